@@ -1,0 +1,30 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { PracticeModule } from '#tandem/practice';
+import { CoreModule, type Runtime } from '#tandem/runtime';
+import { graphqlOptions } from './graphql/graphql.options.js';
+import { SystemResolver } from './graphql/system.resolver.js';
+import { HealthModule } from './health/health.module.js';
+
+export interface ApiModuleOptions {
+  /** Also consume jobs in this process (the all-in-one start). */
+  runWorker: boolean;
+  /** Where to write the SDL: a path, or false to keep it in memory (tests). Default depends on NODE_ENV. */
+  schemaFile?: string | false;
+}
+
+@Module({})
+export class ApiModule {
+  static forRoot(runtime: Runtime, options: ApiModuleOptions): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        CoreModule.forRoot(runtime, { runWorker: options.runWorker, applicationName: 'tandem-api' }),
+        GraphQLModule.forRoot(graphqlOptions(runtime.config, runtime.logger, options.schemaFile)),
+        HealthModule,
+        PracticeModule,
+      ],
+      providers: [SystemResolver],
+    };
+  }
+}

@@ -1,0 +1,18 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { PinoLoggerService, requestLogging } from '#tandem/logging';
+import type { Runtime } from '#tandem/runtime';
+import { ApiModule, type ApiModuleOptions } from './api.module.js';
+
+/** Builds the HTTP app (GraphQL + health) exactly as production runs it; tests use the same function. */
+export async function createApiApp(runtime: Runtime, options: ApiModuleOptions): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(runtime, options), {
+    logger: new PinoLoggerService(runtime.logger),
+    abortOnError: false,
+  });
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.use(requestLogging(runtime.logger, { quietPaths: ['/health/live', '/health/ready'] }));
+  return app;
+}

@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { exitOnStartupError, startRuntime } from '#tandem/runtime';
+import { createApiApp } from './create-api-app.js';
+import { handleShutdownSignals } from './shutdown.js';
+
+/** The API alone (production shape: run the worker as its own process). */
+async function main(): Promise<void> {
+  const runtime = await startRuntime({ name: 'tandem-api', migrate: false });
+  const app = await createApiApp(runtime, { runWorker: false });
+  handleShutdownSignals(app, runtime);
+  await app.listen(runtime.config.port, runtime.config.host);
+  runtime.logger.info({ url: `${runtime.config.appUrl}/graphql` }, 'API listening');
+}
+
+main().catch(exitOnStartupError);

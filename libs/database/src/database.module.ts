@@ -1,0 +1,41 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Logger } from 'pino';
+import { AppConfig } from '#tandem/config';
+import { ROOT_LOGGER } from '#tandem/logging';
+import { dataSourceOptions } from './data-source.options.js';
+import { TypeOrmPinoLogger } from './typeorm-pino.logger.js';
+
+export interface DatabaseModuleOptions {
+  /** The resolved connection URL (the embedded server's, or DATABASE_URL). */
+  url: string;
+  applicationName?: string;
+}
+
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(options: DatabaseModuleOptions): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [AppConfig, ROOT_LOGGER],
+          useFactory: (config: AppConfig, logger: Logger) => ({
+            ...dataSourceOptions({
+              url: options.url,
+              poolSize: config.database.poolSize,
+              logger: new TypeOrmPinoLogger(logger),
+              ...(options.applicationName ? { applicationName: options.applicationName } : {}),
+            }),
+            // Entities come from each domain module's TypeOrmModule.forFeature.
+            autoLoadEntities: true,
+            retryAttempts: 3,
+            retryDelay: 1000,
+          }),
+        }),
+      ],
+      exports: [TypeOrmModule],
+    };
+  }
+}

@@ -1,0 +1,25 @@
+import { pino, type Logger } from 'pino';
+import pretty from 'pino-pretty';
+import type { AppConfig } from '#tandem/config';
+import { currentRequestId } from './request-context.js';
+
+export type { Logger } from 'pino';
+
+/** JSON lines for machines; colourised single lines when a person watches a terminal. */
+export function createLogger(config: Pick<AppConfig, 'logLevel' | 'logFormat'>, name = 'tandem'): Logger {
+  const options = {
+    name,
+    level: config.logLevel,
+    base: { pid: process.pid },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'], censor: '[redacted]' },
+    mixin() {
+      const requestId = currentRequestId();
+      return requestId ? { requestId } : {};
+    },
+  };
+  if (config.logFormat === 'pretty') {
+    return pino(options, pretty({ sync: true, colorize: true, ignore: 'pid,hostname,name', translateTime: 'SYS:HH:MM:ss.l' }));
+  }
+  return pino(options);
+}

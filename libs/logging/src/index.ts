@@ -1,0 +1,5 @@
+export * from './create-logger.js';
+export * from './pino-logger.service.js';
+export * from './request-context.js';
+export * from './request-logging.middleware.js';
+export * from './logging.module.js';

@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import { requestContext } from './request-context.js';
+
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * Gives every HTTP request an id (the caller's X-Request-Id when it is sane),
+ * echoes it back, logs one line per response and makes the id visible to all
+ * logging done while the request is handled.
+ */
+export function requestLogging(logger: Logger, options: { quietPaths?: string[] } = {}) {
+  const quiet = new Set(options.quietPaths ?? []);
+  const httpLogger = pinoHttp({
+    logger,
+    genReqId(req: IncomingMessage, res: ServerResponse) {
+      const given = req.headers['x-request-id'];
+      const id = typeof given === 'string' && SAFE_REQUEST_ID.test(given) ? given : randomUUID();
+      res.setHeader('X-Request-Id', id);
+      return id;
+    },
+    autoLogging: { ignore: (req) => quiet.has((req.url ?? '').split('?')[0] ?? '') },
+    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  });
+  return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    httpLogger(req, res);
+    requestContext.run({ requestId: String((req as IncomingMessage & { id: unknown }).id) }, next);
+  };
+}

@@ -1,0 +1,2 @@
+export * from './practice.entity.js';
+export * from './practice.module.js';

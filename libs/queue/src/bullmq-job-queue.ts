@@ -1,0 +1,148 @@
+import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Queue, UnrecoverableError, Worker, createPostgresBackend, type IQueueBackend, type Job, type JobsOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+import { jitteredBackoff } from './backoff.js';
+import { JobQueue, PermanentJobError, type EnqueueOptions, type JobProcessor } from './job-queue.js';
+import type { QueueConnection } from './queue-connection.js';
+
+export const QUEUE_NAME = 'tandem';
+const BACKOFF_TYPE = 'jittered';
+
+// Either backend's Queue/Worker; the rest of this class does not care which.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type AnyQueue = Queue<any, any, string, any, any, string, IQueueBackend, any>;
+type AnyWorker = Worker<any, any, string, IQueueBackend, any, any>;
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+export interface BullMqJobQueueOptions {
+  connection: QueueConnection;
+  /** Whether this process runs a worker that consumes jobs. */
+  runWorker: boolean;
+  concurrency: number;
+}
+
+/**
+ * JobQueue on BullMQ. The same Queue/Worker classes run on Redis or on BullMQ's
+ * PostgreSQL backend; only their construction differs, here.
+ */
+export class BullMqJobQueue extends JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('JobQueue');
+  private readonly processors = new Map<string, JobProcessor<unknown>>();
+  private readonly queue: AnyQueue;
+  private readonly redisClients: Redis[] = [];
+  private worker?: AnyWorker;
+
+  constructor(private readonly options: BullMqJobQueueOptions) {
+    super();
+    this.queue = this.createQueue();
+    this.queue.on('error', (error) => this.logger.error(`queue error: ${error.message}`));
+  }
+
+  get backend(): 'redis' | 'postgres' {
+    return this.options.connection.backend;
+  }
+
+  async enqueue<TPayload>(name: string, payload: TPayload, options: EnqueueOptions = {}): Promise<void> {
+    const jobOptions: JobsOptions = {
+      attempts: options.attempts ?? 5,
+      backoff: { type: BACKOFF_TYPE },
+      // Finished jobs are history, not state (PostgreSQL rows hold that): keep a little for debugging.
+      removeOnComplete: { age: 24 * 3600, count: 1000 },
+      removeOnFail: { age: 7 * 24 * 3600, count: 5000 },
+    };
+    if (options.jobId !== undefined) jobOptions.jobId = options.jobId;
+    if (options.delay !== undefined && options.delay > 0) jobOptions.delay = Math.round(options.delay);
+    await this.queue.add(name, payload, jobOptions);
+  }
+
+  process<TPayload>(name: string, processor: JobProcessor<TPayload>): void {
+    if (this.processors.has(name)) throw new Error(`A processor for job "${name}" is already registered`);
+    this.processors.set(name, processor as JobProcessor<unknown>);
+  }
+
+  async ping(): Promise<void> {
+    await this.queue.getJobCounts('waiting');
+  }
+
+  async counts() {
+    const counts = await this.queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');
+    return {
+      waiting: counts.waiting ?? 0,
+      active: counts.active ?? 0,
+      delayed: counts.delayed ?? 0,
+      completed: counts.completed ?? 0,
+      failed: counts.failed ?? 0,
+    };
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.options.runWorker) return;
+    this.worker = this.createWorker((job) => this.run(job));
+    this.worker.on('error', (error) => this.logger.error(`worker error: ${error.message}`));
+    this.worker.on('failed', (job, error) => {
+      if (!job) return;
+      const final = job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError;
+      this.logger[final ? 'error' : 'warn'](
+        `job ${job.name} ${job.id} ${final ? 'failed for good' : 'will retry'} after attempt ${job.attemptsMade}: ${error.message}`,
+      );
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    // Let running jobs finish (close waits for them), then drop the connections.
+    await this.worker?.close();
+    await this.queue.close();
+    await Promise.all(this.redisClients.map((client) => client.quit().catch(() => client.disconnect())));
+  }
+
+  private async run(job: Job): Promise<void> {
+    const processor = this.processors.get(job.name);
+    if (!processor) throw new UnrecoverableError(`No processor is registered for job "${job.name}"`);
+    try {
+      await processor(job.data, {
+        id: String(job.id),
+        name: job.name,
+        attempt: job.attemptsMade + 1,
+        maxAttempts: job.opts.attempts ?? 1,
+      });
+    } catch (error) {
+      if (error instanceof PermanentJobError) throw new UnrecoverableError(error.message);
+      throw error;
+    }
+  }
+
+  private createQueue(): AnyQueue {
+    const connection = this.options.connection;
+    const prefix = connection.prefix;
+    if (connection.backend === 'postgres') {
+      return new Queue(QUEUE_NAME, { prefix, connection: this.postgresConnection(connection) }, createPostgresBackend);
+    }
+    // Producers fail fast when Redis is away, so a request errors instead of hanging.
+    return new Queue(QUEUE_NAME, { prefix, connection: this.redis(connection.url, { maxRetriesPerRequest: 3 }) });
+  }
+
+  private createWorker(handler: (job: Job) => Promise<void>): AnyWorker {
+    const connection = this.options.connection;
+    const common = {
+      prefix: connection.prefix,
+      concurrency: this.options.concurrency,
+      settings: { backoffStrategy: (attemptsMade: number) => jitteredBackoff(attemptsMade) },
+    };
+    if (connection.backend === 'postgres') {
+      return new Worker(QUEUE_NAME, handler, { ...common, connection: this.postgresConnection(connection) }, createPostgresBackend);
+    }
+    // BullMQ requires workers' connections to retry forever.
+    return new Worker(QUEUE_NAME, handler, { ...common, connection: this.redis(connection.url, { maxRetriesPerRequest: null }) });
+  }
+
+  private postgresConnection(connection: Extract<QueueConnection, { backend: 'postgres' }>) {
+    return { connectionString: connection.url, schema: connection.schema, migrate: true, max: 4, application_name: 'tandem-queue' };
+  }
+
+  private redis(url: string, options: { maxRetriesPerRequest: number | null }): Redis {
+    const client = new Redis(url, { ...options, lazyConnect: false });
+    client.on('error', () => undefined); // reported through BullMQ's own error events
+    this.redisClients.push(client);
+    return client;
+  }
+}

@@ -1,0 +1,41 @@
+export interface EnqueueOptions {
+  /** Deduplicates: a job with this id that is still waiting, delayed or running is not added again. */
+  jobId?: string;
+  /** Milliseconds to wait before the job may run. */
+  delay?: number;
+  /** Runs allowed before the job fails for good (default 5). */
+  attempts?: number;
+}
+
+export interface JobContext {
+  id: string;
+  name: string;
+  /** 1 on the first run, 2 on the first retry, … */
+  attempt: number;
+  maxAttempts: number;
+}
+
+export type JobProcessor<TPayload = unknown> = (payload: TPayload, job: JobContext) => Promise<void>;
+
+/**
+ * Thrown by a processor when retrying cannot help (bad payload, permanent
+ * rejection): the job fails at once instead of using up its attempts.
+ */
+export class PermanentJobError extends Error {
+  override readonly name = 'PermanentJobError';
+}
+
+/**
+ * The only queue API the rest of Tandem sees. Payloads are small JSON (ids, not
+ * records): the processor reloads what it needs and checks it still applies.
+ */
+export abstract class JobQueue {
+  abstract readonly backend: 'redis' | 'postgres';
+  abstract enqueue<TPayload>(name: string, payload: TPayload, options?: EnqueueOptions): Promise<void>;
+  /** Registers the processor for a job name; only processes that run a worker call it. */
+  abstract process<TPayload>(name: string, processor: JobProcessor<TPayload>): void;
+  /** Throws when the queue's store cannot be reached (used by the readiness check). */
+  abstract ping(): Promise<void>;
+  /** Counts of jobs by state; used by health output, tests and the drill. */
+  abstract counts(): Promise<Record<'waiting' | 'active' | 'delayed' | 'completed' | 'failed', number>>;
+}

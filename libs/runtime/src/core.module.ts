@@ -1,0 +1,34 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule } from '#tandem/config';
+import { DatabaseModule } from '#tandem/database';
+import { LoggingModule } from '#tandem/logging';
+import { MailModule } from '#tandem/mail';
+import { QueueModule, queueConnection } from '#tandem/queue';
+import type { Runtime } from './runtime.js';
+
+export interface CoreModuleOptions {
+  /** Whether this process consumes jobs (the worker, or the all-in-one start). */
+  runWorker: boolean;
+  applicationName: string;
+}
+
+/** Config, logging, database, queue and mail: what the API and the worker both stand on. */
+@Module({})
+export class CoreModule {
+  static forRoot(runtime: Runtime, options: CoreModuleOptions): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [
+        ConfigModule.forRoot(runtime.config),
+        LoggingModule.forRoot(runtime.logger),
+        DatabaseModule.forRoot({ url: runtime.databaseUrl, applicationName: options.applicationName }),
+        QueueModule.forRoot({
+          connection: queueConnection(runtime.config, runtime.databaseUrl),
+          runWorker: options.runWorker,
+          concurrency: runtime.config.queue.concurrency,
+        }),
+        MailModule,
+      ],
+    };
+  }
+}

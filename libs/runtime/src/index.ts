@@ -1,0 +1,4 @@
+export * from './core.module.js';
+export * from './describe-backends.js';
+export * from './runtime.js';
+export * from './startup-error.js';

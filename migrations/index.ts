@@ -1,0 +1,7 @@
+import { CreatePractice1763900000000 } from './1763900000000-CreatePractice.js';
+
+/**
+ * Every migration, oldest first. Listed by hand (not globbed) so the app, the
+ * CLI and the tests run exactly the same reviewed set.
+ */
+export const ALL_MIGRATIONS = [CreatePractice1763900000000];
