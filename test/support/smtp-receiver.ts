@@ -1,0 +1,85 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  envelopeTo: string[];
+  raw: string;
+  parsed: ParsedMail;
+}
+
+/**
+ * A real SMTP server on a random local port that keeps what it receives, parsed.
+ * `rejectWith(code)` makes it refuse the next messages, to test failure paths.
+ */
+export class SmtpReceiver {
+  readonly messages: ReceivedMail[] = [];
+  private rejection?: { code: number; message: string };
+  private waiters: Array<() => void> = [];
+  private readonly server: SMTPServer;
+
+  constructor() {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          if (this.rejection) {
+            const error = Object.assign(new Error(this.rejection.message), { responseCode: this.rejection.code });
+            return callback(error);
+          }
+          const raw = Buffer.concat(chunks).toString('utf8');
+          simpleParser(raw).then(
+            (parsed) => {
+              this.messages.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw, parsed });
+              this.waiters.forEach((wake) => wake());
+              callback();
+            },
+            (error: Error) => callback(error),
+          );
+        });
+      },
+    });
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${(this.server.server.address() as AddressInfo).port}`;
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  rejectWith(code: number, message = 'rejected by test'): void {
+    this.rejection = { code, message };
+  }
+
+  accept(): void {
+    this.rejection = undefined;
+  }
+
+  /** Resolves once `count` messages have arrived, or rejects after `timeoutMs`. */
+  async waitFor(count: number, timeoutMs = 10_000): Promise<ReceivedMail[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.messages.length < count) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`expected ${count} messages, received ${this.messages.length}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    return this.messages;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
