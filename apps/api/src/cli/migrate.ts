@@ -28,8 +28,7 @@ async function main(): Promise<void> {
         if (command === 'revert') {
           await dataSource.undoLastMigration({ transaction: 'each' });
         } else {
-          const pending = await dataSource.showMigrations();
-          process.stdout.write(pending ? 'there are pending migrations\n' : 'the database is up to date\n');
+          await showMigrations(dataSource);
         }
       } finally {
         await dataSource.destroy();
@@ -41,6 +40,20 @@ async function main(): Promise<void> {
   } finally {
     await runtime.stop();
   }
+}
+
+async function showMigrations(dataSource: DataSource): Promise<void> {
+  await dataSource.showMigrations(); // creates the bookkeeping table on a new database
+  const applied = new Set(
+    ((await dataSource.query('SELECT name FROM typeorm_migrations')) as Array<{ name: string }>).map((row) => row.name),
+  );
+  let pending = 0;
+  for (const migration of dataSource.migrations) {
+    const name = migration.name ?? migration.constructor.name;
+    if (!applied.has(name)) pending += 1;
+    process.stdout.write(`${applied.has(name) ? '[x]' : '[ ]'} ${name}\n`);
+  }
+  process.stdout.write(pending ? `${pending} pending\n` : 'the database is up to date\n');
 }
 
 async function plainDataSource(runtime: Runtime): Promise<DataSource> {
