@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
-import { PracticeModule } from '#tandem/practice';
+import { CoachingModule, LoaderFactory } from '#tandem/coaching';
 import { CoreModule, type Runtime } from '#tandem/runtime';
 import { graphqlOptions } from './graphql/graphql.options.js';
 import { SystemResolver } from './graphql/system.resolver.js';
@@ -20,9 +21,14 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         CoreModule.forRoot(runtime, { runWorker: options.runWorker, applicationName: 'tandem-api' }),
-        GraphQLModule.forRoot(graphqlOptions(runtime.config, runtime.logger, options.schemaFile)),
+        CoachingModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [CoachingModule],
+          inject: [LoaderFactory],
+          useFactory: (loaders: LoaderFactory) => graphqlOptions(runtime.config, runtime.logger, loaders, options.schemaFile),
+        }),
         HealthModule,
-        PracticeModule,
       ],
       providers: [SystemResolver],
     };

@@ -2,15 +2,29 @@ import path from 'node:path';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloDriver } from '@nestjs/apollo';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Logger } from 'pino';
+import type { LoaderFactory } from '#tandem/coaching';
 import type { AppConfig } from '#tandem/config';
 import { createErrorFormatter } from './format-error.js';
 
 /** The committed SDL; a test fails when it no longer matches the code. */
 export const SCHEMA_FILE = path.resolve('schema.graphql');
 
-export function graphqlOptions(config: AppConfig, logger: Logger, schemaFile?: string | false): ApolloDriverConfig {
+/** Limits one request cannot exceed: deep or wide graph walks, alias-multiplied work, huge documents. */
+export const QUERY_LIMITS = { maxDepth: 10, maxAliases: 15, maxDirectives: 20, maxTokens: 3000, maxCost: 5000 } as const;
+
+export function graphqlOptions(config: AppConfig, logger: Logger, loaders: LoaderFactory, schemaFile?: string | false): ApolloDriverConfig {
   const development = !config.isProduction;
+  const armor = new ApolloArmor({
+    maxDepth: { n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true },
+    maxAliases: { n: QUERY_LIMITS.maxAliases },
+    maxDirectives: { n: QUERY_LIMITS.maxDirectives },
+    maxTokens: { n: QUERY_LIMITS.maxTokens },
+    costLimit: { maxCost: QUERY_LIMITS.maxCost, ignoreIntrospection: true },
+    // "Did you mean …?" helps a developer and maps the schema for an attacker.
+    blockFieldSuggestion: { enabled: !development },
+  }).protect();
   return {
     driver: ApolloDriver,
     path: '/graphql',
@@ -19,9 +33,15 @@ export function graphqlOptions(config: AppConfig, logger: Logger, schemaFile?: s
     sortSchema: true,
     introspection: development,
     playground: false,
-    plugins: development ? [ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })] : [],
+    plugins: [...(armor.plugins as NonNullable<ApolloDriverConfig['plugins']>), ...(development ? [ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })] : [])],
+    validationRules: armor.validationRules,
+    allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(logger.child({ context: 'GraphQL' })),
-    context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+    context: ({ req, res }: { req: { actor?: unknown }; res: unknown }) => ({
+      req,
+      res,
+      loaders: loaders.create(() => req.actor as never),
+    }),
   };
 }

@@ -13,6 +13,10 @@ export class Practice {
   @Column({ name: 'time_zone', type: 'varchar', length: 64 })
   timeZone!: string;
 
+  /** Minutes before a session when reminders go out, unless a client overrides them. */
+  @Column({ name: 'reminder_offsets_minutes', type: 'integer', array: true, default: () => "'{2880,120}'" })
+  reminderOffsetsMinutes!: number[];
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

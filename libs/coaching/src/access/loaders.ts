@@ -1,0 +1,151 @@
+import DataLoader from 'dataloader';
+import { Injectable } from '@nestjs/common';
+import type { EntityTarget, ObjectLiteral } from 'typeorm';
+import { UnauthenticatedError } from '#tandem/errors';
+import { ActionItemComment } from '../action-item/action-item-comment.entity.js';
+import { ActionItem } from '../action-item/action-item.entity.js';
+import { CareerPlanRevision } from '../career-plan/career-plan-revision.entity.js';
+import { CareerPlan } from '../career-plan/career-plan.entity.js';
+import { Engagement } from '../engagement/engagement.entity.js';
+import { GoalCheckIn } from '../goal/goal-check-in.entity.js';
+import { Goal } from '../goal/goal.entity.js';
+import { CoachingSession } from '../session/coaching-session.entity.js';
+import type { Actor } from './actor.js';
+import { Scope } from './scope.js';
+
+type Key = string;
+
+function groupBy<T>(rows: T[], keyOf: (row: T) => string | null): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    if (key === null) continue;
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
+}
+
+/**
+ * The per-request DataLoaders behind every nested GraphQL field: each batches
+ * all keys asked for in one tick into one scoped SQL statement, so a page of
+ * 100 clients costs the same handful of statements as a page of 10.
+ */
+export class Loaders {
+  private readonly byIdLoaders = new Map<unknown, DataLoader<Key, unknown>>();
+
+  constructor(
+    private readonly scope: Scope,
+    private readonly actorOf: () => Actor | undefined,
+  ) {}
+
+  private get actor(): Actor {
+    const actor = this.actorOf();
+    if (!actor) throw new UnauthenticatedError();
+    return actor;
+  }
+
+  /** Loads records of `entity` by id; ids out of the caller's reach load as null. */
+  byId<T extends ObjectLiteral & { id: string }>(entity: EntityTarget<T>): DataLoader<Key, T | null> {
+    let loader = this.byIdLoaders.get(entity) as DataLoader<Key, T | null> | undefined;
+    if (!loader) {
+      loader = new DataLoader<Key, T | null>(async (ids) => {
+        const rows = await this.scope.many(this.actor, entity, ids);
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        return ids.map((id) => byId.get(id) ?? null);
+      });
+      this.byIdLoaders.set(entity, loader as DataLoader<Key, unknown>);
+    }
+    return loader;
+  }
+
+  private listBy<T extends ObjectLiteral>(entity: EntityTarget<T>, column: string, keyOf: (row: T) => string | null, orderBy: string) {
+    return new DataLoader<Key, T[]>(async (keys) => {
+      const rows = await this.scope.query(this.actor, entity, 'r').andWhere(`r.${column} = ANY(:keys)`, { keys }).orderBy(orderBy).getMany();
+      const groups = groupBy(rows, keyOf);
+      return keys.map((key) => groups.get(key) ?? []);
+    });
+  }
+
+  readonly engagementsByClient = this.listBy(Engagement, 'client_id', (e) => e.clientId, 'r.start_date');
+  readonly sessionsByEngagement = this.listBy(CoachingSession, 'engagement_id', (s) => s.engagementId, 'r.starts_at');
+  readonly actionItemsBySession = this.listBy(ActionItem, 'session_id', (a) => a.sessionId, 'r.created_at');
+  readonly commentsByActionItem = this.listBy(ActionItemComment, 'action_item_id', (c) => c.actionItemId, 'r.created_at');
+  readonly goalsByEngagement = this.listBy(Goal, 'engagement_id', (g) => g.engagementId, 'r.created_at');
+  readonly checkInsByGoal = this.listBy(GoalCheckIn, 'goal_id', (c) => c.goalId, 'r.recorded_at');
+  readonly revisionsByPlan = this.listBy(CareerPlanRevision, 'career_plan_id', (r) => r.careerPlanId, 'r.number');
+
+  readonly careerPlanByEngagement = new DataLoader<Key, CareerPlan | null>(async (keys) => {
+    const rows = await this.scope.query(this.actor, CareerPlan, 'p').andWhere('p.engagement_id = ANY(:keys)', { keys }).getMany();
+    const byKey = new Map(rows.map((p) => [p.engagementId, p]));
+    return keys.map((key) => byKey.get(key) ?? null);
+  });
+
+  /** The next SCHEDULED session from now, per client or per engagement. */
+  readonly nextSessionByClient = this.nextSession('client_id', (s) => s.clientId);
+  readonly nextSessionByEngagement = this.nextSession('engagement_id', (s) => s.engagementId);
+
+  private nextSession(column: 'client_id' | 'engagement_id', keyOf: (s: CoachingSession) => string) {
+    return new DataLoader<Key, CoachingSession | null>(async (keys) => {
+      const rows = await this.scope
+        .query(this.actor, CoachingSession, 's')
+        .distinctOn([`s.${column}`])
+        .andWhere(`s.${column} = ANY(:keys)`, { keys })
+        .andWhere(`s.status = 'SCHEDULED' AND s.starts_at >= now()`)
+        .orderBy(`s.${column}`)
+        .addOrderBy('s.starts_at')
+        .getMany();
+      const byKey = new Map(rows.map((s) => [keyOf(s), s]));
+      return keys.map((key) => byKey.get(key) ?? null);
+    });
+  }
+
+  readonly openActionItemCountByClient = new DataLoader<Key, number>(async (keys) => {
+    const rows = await this.scope
+      .query(this.actor, ActionItem, 'a')
+      .select('a.client_id', 'clientId')
+      .addSelect('count(*)::int', 'count')
+      .andWhere('a.client_id = ANY(:keys)', { keys })
+      .andWhere(`a.status = 'OPEN'`)
+      .groupBy('a.client_id')
+      .getRawMany<{ clientId: string; count: number }>();
+    const byKey = new Map(rows.map((r) => [r.clientId, r.count]));
+    return keys.map((key) => byKey.get(key) ?? 0);
+  });
+
+  readonly latestCheckInByGoal = new DataLoader<Key, GoalCheckIn | null>(async (keys) => {
+    const rows = await this.scope
+      .query(this.actor, GoalCheckIn, 'c')
+      .distinctOn(['c.goal_id'])
+      .andWhere('c.goal_id = ANY(:keys)', { keys })
+      .orderBy('c.goal_id')
+      .addOrderBy('c.recorded_at', 'DESC')
+      .getMany();
+    const byKey = new Map(rows.map((c) => [c.goalId, c]));
+    return keys.map((key) => byKey.get(key) ?? null);
+  });
+
+  /** Per client: the goal most recently checked in on, with that check-in (for the roster). */
+  readonly latestGoalCheckInByClient = new DataLoader<Key, GoalCheckIn | null>(async (keys) => {
+    const rows = await this.scope
+      .query(this.actor, GoalCheckIn, 'c')
+      .distinctOn(['c.client_id'])
+      .andWhere('c.client_id = ANY(:keys)', { keys })
+      .orderBy('c.client_id')
+      .addOrderBy('c.recorded_at', 'DESC')
+      .getMany();
+    const byKey = new Map(rows.map((c) => [c.clientId, c]));
+    return keys.map((key) => byKey.get(key) ?? null);
+  });
+}
+
+/** Creates each request's Loaders; the actor is read lazily, after the auth guard has set it. */
+@Injectable()
+export class LoaderFactory {
+  constructor(private readonly scope: Scope) {}
+
+  create(actorOf: () => Actor | undefined): Loaders {
+    return new Loaders(this.scope, actorOf);
+  }
+}

@@ -1,0 +1,35 @@
+import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { UnauthenticatedError } from '#tandem/errors';
+import type { Actor } from '../access/actor.js';
+import type { UserRole } from '../user/user.entity.js';
+
+export const IS_PUBLIC = 'tandem:isPublic';
+export const ROLES = 'tandem:roles';
+
+/** Open to callers with no token (sign-up, log-in, invites). */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** Only these roles may call it; others get NOT_FOUND-free FORBIDDEN. */
+export const Roles = (...roles: UserRole[]) => SetMetadata(ROLES, roles);
+
+export interface RequestWithActor {
+  actor?: Actor;
+  ip?: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export function requestOf(context: ExecutionContext): RequestWithActor {
+  if (context.getType<string>() === 'graphql') return GqlExecutionContext.create(context).getContext<{ req: RequestWithActor }>().req;
+  return context.switchToHttp().getRequest<RequestWithActor>();
+}
+
+/** The authenticated caller. */
+export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
+  const actor = requestOf(context).actor;
+  if (!actor) throw new UnauthenticatedError();
+  return actor;
+});
+
+/** The caller's IP address (behind trusted proxies, the client's). */
+export const ClientIp = createParamDecorator((_data: unknown, context: ExecutionContext): string => requestOf(context).ip ?? 'unknown');

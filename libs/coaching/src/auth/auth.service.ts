@@ -1,0 +1,227 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, IsNull, MoreThan } from 'typeorm';
+import { BadUserInputError, ConflictError, RateLimitedError, UnauthenticatedError } from '#tandem/errors';
+import type { Actor } from '../access/actor.js';
+import { Db } from '../access/db.js';
+import { Scope } from '../access/scope.js';
+import { AuditService } from '../audit/audit.service.js';
+import { Client } from '../client/client.entity.js';
+import { Practice } from '../practice/practice.entity.js';
+import { User } from '../user/user.entity.js';
+import { AccessTokenService } from './access-token.service.js';
+import { AuthMailer } from './auth-mailer.js';
+import type { AcceptInviteInput, InviteCoachInput, LogInInput, ResetPasswordInput, SignUpInput } from './auth.inputs.js';
+import type { AuthPayload, InvitePayload } from './auth.models.js';
+import { LoginAttempt } from './login-attempt.entity.js';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.js';
+import { RefreshToken } from './refresh-token.entity.js';
+import { hashSecretToken, newSecretToken } from './secret-token.js';
+import { UserToken, type UserTokenKind } from './user-token.entity.js';
+
+const REFRESH_TOKEN_DAYS = 30;
+const INVITE_DAYS = 7;
+const RESET_HOURS = 1;
+const LOGIN_WINDOW_MINUTES = 15;
+const MAX_FAILURES_PER_EMAIL = 5;
+const MAX_FAILURES_PER_IP = 30;
+const MAX_RESETS_PER_HOUR = 3;
+
+const INVALID_LOGIN = 'Invalid email or password';
+const INVALID_LINK = 'This link is invalid, was already used or has expired';
+
+const days = (n: number) => n * 24 * 3600 * 1000;
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly db: Db,
+    // Used for writes that must survive the mutation's rollback (failed log-ins, revoked token families).
+    private readonly dataSource: DataSource,
+    private readonly scope: Scope,
+    private readonly tokens: AccessTokenService,
+    private readonly audit: AuditService,
+    private readonly mailer: AuthMailer,
+  ) {}
+
+  async signUp(input: SignUpInput): Promise<AuthPayload> {
+    await this.assertEmailFree(input.email);
+    const practice = await this.db.manager.save(Practice, this.db.manager.create(Practice, { name: input.practiceName, timeZone: input.timeZone }));
+    const user = await this.db.manager.save(
+      User,
+      this.db.manager.create(User, {
+        practiceId: practice.id,
+        email: input.email,
+        name: input.name,
+        role: 'OWNER',
+        timeZone: input.timeZone,
+        passwordHash: await hashPassword(input.password),
+      }),
+    );
+    await this.audit.record({ userId: user.id, practiceId: practice.id }, practice.id, 'practice.signed_up', 'Practice', practice.id);
+    return this.issueTokens(user, randomUUID());
+  }
+
+  async logIn(input: LogInInput, ip: string): Promise<AuthPayload> {
+    await this.assertNotRateLimited(input.email, ip);
+    const user = await this.findUserByEmail(input.email);
+    const valid = user?.passwordHash && !user.disabled ? await verifyPassword(input.password, user.passwordHash) : await verifyAgainstDummy(input.password);
+    await this.dataSource.manager.insert(LoginAttempt, { email: input.email, ip, succeeded: valid });
+    if (!valid || !user) throw new UnauthenticatedError(INVALID_LOGIN);
+    await this.audit.record({ userId: user.id, practiceId: user.practiceId }, user.practiceId, 'user.logged_in', 'User', user.id, { ip });
+    return this.issueTokens(user, randomUUID());
+  }
+
+  /** Exchanges a refresh token for a new pair. Presenting an already-rotated token revokes its whole family. */
+  async refresh(refreshToken: string): Promise<AuthPayload> {
+    const stored = await this.db.manager.findOne(RefreshToken, { where: { tokenHash: hashSecretToken(refreshToken) }, lock: { mode: 'pessimistic_write' } });
+    if (!stored) throw new UnauthenticatedError('Your session has ended; log in again');
+    if (stored.revokedAt) {
+      await this.dataSource.manager.update(RefreshToken, { familyId: stored.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+      throw new UnauthenticatedError('Your session has ended; log in again');
+    }
+    const user = await this.db.manager.findOneBy(User, { id: stored.userId });
+    if (stored.expiresAt <= new Date() || !user || user.disabled) throw new UnauthenticatedError('Your session has ended; log in again');
+    await this.db.manager.update(RefreshToken, { id: stored.id }, { revokedAt: new Date() });
+    await this.audit.record({ userId: user.id, practiceId: user.practiceId }, user.practiceId, 'user.refreshed_session', 'User', user.id);
+    return this.issueTokens(user, stored.familyId);
+  }
+
+  /** Ends the session the refresh token belongs to (every token of its family). */
+  async logOut(refreshToken: string): Promise<boolean> {
+    const stored = await this.db.manager.findOneBy(RefreshToken, { tokenHash: hashSecretToken(refreshToken) });
+    if (stored) {
+      await this.db.manager.update(RefreshToken, { familyId: stored.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+      await this.audit.record({ userId: stored.userId, practiceId: stored.practiceId }, stored.practiceId, 'user.logged_out', 'User', stored.userId);
+    }
+    return true;
+  }
+
+  /** Always answers true, so the answer does not reveal whether an account exists. */
+  async requestPasswordReset(email: string): Promise<boolean> {
+    const user = await this.findUserByEmail(email);
+    if (!user || user.disabled || !user.passwordHash) return true;
+    const recent = await this.db.manager.countBy(UserToken, { userId: user.id, kind: 'PASSWORD_RESET', createdAt: MoreThan(new Date(Date.now() - 3600_000)) });
+    if (recent >= MAX_RESETS_PER_HOUR) return true;
+    const token = await this.createUserToken('PASSWORD_RESET', user.practiceId, user.email, { userId: user.id }, RESET_HOURS * 3600_000);
+    await this.audit.record(null, user.practiceId, 'user.password_reset_requested', 'User', user.id);
+    const url = this.mailer.link('/reset-password', token.token);
+    this.db.afterCommit(() => this.mailer.sendPasswordReset(user.email, url));
+    return true;
+  }
+
+  async resetPassword(input: ResetPasswordInput): Promise<boolean> {
+    const token = await this.consumeUserToken(input.token, ['PASSWORD_RESET']);
+    const user = await this.db.manager.findOneBy(User, { id: token.userId ?? '' });
+    if (!user || user.disabled) throw new BadUserInputError(INVALID_LINK, 'token');
+    await this.db.manager.update(User, { id: user.id }, { passwordHash: await hashPassword(input.password) });
+    // A new password ends every existing session.
+    await this.db.manager.update(RefreshToken, { userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.audit.record({ userId: user.id, practiceId: user.practiceId }, user.practiceId, 'user.password_reset', 'User', user.id);
+    return true;
+  }
+
+  async inviteClient(actor: Actor, clientId: string): Promise<InvitePayload> {
+    const client = await this.scope.get(actor, Client, clientId, 'Client');
+    if (client.userId) throw new ConflictError('This client can already log in');
+    const taken = await this.findUserByEmail(client.email);
+    if (taken) throw new ConflictError(`Another account already uses ${client.email}`);
+    // Only the newest invite works.
+    await this.db.manager.update(UserToken, { clientId: client.id, kind: 'CLIENT_INVITE', usedAt: IsNull() }, { usedAt: new Date() });
+    const token = await this.createUserToken('CLIENT_INVITE', actor.practiceId, client.email, { clientId: client.id, createdById: actor.userId }, days(INVITE_DAYS));
+    await this.audit.record(actor, actor.practiceId, 'client.invited', 'Client', client.id);
+    const practice = await this.db.manager.findOneByOrFail(Practice, { id: actor.practiceId });
+    const url = this.mailer.link('/accept-invite', token.token);
+    this.db.afterCommit(() => this.mailer.sendInvite(client.email, client.name, practice.name, url));
+    return { inviteUrl: url, expiresAt: token.expiresAt };
+  }
+
+  async inviteCoach(actor: Actor, input: InviteCoachInput): Promise<InvitePayload> {
+    await this.assertEmailFree(input.email);
+    const coach = await this.db.manager.save(
+      User,
+      this.db.manager.create(User, { practiceId: actor.practiceId, email: input.email, name: input.name, role: 'COACH', timeZone: input.timeZone, passwordHash: null }),
+    );
+    const token = await this.createUserToken('COACH_INVITE', actor.practiceId, input.email, { userId: coach.id, createdById: actor.userId }, days(INVITE_DAYS));
+    await this.audit.record(actor, actor.practiceId, 'coach.invited', 'User', coach.id);
+    const practice = await this.db.manager.findOneByOrFail(Practice, { id: actor.practiceId });
+    const url = this.mailer.link('/accept-invite', token.token);
+    this.db.afterCommit(() => this.mailer.sendInvite(input.email, input.name, practice.name, url));
+    return { inviteUrl: url, expiresAt: token.expiresAt };
+  }
+
+  /** Sets the invitee's password and logs them in. */
+  async acceptInvite(input: AcceptInviteInput): Promise<AuthPayload> {
+    const token = await this.consumeUserToken(input.token, ['CLIENT_INVITE', 'COACH_INVITE']);
+    const passwordHash = await hashPassword(input.password);
+    let user: User;
+    if (token.kind === 'COACH_INVITE') {
+      user = await this.db.manager.findOneByOrFail(User, { id: token.userId ?? '' });
+      await this.db.manager.update(User, { id: user.id }, { passwordHash, ...(input.name ? { name: input.name } : {}) });
+    } else {
+      const client = await this.db.manager.findOneBy(Client, { id: token.clientId ?? '' });
+      if (!client || client.userId) throw new BadUserInputError(INVALID_LINK, 'token');
+      await this.assertEmailFree(client.email);
+      user = await this.db.manager.save(
+        User,
+        this.db.manager.create(User, { practiceId: client.practiceId, email: client.email.toLowerCase(), name: input.name ?? client.name, role: 'CLIENT', timeZone: client.timeZone, passwordHash }),
+      );
+      await this.db.manager.update(Client, { id: client.id }, { userId: user.id });
+    }
+    await this.audit.record({ userId: user.id, practiceId: user.practiceId }, user.practiceId, 'user.accepted_invite', 'User', user.id);
+    return this.issueTokens(await this.db.manager.findOneByOrFail(User, { id: user.id }), randomUUID());
+  }
+
+  private async issueTokens(user: User, familyId: string): Promise<AuthPayload> {
+    const clientId =
+      user.role === 'CLIENT' ? ((await this.db.manager.findOne(Client, { where: { userId: user.id }, select: { id: true } }))?.id ?? null) : null;
+    const access = await this.tokens.issue({ userId: user.id, practiceId: user.practiceId, role: user.role, clientId });
+    const refresh = newSecretToken();
+    await this.db.manager.insert(RefreshToken, {
+      practiceId: user.practiceId,
+      userId: user.id,
+      familyId,
+      tokenHash: refresh.hash,
+      expiresAt: new Date(Date.now() + days(REFRESH_TOKEN_DAYS)),
+    });
+    return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken: refresh.token, user };
+  }
+
+  private async assertNotRateLimited(email: string, ip: string): Promise<void> {
+    const since = new Date(Date.now() - LOGIN_WINDOW_MINUTES * 60_000);
+    const [{ byEmail, byIp }] = (await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE lower(email) = $1)::int AS "byEmail", count(*) FILTER (WHERE ip = $2)::int AS "byIp"
+         FROM login_attempt WHERE NOT succeeded AND attempted_at > $3 AND (lower(email) = $1 OR ip = $2)`,
+      [email, ip, since],
+    )) as [{ byEmail: number; byIp: number }];
+    if (byEmail >= MAX_FAILURES_PER_EMAIL || byIp >= MAX_FAILURES_PER_IP) throw new RateLimitedError(LOGIN_WINDOW_MINUTES * 60);
+  }
+
+  private findUserByEmail(email: string): Promise<User | null> {
+    return this.db.manager.createQueryBuilder(User, 'u').where('lower(u.email) = lower(:email)', { email }).getOne();
+  }
+
+  private async assertEmailFree(email: string): Promise<void> {
+    if (await this.findUserByEmail(email)) throw new ConflictError(`An account already uses ${email}`);
+  }
+
+  private async createUserToken(
+    kind: UserTokenKind,
+    practiceId: string,
+    email: string,
+    refs: { userId?: string; clientId?: string; createdById?: string },
+    lifetimeMs: number,
+  ): Promise<{ token: string; expiresAt: Date }> {
+    const secret = newSecretToken();
+    const expiresAt = new Date(Date.now() + lifetimeMs);
+    await this.db.manager.insert(UserToken, { kind, practiceId, email, tokenHash: secret.hash, expiresAt, userId: refs.userId ?? null, clientId: refs.clientId ?? null, createdById: refs.createdById ?? null });
+    return { token: secret.token, expiresAt };
+  }
+
+  private async consumeUserToken(token: string, kinds: UserTokenKind[]): Promise<UserToken> {
+    const stored = await this.db.manager.findOne(UserToken, { where: { tokenHash: hashSecretToken(token) }, lock: { mode: 'pessimistic_write' } });
+    if (!stored || !kinds.includes(stored.kind) || stored.usedAt || stored.expiresAt <= new Date()) throw new BadUserInputError(INVALID_LINK, 'token');
+    await this.db.manager.update(UserToken, { id: stored.id }, { usedAt: new Date() });
+    return stored;
+  }
+}

@@ -1,0 +1,20 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Every log-in attempt, kept for rate limiting across API replicas. */
+@Entity({ name: 'login_attempt' })
+export class LoginAttempt {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 320 })
+  email!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  ip!: string;
+
+  @Column({ type: 'boolean' })
+  succeeded!: boolean;
+
+  @Column({ name: 'attempted_at', type: 'timestamptz', default: () => 'now()' })
+  attemptedAt!: Date;
+}

@@ -1,0 +1,55 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export type ClientStatus = 'PROSPECT' | 'ACTIVE' | 'PAUSED' | 'ALUMNI';
+
+/** A person being coached, on one coach's roster. */
+@Entity({ name: 'client' })
+export class Client {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'practice_id', type: 'uuid' })
+  practiceId!: string;
+
+  /** The primary coach: a COACH sees only the clients whose coach they are. */
+  @Column({ name: 'coach_id', type: 'uuid' })
+  coachId!: string;
+
+  /** The client's own log-in, once they accept an invite. */
+  @Column({ name: 'user_id', type: 'uuid', nullable: true })
+  userId!: string | null;
+
+  @Column({ type: 'varchar', length: 200 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 320 })
+  email!: string;
+
+  @Column({ name: 'time_zone', type: 'varchar', length: 64 })
+  timeZone!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  status!: ClientStatus;
+
+  @Column({ name: 'current_role', type: 'varchar', length: 200, nullable: true })
+  currentRole!: string | null;
+
+  @Column({ name: 'target_role', type: 'varchar', length: 200, nullable: true })
+  targetRole!: string | null;
+
+  @Column({ type: 'varchar', length: 50, array: true, default: () => "'{}'" })
+  tags!: string[];
+
+  /** Overrides the practice's reminder offsets for this client. */
+  @Column({ name: 'reminder_offsets_minutes', type: 'integer', array: true, nullable: true })
+  reminderOffsetsMinutes!: number[] | null;
+
+  @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
+  archivedAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,90 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Db } from './access/db.js';
+import { LoaderFactory } from './access/loaders.js';
+import { Scope } from './access/scope.js';
+import { TransactionInterceptor } from './access/transaction.interceptor.js';
+import { createValidationPipe } from './access/validation.pipe.js';
+import { ActionItemComment } from './action-item/action-item-comment.entity.js';
+import { ActionItem } from './action-item/action-item.entity.js';
+import { AuditEvent } from './audit/audit-event.entity.js';
+import { AuditService } from './audit/audit.service.js';
+import { AccessTokenService } from './auth/access-token.service.js';
+import { AuthMailer } from './auth/auth-mailer.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { AuthResolver } from './auth/auth.resolver.js';
+import { AuthService } from './auth/auth.service.js';
+import { LoginAttempt } from './auth/login-attempt.entity.js';
+import { RefreshToken } from './auth/refresh-token.entity.js';
+import { UserToken } from './auth/user-token.entity.js';
+import { CareerPlanRevision } from './career-plan/career-plan-revision.entity.js';
+import { CareerPlan } from './career-plan/career-plan.entity.js';
+import { Client } from './client/client.entity.js';
+import { ClientResolver } from './client/client.resolver.js';
+import { ClientService } from './client/client.service.js';
+import { Engagement } from './engagement/engagement.entity.js';
+import { EngagementResolver } from './engagement/engagement.resolver.js';
+import { EngagementService } from './engagement/engagement.service.js';
+import { GoalCheckIn } from './goal/goal-check-in.entity.js';
+import { Goal } from './goal/goal.entity.js';
+import { Practice } from './practice/practice.entity.js';
+import { CoachingSession } from './session/coaching-session.entity.js';
+import { CoachingSessionResolver } from './session/coaching-session.resolver.js';
+import { CoachingSessionService } from './session/coaching-session.service.js';
+import { Sponsor } from './sponsor/sponsor.entity.js';
+import { EngagementSponsorResolver, SponsorResolver } from './sponsor/sponsor.resolver.js';
+import { SponsorService } from './sponsor/sponsor.service.js';
+import { User } from './user/user.entity.js';
+
+export const COACHING_ENTITIES = [
+  Practice,
+  User,
+  RefreshToken,
+  UserToken,
+  LoginAttempt,
+  Sponsor,
+  Client,
+  Engagement,
+  CoachingSession,
+  Goal,
+  GoalCheckIn,
+  ActionItem,
+  ActionItemComment,
+  CareerPlan,
+  CareerPlanRevision,
+  AuditEvent,
+];
+
+/**
+ * Everything a coach and a client do through the API. Authentication, tenant
+ * scoping, validation and one-transaction-per-mutation apply to every resolver
+ * here through the global guard, pipe and interceptor.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature(COACHING_ENTITIES)],
+  providers: [
+    Db,
+    Scope,
+    LoaderFactory,
+    AuditService,
+    AccessTokenService,
+    AuthMailer,
+    AuthService,
+    AuthResolver,
+    ClientService,
+    ClientResolver,
+    SponsorService,
+    SponsorResolver,
+    EngagementSponsorResolver,
+    EngagementService,
+    EngagementResolver,
+    CoachingSessionService,
+    CoachingSessionResolver,
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_INTERCEPTOR, useClass: TransactionInterceptor },
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+  ],
+  exports: [Db, Scope, LoaderFactory, AuditService, EngagementService],
+})
+export class CoachingModule {}

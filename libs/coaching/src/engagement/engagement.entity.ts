@@ -1,0 +1,76 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export type EngagementPhase = 'DISCOVER' | 'PLAN' | 'ACT';
+export type EngagementStatus = 'DRAFT' | 'ACTIVE' | 'PAUSED' | 'COMPLETED' | 'CANCELLED';
+
+/**
+ * A coaching contract. Its cadence is kept as the rule itself (local time + IANA
+ * zone), never as UTC instants; sessions are materialised from it.
+ */
+@Entity({ name: 'engagement' })
+export class Engagement {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'practice_id', type: 'uuid' })
+  practiceId!: string;
+
+  @Column({ name: 'client_id', type: 'uuid' })
+  clientId!: string;
+
+  @Column({ name: 'coach_id', type: 'uuid' })
+  coachId!: string;
+
+  @Column({ name: 'sponsor_id', type: 'uuid', nullable: true })
+  sponsorId!: string | null;
+
+  @Column({ type: 'varchar', length: 200 })
+  title!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  phase!: EngagementPhase;
+
+  @Column({ type: 'varchar', length: 16 })
+  status!: EngagementStatus;
+
+  /** 'YYYY-MM-DD', a local date in the cadence's zone. */
+  @Column({ name: 'start_date', type: 'date' })
+  startDate!: string;
+
+  @Column({ name: 'end_date', type: 'date', nullable: true })
+  endDate!: string | null;
+
+  @Column({ name: 'sessions_allotted', type: 'integer', nullable: true })
+  sessionsAllotted!: number | null;
+
+  @Column({ name: 'session_minutes', type: 'integer' })
+  sessionMinutes!: number;
+
+  @Column({ name: 'cadence_frequency', type: 'varchar', length: 16 })
+  cadenceFrequency!: 'MONTHLY' | 'QUARTERLY' | 'SEMI_ANNUAL' | 'AD_HOC';
+
+  @Column({ name: 'cadence_anchor_kind', type: 'varchar', length: 16 })
+  cadenceAnchorKind!: 'DAY_OF_MONTH' | 'ORDINAL_WEEKDAY';
+
+  @Column({ name: 'cadence_day', type: 'integer', nullable: true })
+  cadenceDay!: number | null;
+
+  @Column({ name: 'cadence_ordinal', type: 'integer', nullable: true })
+  cadenceOrdinal!: number | null;
+
+  @Column({ name: 'cadence_weekday', type: 'integer', nullable: true })
+  cadenceWeekday!: number | null;
+
+  /** 'HH:mm' wall-clock time in cadenceTimeZone. */
+  @Column({ name: 'cadence_local_time', type: 'char', length: 5 })
+  cadenceLocalTime!: string;
+
+  @Column({ name: 'cadence_time_zone', type: 'varchar', length: 64 })
+  cadenceTimeZone!: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { BadUserInputError, ConflictError } from '#tandem/errors';
+import { replanSessions } from '#tandem/scheduling';
+import type { Actor } from '../access/actor.js';
+import { Db } from '../access/db.js';
+import { Scope } from '../access/scope.js';
+import { AuditService } from '../audit/audit.service.js';
+import { Client } from '../client/client.entity.js';
+import { CoachingSession } from '../session/coaching-session.entity.js';
+import { Sponsor } from '../sponsor/sponsor.entity.js';
+import { cadenceColumns, cadenceOf } from './engagement-cadence.js';
+import { Engagement, type EngagementStatus } from './engagement.entity.js';
+import type { CadenceInput, CreateEngagementInput, UpdateEngagementInput } from './engagement.inputs.js';
+
+/** How far ahead sessions are materialised. */
+export const PLANNING_HORIZON_MONTHS = 12;
+
+@Injectable()
+export class EngagementService {
+  constructor(
+    private readonly db: Db,
+    private readonly scope: Scope,
+    private readonly audit: AuditService,
+  ) {}
+
+  get(actor: Actor, id: string): Promise<Engagement> {
+    return this.scope.get(actor, Engagement, id, 'Engagement');
+  }
+
+  async create(actor: Actor, input: CreateEngagementInput, now = new Date()): Promise<Engagement> {
+    const client = await this.scope.get(actor, Client, input.clientId, 'Client');
+    if (input.sponsorId) await this.scope.get(actor, Sponsor, input.sponsorId, 'Sponsor');
+    if (input.endDate && input.endDate < input.startDate) throw new BadUserInputError('endDate must not be before startDate', 'endDate');
+    const engagement = await this.db.manager.save(
+      Engagement,
+      this.db.manager.create(Engagement, {
+        practiceId: actor.practiceId,
+        clientId: client.id,
+        coachId: client.coachId,
+        sponsorId: input.sponsorId ?? null,
+        title: input.title,
+        phase: input.phase,
+        status: 'DRAFT',
+        startDate: input.startDate,
+        endDate: input.endDate ?? null,
+        sessionsAllotted: input.sessionsAllotted ?? null,
+        sessionMinutes: input.sessionMinutes,
+        ...cadenceColumns(input.cadence, client.timeZone),
+      }),
+    );
+    await this.audit.record(actor, actor.practiceId, 'engagement.created', 'Engagement', engagement.id);
+    return input.activate ? this.activate(actor, engagement.id, now) : engagement;
+  }
+
+  async update(actor: Actor, id: string, input: UpdateEngagementInput, now = new Date()): Promise<Engagement> {
+    const engagement = await this.get(actor, id);
+    if (input.sponsorId) await this.scope.get(actor, Sponsor, input.sponsorId, 'Sponsor');
+    const changes: Partial<Engagement> = {};
+    if (input.title !== undefined) changes.title = input.title;
+    if (input.phase !== undefined) changes.phase = input.phase;
+    if (input.endDate !== undefined) changes.endDate = input.endDate;
+    if (input.sessionsAllotted !== undefined) changes.sessionsAllotted = input.sessionsAllotted;
+    if (input.sessionMinutes !== undefined) changes.sessionMinutes = input.sessionMinutes;
+    if (input.sponsorId !== undefined) changes.sponsorId = input.sponsorId;
+    const endDate = changes.endDate === undefined ? engagement.endDate : changes.endDate;
+    if (endDate && endDate < engagement.startDate) throw new BadUserInputError('endDate must not be before startDate', 'endDate');
+    await this.db.manager.update(Engagement, { id }, changes);
+    await this.audit.record(actor, actor.practiceId, 'engagement.updated', 'Engagement', id, { fields: Object.keys(changes) });
+    const updated = await this.db.manager.findOneByOrFail(Engagement, { id });
+    // The end date and allotment bound the plan: re-plan when they change.
+    if (updated.status === 'ACTIVE' && ('endDate' in changes || 'sessionsAllotted' in changes)) await this.planSessions(updated, now);
+    return updated;
+  }
+
+  /** DRAFT or PAUSED → ACTIVE, materialising the next 12 months of sessions from the cadence. */
+  async activate(actor: Actor, id: string, now = new Date()): Promise<Engagement> {
+    const engagement = await this.transition(actor, id, ['DRAFT', 'PAUSED'], 'ACTIVE');
+    await this.planSessions(engagement, now);
+    return engagement;
+  }
+
+  pause(actor: Actor, id: string, now = new Date()): Promise<Engagement> {
+    return this.stop(actor, id, ['ACTIVE'], 'PAUSED', now);
+  }
+
+  complete(actor: Actor, id: string, now = new Date()): Promise<Engagement> {
+    return this.stop(actor, id, ['ACTIVE', 'PAUSED'], 'COMPLETED', now);
+  }
+
+  cancel(actor: Actor, id: string, now = new Date()): Promise<Engagement> {
+    return this.stop(actor, id, ['DRAFT', 'ACTIVE', 'PAUSED'], 'CANCELLED', now);
+  }
+
+  /** Changes the rule; future SCHEDULED sessions are re-planned, past and completed ones never move. */
+  async changeCadence(actor: Actor, id: string, cadence: CadenceInput, now = new Date()): Promise<Engagement> {
+    const engagement = await this.get(actor, id);
+    if (engagement.status === 'COMPLETED' || engagement.status === 'CANCELLED') throw new ConflictError(`The engagement is ${engagement.status.toLowerCase()}`);
+    const client = await this.db.manager.findOneByOrFail(Client, { id: engagement.clientId });
+    await this.db.manager.update(Engagement, { id }, cadenceColumns(cadence, client.timeZone));
+    await this.audit.record(actor, actor.practiceId, 'engagement.cadence_changed', 'Engagement', id);
+    const updated = await this.db.manager.findOneByOrFail(Engagement, { id });
+    if (updated.status === 'ACTIVE') await this.planSessions(updated, now);
+    return updated;
+  }
+
+  /**
+   * Brings the engagement's future SCHEDULED sessions in line with its cadence,
+   * end date and allotment, keeping those already at a planned instant.
+   */
+  async planSessions(engagement: Engagement, now: Date): Promise<void> {
+    const sessions = await this.db.manager.find(CoachingSession, { where: { engagementId: engagement.id }, lock: { mode: 'pessimistic_write' } });
+    const used = sessions.filter((s) => s.status === 'COMPLETED' || s.status === 'NO_SHOW' || (s.status === 'SCHEDULED' && s.startsAt < now)).length;
+    const plan = replanSessions(
+      sessions.map((s) => ({ id: s.id, startsAt: s.startsAt, status: s.status, manuallyMoved: s.manuallyMoved })),
+      cadenceOf(engagement),
+      {
+        startDate: engagement.startDate,
+        endDate: engagement.endDate,
+        from: now,
+        horizonMonths: PLANNING_HORIZON_MONTHS,
+        maxCount: engagement.sessionsAllotted === null ? null : Math.max(0, engagement.sessionsAllotted - used),
+      },
+    );
+    if (plan.cancel.length) await this.db.manager.update(CoachingSession, { id: In(plan.cancel) }, { status: 'CANCELLED' });
+    let sequence = sessions.reduce((max, s) => Math.max(max, s.sequence), 0);
+    if (plan.create.length) {
+      await this.db.manager.insert(
+        CoachingSession,
+        plan.create.map((startsAt) => ({
+          practiceId: engagement.practiceId,
+          clientId: engagement.clientId,
+          engagementId: engagement.id,
+          coachId: engagement.coachId,
+          sequence: (sequence += 1),
+          startsAt,
+          timeZone: engagement.cadenceTimeZone,
+          durationMinutes: engagement.sessionMinutes,
+          status: 'SCHEDULED' as const,
+        })),
+      );
+    }
+  }
+
+  private async stop(actor: Actor, id: string, from: EngagementStatus[], to: EngagementStatus, now: Date): Promise<Engagement> {
+    const engagement = await this.transition(actor, id, from, to);
+    await this.db.manager
+      .createQueryBuilder()
+      .update(CoachingSession)
+      .set({ status: 'CANCELLED' })
+      .where(`engagement_id = :id AND status = 'SCHEDULED' AND starts_at >= :now`, { id, now })
+      .execute();
+    return engagement;
+  }
+
+  private async transition(actor: Actor, id: string, from: EngagementStatus[], to: EngagementStatus): Promise<Engagement> {
+    const engagement = await this.get(actor, id);
+    if (!from.includes(engagement.status)) {
+      throw new ConflictError(`Cannot make a ${engagement.status} engagement ${to}; it must be ${from.join(' or ')}`);
+    }
+    await this.db.manager.update(Engagement, { id }, { status: to });
+    await this.audit.record(actor, actor.practiceId, `engagement.${to.toLowerCase()}`, 'Engagement', id, { from: engagement.status });
+    return this.db.manager.findOneByOrFail(Engagement, { id });
+  }
+}

@@ -1,0 +1,17 @@
+export * from './coaching.module.js';
+export * from './access/actor.js';
+export * from './access/db.js';
+export * from './access/loaders.js';
+export * from './access/scope.js';
+export * from './practice/practice.entity.js';
+export * from './user/user.entity.js';
+export * from './client/client.entity.js';
+export * from './engagement/engagement.entity.js';
+export * from './session/coaching-session.entity.js';
+export * from './action-item/action-item.entity.js';
+export * from './goal/goal.entity.js';
+export * from './career-plan/career-plan.entity.js';
+export * from './career-plan/career-plan-revision.entity.js';
+export * from './sponsor/sponsor.entity.js';
+export * from './audit/audit-event.entity.js';
+export { Public, Roles, CurrentActor } from './auth/auth.decorators.js';

@@ -1,0 +1,69 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export type SessionStatus = 'SCHEDULED' | 'COMPLETED' | 'CANCELLED' | 'NO_SHOW';
+
+/** One coaching session. `privateNotes` is the coach's alone; `sharedSummary` reaches the client once published. */
+@Entity({ name: 'coaching_session' })
+export class CoachingSession {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'practice_id', type: 'uuid' })
+  practiceId!: string;
+
+  @Column({ name: 'client_id', type: 'uuid' })
+  clientId!: string;
+
+  @Column({ name: 'engagement_id', type: 'uuid' })
+  engagementId!: string;
+
+  @Column({ name: 'coach_id', type: 'uuid' })
+  coachId!: string;
+
+  @Column({ type: 'integer' })
+  sequence!: number;
+
+  @Column({ name: 'starts_at', type: 'timestamptz' })
+  startsAt!: Date;
+
+  /** The IANA zone the session was planned in. */
+  @Column({ name: 'time_zone', type: 'varchar', length: 64 })
+  timeZone!: string;
+
+  @Column({ name: 'duration_minutes', type: 'integer' })
+  durationMinutes!: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  status!: SessionStatus;
+
+  @Column({ name: 'meeting_url', type: 'varchar', length: 2000, nullable: true })
+  meetingUrl!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  agenda!: string | null;
+
+  @Column({ name: 'private_notes', type: 'text', nullable: true })
+  privateNotes!: string | null;
+
+  @Column({ name: 'shared_summary', type: 'text', nullable: true })
+  sharedSummary!: string | null;
+
+  @Column({ name: 'summary_published_at', type: 'timestamptz', nullable: true })
+  summaryPublishedAt!: Date | null;
+
+  /** Grows with every reschedule; calendar invites use it as their SEQUENCE. */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
+  @Column({ name: 'manually_moved', type: 'boolean', default: false })
+  manuallyMoved!: boolean;
+
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
+  completedAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,99 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ForbiddenError } from '#tandem/errors';
+import { isStaff, type Actor } from '../access/actor.js';
+import { RequestLoaders } from '../access/loaders.decorator.js';
+import type { Loaders } from '../access/loaders.js';
+import { CurrentActor, Roles } from '../auth/auth.decorators.js';
+import { Client } from '../client/client.entity.js';
+import { ClientModel } from '../client/client.model.js';
+import { Engagement } from '../engagement/engagement.entity.js';
+import { EngagementModel } from '../engagement/engagement.model.js';
+import type { CoachingSession } from './coaching-session.entity.js';
+import { ScheduleSessionInput, SessionsArgs, UpdateSessionInput } from './coaching-session.inputs.js';
+import { CoachingSessionConnection, CoachingSessionModel } from './coaching-session.model.js';
+import { CoachingSessionService } from './coaching-session.service.js';
+
+@Resolver(() => CoachingSessionModel)
+export class CoachingSessionResolver {
+  constructor(private readonly sessionService: CoachingSessionService) {}
+
+  @Query(() => CoachingSessionModel)
+  session(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<CoachingSession> {
+    return this.sessionService.get(actor, id);
+  }
+
+  @Query(() => CoachingSessionConnection, { description: 'The calendar: sessions you can see in start order (a client: their own).' })
+  sessions(@CurrentActor() actor: Actor, @Args() args: SessionsArgs) {
+    return this.sessionService.list(actor, args);
+  }
+
+  @Roles('OWNER', 'COACH')
+  @Mutation(() => CoachingSessionModel, { description: 'An ad hoc session, outside the cadence.' })
+  scheduleSession(@CurrentActor() actor: Actor, @Args('input') input: ScheduleSessionInput): Promise<CoachingSession> {
+    return this.sessionService.schedule(actor, input);
+  }
+
+  @Roles('OWNER', 'COACH')
+  @Mutation(() => CoachingSessionModel, { description: 'Moves this one session; the others keep their times.' })
+  rescheduleSession(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('startsAt') startsAt: Date): Promise<CoachingSession> {
+    return this.sessionService.reschedule(actor, id, startsAt);
+  }
+
+  @Roles('OWNER', 'COACH')
+  @Mutation(() => CoachingSessionModel)
+  updateSession(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateSessionInput): Promise<CoachingSession> {
+    return this.sessionService.update(actor, id, input);
+  }
+
+  @Roles('OWNER', 'COACH')
+  @Mutation(() => CoachingSessionModel)
+  cancelSession(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<CoachingSession> {
+    return this.sessionService.cancel(actor, id);
+  }
+
+  @Roles('OWNER', 'COACH')
+  @Mutation(() => CoachingSessionModel)
+  completeSession(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<CoachingSession> {
+    return this.sessionService.complete(actor, id);
+  }
+
+  @Roles('OWNER', 'COACH')
+  @Mutation(() => CoachingSessionModel)
+  markSessionNoShow(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<CoachingSession> {
+    return this.sessionService.markNoShow(actor, id);
+  }
+
+  @Roles('OWNER', 'COACH')
+  @Mutation(() => CoachingSessionModel, { description: 'Your private notes: never visible to the client or a sponsor.' })
+  writePrivateNotes(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('notes') notes: string): Promise<CoachingSession> {
+    return this.sessionService.writePrivateNotes(actor, id, notes);
+  }
+
+  @Roles('OWNER', 'COACH')
+  @Mutation(() => CoachingSessionModel, { description: 'Shares the summary with the client.' })
+  publishSessionSummary(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('summary') summary: string): Promise<CoachingSession> {
+    return this.sessionService.publishSummary(actor, id, summary);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Coaches and owners only; a client asking gets FORBIDDEN.' })
+  privateNotes(@Parent() session: CoachingSession, @CurrentActor() actor: Actor): string | null {
+    if (!isStaff(actor)) throw new ForbiddenError('Private notes are for coaches only');
+    return session.privateNotes;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'For a client, only once published.' })
+  sharedSummary(@Parent() session: CoachingSession, @CurrentActor() actor: Actor): string | null {
+    if (!isStaff(actor) && !session.summaryPublishedAt) return null;
+    return session.sharedSummary;
+  }
+
+  @ResolveField(() => EngagementModel, { nullable: true })
+  engagement(@Parent() session: CoachingSession, @RequestLoaders() loaders: Loaders): Promise<Engagement | null> {
+    return loaders.byId(Engagement).load(session.engagementId);
+  }
+
+  @ResolveField(() => ClientModel, { nullable: true })
+  client(@Parent() session: CoachingSession, @RequestLoaders() loaders: Loaders): Promise<Client | null> {
+    return loaders.byId(Client).load(session.clientId);
+  }
+}

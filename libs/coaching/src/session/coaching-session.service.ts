@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { BadUserInputError, ConflictError } from '#tandem/errors';
+import type { Actor } from '../access/actor.js';
+import { Db } from '../access/db.js';
+import { Scope } from '../access/scope.js';
+import { AuditService } from '../audit/audit.service.js';
+import { decodeCursor, toConnection, type ConnectionShape } from '../common/pagination.js';
+import { MAX_TEXT } from '../common/validation.js';
+import { Engagement } from '../engagement/engagement.entity.js';
+import { CoachingSession, type SessionStatus } from './coaching-session.entity.js';
+import type { ScheduleSessionInput, SessionsArgs, UpdateSessionInput } from './coaching-session.inputs.js';
+
+@Injectable()
+export class CoachingSessionService {
+  constructor(
+    private readonly db: Db,
+    private readonly scope: Scope,
+    private readonly audit: AuditService,
+  ) {}
+
+  get(actor: Actor, id: string): Promise<CoachingSession> {
+    return this.scope.get(actor, CoachingSession, id, 'Session');
+  }
+
+  /** The calendar: sessions in start order, paged by (starts_at, id). */
+  async list(actor: Actor, args: SessionsArgs): Promise<ConnectionShape<CoachingSession>> {
+    if (args.from && args.to && args.to <= args.from) throw new BadUserInputError('to must be after from', 'to');
+    const qb = this.scope.query(actor, CoachingSession, 's');
+    if (args.from) qb.andWhere('s.starts_at >= :from', { from: args.from });
+    if (args.to) qb.andWhere('s.starts_at < :to', { to: args.to });
+    if (args.status) qb.andWhere('s.status = :status', { status: args.status });
+    if (args.clientId) qb.andWhere('s.client_id = :clientId', { clientId: args.clientId });
+    if (args.engagementId) qb.andWhere('s.engagement_id = :engagementId', { engagementId: args.engagementId });
+    if (args.after) {
+      const [startsAt, id] = decodeCursor(args.after, 2);
+      qb.andWhere('(s.starts_at, s.id) > (:afterStartsAt, :afterId)', { afterStartsAt: startsAt, afterId: id });
+    }
+    const rows = await qb.orderBy('s.starts_at').addOrderBy('s.id').limit(args.first + 1).getMany();
+    return toConnection(rows, args.first, (s) => [s.startsAt.toISOString(), s.id]);
+  }
+
+  /** An ad hoc session outside the cadence. */
+  async schedule(actor: Actor, input: ScheduleSessionInput): Promise<CoachingSession> {
+    const engagement = await this.scope.get(actor, Engagement, input.engagementId, 'Engagement');
+    if (engagement.status !== 'ACTIVE' && engagement.status !== 'DRAFT') throw new ConflictError(`The engagement is ${engagement.status}`);
+    const sessions = await this.db.manager.find(CoachingSession, { where: { engagementId: engagement.id }, lock: { mode: 'pessimistic_write' } });
+    const counted = sessions.filter((s) => s.status !== 'CANCELLED').length;
+    if (engagement.sessionsAllotted !== null && counted >= engagement.sessionsAllotted) {
+      throw new ConflictError(`All ${engagement.sessionsAllotted} sessions of this engagement are held or planned`);
+    }
+    const session = await this.db.manager.save(
+      CoachingSession,
+      this.db.manager.create(CoachingSession, {
+        practiceId: engagement.practiceId,
+        clientId: engagement.clientId,
+        engagementId: engagement.id,
+        coachId: engagement.coachId,
+        sequence: sessions.reduce((max, s) => Math.max(max, s.sequence), 0) + 1,
+        startsAt: input.startsAt,
+        timeZone: engagement.cadenceTimeZone,
+        durationMinutes: input.durationMinutes ?? engagement.sessionMinutes,
+        status: 'SCHEDULED',
+        agenda: input.agenda ?? null,
+        meetingUrl: input.meetingUrl ?? null,
+        manuallyMoved: true,
+      }),
+    );
+    await this.audit.record(actor, actor.practiceId, 'session.scheduled', 'CoachingSession', session.id);
+    return session;
+  }
+
+  /** Moves one session; the others keep their times. Its version grows so calendars update the event. */
+  async reschedule(actor: Actor, id: string, startsAt: Date): Promise<CoachingSession> {
+    const session = await this.requireStatus(actor, id, ['SCHEDULED'], 'rescheduled');
+    await this.db.manager.update(CoachingSession, { id }, { startsAt, version: session.version + 1, manuallyMoved: true });
+    await this.audit.record(actor, actor.practiceId, 'session.rescheduled', 'CoachingSession', id, { from: session.startsAt.toISOString(), to: startsAt.toISOString() });
+    return this.db.manager.findOneByOrFail(CoachingSession, { id });
+  }
+
+  cancel(actor: Actor, id: string): Promise<CoachingSession> {
+    return this.setStatus(actor, id, 'CANCELLED');
+  }
+
+  complete(actor: Actor, id: string): Promise<CoachingSession> {
+    return this.setStatus(actor, id, 'COMPLETED');
+  }
+
+  markNoShow(actor: Actor, id: string): Promise<CoachingSession> {
+    return this.setStatus(actor, id, 'NO_SHOW');
+  }
+
+  async update(actor: Actor, id: string, input: UpdateSessionInput): Promise<CoachingSession> {
+    await this.get(actor, id);
+    const changes: Partial<CoachingSession> = {};
+    if (input.durationMinutes !== undefined) changes.durationMinutes = input.durationMinutes;
+    if (input.agenda !== undefined) changes.agenda = input.agenda || null;
+    if (input.meetingUrl !== undefined) changes.meetingUrl = input.meetingUrl || null;
+    await this.db.manager.update(CoachingSession, { id }, changes);
+    await this.audit.record(actor, actor.practiceId, 'session.updated', 'CoachingSession', id, { fields: Object.keys(changes) });
+    return this.db.manager.findOneByOrFail(CoachingSession, { id });
+  }
+
+  /** The coach's own notes: never shown to the client, a sponsor or in the audit trail. */
+  async writePrivateNotes(actor: Actor, id: string, notes: string): Promise<CoachingSession> {
+    await this.get(actor, id);
+    assertLength(notes, 'notes');
+    await this.db.manager.update(CoachingSession, { id }, { privateNotes: notes || null });
+    await this.audit.record(actor, actor.practiceId, 'session.private_notes_written', 'CoachingSession', id, { length: notes.length });
+    return this.db.manager.findOneByOrFail(CoachingSession, { id });
+  }
+
+  /** Shares the summary with the client (from now on they can read it). */
+  async publishSummary(actor: Actor, id: string, summary: string): Promise<CoachingSession> {
+    await this.get(actor, id);
+    assertLength(summary, 'summary');
+    if (!summary.trim()) throw new BadUserInputError('summary must not be empty', 'summary');
+    await this.db.manager.update(CoachingSession, { id }, { sharedSummary: summary, summaryPublishedAt: new Date() });
+    await this.audit.record(actor, actor.practiceId, 'session.summary_published', 'CoachingSession', id, { length: summary.length });
+    return this.db.manager.findOneByOrFail(CoachingSession, { id });
+  }
+
+  private async setStatus(actor: Actor, id: string, status: SessionStatus): Promise<CoachingSession> {
+    await this.requireStatus(actor, id, ['SCHEDULED'], status.toLowerCase());
+    await this.db.manager.update(CoachingSession, { id }, { status, completedAt: status === 'COMPLETED' ? new Date() : null });
+    await this.audit.record(actor, actor.practiceId, `session.${status.toLowerCase()}`, 'CoachingSession', id);
+    return this.db.manager.findOneByOrFail(CoachingSession, { id });
+  }
+
+  private async requireStatus(actor: Actor, id: string, allowed: SessionStatus[], verb: string): Promise<CoachingSession> {
+    const session = await this.get(actor, id);
+    if (!allowed.includes(session.status)) throw new ConflictError(`A ${session.status} session cannot be ${verb}`);
+    return session;
+  }
+}
+
+function assertLength(text: string, field: string): void {
+  if (text.length > MAX_TEXT) throw new BadUserInputError(`${field} must be at most ${MAX_TEXT} characters`, field);
+}

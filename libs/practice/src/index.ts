@@ -1,2 +1,0 @@
-export * from './practice.entity.js';
-export * from './practice.module.js';
