@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { pino } from 'pino';
 import { loadConfig, type AppConfig } from '#tandem/config';
 import type { Runtime } from '#tandem/runtime';
@@ -21,7 +24,10 @@ export function testConfig(env: Record<string, string | undefined> = {}): AppCon
  */
 export async function createTestRuntime(options: { redisUrl?: string; env?: Record<string, string | undefined> } = {}): Promise<TestRuntime> {
   const database = await createTestDatabase();
+  // Outbox mail and any other files go to a directory of this test's own.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-test-'));
   const config = testConfig({
+    DATA_DIR: dataDir,
     DATABASE_URL: database.url,
     REDIS_URL: options.redisUrl,
     QUEUE_PREFIX: `t_${database.name.slice(-8)}`,
@@ -34,6 +40,9 @@ export async function createTestRuntime(options: { redisUrl?: string; env?: Reco
     databaseLabel: `test database ${database.name}`,
     database,
     stop: async () => undefined,
-    dispose: () => database.drop(),
+    dispose: async () => {
+      await database.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }

@@ -1,15 +1,15 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Db } from './access/db.js';
-import { LoaderFactory } from './access/loaders.js';
-import { Scope } from './access/scope.js';
+import { AccessModule } from './access/access.module.js';
 import { TransactionInterceptor } from './access/transaction.interceptor.js';
 import { createValidationPipe } from './access/validation.pipe.js';
 import { ActionItemComment } from './action-item/action-item-comment.entity.js';
 import { ActionItem } from './action-item/action-item.entity.js';
+import { ActionItemModule } from './action-item/action-item.module.js';
+import { CareerPlanModule } from './career-plan/career-plan.module.js';
+import { GoalModule } from './goal/goal.module.js';
 import { AuditEvent } from './audit/audit-event.entity.js';
-import { AuditService } from './audit/audit.service.js';
 import { AccessTokenService } from './auth/access-token.service.js';
 import { AuthMailer } from './auth/auth-mailer.js';
 import { AuthGuard } from './auth/auth.guard.js';
@@ -62,12 +62,8 @@ export const COACHING_ENTITIES = [
  * here through the global guard, pipe and interceptor.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(COACHING_ENTITIES)],
+  imports: [TypeOrmModule.forFeature(COACHING_ENTITIES), AccessModule, ActionItemModule, GoalModule, CareerPlanModule],
   providers: [
-    Db,
-    Scope,
-    LoaderFactory,
-    AuditService,
     AccessTokenService,
     AuthMailer,
     AuthService,
@@ -85,6 +81,6 @@ export const COACHING_ENTITIES = [
     { provide: APP_INTERCEPTOR, useClass: TransactionInterceptor },
     { provide: APP_PIPE, useFactory: createValidationPipe },
   ],
-  exports: [Db, Scope, LoaderFactory, AuditService, EngagementService],
+  exports: [AccessModule, EngagementService],
 })
 export class CoachingModule {}

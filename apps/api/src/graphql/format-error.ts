@@ -41,8 +41,10 @@ export function createErrorFormatter(logger: Logger) {
       const code = HTTP_STATUS_CODES[original.getStatus()];
       if (code) return { ...base, message: httpMessage(original), extensions: { code } };
     }
-    // Armor's token limit parses the document itself and reports syntax errors as validation failures.
-    const code = formatted.message.startsWith('Syntax Error:') ? 'GRAPHQL_PARSE_FAILED' : formatted.extensions?.code;
+    // Armor's token limit parses the document itself and reports real syntax errors as validation
+    // failures; its own limit errors also start with "Syntax Error:" but name a limit.
+    const syntax = formatted.message.startsWith('Syntax Error:') && !/ limit of \d+/.test(formatted.message);
+    const code = syntax ? 'GRAPHQL_PARSE_FAILED' : formatted.extensions?.code;
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && (!(original instanceof Error) || original instanceof GraphQLError)) {
       return { ...base, extensions: { code } };
     }

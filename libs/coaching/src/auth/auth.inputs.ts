@@ -1,5 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { IsIanaTimeZone, MAX_EMAIL, MAX_NAME, NormalizeEmail, Trim } from '../common/validation.js';
 
 const PASSWORD = { min: 10, max: 200 };
@@ -48,7 +48,7 @@ export class AcceptInviteInput {
   @Field() @IsString() @Length(PASSWORD.min, PASSWORD.max)
   password!: string;
 
-  @Field({ nullable: true, description: 'Defaults to the name on the invite.' }) @Trim() @IsString() @Length(1, MAX_NAME)
+  @Field({ nullable: true, description: 'Defaults to the name on the invite.' }) @IsOptional() @Trim() @IsString() @Length(1, MAX_NAME)
   name?: string;
 }
 
