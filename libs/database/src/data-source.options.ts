@@ -27,7 +27,8 @@ export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptio
     synchronize: false,
     migrationsRun: false,
     maxQueryExecutionTime: 1000,
-    logging: ['error', 'warn', 'migration'],
+    // 'query' feeds the per-request statement count; the logger prints queries only at trace level.
+    logging: ['query', 'error', 'warn', 'migration'],
     ...(settings.logger ? { logger: settings.logger } : {}),
   };
 }

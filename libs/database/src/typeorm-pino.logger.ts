@@ -1,5 +1,6 @@
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import type { Logger } from 'pino';
+import { countSqlStatement } from '#tandem/logging';
 
 /** TypeORM's warnings, errors and migration progress, as structured pino lines (never query parameters). */
 export class TypeOrmPinoLogger implements TypeOrmLogger {
@@ -10,6 +11,7 @@ export class TypeOrmPinoLogger implements TypeOrmLogger {
   }
 
   logQuery(query: string): void {
+    countSqlStatement();
     this.logger.trace({ query }, 'query');
   }
   logQueryError(error: string | Error, query: string): void {

@@ -22,6 +22,7 @@ export function requestLogging(logger: Logger, options: { quietPaths?: string[] 
       return id;
     },
     autoLogging: { ignore: (req) => quiet.has((req.url ?? '').split('?')[0] ?? '') },
+    customProps: (req) => ({ sqlStatements: (req as IncomingMessage & { sqlStatements?: number }).sqlStatements }),
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     serializers: {
       req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
@@ -30,6 +31,14 @@ export function requestLogging(logger: Logger, options: { quietPaths?: string[] 
   });
   return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
     httpLogger(req, res);
-    requestContext.run({ requestId: String((req as IncomingMessage & { id: unknown }).id) }, next);
+    const context = { requestId: String((req as IncomingMessage & { id: unknown }).id), sqlStatements: 0 };
+    // Report the statement count in a header (set just before the headers go out) and in the access log.
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
+      if (!this.headersSent) this.setHeader('X-Sql-Statements', String(context.sqlStatements));
+      (req as IncomingMessage & { sqlStatements?: number }).sqlStatements = context.sqlStatements;
+      return writeHead.apply(this, args);
+    } as ServerResponse['writeHead'];
+    requestContext.run(context, next);
   };
 }
