@@ -1,0 +1,173 @@
+import { aClient, aClientLogin, aCoach, anEngagement, anOwner, type OwnerSession, type Session } from './support/factories.js';
+import { type Caller, TestApi } from './support/test-api.js';
+
+type Role = 'anonymous' | 'owner' | 'coach' | 'otherCoach' | 'client' | 'otherClient' | 'otherPractice';
+type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
+
+const ROLES: Role[] = ['anonymous', 'otherPractice', 'otherCoach', 'otherClient', 'client', 'coach', 'owner'];
+
+/** What each operation is done on: records of coach A's client, in practice 1. */
+interface Target {
+  clientId: string;
+  engagementId: string;
+  sessionId: string;
+  sponsorId: string;
+}
+
+interface Operation {
+  name: string;
+  /** Runs the operation; answers the error code, or undefined on success. */
+  run: (caller: Caller, target: Target) => Promise<string | undefined>;
+  expect: Partial<Record<Role, Outcome>>;
+  /** Needs a target of its own for each role that may succeed (the operation changes state). */
+  fresh?: boolean;
+}
+
+// The usual shape: staff who coach the client may, others in the practice cannot see it, clients are refused.
+const STAFF_ONLY: Partial<Record<Role, Outcome>> = {
+  owner: 'ok',
+  coach: 'ok',
+  otherCoach: 'NOT_FOUND',
+  client: 'FORBIDDEN',
+  otherClient: 'FORBIDDEN',
+  otherPractice: 'NOT_FOUND',
+};
+// Reads the client may make about themselves.
+const CLIENT_READABLE: Partial<Record<Role, Outcome>> = { ...STAFF_ONLY, client: 'ok', otherClient: 'NOT_FOUND' };
+
+const op = (query: string, vars: (t: Target) => Record<string, unknown>) => (caller: Caller, t: Target) => caller.errorCode(query, vars(t));
+
+const OPERATIONS: Operation[] = [
+  { name: 'client(id)', run: op(`query($id: ID!) { client(id: $id) { id name } }`, (t) => ({ id: t.clientId })), expect: CLIENT_READABLE },
+  { name: 'engagement(id)', run: op(`query($id: ID!) { engagement(id: $id) { id title } }`, (t) => ({ id: t.engagementId })), expect: CLIENT_READABLE },
+  { name: 'session(id)', run: op(`query($id: ID!) { session(id: $id) { id startsAt sharedSummary } }`, (t) => ({ id: t.sessionId })), expect: CLIENT_READABLE },
+  {
+    name: 'session.privateNotes',
+    run: op(`query($id: ID!) { session(id: $id) { privateNotes } }`, (t) => ({ id: t.sessionId })),
+    expect: { ...CLIENT_READABLE, client: 'FORBIDDEN' },
+  },
+  {
+    name: 'clients (roster)',
+    run: op(`{ clients(first: 5) { edges { node { id } } } }`, () => ({})),
+    expect: { owner: 'ok', coach: 'ok', otherCoach: 'ok', client: 'FORBIDDEN', otherClient: 'FORBIDDEN', otherPractice: 'ok' },
+  },
+  {
+    name: 'sponsor(id)',
+    run: op(`query($id: ID!) { sponsor(id: $id) { id organisation } }`, (t) => ({ id: t.sponsorId })),
+    expect: { owner: 'ok', coach: 'ok', otherCoach: 'ok', client: 'FORBIDDEN', otherClient: 'FORBIDDEN', otherPractice: 'NOT_FOUND' },
+  },
+  { name: 'updateClient', run: op(`mutation($id: ID!) { updateClient(id: $id, input: { targetRole: "CFO" }) { id } }`, (t) => ({ id: t.clientId })), expect: STAFF_ONLY },
+  { name: 'archiveClient', run: op(`mutation($id: ID!) { archiveClient(id: $id) { id } }`, (t) => ({ id: t.clientId })), expect: STAFF_ONLY, fresh: true },
+  { name: 'inviteClient', run: op(`mutation($id: ID!) { inviteClient(clientId: $id) { expiresAt } }`, (t) => ({ id: t.clientId })), expect: STAFF_ONLY, fresh: true },
+  {
+    name: 'createEngagement',
+    run: op(
+      `mutation($input: CreateEngagementInput!) { createEngagement(input: $input) { id } }`,
+      (t) => ({ input: { clientId: t.clientId, title: 'More', startDate: '2027-01-01', cadence: { frequency: 'AD_HOC', day: 1, localTime: '09:00' } } }),
+    ),
+    expect: STAFF_ONLY,
+  },
+  { name: 'pauseEngagement', run: op(`mutation($id: ID!) { pauseEngagement(id: $id) { id } }`, (t) => ({ id: t.engagementId })), expect: STAFF_ONLY, fresh: true },
+  {
+    name: 'changeCadence',
+    run: op(`mutation($id: ID!) { changeCadence(id: $id, cadence: { frequency: QUARTERLY, day: 2, localTime: "10:00" }) { id } }`, (t) => ({ id: t.engagementId })),
+    expect: STAFF_ONLY,
+    fresh: true,
+  },
+  {
+    name: 'scheduleSession',
+    run: op(`mutation($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }`, (t) => ({ input: { engagementId: t.engagementId, startsAt: '2027-06-01T10:00:00Z' } })),
+    expect: STAFF_ONLY,
+  },
+  {
+    name: 'rescheduleSession',
+    run: op(`mutation($id: ID!) { rescheduleSession(id: $id, startsAt: "2027-07-01T10:00:00Z") { id } }`, (t) => ({ id: t.sessionId })),
+    expect: STAFF_ONLY,
+  },
+  { name: 'writePrivateNotes', run: op(`mutation($id: ID!) { writePrivateNotes(id: $id, notes: "n") { id } }`, (t) => ({ id: t.sessionId })), expect: STAFF_ONLY },
+  { name: 'publishSessionSummary', run: op(`mutation($id: ID!) { publishSessionSummary(id: $id, summary: "s") { id } }`, (t) => ({ id: t.sessionId })), expect: STAFF_ONLY },
+  { name: 'cancelSession', run: op(`mutation($id: ID!) { cancelSession(id: $id) { id } }`, (t) => ({ id: t.sessionId })), expect: STAFF_ONLY, fresh: true },
+  { name: 'completeSession', run: op(`mutation($id: ID!) { completeSession(id: $id) { id } }`, (t) => ({ id: t.sessionId })), expect: STAFF_ONLY, fresh: true },
+  {
+    name: 'createSponsor',
+    run: op(`mutation { createSponsor(input: { organisation: "Initech", contactName: "Bill", contactEmail: "bill@initech.test" }) { id } }`, () => ({})),
+    expect: { owner: 'ok', coach: 'ok', otherCoach: 'ok', client: 'FORBIDDEN', otherClient: 'FORBIDDEN', otherPractice: 'ok' },
+  },
+  {
+    name: 'updateSponsor',
+    run: op(`mutation($id: ID!) { updateSponsor(id: $id, input: { contactName: "Jo" }) { id } }`, (t) => ({ id: t.sponsorId })),
+    expect: { owner: 'ok', coach: 'ok', otherCoach: 'ok', client: 'FORBIDDEN', otherClient: 'FORBIDDEN', otherPractice: 'NOT_FOUND' },
+  },
+  {
+    name: 'inviteCoach',
+    run: op(`mutation($email: String!) { inviteCoach(input: { name: "New Coach", email: $email, timeZone: "Europe/Paris" }) { expiresAt } }`, () => ({
+      email: `coach-${Math.random().toString(36).slice(2)}@coach.test`,
+    })),
+    expect: { owner: 'ok', coach: 'FORBIDDEN', otherCoach: 'FORBIDDEN', client: 'FORBIDDEN', otherClient: 'FORBIDDEN', otherPractice: 'ok' },
+    fresh: true,
+  },
+];
+
+describe('authorization matrix: every role × every operation', () => {
+  let api: TestApi;
+  let owner: OwnerSession;
+  let coach: Session;
+  let callers: Record<Role, Caller>;
+  let shared: Target;
+
+  async function newTarget(): Promise<Target> {
+    const client = await aClient(api, coach);
+    const engagement = await anEngagement(api, coach, client.id, { startDate: '2027-01-01' });
+    const sponsor = await api.as(coach.token).gql(`mutation { createSponsor(input: { organisation: "Globex", contactName: "Hank", contactEmail: "hank@globex.test" }) { id } }`);
+    return { clientId: client.id, engagementId: engagement.id, sessionId: engagement.sessions[0]!.id, sponsorId: sponsor.createSponsor.id };
+  }
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    owner = await anOwner(api);
+    coach = await aCoach(api, owner, 'Coach A');
+    const otherCoach = await aCoach(api, owner, 'Coach B');
+    shared = await newTarget();
+    const client = await aClientLogin(api, coach, shared.clientId);
+    const otherClientRecord = await aClient(api, otherCoach);
+    const otherClient = await aClientLogin(api, otherCoach, otherClientRecord.id);
+    const otherPractice = await anOwner(api);
+    callers = {
+      anonymous: api.anonymous(),
+      owner: api.as(owner.token),
+      coach: api.as(coach.token),
+      otherCoach: api.as(otherCoach.token),
+      client: api.as(client.token),
+      otherClient: api.as(otherClient.token),
+      otherPractice: api.as(otherPractice.token),
+    };
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  const cases = OPERATIONS.flatMap((operation) => ROLES.map((role) => [operation.name, role, operation] as const));
+
+  it.each(cases)('%s as %s', async (_name, role, operation) => {
+    const expected: Outcome = role === 'anonymous' ? 'UNAUTHENTICATED' : (operation.expect[role] ?? 'FORBIDDEN');
+    const target = operation.fresh && expected === 'ok' ? await newTarget() : shared;
+    const code = await operation.run(callers[role], target);
+    expect(code ?? 'ok').toBe(expected);
+  });
+
+  it("never lists another coach's or another practice's clients on a roster", async () => {
+    const ids = async (caller: Caller) => (await caller.gql(`{ clients(first: 100) { edges { node { id } } } }`)).clients.edges.map((e: any) => e.node.id);
+    expect(await ids(callers.coach)).toContain(shared.clientId);
+    expect(await ids(callers.owner)).toContain(shared.clientId);
+    expect(await ids(callers.otherCoach)).not.toContain(shared.clientId);
+    expect(await ids(callers.otherPractice)).toEqual([]);
+  });
+
+  it('answers NOT_FOUND, not FORBIDDEN, for an id that exists elsewhere, and the same for one that exists nowhere', async () => {
+    const query = `query($id: ID!) { client(id: $id) { id } }`;
+    const elsewhere = await callers.otherPractice.raw(query, { id: shared.clientId });
+    const nowhere = await callers.otherPractice.raw(query, { id: '7d0c5b6e-1c1f-4c0a-9d43-3f8a3f4f0e21' });
+    expect(elsewhere.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(nowhere.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
