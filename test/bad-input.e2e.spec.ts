@@ -1,0 +1,110 @@
+import { aClient, anEngagement, anOwner, type OwnerSession } from './support/factories.js';
+import { TestApi } from './support/test-api.js';
+
+interface BadCase {
+  name: string;
+  query: string;
+  variables: (ids: { clientId: string; engagementId: string; sessionId: string }) => Record<string, unknown>;
+  /** The field the error should name, when the check is a field check. */
+  field?: string;
+}
+
+const long = (n: number) => 'x'.repeat(n);
+const clientInput = { name: 'Valid Name', email: 'valid@example.com', timeZone: 'Europe/London' };
+const cadence = { frequency: 'MONTHLY', day: 1, localTime: '09:00' };
+const engagementInput = (clientId: string) => ({ clientId, title: 'Valid', startDate: '2027-01-01', cadence });
+
+const CREATE_CLIENT = `mutation($input: CreateClientInput!) { createClient(input: $input) { id } }`;
+const UPDATE_CLIENT = `mutation($id: ID!, $input: UpdateClientInput!) { updateClient(id: $id, input: $input) { id } }`;
+const CREATE_ENGAGEMENT = `mutation($input: CreateEngagementInput!) { createEngagement(input: $input) { id } }`;
+const CHANGE_CADENCE = `mutation($id: ID!, $cadence: CadenceInput!) { changeCadence(id: $id, cadence: $cadence) { id } }`;
+const SCHEDULE = `mutation($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }`;
+const UPDATE_SESSION = `mutation($id: ID!, $input: UpdateSessionInput!) { updateSession(id: $id, input: $input) { id } }`;
+const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }`;
+const SPONSOR = `mutation($input: SponsorInput!) { createSponsor(input: $input) { id } }`;
+
+const CASES: BadCase[] = [
+  { name: 'signUp: malformed email', query: SIGN_UP, variables: () => ({ input: { practiceName: 'P', name: 'N', email: 'not-an-email', password: 'long enough pw', timeZone: 'Europe/London' } }), field: 'email' },
+  { name: 'signUp: unknown zone', query: SIGN_UP, variables: () => ({ input: { practiceName: 'P', name: 'N', email: 'a@b.test', password: 'long enough pw', timeZone: 'Mars/Olympus' } }), field: 'timeZone' },
+  { name: 'signUp: short password', query: SIGN_UP, variables: () => ({ input: { practiceName: 'P', name: 'N', email: 'a@b.test', password: 'short', timeZone: 'Europe/London' } }), field: 'password' },
+  { name: 'createClient: malformed email', query: CREATE_CLIENT, variables: () => ({ input: { ...clientInput, email: 'nope@' } }), field: 'email' },
+  { name: 'createClient: unknown zone', query: CREATE_CLIENT, variables: () => ({ input: { ...clientInput, timeZone: 'EST' } }), field: 'timeZone' },
+  { name: 'createClient: over-long name', query: CREATE_CLIENT, variables: () => ({ input: { ...clientInput, name: long(201) } }), field: 'name' },
+  { name: 'createClient: empty name', query: CREATE_CLIENT, variables: () => ({ input: { ...clientInput, name: '   ' } }), field: 'name' },
+  { name: 'createClient: unknown enum value', query: CREATE_CLIENT, variables: () => ({ input: { ...clientInput, status: 'VIP' } }) },
+  { name: 'createClient: too many tags', query: CREATE_CLIENT, variables: () => ({ input: { ...clientInput, tags: Array.from({ length: 21 }, (_, i) => `t${i}`) } }), field: 'tags' },
+  { name: 'updateClient: over-long target role', query: UPDATE_CLIENT, variables: (ids) => ({ id: ids.clientId, input: { targetRole: long(201) } }), field: 'targetRole' },
+  { name: 'updateClient: reminder offset below 10 minutes', query: UPDATE_CLIENT, variables: (ids) => ({ id: ids.clientId, input: { reminderOffsetsMinutes: [5] } }), field: 'reminderOffsetsMinutes' },
+  { name: 'createEngagement: impossible date', query: CREATE_ENGAGEMENT, variables: (ids) => ({ input: { ...engagementInput(ids.clientId), startDate: '2027-02-30' } }), field: 'startDate' },
+  { name: 'createEngagement: end before start', query: CREATE_ENGAGEMENT, variables: (ids) => ({ input: { ...engagementInput(ids.clientId), endDate: '2026-12-31' } }), field: 'endDate' },
+  { name: 'createEngagement: negative duration', query: CREATE_ENGAGEMENT, variables: (ids) => ({ input: { ...engagementInput(ids.clientId), sessionMinutes: -30 } }), field: 'sessionMinutes' },
+  { name: 'createEngagement: zero allotment', query: CREATE_ENGAGEMENT, variables: (ids) => ({ input: { ...engagementInput(ids.clientId), sessionsAllotted: 0 } }), field: 'sessionsAllotted' },
+  { name: 'createEngagement: unknown cadence zone', query: CREATE_ENGAGEMENT, variables: (ids) => ({ input: { ...engagementInput(ids.clientId), cadence: { ...cadence, timeZone: 'Europe/Atlantis' } } }) },
+  { name: 'createEngagement: bad local time', query: CREATE_ENGAGEMENT, variables: (ids) => ({ input: { ...engagementInput(ids.clientId), cadence: { ...cadence, localTime: '25:00' } } }) },
+  { name: 'createEngagement: day 32', query: CREATE_ENGAGEMENT, variables: (ids) => ({ input: { ...engagementInput(ids.clientId), cadence: { ...cadence, day: 32 } } }) },
+  { name: 'createEngagement: ordinal weekday without weekday', query: CREATE_ENGAGEMENT, variables: (ids) => ({ input: { ...engagementInput(ids.clientId), cadence: { frequency: 'MONTHLY', anchor: 'ORDINAL_WEEKDAY', ordinal: 1, localTime: '09:00' } } }) },
+  { name: 'createEngagement: unknown frequency', query: CREATE_ENGAGEMENT, variables: (ids) => ({ input: { ...engagementInput(ids.clientId), cadence: { ...cadence, frequency: 'WEEKLY' } } }) },
+  { name: 'createEngagement: over-long title', query: CREATE_ENGAGEMENT, variables: (ids) => ({ input: { ...engagementInput(ids.clientId), title: long(201) } }), field: 'title' },
+  { name: 'changeCadence: ordinal 5', query: CHANGE_CADENCE, variables: (ids) => ({ id: ids.engagementId, cadence: { frequency: 'MONTHLY', anchor: 'ORDINAL_WEEKDAY', ordinal: 5, weekday: 2, localTime: '09:00' } }) },
+  { name: 'scheduleSession: negative duration', query: SCHEDULE, variables: (ids) => ({ input: { engagementId: ids.engagementId, startsAt: '2027-05-01T10:00:00Z', durationMinutes: -5 } }), field: 'durationMinutes' },
+  { name: 'scheduleSession: not a date-time', query: SCHEDULE, variables: (ids) => ({ input: { engagementId: ids.engagementId, startsAt: 'next tuesday' } }) },
+  { name: 'scheduleSession: meeting link not a URL', query: SCHEDULE, variables: (ids) => ({ input: { engagementId: ids.engagementId, startsAt: '2027-05-01T10:00:00Z', meetingUrl: 'javascript:alert(1)' } }), field: 'meetingUrl' },
+  { name: 'updateSession: over-long agenda', query: UPDATE_SESSION, variables: (ids) => ({ id: ids.sessionId, input: { agenda: long(20_001) } }), field: 'agenda' },
+  { name: 'writePrivateNotes: over-long notes', query: `mutation($id: ID!, $n: String!) { writePrivateNotes(id: $id, notes: $n) { id } }`, variables: (ids) => ({ id: ids.sessionId, n: long(20_001) }), field: 'notes' },
+  { name: 'createSponsor: malformed email', query: SPONSOR, variables: () => ({ input: { organisation: 'Acme', contactName: 'Ann', contactEmail: 'ann at acme' } }), field: 'contactEmail' },
+  { name: 'clients: page size 0', query: `{ clients(first: 0) { edges { cursor } } }`, variables: () => ({}), field: 'first' },
+];
+
+async function counts(api: TestApi): Promise<Record<string, number>> {
+  const tables = ['practice', 'app_user', 'client', 'sponsor', 'engagement', 'coaching_session', 'audit_event'];
+  const result: Record<string, number> = {};
+  for (const table of tables) result[table] = (await api.sql<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
+  const [notes] = await api.sql<{ n: number }>(`SELECT count(*)::int AS n FROM coaching_session WHERE private_notes IS NOT NULL OR agenda IS NOT NULL`);
+  result.sessionText = notes!.n;
+  return result;
+}
+
+describe('bad input is refused with BAD_USER_INPUT and writes nothing', () => {
+  let api: TestApi;
+  let owner: OwnerSession;
+  let ids: { clientId: string; engagementId: string; sessionId: string };
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    owner = await anOwner(api);
+    const client = await aClient(api, owner);
+    const engagement = await anEngagement(api, owner, client.id, { startDate: '2027-01-01' });
+    ids = { clientId: client.id, engagementId: engagement.id, sessionId: engagement.sessions[0]!.id };
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, badCase) => {
+    const before = await counts(api);
+    const { body } = await api.as(owner.token).raw(badCase.query, badCase.variables(ids));
+    const error = body.errors?.[0];
+    expect(error?.extensions?.code).toBe('BAD_USER_INPUT');
+    if (badCase.field) expect(error?.extensions?.field).toBe(badCase.field);
+    expect(JSON.stringify(body)).not.toMatch(/stack|QueryFailedError|SELECT |INSERT |\.ts:\d+/);
+    expect(await counts(api)).toEqual(before);
+  });
+
+  it('answers NOT_FOUND for a malformed id, as for any id out of reach', async () => {
+    expect(await api.as(owner.token).errorCode(UPDATE_CLIENT, { id: 'not-a-uuid', input: { name: 'X' } })).toBe('NOT_FOUND');
+  });
+
+  it('rolls back everything a mutation wrote when a later step fails', async () => {
+    // acceptInvite marks the invite used, then finds the email taken: the CONFLICT must undo the first write.
+    const client = await aClient(api, owner, { email: 'taken-later@example.com' });
+    const invite = await api.as(owner.token).gql(`mutation($id: ID!) { inviteClient(clientId: $id) { inviteUrl } }`, { id: client.id });
+    await anOwner(api, { email: 'taken-later@example.com' });
+    const token = new URL(invite.inviteClient.inviteUrl).searchParams.get('token');
+    const code = await api.anonymous().errorCode(`mutation($input: AcceptInviteInput!) { acceptInvite(input: $input) { accessToken } }`, {
+      input: { token, password: 'a long enough password' },
+    });
+    expect(code).toBe('CONFLICT');
+    const tokens = await api.sql(`SELECT used_at FROM user_token WHERE client_id = $1`, [client.id]);
+    expect(tokens).toEqual([{ used_at: null }]);
+  });
+});
