@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { expandCadence, type Cadence } from '#tandem/scheduling';
-import { aClient, anEngagement, anOwner, type OwnerSession } from './support/factories.js';
+import { aClient, aClientLogin, aCoach, anEngagement, anOwner, type OwnerSession } from './support/factories.js';
 import { TestApi } from './support/test-api.js';
 
 const ROSTER = `query($first: Int, $after: String, $filter: ClientFilter) {
@@ -232,6 +232,25 @@ describe('coaching: roster, engagements and sessions', () => {
       expect(hundred).toBe(ten);
       expect(ten).toBeLessThanOrEqual(10);
       process.stdout.write(`roster page: ${ten} SQL statements for 10 clients, ${hundred} for 100\n`);
+    });
+  });
+  describe('the practice and its people', () => {
+    it('lets the owner set reminder offsets and list coaches; coaches and clients cannot change the practice', async () => {
+      const boss = await anOwner(api);
+      const coach = await aCoach(api, boss, 'Beth Coach');
+      const updated = await api.as(boss.token).gql(`mutation { updatePractice(input: { reminderOffsetsMinutes: [120, 2880, 120] }) { reminderOffsetsMinutes } }`);
+      expect(updated.updatePractice.reminderOffsetsMinutes).toEqual([2880, 120]);
+      expect((await api.as(coach.token).gql(`{ coaches { name role } }`)).coaches).toEqual([
+        { name: 'Beth Coach', role: 'COACH' },
+        { name: 'Olive Owner', role: 'OWNER' },
+      ]);
+      expect(await api.as(coach.token).errorCode(`mutation { updatePractice(input: { name: "Mine now" }) { id } }`)).toBe('FORBIDDEN');
+      const client = await aClient(api, coach);
+      const login = await aClientLogin(api, coach, client.id);
+      expect(await api.as(login.token).errorCode(`{ coaches { id } }`)).toBe('FORBIDDEN');
+      const me = await api.as(login.token).gql(`{ me { role client { id name } } practice { name } }`);
+      expect(me.me).toEqual({ role: 'CLIENT', client: { id: client.id, name: client.name } });
+      expect(me.practice.name).toMatch(/^Practice /);
     });
   });
 });

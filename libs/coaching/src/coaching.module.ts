@@ -29,6 +29,7 @@ import { EngagementService } from './engagement/engagement.service.js';
 import { GoalCheckIn } from './goal/goal-check-in.entity.js';
 import { Goal } from './goal/goal.entity.js';
 import { Practice } from './practice/practice.entity.js';
+import { PracticeResolver } from './practice/practice.resolver.js';
 import { CoachingSession } from './session/coaching-session.entity.js';
 import { CoachingSessionResolver } from './session/coaching-session.resolver.js';
 import { CoachingSessionService } from './session/coaching-session.service.js';
@@ -36,6 +37,7 @@ import { Sponsor } from './sponsor/sponsor.entity.js';
 import { EngagementSponsorResolver, SponsorResolver } from './sponsor/sponsor.resolver.js';
 import { SponsorService } from './sponsor/sponsor.service.js';
 import { User } from './user/user.entity.js';
+import { UserResolver } from './user/user.resolver.js';
 
 export const COACHING_ENTITIES = [
   Practice,
@@ -68,6 +70,8 @@ export const COACHING_ENTITIES = [
     AuthMailer,
     AuthService,
     AuthResolver,
+    PracticeResolver,
+    UserResolver,
     ClientService,
     ClientResolver,
     SponsorService,
