@@ -100,6 +100,12 @@ describe('API app in production', () => {
     expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
+  it('gives no "did you mean" hints that map the schema', async () => {
+    const { body } = await api.graphql('{ versio }');
+    expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(body.errors?.[0]?.message).not.toMatch(/did you mean/i);
+  });
+
   it('serves no sandbox page', async () => {
     const response = await api.get('/graphql', { accept: 'text/html' });
     expect(await response.text()).not.toContain('sandbox');
