@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { EmbeddedPostgresServer } from '#tandem/database';
 import { migrate } from '#tandem/runtime';
+import net from 'node:net';
 
 /**
  * Once per `npm test`: find a PostgreSQL (TEST_DATABASE_URL, else an embedded
@@ -14,10 +15,12 @@ export default async function globalSetup(): Promise<void> {
   const runId = `${process.pid}_${Date.now().toString(36)}`;
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
+    // A server of this run's own (data dir and port), so two test runs on one machine never meet.
     const server = new EmbeddedPostgresServer({
-      dataDir: path.resolve('var/test-pg'),
-      port: Number(process.env.TEST_EMBEDDED_PG_PORT ?? 54330),
+      dataDir: path.resolve(`var/test-pg/${runId}`),
+      port: await freePort(),
       database: 'postgres',
+      ephemeral: true,
     });
     await server.start();
     (globalThis as { __tandemTestPg?: EmbeddedPostgresServer }).__tandemTestPg = server;
@@ -82,4 +85,16 @@ async function pingRedis(url: string): Promise<string | undefined> {
   } finally {
     client.disconnect();
   }
+}
+
+// Global setup is loaded outside Jest's module mapper, so it keeps its helpers to itself.
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }

@@ -12,6 +12,8 @@ export interface EmbeddedPostgresOptions {
   database: string;
   /** Receives PostgreSQL's own log lines (noisy; debug level is right for them). */
   onLog?: (line: string) => void;
+  /** Delete the data directory on stop (test servers). */
+  ephemeral?: boolean;
 }
 
 const USER = 'postgres';
@@ -51,10 +53,14 @@ export class EmbeddedPostgresServer {
       user: USER,
       password: PASSWORD,
       authMethod: 'scram-sha-256',
-      persistent: true,
+      persistent: !this.options.ephemeral,
       createPostgresUser: isRoot,
       initdbFlags: ['--encoding=UTF8'],
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+      postgresFlags: [
+        ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+        // A throwaway server need not survive a power cut.
+        ...(this.options.ephemeral ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+      ],
       onLog: (message) => log(message.trim()),
       onError: (error) => log(error instanceof Error ? error.message : String(error).trim()),
     });

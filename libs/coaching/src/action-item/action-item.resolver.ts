@@ -1,0 +1,112 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../access/actor.js';
+import { RequestLoaders } from '../access/loaders.decorator.js';
+import type { Loaders } from '../access/loaders.js';
+import { CurrentActor, Roles } from '../auth/auth.decorators.js';
+import { Client } from '../client/client.entity.js';
+import { ClientModel } from '../client/client.model.js';
+import { Engagement } from '../engagement/engagement.entity.js';
+import { EngagementModel } from '../engagement/engagement.model.js';
+import { CoachingSession } from '../session/coaching-session.entity.js';
+import { CoachingSessionModel } from '../session/coaching-session.model.js';
+import { User } from '../user/user.entity.js';
+import { UserModel } from '../user/user.model.js';
+import type { ActionItemComment } from './action-item-comment.entity.js';
+import type { ActionItem } from './action-item.entity.js';
+import { ActionItemsArgs, AddActionItemCommentArgs, CreateActionItemInput, MyActionItemsArgs, UpdateActionItemInput } from './action-item.inputs.js';
+import { ActionItemCommentModel, ActionItemConnection, ActionItemModel } from './action-item.model.js';
+import { ActionItemService, isOverdue } from './action-item.service.js';
+
+@Resolver(() => ActionItemModel)
+export class ActionItemResolver {
+  constructor(private readonly actionItemService: ActionItemService) {}
+
+  @Query(() => ActionItemConnection, { description: 'Action items you can see (a client: their own), by due date, undated last.' })
+  actionItems(@CurrentActor() actor: Actor, @Args() args: ActionItemsArgs) {
+    return this.actionItemService.list(actor, args.filter, args.first, args.after);
+  }
+
+  @Query(() => ActionItemConnection, { description: "A client's own action items (for coaches and owners: all they can see)." })
+  myActionItems(@CurrentActor() actor: Actor, @Args() args: MyActionItemsArgs) {
+    return this.actionItemService.list(actor, { status: args.status }, args.first, args.after);
+  }
+
+  @Query(() => ActionItemModel)
+  actionItem(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ActionItem> {
+    return this.actionItemService.get(actor, id);
+  }
+
+  @Roles('OWNER', 'COACH')
+  @Mutation(() => ActionItemModel)
+  createActionItem(@CurrentActor() actor: Actor, @Args('input') input: CreateActionItemInput): Promise<ActionItem> {
+    return this.actionItemService.create(actor, input);
+  }
+
+  @Roles('OWNER', 'COACH')
+  @Mutation(() => ActionItemModel)
+  updateActionItem(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateActionItemInput): Promise<ActionItem> {
+    return this.actionItemService.update(actor, id, input);
+  }
+
+  @Mutation(() => ActionItemModel, { description: 'OPEN → DONE; the client may complete their own items.' })
+  completeActionItem(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ActionItem> {
+    return this.actionItemService.complete(actor, id);
+  }
+
+  @Mutation(() => ActionItemModel, { description: 'DONE or DROPPED → OPEN; a client may reopen only what they completed.' })
+  reopenActionItem(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ActionItem> {
+    return this.actionItemService.reopen(actor, id);
+  }
+
+  @Roles('OWNER', 'COACH')
+  @Mutation(() => ActionItemModel, { description: 'OPEN → DROPPED.' })
+  dropActionItem(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ActionItem> {
+    return this.actionItemService.drop(actor, id);
+  }
+
+  @Mutation(() => ActionItemCommentModel)
+  addActionItemComment(@CurrentActor() actor: Actor, @Args() args: AddActionItemCommentArgs): Promise<ActionItemComment> {
+    return this.actionItemService.addComment(actor, args.actionItemId, args.body);
+  }
+
+  @ResolveField(() => Boolean, { description: 'OPEN and due before today (UTC).' })
+  isOverdue(@Parent() item: ActionItem): boolean {
+    return isOverdue(item);
+  }
+
+  @ResolveField(() => EngagementModel)
+  engagement(@Parent() item: ActionItem, @RequestLoaders() loaders: Loaders): Promise<Engagement | null> {
+    return loaders.byId(Engagement).load(item.engagementId);
+  }
+
+  @ResolveField(() => CoachingSessionModel, { nullable: true, description: 'The session it was agreed in.' })
+  session(@Parent() item: ActionItem, @RequestLoaders() loaders: Loaders): Promise<CoachingSession | null> | null {
+    return item.sessionId ? loaders.byId(CoachingSession).load(item.sessionId) : null;
+  }
+
+  @ResolveField(() => ClientModel)
+  client(@Parent() item: ActionItem, @RequestLoaders() loaders: Loaders): Promise<Client | null> {
+    return loaders.byId(Client).load(item.clientId);
+  }
+
+  @ResolveField(() => [ActionItemCommentModel], { description: 'Oldest first.' })
+  comments(@Parent() item: ActionItem, @RequestLoaders() loaders: Loaders): Promise<ActionItemComment[]> {
+    return loaders.commentsByActionItem.load(item.id);
+  }
+}
+
+@Resolver(() => ActionItemCommentModel)
+export class ActionItemCommentResolver {
+  @ResolveField(() => UserModel, { nullable: true, description: 'Null once the author is deleted or when out of your reach.' })
+  author(@Parent() comment: ActionItemComment, @RequestLoaders() loaders: Loaders): Promise<User | null> | null {
+    return comment.authorId ? loaders.byId(User).load(comment.authorId) : null;
+  }
+}
+
+@Resolver(() => CoachingSessionModel)
+export class SessionActionItemsResolver {
+  @ResolveField(() => [ActionItemModel], { description: 'Action items agreed in this session.' })
+  actionItems(@Parent() session: CoachingSession, @RequestLoaders() loaders: Loaders): Promise<ActionItem[]> {
+    return loaders.actionItemsBySession.load(session.id);
+  }
+}

@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { BadUserInputError, ConflictError, ForbiddenError } from '#tandem/errors';
+import { isStaff, type Actor } from '../access/actor.js';
+import { Db } from '../access/db.js';
+import { Scope } from '../access/scope.js';
+import { AuditService } from '../audit/audit.service.js';
+import { decodeCursor, toConnection, type ConnectionShape } from '../common/pagination.js';
+import { Engagement } from '../engagement/engagement.entity.js';
+import { Goal } from '../goal/goal.entity.js';
+import { CoachingSession } from '../session/coaching-session.entity.js';
+import { ActionItemComment } from './action-item-comment.entity.js';
+import { ActionItem, type ActionItemStatus } from './action-item.entity.js';
+import type { ActionItemFilter, CreateActionItemInput, UpdateActionItemInput } from './action-item.inputs.js';
+
+/** OPEN and due before today (UTC). */
+export function isOverdue(item: ActionItem, now = new Date()): boolean {
+  return item.status === 'OPEN' && item.dueDate !== null && item.dueDate < now.toISOString().slice(0, 10);
+}
+
+const CURSOR_DATE = /^(\d{4}-\d{2}-\d{2})?$/;
+const CURSOR_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@Injectable()
+export class ActionItemService {
+  constructor(
+    private readonly db: Db,
+    private readonly scope: Scope,
+    private readonly audit: AuditService,
+  ) {}
+
+  get(actor: Actor, id: string): Promise<ActionItem> {
+    return this.scope.get(actor, ActionItem, id, 'Action item');
+  }
+
+  /**
+   * Items in due order (undated last), paged by (due_date NULLS LAST, id). Due order is how items
+   * are reviewed, and it is index-friendly: for the common query (one client's OPEN items)
+   * action_item_client_idx (client_id, status, due_date) yields rows in that order (ascending
+   * btree scans put NULLs last), so only ties on id are sorted and the scan stops after first + 1
+   * rows; created_at has no index. A row comparison cannot step past NULL, hence the explicit
+   * predicates; an undated cursor is encoded as ''.
+   */
+  async list(actor: Actor, filter: ActionItemFilter | undefined, first: number, after?: string): Promise<ConnectionShape<ActionItem>> {
+    const qb = this.scope.query(actor, ActionItem, 'a');
+    if (filter?.clientId) qb.andWhere('a.client_id = :clientId', { clientId: filter.clientId });
+    if (filter?.engagementId) qb.andWhere('a.engagement_id = :engagementId', { engagementId: filter.engagementId });
+    if (filter?.sessionId) qb.andWhere('a.session_id = :sessionId', { sessionId: filter.sessionId });
+    if (filter?.status) qb.andWhere('a.status = :status', { status: filter.status });
+    if (filter?.dueBefore) qb.andWhere('a.due_date < :dueBefore', { dueBefore: filter.dueBefore });
+    if (after) {
+      const [dueDate, id] = decodeCursor(after, 2);
+      if (typeof dueDate !== 'string' || !CURSOR_DATE.test(dueDate) || typeof id !== 'string' || !CURSOR_ID.test(id)) {
+        throw new BadUserInputError('after is not a cursor from this list', 'after');
+      }
+      if (dueDate) {
+        qb.andWhere('(a.due_date > :afterDue OR (a.due_date = :afterDue AND a.id > :afterId) OR a.due_date IS NULL)', { afterDue: dueDate, afterId: id });
+      } else {
+        qb.andWhere('a.due_date IS NULL AND a.id > :afterId', { afterId: id });
+      }
+    }
+    const rows = await qb.orderBy('a.due_date', 'ASC', 'NULLS LAST').addOrderBy('a.id').limit(first + 1).getMany();
+    return toConnection(rows, first, (a) => [a.dueDate ?? '', a.id]);
+  }
+
+  async create(actor: Actor, input: CreateActionItemInput): Promise<ActionItem> {
+    const engagement = await this.scope.get(actor, Engagement, input.engagementId, 'Engagement');
+    if (input.sessionId) await this.assertInEngagement(actor, CoachingSession, input.sessionId, engagement.id, 'sessionId');
+    if (input.goalId) await this.assertInEngagement(actor, Goal, input.goalId, engagement.id, 'goalId');
+    const item = await this.db.manager.save(
+      ActionItem,
+      this.db.manager.create(ActionItem, {
+        practiceId: engagement.practiceId,
+        clientId: engagement.clientId,
+        engagementId: engagement.id,
+        sessionId: input.sessionId ?? null,
+        goalId: input.goalId ?? null,
+        title: input.title,
+        details: input.details || null,
+        dueDate: input.dueDate ?? null,
+        status: 'OPEN',
+        createdById: actor.userId,
+      }),
+    );
+    await this.audit.record(actor, actor.practiceId, 'action_item.created', 'ActionItem', item.id, {
+      engagementId: engagement.id,
+      sessionId: item.sessionId,
+      goalId: item.goalId,
+    });
+    return item;
+  }
+
+  async update(actor: Actor, id: string, input: UpdateActionItemInput): Promise<ActionItem> {
+    await this.get(actor, id);
+    const changes: Partial<ActionItem> = {};
+    if (input.title !== undefined) changes.title = input.title;
+    if (input.details !== undefined) changes.details = input.details || null;
+    if (input.dueDate !== undefined) changes.dueDate = input.dueDate;
+    if (Object.keys(changes).length) await this.db.manager.update(ActionItem, { id }, changes);
+    await this.audit.record(actor, actor.practiceId, 'action_item.updated', 'ActionItem', id, { fields: Object.keys(changes) });
+    return this.db.manager.findOneByOrFail(ActionItem, { id });
+  }
+
+  async complete(actor: Actor, id: string): Promise<ActionItem> {
+    return this.transition(actor, await this.get(actor, id), ['OPEN'], 'DONE', 'completed');
+  }
+
+  /** Anyone who sees the item may undo a completion; only staff bring back what was dropped. */
+  async reopen(actor: Actor, id: string): Promise<ActionItem> {
+    const item = await this.get(actor, id);
+    if (item.status === 'DROPPED' && !isStaff(actor)) throw new ForbiddenError('Only your coach can reopen a dropped action item');
+    return this.transition(actor, item, ['DONE', 'DROPPED'], 'OPEN', 'reopened');
+  }
+
+  async drop(actor: Actor, id: string): Promise<ActionItem> {
+    return this.transition(actor, await this.get(actor, id), ['OPEN'], 'DROPPED', 'dropped');
+  }
+
+  async addComment(actor: Actor, actionItemId: string, body: string): Promise<ActionItemComment> {
+    const item = await this.get(actor, actionItemId);
+    const comment = await this.db.manager.save(
+      ActionItemComment,
+      this.db.manager.create(ActionItemComment, { practiceId: item.practiceId, clientId: item.clientId, actionItemId: item.id, authorId: actor.userId, body }),
+    );
+    await this.audit.record(actor, actor.practiceId, 'action_item.commented', 'ActionItem', item.id, { commentId: comment.id, length: body.length });
+    return comment;
+  }
+
+  /** The status check is part of the UPDATE, so of two concurrent transitions only one succeeds. */
+  private async transition(actor: Actor, item: ActionItem, from: ActionItemStatus[], to: ActionItemStatus, verb: string): Promise<ActionItem> {
+    const { affected } = await this.db.manager.update(ActionItem, { id: item.id, status: In(from) }, { status: to, completedAt: to === 'DONE' ? new Date() : null });
+    if (!affected) throw new ConflictError(`Only ${from.join(' or ')} action items can be ${verb}`);
+    await this.audit.record(actor, actor.practiceId, `action_item.${verb}`, 'ActionItem', item.id, { from: item.status });
+    return this.db.manager.findOneByOrFail(ActionItem, { id: item.id });
+  }
+
+  /** Out of reach or in another engagement: the same answer, so ids of other records leak nothing. */
+  private async assertInEngagement(actor: Actor, entity: typeof CoachingSession | typeof Goal, id: string, engagementId: string, field: string): Promise<void> {
+    const exists = await this.scope.query(actor, entity, 'r').andWhere('r.id = :id AND r.engagement_id = :engagementId', { id, engagementId }).getExists();
+    if (!exists) throw new BadUserInputError(`${field} is not part of this engagement`, field);
+  }
+}
