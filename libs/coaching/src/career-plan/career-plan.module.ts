@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { CareerPlanResolver, CareerPlanRevisionResolver, EngagementCareerPlanResolver } from './career-plan.resolver.js';
+import { CareerPlanService } from './career-plan.service.js';
 
 @Module({
-  providers: [],
+  providers: [CareerPlanService, CareerPlanResolver, CareerPlanRevisionResolver, EngagementCareerPlanResolver],
 })
 export class CareerPlanModule {}
