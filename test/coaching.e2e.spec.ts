@@ -253,4 +253,17 @@ describe('coaching: roster, engagements and sessions', () => {
       expect(me.practice.name).toMatch(/^Practice /);
     });
   });
+  describe('query limits', () => {
+    it('refuses a query that walks the graph too deep, and one that costs too much', async () => {
+      const deep = `{ clients(first: 1) { edges { node { engagements { sessions { engagement { client { engagements { sessions { engagement { client { id } } } } } } } } } } } }`;
+      const deepAnswer = await api.as(owner.token).raw(deep);
+      expect(deepAnswer.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(deepAnswer.body.errors?.[0]?.message).toMatch(/depth/i);
+
+      const wide = Array.from({ length: 14 }, (_, i) => `c${i}: clients(first: 100) { edges { node { engagements { sessions { id startsAt status agenda client { id name email } } } } } }`).join(' ');
+      const wideAnswer = await api.as(owner.token).raw(`{ ${wide} }`);
+      expect(wideAnswer.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(wideAnswer.body.errors?.[0]?.message).toMatch(/cost/i);
+    });
+  });
 });

@@ -12,7 +12,7 @@ import { createErrorFormatter } from './format-error.js';
 export const SCHEMA_FILE = path.resolve('schema.graphql');
 
 /** Limits one request cannot exceed: deep or wide graph walks, alias-multiplied work, huge documents. */
-export const QUERY_LIMITS = { maxDepth: 10, maxAliases: 15, maxDirectives: 20, maxTokens: 3000, maxCost: 5000 } as const;
+export const QUERY_LIMITS = { maxDepth: 10, maxAliases: 15, maxDirectives: 20, maxTokens: 3000, maxCost: 20_000 } as const;
 
 export function graphqlOptions(config: AppConfig, logger: Logger, loaders: LoaderFactory, schemaFile?: string | false): ApolloDriverConfig {
   const development = !config.isProduction;
