@@ -1,16 +1,8 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity } from 'typeorm';
+import { ClientOwnedEntity } from '../common/tenant-entity.js';
 
 @Entity({ name: 'action_item_comment' })
-export class ActionItemComment {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'practice_id', type: 'uuid' })
-  practiceId!: string;
-
-  @Column({ name: 'client_id', type: 'uuid' })
-  clientId!: string;
-
+export class ActionItemComment extends ClientOwnedEntity {
   @Column({ name: 'action_item_id', type: 'uuid' })
   actionItemId!: string;
 

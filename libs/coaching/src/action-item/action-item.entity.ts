@@ -1,19 +1,11 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, UpdateDateColumn } from 'typeorm';
+import { ClientOwnedEntity } from '../common/tenant-entity.js';
 
 export type ActionItemStatus = 'OPEN' | 'DONE' | 'DROPPED';
 
 /** A short-term commitment agreed with the client, reviewed at every session. */
 @Entity({ name: 'action_item' })
-export class ActionItem {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'practice_id', type: 'uuid' })
-  practiceId!: string;
-
-  @Column({ name: 'client_id', type: 'uuid' })
-  clientId!: string;
-
+export class ActionItem extends ClientOwnedEntity {
   @Column({ name: 'engagement_id', type: 'uuid' })
   engagementId!: string;
 

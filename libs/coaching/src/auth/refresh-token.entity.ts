@@ -1,14 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity } from 'typeorm';
+import { TenantEntity } from '../common/tenant-entity.js';
 
 /** A refresh token, stored only as its SHA-256; rotating replaces it with a new one of the same family. */
 @Entity({ name: 'refresh_token' })
-export class RefreshToken {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'practice_id', type: 'uuid' })
-  practiceId!: string;
-
+export class RefreshToken extends TenantEntity {
   @Column({ name: 'user_id', type: 'uuid' })
   userId!: string;
 

@@ -1,16 +1,11 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity } from 'typeorm';
+import { TenantEntity } from '../common/tenant-entity.js';
 
 export type UserTokenKind = 'CLIENT_INVITE' | 'COACH_INVITE' | 'PASSWORD_RESET';
 
 /** A one-time, expiring token sent by email (invites, password resets); stored only as its SHA-256. */
 @Entity({ name: 'user_token' })
-export class UserToken {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'practice_id', type: 'uuid' })
-  practiceId!: string;
-
+export class UserToken extends TenantEntity {
   @Column({ type: 'varchar', length: 24 })
   kind!: UserTokenKind;
 

@@ -1,17 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity } from 'typeorm';
+import { ClientOwnedEntity } from '../common/tenant-entity.js';
 
 /** The sections of a career management plan as saved at one moment; never edited, only superseded. */
 @Entity({ name: 'career_plan_revision' })
-export class CareerPlanRevision {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'practice_id', type: 'uuid' })
-  practiceId!: string;
-
-  @Column({ name: 'client_id', type: 'uuid' })
-  clientId!: string;
-
+export class CareerPlanRevision extends ClientOwnedEntity {
   @Column({ name: 'career_plan_id', type: 'uuid' })
   careerPlanId!: string;
 

@@ -1,17 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity } from 'typeorm';
+import { ClientOwnedEntity } from '../common/tenant-entity.js';
 
 /** One per engagement; its content lives in numbered revisions. */
 @Entity({ name: 'career_plan' })
-export class CareerPlan {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'practice_id', type: 'uuid' })
-  practiceId!: string;
-
-  @Column({ name: 'client_id', type: 'uuid' })
-  clientId!: string;
-
+export class CareerPlan extends ClientOwnedEntity {
   @Column({ name: 'engagement_id', type: 'uuid' })
   engagementId!: string;
 

@@ -1,16 +1,11 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, UpdateDateColumn } from 'typeorm';
+import { TenantEntity } from '../common/tenant-entity.js';
 
 export type ClientStatus = 'PROSPECT' | 'ACTIVE' | 'PAUSED' | 'ALUMNI';
 
 /** A person being coached, on one coach's roster. */
 @Entity({ name: 'client' })
-export class Client {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'practice_id', type: 'uuid' })
-  practiceId!: string;
-
+export class Client extends TenantEntity {
   /** The primary coach: a COACH sees only the clients whose coach they are. */
   @Column({ name: 'coach_id', type: 'uuid' })
   coachId!: string;

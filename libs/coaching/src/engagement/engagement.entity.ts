@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, UpdateDateColumn } from 'typeorm';
+import { ClientOwnedEntity } from '../common/tenant-entity.js';
 
 export type EngagementPhase = 'DISCOVER' | 'PLAN' | 'ACT';
 export type EngagementStatus = 'DRAFT' | 'ACTIVE' | 'PAUSED' | 'COMPLETED' | 'CANCELLED';
@@ -8,16 +9,7 @@ export type EngagementStatus = 'DRAFT' | 'ACTIVE' | 'PAUSED' | 'COMPLETED' | 'CA
  * zone), never as UTC instants; sessions are materialised from it.
  */
 @Entity({ name: 'engagement' })
-export class Engagement {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'practice_id', type: 'uuid' })
-  practiceId!: string;
-
-  @Column({ name: 'client_id', type: 'uuid' })
-  clientId!: string;
-
+export class Engagement extends ClientOwnedEntity {
   @Column({ name: 'coach_id', type: 'uuid' })
   coachId!: string;
 

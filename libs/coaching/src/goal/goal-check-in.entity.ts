@@ -1,16 +1,8 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity } from 'typeorm';
+import { ClientOwnedEntity } from '../common/tenant-entity.js';
 
 @Entity({ name: 'goal_check_in' })
-export class GoalCheckIn {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'practice_id', type: 'uuid' })
-  practiceId!: string;
-
-  @Column({ name: 'client_id', type: 'uuid' })
-  clientId!: string;
-
+export class GoalCheckIn extends ClientOwnedEntity {
   @Column({ name: 'goal_id', type: 'uuid' })
   goalId!: string;
 

@@ -1,20 +1,12 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, UpdateDateColumn } from 'typeorm';
+import { ClientOwnedEntity } from '../common/tenant-entity.js';
 
 export type GoalCategory = 'CAREER' | 'FINANCIAL' | 'LEARNING' | 'NETWORK' | 'LIFE';
 export type GoalHorizon = 'ONE_YEAR' | 'THREE_YEARS' | 'FIVE_YEARS' | 'TEN_YEARS';
 
 /** A goal with a measurable metric: progress runs from the baseline to the target. */
 @Entity({ name: 'goal' })
-export class Goal {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'practice_id', type: 'uuid' })
-  practiceId!: string;
-
-  @Column({ name: 'client_id', type: 'uuid' })
-  clientId!: string;
-
+export class Goal extends ClientOwnedEntity {
   @Column({ name: 'engagement_id', type: 'uuid' })
   engagementId!: string;
 

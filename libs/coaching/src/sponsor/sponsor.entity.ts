@@ -1,14 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, UpdateDateColumn } from 'typeorm';
+import { TenantEntity } from '../common/tenant-entity.js';
 
 /** An employer paying for a client's coaching. Sees attendance and progress, never notes. */
 @Entity({ name: 'sponsor' })
-export class Sponsor {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'practice_id', type: 'uuid' })
-  practiceId!: string;
-
+export class Sponsor extends TenantEntity {
   @Column({ type: 'varchar', length: 200 })
   organisation!: string;
 

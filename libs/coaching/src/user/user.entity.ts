@@ -1,17 +1,12 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, UpdateDateColumn } from 'typeorm';
+import { TenantEntity } from '../common/tenant-entity.js';
 
 export type UserRole = 'OWNER' | 'COACH' | 'CLIENT';
 export const USER_ROLES: readonly UserRole[] = ['OWNER', 'COACH', 'CLIENT'];
 
 /** Anyone who logs in: an owner (also a coach), a coach, or a client who accepted an invite. */
 @Entity({ name: 'app_user' })
-export class User {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'practice_id', type: 'uuid' })
-  practiceId!: string;
-
+export class User extends TenantEntity {
   /** Stored lower-case; unique across Tandem. */
   @Column({ type: 'varchar', length: 320 })
   email!: string;
