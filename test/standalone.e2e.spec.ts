@@ -81,6 +81,7 @@ describe('npm start (the all-in-one process)', () => {
       expect(banner).toContain(`embedded PostgreSQL on 127.0.0.1:${pgPort}`);
       expect(banner).toContain('BullMQ on PostgreSQL (schema "bullmq")');
       expect(banner).toMatch(/Mail\s+\.eml files in .*outbox/);
+      expect(banner).toMatch(/Demo\s+owner@demo\.tandem\.test \/ tandem-demo-password/);
 
       const response = await fetch(`http://127.0.0.1:${env.PORT}/graphql`, {
         method: 'POST',
@@ -102,9 +103,11 @@ describe('npm start (the all-in-one process)', () => {
       try {
         const again = new pg.Client({ connectionString: url });
         await again.connect();
-        const { rows } = await again.query('SELECT name FROM practice');
+        const { rows } = await again.query('SELECT name FROM practice ORDER BY name');
         await again.end();
-        expect(rows).toEqual([{ name: 'Kept Coaching' }]);
+        expect(rows).toEqual([{ name: 'Kept Coaching' }, { name: 'Northstar Career Coaching' }]);
+        // Seeded once: the second start finds the demo practice and says nothing of it.
+        expect(second.output()).not.toContain('Demo      ');
       } finally {
         await stop(second);
       }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { describeBackends, exitOnStartupError, startRuntime } from '#tandem/runtime';
+import { seedDemoDatabase, seedDemoEnabled } from '#tandem/demo';
+import { describeBackends, exitOnStartupError, startRuntime, type Runtime } from '#tandem/runtime';
 import { createApiApp } from './create-api-app.js';
 import { handleShutdownSignals } from './shutdown.js';
 
@@ -8,7 +9,9 @@ import { handleShutdownSignals } from './shutdown.js';
  * embedded PostgreSQL under ./var, the queue on PostgreSQL and mail to ./var/outbox.
  */
 async function main(): Promise<void> {
+  const seed = seedDemoEnabled();
   const runtime = await startRuntime({ name: 'tandem', migrate: true });
+  const demoLine = seed ? await seedDemo(runtime) : skipDemo(runtime);
   const app = await createApiApp(runtime, { runWorker: true });
   handleShutdownSignals(app, runtime);
   const { config } = runtime;
@@ -24,12 +27,30 @@ async function main(): Promise<void> {
     `  Queue     ${backends.queue}`,
     `  Mail      ${backends.mail}`,
     `  Worker    in this process`,
+    ...(demoLine ? [demoLine] : []),
     '',
     '  Press Ctrl-C to stop.',
     '',
   ];
   process.stdout.write(lines.join('\n') + '\n');
   runtime.logger.info({ graphql: `${config.appUrl}/graphql`, database: runtime.databaseLabel, ...backends }, 'Tandem started');
+}
+
+/** Creates the demo practice on a first run; the banner line with its log-ins when it did. */
+async function seedDemo(runtime: Runtime): Promise<string | null> {
+  const summary = await seedDemoDatabase(runtime);
+  if (!summary) {
+    runtime.logger.info('the demo practice is already there');
+    return null;
+  }
+  runtime.logger.info({ counts: summary.counts }, 'seeded the demo practice');
+  const [owner, ...others] = summary.logins;
+  return `  Demo      ${owner!.email} / ${owner!.password} (also ${others.map((login) => login.email).join(', ')}); SEED_DEMO=false to skip`;
+}
+
+function skipDemo(runtime: Runtime): null {
+  runtime.logger.info('SEED_DEMO is off: not seeding the demo practice');
+  return null;
 }
 
 main().catch(exitOnStartupError);
