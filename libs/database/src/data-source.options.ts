@@ -27,8 +27,8 @@ export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptio
     synchronize: false,
     migrationsRun: false,
     maxQueryExecutionTime: 1000,
-    // 'query' feeds the per-request statement count; the logger prints queries only at trace level.
-    logging: ['query', 'error', 'warn', 'migration'],
+    // With Tandem's logger, 'query' feeds the per-request statement count (queries print only at trace level).
+    logging: settings.logger ? ['query', 'error', 'warn', 'migration'] : ['error', 'warn'],
     ...(settings.logger ? { logger: settings.logger } : {}),
   };
 }
