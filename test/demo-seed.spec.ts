@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { COACHING_ENTITIES } from '#tandem/coaching';
 import { TypeOrmPinoLogger, dataSourceOptions } from '#tandem/database';
 import { DEMO_OWNER_EMAIL, DEMO_PASSWORD, seedDemoEnabled, seedDemoPractice, type DemoSummary } from '#tandem/demo';
-import { verifyPassword } from '../libs/coaching/src/auth/password.js';
+import { verifyPassword } from '#tandem/coaching';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 const TABLES = [

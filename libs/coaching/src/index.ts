@@ -15,3 +15,8 @@ export * from './career-plan/career-plan-revision.entity.js';
 export * from './sponsor/sponsor.entity.js';
 export * from './audit/audit-event.entity.js';
 export { Public, Roles, CurrentActor } from './auth/auth.decorators.js';
+export { cadenceOf, cadenceToColumns } from './engagement/engagement-cadence.js';
+export * from './action-item/action-item-comment.entity.js';
+export * from './goal/goal-check-in.entity.js';
+export { hashPassword, verifyPassword } from './auth/password.js';
+export { PLANNING_HORIZON_MONTHS } from './engagement/engagement.service.js';

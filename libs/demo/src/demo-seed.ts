@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import {
   ActionItem,
+  ActionItemComment,
   AuditEvent,
   COACHING_ENTITIES,
   CareerPlan,
@@ -12,9 +13,13 @@ import {
   CoachingSession,
   Engagement,
   Goal,
+  GoalCheckIn,
+  PLANNING_HORIZON_MONTHS,
   Practice,
   Sponsor,
   User,
+  cadenceToColumns,
+  hashPassword,
   type ActionItemStatus,
   type ClientStatus,
   type EngagementPhase,
@@ -25,10 +30,6 @@ import {
 import { ConfigError } from '#tandem/config';
 import { TypeOrmPinoLogger, dataSourceOptions } from '#tandem/database';
 import { expandCadence, type Cadence, type CadenceAnchor, type Weekday, type WeekdayOrdinal } from '#tandem/scheduling';
-import { ActionItemComment } from '../../coaching/src/action-item/action-item-comment.entity.js';
-import { hashPassword } from '../../coaching/src/auth/password.js';
-import { PLANNING_HORIZON_MONTHS } from '../../coaching/src/engagement/engagement.service.js';
-import { GoalCheckIn } from '../../coaching/src/goal/goal-check-in.entity.js';
 
 export const DEMO_PRACTICE_NAME = 'Northstar Career Coaching';
 export const DEMO_PASSWORD = 'tandem-demo-password';
@@ -993,13 +994,7 @@ class DemoBuilder {
       endDate,
       sessionsAllotted: e.sessionsAllotted ?? null,
       sessionMinutes: e.sessionMinutes,
-      cadenceFrequency: cadence.frequency,
-      cadenceAnchorKind: cadence.anchor.kind,
-      cadenceDay: cadence.anchor.kind === 'DAY_OF_MONTH' ? cadence.anchor.day : null,
-      cadenceOrdinal: cadence.anchor.kind === 'ORDINAL_WEEKDAY' ? cadence.anchor.ordinal : null,
-      cadenceWeekday: cadence.anchor.kind === 'ORDINAL_WEEKDAY' ? cadence.anchor.weekday : null,
-      cadenceLocalTime: cadence.localTime,
-      cadenceTimeZone: zone,
+      ...cadenceToColumns({ ...cadence, timeZone: zone }),
       createdAt,
       updatedAt: pausedAt ?? endedAt ?? createdAt,
     };

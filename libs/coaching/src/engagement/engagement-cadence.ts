@@ -3,8 +3,13 @@ import { validateCadence, type Cadence, type Weekday, type WeekdayOrdinal } from
 import type { CadenceInput } from './engagement.inputs.js';
 import type { Engagement } from './engagement.entity.js';
 
+export type CadenceColumns = Pick<
+  Engagement,
+  'cadenceFrequency' | 'cadenceAnchorKind' | 'cadenceDay' | 'cadenceOrdinal' | 'cadenceWeekday' | 'cadenceLocalTime' | 'cadenceTimeZone'
+>;
+
 /** The cadence stored on an engagement, as the scheduling module's rule. */
-export function cadenceOf(engagement: Engagement): Cadence {
+export function cadenceOf(engagement: CadenceColumns): Cadence {
   return {
     frequency: engagement.cadenceFrequency,
     anchor:
@@ -16,25 +21,36 @@ export function cadenceOf(engagement: Engagement): Cadence {
   };
 }
 
+/** The engagement columns that store a cadence rule (the inverse of cadenceOf). */
+export function cadenceToColumns(cadence: Cadence): CadenceColumns {
+  const { anchor } = cadence;
+  return {
+    cadenceFrequency: cadence.frequency,
+    cadenceAnchorKind: anchor.kind,
+    cadenceDay: anchor.kind === 'DAY_OF_MONTH' ? anchor.day : null,
+    cadenceOrdinal: anchor.kind === 'ORDINAL_WEEKDAY' ? anchor.ordinal : null,
+    cadenceWeekday: anchor.kind === 'ORDINAL_WEEKDAY' ? anchor.weekday : null,
+    cadenceLocalTime: cadence.localTime,
+    cadenceTimeZone: cadence.timeZone,
+  };
+}
+
 /** Checks a cadence input and turns it into the engagement's cadence columns. */
-export function cadenceColumns(input: CadenceInput, defaultTimeZone: string): Pick<
-  Engagement,
-  'cadenceFrequency' | 'cadenceAnchorKind' | 'cadenceDay' | 'cadenceOrdinal' | 'cadenceWeekday' | 'cadenceLocalTime' | 'cadenceTimeZone'
-> {
+export function cadenceColumns(input: CadenceInput, defaultTimeZone: string): CadenceColumns {
   if (input.anchor === 'DAY_OF_MONTH' && input.day === undefined) throw new BadUserInputError('cadence.day is required for DAY_OF_MONTH', 'cadence.day');
   if (input.anchor === 'ORDINAL_WEEKDAY' && (input.ordinal === undefined || input.weekday === undefined)) {
     throw new BadUserInputError('cadence.ordinal and cadence.weekday are required for ORDINAL_WEEKDAY', 'cadence.ordinal');
   }
-  const columns = {
-    cadenceFrequency: input.frequency,
-    cadenceAnchorKind: input.anchor,
-    cadenceDay: input.anchor === 'DAY_OF_MONTH' ? (input.day ?? null) : null,
-    cadenceOrdinal: input.anchor === 'ORDINAL_WEEKDAY' ? (input.ordinal ?? null) : null,
-    cadenceWeekday: input.anchor === 'ORDINAL_WEEKDAY' ? (input.weekday ?? null) : null,
-    cadenceLocalTime: input.localTime,
-    cadenceTimeZone: input.timeZone ?? defaultTimeZone,
+  const cadence: Cadence = {
+    frequency: input.frequency,
+    anchor:
+      input.anchor === 'DAY_OF_MONTH'
+        ? { kind: 'DAY_OF_MONTH', day: input.day! }
+        : { kind: 'ORDINAL_WEEKDAY', ordinal: input.ordinal as WeekdayOrdinal, weekday: input.weekday as Weekday },
+    localTime: input.localTime,
+    timeZone: input.timeZone ?? defaultTimeZone,
   };
-  const problems = validateCadence(cadenceOf(columns as Engagement));
+  const problems = validateCadence(cadence);
   if (problems.length) throw new BadUserInputError(`cadence: ${problems.join('; ')}`, 'cadence');
-  return columns;
+  return cadenceToColumns(cadence);
 }
