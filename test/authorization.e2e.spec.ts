@@ -12,6 +12,8 @@ interface Target {
   engagementId: string;
   sessionId: string;
   sponsorId: string;
+  actionItemId: string;
+  goalId: string;
 }
 
 interface Operation {
@@ -19,7 +21,7 @@ interface Operation {
   /** Runs the operation; answers the error code, or undefined on success. */
   run: (caller: Caller, target: Target) => Promise<string | undefined>;
   expect: Partial<Record<Role, Outcome>>;
-  /** Needs a target of its own for each role that may succeed (the operation changes state). */
+  /** Changes state: each staff role that may succeed gets a target of its own (the client acts on the shared one, before staff). */
   fresh?: boolean;
 }
 
@@ -98,6 +100,39 @@ const OPERATIONS: Operation[] = [
     run: op(`mutation($id: ID!) { updateSponsor(id: $id, input: { contactName: "Jo" }) { id } }`, (t) => ({ id: t.sponsorId })),
     expect: { owner: 'ok', coach: 'ok', otherCoach: 'ok', client: 'FORBIDDEN', otherClient: 'FORBIDDEN', otherPractice: 'NOT_FOUND' },
   },
+  { name: 'actionItem(id)', run: op(`query($id: ID!) { actionItem(id: $id) { id title } }`, (t) => ({ id: t.actionItemId })), expect: CLIENT_READABLE },
+  { name: 'goal(id)', run: op(`query($id: ID!) { goal(id: $id) { id progress } }`, (t) => ({ id: t.goalId })), expect: CLIENT_READABLE },
+  {
+    name: 'createActionItem',
+    run: op(`mutation($input: CreateActionItemInput!) { createActionItem(input: $input) { id } }`, (t) => ({ input: { engagementId: t.engagementId, title: 'More' } })),
+    expect: STAFF_ONLY,
+  },
+  { name: 'completeActionItem', run: op(`mutation($id: ID!) { completeActionItem(id: $id) { id } }`, (t) => ({ id: t.actionItemId })), expect: CLIENT_READABLE, fresh: true },
+  { name: 'dropActionItem', run: op(`mutation($id: ID!) { dropActionItem(id: $id) { id } }`, (t) => ({ id: t.actionItemId })), expect: STAFF_ONLY, fresh: true },
+  {
+    name: 'addActionItemComment',
+    run: op(`mutation($id: ID!) { addActionItemComment(actionItemId: $id, body: "Done by Friday") { id } }`, (t) => ({ id: t.actionItemId })),
+    expect: CLIENT_READABLE,
+  },
+  {
+    name: 'createGoal',
+    run: op(`mutation($input: CreateGoalInput!) { createGoal(input: $input) { id } }`, (t) => ({
+      input: { engagementId: t.engagementId, title: 'G', category: 'LEARNING', horizon: 'FIVE_YEARS', metric: { name: 'Courses', unit: 'count', baseline: 0, target: 3 } },
+    })),
+    expect: STAFF_ONLY,
+  },
+  { name: 'addGoalCheckIn', run: op(`mutation($id: ID!) { addGoalCheckIn(goalId: $id, input: { value: 2 }) { id } }`, (t) => ({ id: t.goalId })), expect: CLIENT_READABLE },
+  {
+    name: 'saveCareerPlanRevision',
+    run: op(`mutation($id: ID!) { saveCareerPlanRevision(engagementId: $id, input: { strengthsInventory: "Finance" }) { number } }`, (t) => ({ id: t.engagementId })),
+    expect: STAFF_ONLY,
+  },
+  { name: 'sponsorReport', run: op(`query($id: ID!) { sponsorReport(engagementId: $id) { title } }`, (t) => ({ id: t.engagementId })), expect: STAFF_ONLY },
+  {
+    name: 'auditEvents',
+    run: op(`{ auditEvents(first: 5) { edges { node { id } } } }`, () => ({})),
+    expect: { owner: 'ok', coach: 'FORBIDDEN', otherCoach: 'FORBIDDEN', client: 'FORBIDDEN', otherClient: 'FORBIDDEN', otherPractice: 'ok' },
+  },
   {
     name: 'inviteCoach',
     run: op(`mutation($email: String!) { inviteCoach(input: { name: "New Coach", email: $email, timeZone: "Europe/Paris" }) { expiresAt } }`, () => ({
@@ -119,7 +154,20 @@ describe('authorization matrix: every role × every operation', () => {
     const client = await aClient(api, coach);
     const engagement = await anEngagement(api, coach, client.id, { startDate: '2027-01-01' });
     const sponsor = await api.as(coach.token).gql(`mutation { createSponsor(input: { organisation: "Globex", contactName: "Hank", contactEmail: "hank@globex.test" }) { id } }`);
-    return { clientId: client.id, engagementId: engagement.id, sessionId: engagement.sessions[0]!.id, sponsorId: sponsor.createSponsor.id };
+    const item = await api.as(coach.token).gql(`mutation($input: CreateActionItemInput!) { createActionItem(input: $input) { id } }`, {
+      input: { engagementId: engagement.id, title: 'Call three former colleagues' },
+    });
+    const goal = await api.as(coach.token).gql(`mutation($input: CreateGoalInput!) { createGoal(input: $input) { id } }`, {
+      input: { engagementId: engagement.id, title: 'Director role', category: 'CAREER', horizon: 'ONE_YEAR', metric: { name: 'Interviews', unit: 'count', baseline: 0, target: 5 } },
+    });
+    return {
+      clientId: client.id,
+      engagementId: engagement.id,
+      sessionId: engagement.sessions[0]!.id,
+      sponsorId: sponsor.createSponsor.id,
+      actionItemId: item.createActionItem.id,
+      goalId: goal.createGoal.id,
+    };
   }
 
   beforeAll(async () => {
@@ -150,7 +198,8 @@ describe('authorization matrix: every role × every operation', () => {
 
   it.each(cases)('%s as %s', async (_name, role, operation) => {
     const expected: Outcome = role === 'anonymous' ? 'UNAUTHENTICATED' : (operation.expect[role] ?? 'FORBIDDEN');
-    const target = operation.fresh && expected === 'ok' ? await newTarget() : shared;
+    // The client's own records are the shared ones (its login belongs to them); staff get a fresh copy.
+    const target = operation.fresh && expected === 'ok' && role !== 'client' ? await newTarget() : shared;
     const code = await operation.run(callers[role], target);
     expect(code ?? 'ok').toBe(expected);
   });
