@@ -13,7 +13,7 @@ describe('auth over GraphQL', () => {
 
   beforeAll(async () => {
     smtp = await new SmtpReceiver().start();
-    api = await TestApi.start({ env: { SMTP_URL: smtp.url, APP_URL: 'https://tandem.test' } });
+    api = await TestApi.start({ env: { SMTP_URL: smtp.url, APP_URL: 'https://tandem.test' }, runWorker: true });
   });
   afterAll(async () => {
     await api?.close();

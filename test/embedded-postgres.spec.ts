@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { EmbeddedPostgresServer } from '#tandem/database';
+import { freePort } from './support/free-port.js';
 
-const PORT = 54000 + (process.pid % 900);
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
@@ -38,14 +38,15 @@ describe('embedded PostgreSQL', () => {
 
   it('initialises a data directory, keeps data across a stop and a start, and stops cleanly', async () => {
     const dataDir = path.join(root, 'pg');
-    const first = new EmbeddedPostgresServer({ dataDir, port: PORT, database: 'tandem' });
+    const port = await freePort();
+    const first = new EmbeddedPostgresServer({ dataDir, port, database: 'tandem' });
     await first.start();
     await query(first.url, 'CREATE TABLE kept (value text)');
     await query(first.url, "INSERT INTO kept VALUES ('still here')");
     await first.stop();
     expect(postgresRunningOn(dataDir)).toBe(false);
 
-    const second = new EmbeddedPostgresServer({ dataDir, port: PORT, database: 'tandem' });
+    const second = new EmbeddedPostgresServer({ dataDir, port, database: 'tandem' });
     await second.start();
     try {
       expect(await query<{ value: string }>(second.url, 'SELECT value FROM kept')).toEqual([{ value: 'still here' }]);
@@ -56,10 +57,11 @@ describe('embedded PostgreSQL', () => {
 
   it('says which port is taken when it cannot start', async () => {
     const dataDir = path.join(root, 'busy');
-    const holder = new EmbeddedPostgresServer({ dataDir: path.join(root, 'holder'), port: PORT + 1, database: 'tandem' });
+    const port = await freePort();
+    const holder = new EmbeddedPostgresServer({ dataDir: path.join(root, 'holder'), port, database: 'tandem' });
     await holder.start();
     try {
-      const second = new EmbeddedPostgresServer({ dataDir, port: PORT + 1, database: 'tandem' });
+      const second = new EmbeddedPostgresServer({ dataDir, port, database: 'tandem' });
       await expect(second.start()).rejects.toThrow(/did not start on port \d+.*EMBEDDED_PG_PORT/);
       await second.stop();
     } finally {

@@ -26,6 +26,7 @@ const CLIENT_QUERIES: Record<string, (ids: Ids) => { query: string; variables?: 
   actionItems: () => ({ query: `{ actionItems(first: 100) { edges { node { ${ITEM} } } } }` }),
   myActionItems: () => ({ query: `{ myActionItems(first: 100) { edges { node { ${ITEM} } } } }` }),
   actionItem: (ids) => ({ query: `query($id: ID!) { actionItem(id: $id) { ${ITEM} } }`, variables: { id: ids.actionItemId } }),
+  notificationPreferences: () => ({ query: `{ notificationPreferences { email disabledKinds quietHoursStart } }` }),
   goal: (ids) => ({ query: `query($id: ID!) { goal(id: $id) { id title progress checkIns { value note } latestCheckIn { value } } }`, variables: { id: ids.goalId } }),
 };
 const STAFF_ONLY_QUERIES: Record<string, (ids: Ids) => { query: string; variables?: Record<string, unknown> }> = {
@@ -35,6 +36,7 @@ const STAFF_ONLY_QUERIES: Record<string, (ids: Ids) => { query: string; variable
   sponsor: (ids) => ({ query: `query($id: ID!) { sponsor(id: $id) { id } }`, variables: { id: ids.sponsorId } }),
   sponsorReport: (ids) => ({ query: `query($id: ID!) { sponsorReport(engagementId: $id) { title } }`, variables: { id: ids.engagementId } }),
   auditEvents: () => ({ query: `{ auditEvents(first: 10) { edges { node { id } } } }` }),
+  notifications: (ids) => ({ query: `query($id: ID!) { notifications(clientId: $id, first: 10) { edges { node { id } } } }`, variables: { id: ids.clientId } }),
 };
 
 interface Ids {

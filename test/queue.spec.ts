@@ -91,6 +91,19 @@ function queueBehaviour(backend: 'postgres' | 'redis') {
     expect(() => queue.process('test.once', async () => undefined)).toThrow('already registered');
   });
 
+  it('runs a job on a schedule, once per schedule name however often it is registered', async () => {
+    const runs: number[] = [];
+    queue.process('test.tick', async () => {
+      runs.push(Date.now());
+    });
+    await queue.every('test.tick', 300);
+    await queue.every('test.tick', 300);
+    queue.onApplicationBootstrap();
+    await waitFor(() => runs.length >= 3, { what: 'three ticks', timeoutMs: 10_000 });
+    const gaps = runs.slice(1).map((t, i) => t - runs[i]!);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(150);
+  });
+
   it('answers the readiness ping', async () => {
     await expect(queue.ping()).resolves.toBeUndefined();
   });

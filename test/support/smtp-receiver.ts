@@ -18,7 +18,8 @@ export class SmtpReceiver {
   private waiters: Array<() => void> = [];
   private readonly server: SMTPServer;
 
-  constructor() {
+  /** `delayMs` holds each message that long before accepting it, like a slow server. */
+  constructor(private readonly options: { delayMs?: number } = {}) {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
@@ -32,7 +33,8 @@ export class SmtpReceiver {
             return callback(error);
           }
           const raw = Buffer.concat(chunks).toString('utf8');
-          simpleParser(raw).then(
+          const delay = new Promise((resolve) => setTimeout(resolve, this.options.delayMs ?? 0));
+          delay.then(() => simpleParser(raw)).then(
             (parsed) => {
               this.messages.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw, parsed });
               this.waiters.forEach((wake) => wake());
@@ -45,11 +47,17 @@ export class SmtpReceiver {
     });
   }
 
+  /** Connection errors (a sender killed mid-message) are part of what tests do to it. */
+  private ignoreConnectionErrors(): void {
+    this.server.on('error', () => undefined);
+  }
+
   get url(): string {
     return `smtp://127.0.0.1:${(this.server.server.address() as AddressInfo).port}`;
   }
 
   async start(): Promise<this> {
+    this.ignoreConnectionErrors();
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     return this;
   }

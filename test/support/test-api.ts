@@ -41,9 +41,10 @@ export class TestApi {
     readonly http: ApiClient,
   ) {}
 
-  static async start(options: { env?: Record<string, string | undefined> } = {}): Promise<TestApi> {
-    const runtime = await createTestRuntime(options.env ? { env: options.env } : {});
-    const app = await createApiApp(runtime, { runWorker: false, schemaFile: false });
+  /** `runWorker` also consumes jobs in the app (the all-in-one shape), so planned emails are sent. */
+  static async start(options: { env?: Record<string, string | undefined>; runWorker?: boolean; redisUrl?: string } = {}): Promise<TestApi> {
+    const runtime = await createTestRuntime({ ...(options.env ? { env: options.env } : {}), ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}) });
+    const app = await createApiApp(runtime, { runWorker: options.runWorker ?? false, schemaFile: false });
     const http = await ApiClient.listen(app);
     return new TestApi(runtime, app, http);
   }

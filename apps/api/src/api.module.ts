@@ -2,10 +2,13 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { CoachingModule, LoaderFactory } from '#tandem/coaching';
+import { NotificationsModule, UnsubscribeModule } from '#tandem/notifications';
 import { CoreModule, type Runtime } from '#tandem/runtime';
 import { graphqlOptions } from './graphql/graphql.options.js';
 import { SystemResolver } from './graphql/system.resolver.js';
+import { QueueDashboardModule } from './admin/queue-dashboard.module.js';
 import { HealthModule } from './health/health.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 
 export interface ApiModuleOptions {
   /** Also consume jobs in this process (the all-in-one start). */
@@ -21,6 +24,8 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         CoreModule.forRoot(runtime, { runWorker: options.runWorker, applicationName: 'tandem-api' }),
+        NotificationsModule,
+        UnsubscribeModule,
         CoachingModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -29,6 +34,8 @@ export class ApiModule {
           useFactory: (loaders: LoaderFactory) => graphqlOptions(runtime.config, runtime.logger, loaders, options.schemaFile),
         }),
         HealthModule,
+        MetricsModule,
+        QueueDashboardModule,
       ],
       providers: [SystemResolver],
     };

@@ -13,6 +13,6 @@ export async function createApiApp(runtime: Runtime, options: ApiModuleOptions):
   });
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
-  app.use(requestLogging(runtime.logger, { quietPaths: ['/health/live', '/health/ready'] }));
+  app.use(requestLogging(runtime.logger, { quietPaths: ['/health/live', '/health/ready', '/metrics'] }));
   return app;
 }

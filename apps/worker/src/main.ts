@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { PinoLoggerService } from '#tandem/logging';
 import { describeBackends, exitOnStartupError, startRuntime } from '#tandem/runtime';
 import { handleShutdownSignals } from '../../api/src/shutdown.js';
+import { startMetricsServer } from './metrics-server.js';
 import { WorkerModule } from './worker.module.js';
 
 /** The worker alone (production shape: scale it separately from the API). */
@@ -12,7 +13,15 @@ async function main(): Promise<void> {
     logger: new PinoLoggerService(runtime.logger),
     abortOnError: false,
   });
-  handleShutdownSignals(app, runtime);
+  const metrics = await startMetricsServer(runtime.config, runtime.logger);
+  // Metrics stay scrapeable while running jobs drain; the server closes just before the database stops.
+  handleShutdownSignals(app, {
+    ...runtime,
+    async stop() {
+      await metrics?.close();
+      await runtime.stop();
+    },
+  });
   await app.init();
   runtime.logger.info({ database: runtime.databaseLabel, ...describeBackends(runtime.config) }, 'worker started');
 }

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { NotificationsModule } from '#tandem/notifications';
 import { CoreModule, type Runtime } from '#tandem/runtime';
 
 /** The worker: no HTTP, just the queue consumer and the processors registered with it. */
@@ -7,7 +8,7 @@ export class WorkerModule {
   static forRoot(runtime: Runtime): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(runtime, { runWorker: true, applicationName: 'tandem-worker' })],
+      imports: [CoreModule.forRoot(runtime, { runWorker: true, applicationName: 'tandem-worker' }), NotificationsModule],
     };
   }
 }

@@ -11,7 +11,6 @@ import { CareerPlanModule } from './career-plan/career-plan.module.js';
 import { GoalModule } from './goal/goal.module.js';
 import { AuditEvent } from './audit/audit-event.entity.js';
 import { AccessTokenService } from './auth/access-token.service.js';
-import { AuthMailer } from './auth/auth-mailer.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { AuthService } from './auth/auth.service.js';
@@ -67,7 +66,6 @@ export const COACHING_ENTITIES = [
   imports: [TypeOrmModule.forFeature(COACHING_ENTITIES), AccessModule, ActionItemModule, GoalModule, CareerPlanModule],
   providers: [
     AccessTokenService,
-    AuthMailer,
     AuthService,
     AuthResolver,
     PracticeResolver,

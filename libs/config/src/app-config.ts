@@ -7,8 +7,8 @@ export type DatabaseConfig =
   | { kind: 'embedded'; dataDir: string; port: number; poolSize: number };
 
 export type QueueConfig =
-  | { kind: 'redis'; url: string; prefix: string; concurrency: number }
-  | { kind: 'postgres'; schema: string; prefix: string; concurrency: number };
+  | { kind: 'redis'; url: string; prefix: string; concurrency: number; lockSeconds: number }
+  | { kind: 'postgres'; schema: string; prefix: string; concurrency: number; lockSeconds: number };
 
 export type MailConfig =
   | { kind: 'smtp'; url: string; from: string }
@@ -30,6 +30,12 @@ export class AppConfig {
   readonly database!: DatabaseConfig;
   readonly queue!: QueueConfig;
   readonly mail!: MailConfig;
+  /** A notification queued this long ago whose job has not finished is queued again. */
+  readonly outboxRequeueSeconds!: number;
+  /** When set, GET /metrics requires `Authorization: Bearer <metricsToken>`; when null it is open (private networks only). */
+  readonly metricsToken!: string | null;
+  /** Where the worker serves GET /metrics (on `host`); null: the worker serves no metrics. */
+  readonly metricsPort!: number | null;
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';

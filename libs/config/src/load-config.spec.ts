@@ -11,10 +11,13 @@ describe('loadConfig', () => {
     expect(config.host).toBe('127.0.0.1');
     expect(config.appUrl).toBe('http://localhost:3000');
     expect(config.database).toEqual({ kind: 'embedded', dataDir: path.join('/srv/tandem/var/pg'), port: 54329, poolSize: 10 });
-    expect(config.queue).toEqual({ kind: 'postgres', schema: 'bullmq', prefix: 'tandem', concurrency: 8 });
+    expect(config.queue).toEqual({ kind: 'postgres', schema: 'bullmq', prefix: 'tandem', concurrency: 8, lockSeconds: 30 });
+    expect(config.outboxRequeueSeconds).toBe(60);
     expect(config.mail).toEqual({ kind: 'outbox', dir: '/srv/tandem/var/outbox', from: 'Tandem <no-reply@tandem.localhost>' });
     expect(config.jwtSecret).toBe(DEVELOPMENT_JWT_SECRET);
     expect(config.isProduction).toBe(false);
+    expect(config.metricsToken).toBeNull();
+    expect(config.metricsPort).toBeNull();
   });
 
   it('switches each backend to an external service when its URL is set', () => {
@@ -50,6 +53,9 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ WORKER_CONCURRENCY: '0' }, 'WORKER_CONCURRENCY must be between 1 and 256'],
     [{ QUEUE_SCHEMA: 'Robert"); DROP' }, 'QUEUE_SCHEMA must be a lower-case identifier'],
+    [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN must be at least 16 characters long'],
+    [{ METRICS_PORT: 'nine' }, 'METRICS_PORT must be a whole number (got "nine")'],
+    [{ METRICS_PORT: '0' }, 'METRICS_PORT must be between 1 and 65535'],
   ])('rejects %j with a one-line message naming the variable', (env, expected) => {
     let error: unknown;
     try {
@@ -69,6 +75,17 @@ describe('loadConfig', () => {
 
   it('never echoes a URL, which may hold a password', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://user:hunter2@db/x' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('hunter2') }));
+  });
+
+  it('reads the metrics token and the worker metrics port when set, and treats empty ones as unset', () => {
+    const config = loadConfig({ METRICS_TOKEN: 'm'.repeat(16), METRICS_PORT: '9464' });
+    expect(config.metricsToken).toBe('m'.repeat(16));
+    expect(config.metricsPort).toBe(9464);
+    expect(loadConfig({ METRICS_TOKEN: ' ', METRICS_PORT: '' })).toMatchObject({ metricsToken: null, metricsPort: null });
+  });
+
+  it('never echoes a metrics token, even a rejected one', () => {
+    expect(() => loadConfig({ METRICS_TOKEN: 'hunter2' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('hunter2') }));
   });
 
   it('refuses production without a real JWT secret', () => {

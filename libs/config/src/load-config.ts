@@ -29,16 +29,16 @@ const urlWithProtocols = (protocols: string[]) =>
       .optional(),
   );
 
-const port = (fallback: number) =>
-  z.preprocess(
-    emptyAsUndefined,
-    z.coerce
-      .number({ message: 'must be a whole number' })
-      .int('must be a whole number')
-      .min(1, 'must be between 1 and 65535')
-      .max(65535, 'must be between 1 and 65535')
-      .default(fallback),
-  );
+const portNumber = () =>
+  z.coerce
+    .number({ message: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 65535')
+    .max(65535, 'must be between 1 and 65535');
+
+const port = (fallback: number) => z.preprocess(emptyAsUndefined, portNumber().default(fallback));
+
+const optionalPort = () => z.preprocess(emptyAsUndefined, portNumber().optional());
 
 const positiveInt = (fallback: number, max: number) =>
   z.preprocess(
@@ -88,8 +88,12 @@ const envSchema = z.object({
   QUEUE_PREFIX: identifier('tandem'),
   QUEUE_SCHEMA: identifier('bullmq'),
   WORKER_CONCURRENCY: positiveInt(8, 256),
+  JOB_LOCK_SECONDS: positiveInt(30, 3600),
+  OUTBOX_REQUEUE_SECONDS: positiveInt(60, 86_400),
   SMTP_URL: urlWithProtocols(['smtp:', 'smtps:']),
   MAIL_FROM: mailbox,
+  METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, 'must be at least 16 characters long').optional()),
+  METRICS_PORT: optionalPort(),
 });
 
 export interface LoadConfigOptions {
@@ -109,7 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: LoadConfigOptions = 
     const problems = parsed.error.issues.map((issue) => {
       const variable = String(issue.path[0] ?? 'environment');
       const raw = env[variable];
-      const shown = variable.includes('SECRET') || variable.endsWith('_URL') ? '' : raw === undefined ? '' : ` (got "${raw}")`;
+      const secret = variable.includes('SECRET') || variable.includes('TOKEN') || variable.endsWith('_URL');
+      const shown = secret ? '' : raw === undefined ? '' : ` (got "${raw}")`;
       return `${variable} ${issue.message}${shown}`;
     });
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
@@ -138,11 +143,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: LoadConfigOptions = 
       ? { kind: 'external', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
       : { kind: 'embedded', dataDir: path.join(dataDir, 'pg'), port: e.EMBEDDED_PG_PORT, poolSize: e.DATABASE_POOL_SIZE },
     queue: e.REDIS_URL
-      ? { kind: 'redis', url: e.REDIS_URL, prefix: e.QUEUE_PREFIX, concurrency: e.WORKER_CONCURRENCY }
-      : { kind: 'postgres', schema: e.QUEUE_SCHEMA, prefix: e.QUEUE_PREFIX, concurrency: e.WORKER_CONCURRENCY },
+      ? { kind: 'redis', url: e.REDIS_URL, prefix: e.QUEUE_PREFIX, concurrency: e.WORKER_CONCURRENCY, lockSeconds: e.JOB_LOCK_SECONDS }
+      : { kind: 'postgres', schema: e.QUEUE_SCHEMA, prefix: e.QUEUE_PREFIX, concurrency: e.WORKER_CONCURRENCY, lockSeconds: e.JOB_LOCK_SECONDS },
+    outboxRequeueSeconds: e.OUTBOX_REQUEUE_SECONDS,
     mail: e.SMTP_URL
       ? { kind: 'smtp', url: e.SMTP_URL, from: e.MAIL_FROM }
       : { kind: 'outbox', dir: path.join(dataDir, 'outbox'), from: e.MAIL_FROM },
+    metricsToken: e.METRICS_TOKEN ?? null,
+    metricsPort: e.METRICS_PORT ?? null,
   };
   return Object.assign(Object.create(AppConfig.prototype) as AppConfig, config);
 }

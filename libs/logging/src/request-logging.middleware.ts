@@ -25,7 +25,8 @@ export function requestLogging(logger: Logger, options: { quietPaths?: string[] 
     customProps: (req) => ({ sqlStatements: (req as IncomingMessage & { sqlStatements?: number }).sqlStatements }),
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      // Query strings can carry one-time tokens (unsubscribe and sign-in links): log the path only.
+      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   });

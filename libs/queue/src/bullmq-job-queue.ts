@@ -19,6 +19,8 @@ export interface BullMqJobQueueOptions {
   /** Whether this process runs a worker that consumes jobs. */
   runWorker: boolean;
   concurrency: number;
+  /** How long a running job's lock lasts; a job whose worker died is run again about this long after. Default 30. */
+  lockSeconds?: number;
 }
 
 /**
@@ -42,6 +44,11 @@ export class BullMqJobQueue extends JobQueue implements OnApplicationBootstrap, 
     return this.options.connection.backend;
   }
 
+  /** The underlying BullMQ queue, for tools that speak BullMQ (the admin dashboard); jobs go through enqueue(). */
+  get bullQueue(): AnyQueue {
+    return this.queue;
+  }
+
   async enqueue<TPayload>(name: string, payload: TPayload, options: EnqueueOptions = {}): Promise<void> {
     const jobOptions: JobsOptions = {
       attempts: options.attempts ?? 5,
@@ -53,6 +60,17 @@ export class BullMqJobQueue extends JobQueue implements OnApplicationBootstrap, 
     if (options.jobId !== undefined) jobOptions.jobId = options.jobId;
     if (options.delay !== undefined && options.delay > 0) jobOptions.delay = Math.round(options.delay);
     await this.queue.add(name, payload, jobOptions);
+  }
+
+  get runsWorker(): boolean {
+    return this.options.runWorker;
+  }
+
+  async every(name: string, everyMs: number): Promise<void> {
+    // Leave a healthy schedule alone (upserting again could move its next run).
+    const existing = await this.queue.getJobScheduler(name);
+    if (existing?.every === everyMs && existing.next) return;
+    await this.queue.upsertJobScheduler(name, { every: everyMs }, { name, data: {}, opts: { removeOnComplete: true, removeOnFail: 100, attempts: 1 } });
   }
 
   process<TPayload>(name: string, processor: JobProcessor<TPayload>): void {
@@ -126,6 +144,8 @@ export class BullMqJobQueue extends JobQueue implements OnApplicationBootstrap, 
     const common = {
       prefix: connection.prefix,
       concurrency: this.options.concurrency,
+      lockDuration: (this.options.lockSeconds ?? 30) * 1000,
+      stalledInterval: (this.options.lockSeconds ?? 30) * 1000,
       settings: { backoffStrategy: (attemptsMade: number) => jitteredBackoff(attemptsMade) },
     };
     if (connection.backend === 'postgres') {

@@ -34,6 +34,10 @@ export abstract class JobQueue {
   abstract enqueue<TPayload>(name: string, payload: TPayload, options?: EnqueueOptions): Promise<void>;
   /** Registers the processor for a job name; only processes that run a worker call it. */
   abstract process<TPayload>(name: string, processor: JobProcessor<TPayload>): void;
+  /** Runs job `name` every `everyMs`; one schedule per name however many processes ask. */
+  abstract every(name: string, everyMs: number): Promise<void>;
+  /** Whether this process consumes jobs. */
+  abstract readonly runsWorker: boolean;
   /** Throws when the queue's store cannot be reached (used by the readiness check). */
   abstract ping(): Promise<void>;
   /** Counts of jobs by state; used by health output, tests and the drill. */

@@ -26,6 +26,7 @@ export class CoreModule {
           connection: queueConnection(runtime.config, runtime.databaseUrl),
           runWorker: options.runWorker,
           concurrency: runtime.config.queue.concurrency,
+          lockSeconds: runtime.config.queue.lockSeconds,
         }),
         MailModule,
       ],

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, MoreThan } from 'typeorm';
+import { AppConfig } from '#tandem/config';
 import { BadUserInputError, ConflictError, RateLimitedError, UnauthenticatedError } from '#tandem/errors';
 import type { Actor } from '../access/actor.js';
+import { CoachingEvents } from '../access/coaching-events.js';
 import { Db } from '../access/db.js';
 import { Scope } from '../access/scope.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -10,7 +12,6 @@ import { Client } from '../client/client.entity.js';
 import { Practice } from '../practice/practice.entity.js';
 import { User } from '../user/user.entity.js';
 import { AccessTokenService } from './access-token.service.js';
-import { AuthMailer } from './auth-mailer.js';
 import type { AcceptInviteInput, InviteCoachInput, LogInInput, ResetPasswordInput, SignUpInput } from './auth.inputs.js';
 import type { AuthPayload, InvitePayload } from './auth.models.js';
 import { LoginAttempt } from './login-attempt.entity.js';
@@ -41,7 +42,8 @@ export class AuthService {
     private readonly scope: Scope,
     private readonly tokens: AccessTokenService,
     private readonly audit: AuditService,
-    private readonly mailer: AuthMailer,
+    private readonly events: CoachingEvents,
+    private readonly config: AppConfig,
   ) {}
 
   async signUp(input: SignUpInput): Promise<AuthPayload> {
@@ -105,8 +107,16 @@ export class AuthService {
     if (recent >= MAX_RESETS_PER_HOUR) return true;
     const token = await this.createUserToken('PASSWORD_RESET', user.practiceId, user.email, { userId: user.id }, RESET_HOURS * 3600_000);
     await this.audit.record(null, user.practiceId, 'user.password_reset_requested', 'User', user.id);
-    const url = this.mailer.link('/reset-password', token.token);
-    this.db.afterCommit(() => this.mailer.sendPasswordReset(user.email, url));
+    await this.events.linkEmailRequested({
+      kind: 'PASSWORD_RESET',
+      practiceId: user.practiceId,
+      email: user.email,
+      userId: user.id,
+      timeZone: user.timeZone,
+      recipientName: user.name,
+      url: this.link('/reset-password', token.token),
+      tokenId: token.id,
+    });
     return true;
   }
 
@@ -130,9 +140,17 @@ export class AuthService {
     await this.db.manager.update(UserToken, { clientId: client.id, kind: 'CLIENT_INVITE', usedAt: IsNull() }, { usedAt: new Date() });
     const token = await this.createUserToken('CLIENT_INVITE', actor.practiceId, client.email, { clientId: client.id, createdById: actor.userId }, days(INVITE_DAYS));
     await this.audit.record(actor, actor.practiceId, 'client.invited', 'Client', client.id);
-    const practice = await this.db.manager.findOneByOrFail(Practice, { id: actor.practiceId });
-    const url = this.mailer.link('/accept-invite', token.token);
-    this.db.afterCommit(() => this.mailer.sendInvite(client.email, client.name, practice.name, url));
+    const url = this.link('/accept-invite', token.token);
+    await this.events.linkEmailRequested({
+      kind: 'INVITE',
+      practiceId: actor.practiceId,
+      email: client.email,
+      userId: null,
+      timeZone: client.timeZone,
+      recipientName: client.name,
+      url,
+      tokenId: token.id,
+    });
     return { inviteUrl: url, expiresAt: token.expiresAt };
   }
 
@@ -144,9 +162,17 @@ export class AuthService {
     );
     const token = await this.createUserToken('COACH_INVITE', actor.practiceId, input.email, { userId: coach.id, createdById: actor.userId }, days(INVITE_DAYS));
     await this.audit.record(actor, actor.practiceId, 'coach.invited', 'User', coach.id);
-    const practice = await this.db.manager.findOneByOrFail(Practice, { id: actor.practiceId });
-    const url = this.mailer.link('/accept-invite', token.token);
-    this.db.afterCommit(() => this.mailer.sendInvite(input.email, input.name, practice.name, url));
+    const url = this.link('/accept-invite', token.token);
+    await this.events.linkEmailRequested({
+      kind: 'INVITE',
+      practiceId: actor.practiceId,
+      email: input.email,
+      userId: coach.id,
+      timeZone: input.timeZone,
+      recipientName: input.name,
+      url,
+      tokenId: token.id,
+    });
     return { inviteUrl: url, expiresAt: token.expiresAt };
   }
 
@@ -170,6 +196,11 @@ export class AuthService {
     }
     await this.audit.record({ userId: user.id, practiceId: user.practiceId }, user.practiceId, 'user.accepted_invite', 'User', user.id);
     return this.issueTokens(await this.db.manager.findOneByOrFail(User, { id: user.id }), randomUUID());
+  }
+
+  /** A page of the web app that takes a one-time token. */
+  private link(path: string, token: string): string {
+    return `${this.config.appUrl}${path}?token=${encodeURIComponent(token)}`;
   }
 
   private async issueTokens(user: User, familyId: string): Promise<AuthPayload> {
@@ -211,11 +242,11 @@ export class AuthService {
     email: string,
     refs: { userId?: string; clientId?: string; createdById?: string },
     lifetimeMs: number,
-  ): Promise<{ token: string; expiresAt: Date }> {
+  ): Promise<{ id: string; token: string; expiresAt: Date }> {
     const secret = newSecretToken();
     const expiresAt = new Date(Date.now() + lifetimeMs);
-    await this.db.manager.insert(UserToken, { kind, practiceId, email, tokenHash: secret.hash, expiresAt, userId: refs.userId ?? null, clientId: refs.clientId ?? null, createdById: refs.createdById ?? null });
-    return { token: secret.token, expiresAt };
+    const inserted = await this.db.manager.insert(UserToken, { kind, practiceId, email, tokenHash: secret.hash, expiresAt, userId: refs.userId ?? null, clientId: refs.clientId ?? null, createdById: refs.createdById ?? null });
+    return { id: String(inserted.identifiers[0]!.id), token: secret.token, expiresAt };
   }
 
   private async consumeUserToken(token: string, kinds: UserTokenKind[]): Promise<UserToken> {

@@ -4,6 +4,7 @@ import type { Actor } from '../access/actor.js';
 import { Db } from '../access/db.js';
 import { Scope } from '../access/scope.js';
 import { AuditService } from '../audit/audit.service.js';
+import { CoachingEvents } from '../access/coaching-events.js';
 import { decodeCursor, toConnection, type ConnectionShape } from '../common/pagination.js';
 import { User } from '../user/user.entity.js';
 import { Client } from './client.entity.js';
@@ -15,6 +16,7 @@ export class ClientService {
     private readonly db: Db,
     private readonly scope: Scope,
     private readonly audit: AuditService,
+    private readonly events: CoachingEvents,
   ) {}
 
   /** The roster, in name order, paged by (name, id) on the roster index. */
@@ -79,6 +81,7 @@ export class ClientService {
     if (input.coachId !== undefined) changes.coachId = await this.resolveCoach(actor, input.coachId);
     await this.db.manager.update(Client, { id: client.id }, changes);
     await this.audit.record(actor, actor.practiceId, 'client.updated', 'Client', client.id, { fields: Object.keys(changes) });
+    if ('email' in changes || 'timeZone' in changes) await this.events.clientContactChanged(client.id);
     return this.db.manager.findOneByOrFail(Client, { id: client.id });
   }
 

@@ -6,6 +6,7 @@ import type { Actor } from '../access/actor.js';
 import { Db } from '../access/db.js';
 import { Scope } from '../access/scope.js';
 import { AuditService } from '../audit/audit.service.js';
+import { CoachingEvents } from '../access/coaching-events.js';
 import { Client } from '../client/client.entity.js';
 import { CoachingSession } from '../session/coaching-session.entity.js';
 import { Sponsor } from '../sponsor/sponsor.entity.js';
@@ -22,6 +23,7 @@ export class EngagementService {
     private readonly db: Db,
     private readonly scope: Scope,
     private readonly audit: AuditService,
+    private readonly events: CoachingEvents,
   ) {}
 
   get(actor: Actor, id: string): Promise<Engagement> {
@@ -124,8 +126,9 @@ export class EngagementService {
     );
     if (plan.cancel.length) await this.db.manager.update(CoachingSession, { id: In(plan.cancel) }, { status: 'CANCELLED' });
     let sequence = sessions.reduce((max, s) => Math.max(max, s.sequence), 0);
+    const changed = [...plan.cancel];
     if (plan.create.length) {
-      await this.db.manager.insert(
+      const inserted = await this.db.manager.insert(
         CoachingSession,
         plan.create.map((startsAt) => ({
           practiceId: engagement.practiceId,
@@ -139,17 +142,21 @@ export class EngagementService {
           status: 'SCHEDULED' as const,
         })),
       );
+      changed.push(...inserted.identifiers.map((row) => String(row.id)));
     }
+    await this.events.sessionsChanged(changed);
   }
 
   private async stop(actor: Actor, id: string, from: EngagementStatus[], to: EngagementStatus, now: Date): Promise<Engagement> {
     const engagement = await this.transition(actor, id, from, to);
-    await this.db.manager
+    const cancelled = await this.db.manager
       .createQueryBuilder()
       .update(CoachingSession)
       .set({ status: 'CANCELLED' })
       .where(`engagement_id = :id AND status = 'SCHEDULED' AND starts_at >= :now`, { id, now })
+      .returning('id')
       .execute();
+    await this.events.sessionsChanged((cancelled.raw as Array<{ id: string }>).map((row) => row.id));
     return engagement;
   }
 

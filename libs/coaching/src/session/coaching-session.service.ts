@@ -4,6 +4,7 @@ import type { Actor } from '../access/actor.js';
 import { Db } from '../access/db.js';
 import { Scope } from '../access/scope.js';
 import { AuditService } from '../audit/audit.service.js';
+import { CoachingEvents } from '../access/coaching-events.js';
 import { decodeCursor, toConnection, type ConnectionShape } from '../common/pagination.js';
 import { MAX_TEXT } from '../common/validation.js';
 import { Engagement } from '../engagement/engagement.entity.js';
@@ -16,6 +17,7 @@ export class CoachingSessionService {
     private readonly db: Db,
     private readonly scope: Scope,
     private readonly audit: AuditService,
+    private readonly events: CoachingEvents,
   ) {}
 
   get(actor: Actor, id: string): Promise<CoachingSession> {
@@ -66,6 +68,7 @@ export class CoachingSessionService {
       }),
     );
     await this.audit.record(actor, actor.practiceId, 'session.scheduled', 'CoachingSession', session.id);
+    await this.events.sessionsChanged([session.id]);
     return session;
   }
 
@@ -74,6 +77,7 @@ export class CoachingSessionService {
     const session = await this.requireStatus(actor, id, ['SCHEDULED'], 'rescheduled');
     await this.db.manager.update(CoachingSession, { id }, { startsAt, version: session.version + 1, manuallyMoved: true });
     await this.audit.record(actor, actor.practiceId, 'session.rescheduled', 'CoachingSession', id, { from: session.startsAt.toISOString(), to: startsAt.toISOString() });
+    await this.events.sessionsChanged([id]);
     return this.db.manager.findOneByOrFail(CoachingSession, { id });
   }
 
@@ -116,6 +120,7 @@ export class CoachingSessionService {
     if (!summary.trim()) throw new BadUserInputError('summary must not be empty', 'summary');
     await this.db.manager.update(CoachingSession, { id }, { sharedSummary: summary, summaryPublishedAt: new Date() });
     await this.audit.record(actor, actor.practiceId, 'session.summary_published', 'CoachingSession', id, { length: summary.length });
+    await this.events.summaryPublished(id);
     return this.db.manager.findOneByOrFail(CoachingSession, { id });
   }
 
@@ -123,6 +128,7 @@ export class CoachingSessionService {
     await this.requireStatus(actor, id, ['SCHEDULED'], status.toLowerCase());
     await this.db.manager.update(CoachingSession, { id }, { status, completedAt: status === 'COMPLETED' ? new Date() : null });
     await this.audit.record(actor, actor.practiceId, `session.${status.toLowerCase()}`, 'CoachingSession', id);
+    await this.events.sessionsChanged([id]);
     return this.db.manager.findOneByOrFail(CoachingSession, { id });
   }
 

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { MetricsController, collectDefaultMetricsOnce } from './metrics.controller.js';
+
+/** Serves the process's prom-client default registry at GET /metrics. */
+@Module({ controllers: [MetricsController] })
+export class MetricsModule {
+  constructor() {
+    collectDefaultMetricsOnce();
+  }
+}

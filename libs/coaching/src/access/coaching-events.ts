@@ -1,0 +1,27 @@
+/**
+ * What the coaching domain tells the rest of Tandem, inside the transaction of
+ * the change. The notifications module implements it to plan emails in the
+ * same transaction (outbox); without it nothing is planned.
+ */
+export abstract class CoachingEvents {
+  /** Sessions were created, moved, cancelled, completed or marked no-show. */
+  abstract sessionsChanged(sessionIds: readonly string[]): Promise<void>;
+  /** The coach published a session's shared summary. */
+  abstract summaryPublished(sessionId: string): Promise<void>;
+  /** A client's email address or time zone changed. */
+  abstract clientContactChanged(clientId: string): Promise<void>;
+  /** A one-time link to email at once (invites, password resets). */
+  abstract linkEmailRequested(request: LinkEmailRequest): Promise<void>;
+}
+
+export interface LinkEmailRequest {
+  kind: 'INVITE' | 'PASSWORD_RESET';
+  practiceId: string;
+  email: string;
+  userId: string | null;
+  timeZone: string;
+  recipientName: string;
+  url: string;
+  /** Identifies the token the link carries, for the idempotency key. */
+  tokenId: string;
+}

@@ -1,0 +1,74 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '#tandem/config';
+import { JobQueue } from '#tandem/queue';
+
+export const SEND_NOTIFICATION_JOB = 'notifications.send';
+export const SEND_ATTEMPTS = 8;
+const BATCH = 1000;
+
+export interface SendNotificationPayload {
+  notificationId: string;
+}
+
+/**
+ * Moves due notifications from PostgreSQL to the queue. Claiming flips rows to
+ * QUEUED under FOR UPDATE SKIP LOCKED, so two dispatchers never take the same
+ * row; the job id is the notification id, so a second enqueue cannot duplicate
+ * it. Rows whose job vanished (Redis flushed, a worker killed) are re-queued.
+ */
+@Injectable()
+export class NotificationDispatcher {
+  private readonly logger = new Logger('NotificationDispatcher');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queue: JobQueue,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** One pass: everything due now, plus stale QUEUED rows. Returns how many jobs it enqueued. */
+  async dispatch(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const claimed = (await this.dataSource.query(
+        `WITH due AS (
+           SELECT id FROM notification WHERE status = 'PENDING' AND send_at <= now()
+            ORDER BY send_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+         UPDATE notification n SET status = 'QUEUED', queued_at = now(), updated_at = now()
+           FROM due WHERE n.id = due.id RETURNING n.id`,
+      )) as [Array<{ id: string }>, number];
+      const ids = claimed[0].map((row) => row.id);
+      await this.enqueue(ids);
+      total += ids.length;
+      if (ids.length < BATCH) break;
+    }
+    total += await this.requeueStale();
+    return total;
+  }
+
+  private async requeueStale(): Promise<number> {
+    const stale = (await this.dataSource.query(
+      `WITH stale AS (
+         SELECT id FROM notification WHERE status = 'QUEUED' AND queued_at < now() - make_interval(secs => $1)
+          ORDER BY queued_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+       UPDATE notification n SET queued_at = now(), updated_at = now()
+         FROM stale WHERE n.id = stale.id RETURNING n.id`,
+      // A QUEUED row whose job has not finished by then is queued again (same job id: a no-op if the job still exists).
+      [this.config.outboxRequeueSeconds],
+    )) as [Array<{ id: string }>, number];
+    const ids = stale[0].map((row) => row.id);
+    if (ids.length) this.logger.warn(`re-queued ${ids.length} notification(s) whose job did not finish`);
+    await this.enqueue(ids);
+    return ids.length;
+  }
+
+  private async enqueue(ids: string[]): Promise<void> {
+    // A failure here leaves rows QUEUED; the stale check queues them again later.
+    await Promise.all(
+      ids.map((notificationId) =>
+        this.queue.enqueue<SendNotificationPayload>(SEND_NOTIFICATION_JOB, { notificationId }, { jobId: notificationId, attempts: SEND_ATTEMPTS }),
+      ),
+    );
+  }
+}

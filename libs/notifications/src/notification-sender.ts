@@ -1,0 +1,150 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '#tandem/config';
+import { MailDeliveryError, MailSender } from '#tandem/mail';
+import { PermanentJobError } from '#tandem/queue';
+import { EmailPreference } from './email-preference.entity.js';
+import { NotificationContentLoader } from './notification-content.js';
+import { NotificationMetrics } from './notification-metrics.js';
+import { Notification, TRANSACTIONAL_KINDS } from './notification.entity.js';
+import { endOfQuietHours } from './planning/notification-planning.js';
+import { renderNotification } from './rendering/render-notification.js';
+import { signUnsubscribeToken } from './unsubscribe/unsubscribe-token.js';
+
+const UNSUBSCRIBE_LINK_DAYS = 90;
+
+export type SendOutcome = 'sent' | 'skipped' | 'deferred' | 'already-handled';
+
+/**
+ * Sends one notification. Re-reads everything first and records why when an
+ * email no longer applies; honours unsubscribes, suppression and quiet hours;
+ * sends with a Message-ID derived from the notification id, so a resend after
+ * an ambiguous failure is recognisably the same message.
+ */
+@Injectable()
+export class NotificationSender {
+  private readonly logger = new Logger('NotificationSender');
+  private readonly domain: string;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly mail: MailSender,
+    private readonly content: NotificationContentLoader,
+    private readonly metrics: NotificationMetrics,
+    private readonly config: AppConfig,
+  ) {
+    this.domain = new URL(config.appUrl).hostname || 'tandem.localhost';
+  }
+
+  messageIdOf(notificationId: string): string {
+    return `<notification-${notificationId}@${this.domain}>`;
+  }
+
+  async send(notificationId: string, attempt: number, maxAttempts: number, now = new Date()): Promise<SendOutcome> {
+    const notification = await this.dataSource.manager.findOneBy(Notification, { id: notificationId });
+    if (!notification || notification.status !== 'QUEUED') return 'already-handled';
+    const transactional = TRANSACTIONAL_KINDS.includes(notification.kind);
+
+    const preference = await this.dataSource.manager
+      .createQueryBuilder(EmailPreference, 'p')
+      .where('p.practice_id = :practiceId AND lower(p.email) = lower(:email)', { practiceId: notification.practiceId, email: notification.recipientEmail })
+      .getOne();
+    if (!transactional) {
+      const optOut = optOutReason(preference, notification);
+      if (optOut) return this.skip(notification, optOut);
+      const quietUntil = endOfQuietHours(now, notification.recipientTimeZone, preference?.quietHoursStart ?? null, preference?.quietHoursEnd ?? null);
+      if (quietUntil) {
+        await this.update(notification.id, { status: 'PENDING', sendAt: quietUntil, queuedAt: null, reason: 'deferred to the end of quiet hours' });
+        return 'deferred';
+      }
+    }
+
+    const resolution = await this.content.resolve(notification, now);
+    if (!resolution.send) return this.skip(notification, resolution.reason);
+
+    const unsubscribeUrl = transactional
+      ? null
+      : `${this.config.appUrl}/unsubscribe?token=${signUnsubscribeToken(
+          { practiceId: notification.practiceId, email: notification.recipientEmail, kind: notification.kind, expiresAt: new Date(now.getTime() + UNSUBSCRIBE_LINK_DAYS * 86_400_000) },
+          this.config.jwtSecret,
+        )}`;
+    const email = renderNotification(resolution.content, {
+      practiceName: resolution.practiceName,
+      appUrl: this.config.appUrl,
+      recipientName: resolution.recipientName,
+      recipientTimeZone: notification.recipientTimeZone,
+      unsubscribeUrl,
+      sentAt: now,
+    });
+    const messageId = this.messageIdOf(notification.id);
+    try {
+      await this.mail.send({
+        to: notification.recipientEmail,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        messageId,
+        headers: unsubscribeUrl ? { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {},
+        ...(email.calendar ? { calendarEvent: { method: email.calendar.method, content: email.calendar.content } } : {}),
+      });
+    } catch (error) {
+      return this.failed(notification, MailDeliveryError.from(error), attempt, maxAttempts, transactional);
+    }
+    const sentAt = new Date();
+    // The one-time link is not kept once it has gone out.
+    const { sealedUrl: _dropped, ...data } = notification.data;
+    await this.update(notification.id, { status: 'SENT', sentAt, messageId, attempts: notification.attempts + 1, reason: null, data });
+    this.metrics.sent.inc({ kind: notification.kind });
+    this.metrics.lateness.observe({ kind: notification.kind }, Math.max(0, (sentAt.getTime() - notification.sendAt.getTime()) / 1000));
+    return 'sent';
+  }
+
+  private async failed(notification: Notification, error: MailDeliveryError, attempt: number, maxAttempts: number, transactional: boolean): Promise<never> {
+    const reason = `${error.responseCode ?? error.kind}: ${error.message}`.slice(0, 1000);
+    if (error.kind === 'permanent') {
+      await this.update(notification.id, { status: 'FAILED', attempts: notification.attempts + 1, reason });
+      if (!transactional) await this.suppress(notification, reason);
+      this.metrics.failed.inc({ kind: notification.kind });
+      throw new PermanentJobError(reason);
+    }
+    const final = attempt >= maxAttempts;
+    await this.update(notification.id, {
+      ...(final ? { status: 'FAILED' as const } : {}),
+      attempts: notification.attempts + 1,
+      ambiguousAttempts: notification.ambiguousAttempts + (error.kind === 'ambiguous' ? 1 : 0),
+      reason,
+    });
+    if (error.kind === 'ambiguous') this.metrics.ambiguous.inc({ kind: notification.kind });
+    (final ? this.metrics.failed : this.metrics.retried).inc({ kind: notification.kind });
+    // Retried by the queue with backoff; an ambiguous failure is resent with the same Message-ID.
+    throw error;
+  }
+
+  /** A permanent rejection stops non-transactional mail to the address until it changes or is re-confirmed. */
+  private async suppress(notification: Notification, reason: string): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO email_preference (practice_id, email, suppressed_at, suppression_reason) VALUES ($1, lower($2), now(), $3)
+       ON CONFLICT (practice_id, lower(email)) DO UPDATE SET suppressed_at = now(), suppression_reason = $3, updated_at = now()`,
+      [notification.practiceId, notification.recipientEmail, reason],
+    );
+    this.logger.warn(`suppressed ${notification.recipientEmail} after a permanent rejection`);
+  }
+
+  private async skip(notification: Notification, reason: string): Promise<'skipped'> {
+    await this.update(notification.id, { status: 'SKIPPED', reason });
+    this.metrics.skipped.inc({ kind: notification.kind });
+    return 'skipped';
+  }
+
+  private async update(id: string, changes: Partial<Notification>): Promise<void> {
+    await this.dataSource.manager.update(Notification, { id }, changes);
+  }
+}
+
+function optOutReason(preference: EmailPreference | null, notification: Notification): string | null {
+  if (!preference) return null;
+  if (preference.suppressedAt) return 'address suppressed after a permanent rejection';
+  if (preference.unsubscribedAt) return 'recipient unsubscribed from all emails';
+  if (preference.disabledKinds.includes(notification.kind)) return `recipient turned off ${notification.kind.toLowerCase().replace(/_/g, ' ')} emails`;
+  return null;
+}

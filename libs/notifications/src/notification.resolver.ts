@@ -1,0 +1,150 @@
+import { Args, ArgsType, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, registerEnumType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { AuditService, Client, Connection, CurrentActor, Db, PageArgs, Roles, Scope, decodeCursor, toConnection, type Actor } from '#tandem/coaching';
+import { BadUserInputError } from '#tandem/errors';
+import { EmailPreference } from './email-preference.entity.js';
+import { NOTIFICATION_KINDS, Notification, TRANSACTIONAL_KINDS, type NotificationKind, type NotificationStatus } from './notification.entity.js';
+
+const NotificationKindEnum = Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, k])) as Record<NotificationKind, NotificationKind>;
+const NotificationStatusEnum = { PENDING: 'PENDING', QUEUED: 'QUEUED', SENT: 'SENT', SKIPPED: 'SKIPPED', FAILED: 'FAILED', CANCELLED: 'CANCELLED' } as const;
+registerEnumType(NotificationKindEnum, { name: 'NotificationKind' });
+registerEnumType(NotificationStatusEnum, { name: 'NotificationStatus' });
+
+@ObjectType('Notification', { description: 'One planned email and what became of it.' })
+export class NotificationModel {
+  @Field(() => ID) id!: string;
+  @Field(() => NotificationKindEnum) kind!: NotificationKind;
+  @Field(() => NotificationStatusEnum) status!: NotificationStatus;
+  @Field() recipientEmail!: string;
+  @Field({ description: 'When it is (or was) due to go out.' }) sendAt!: Date;
+  @Field(() => Date, { nullable: true }) sentAt!: Date | null;
+  @Field(() => Int) attempts!: number;
+  @Field(() => String, { nullable: true, description: 'Why it was skipped, cancelled, deferred or failed.' }) reason!: string | null;
+  @Field(() => ID, { nullable: true }) sessionId!: string | null;
+  @Field() createdAt!: Date;
+}
+
+@ObjectType()
+export class NotificationConnection extends Connection(NotificationModel, 'Notification') {}
+
+@ArgsType()
+export class NotificationsArgs extends PageArgs {
+  @Field(() => ID, { nullable: true, description: 'One client’s emails; owners may omit it to see the whole practice.' })
+  @IsOptional() @IsUUID()
+  clientId?: string;
+
+  @Field(() => NotificationStatusEnum, { nullable: true }) @IsOptional() @IsIn(Object.values(NotificationStatusEnum))
+  status?: NotificationStatus;
+}
+
+@ObjectType('NotificationPreferences', { description: 'What your address receives. Sign-in links always arrive.' })
+export class NotificationPreferencesModel {
+  @Field() email!: string;
+  @Field(() => [NotificationKindEnum]) disabledKinds!: NotificationKind[];
+  @Field({ description: 'Unsubscribed from everything but sign-in links.' }) unsubscribedFromAll!: boolean;
+  @Field(() => String, { nullable: true, description: 'HH:mm in your time zone.' }) quietHoursStart!: string | null;
+  @Field(() => String, { nullable: true }) quietHoursEnd!: string | null;
+  @Field({ description: 'Coaches: also receive your sessions’ reminders.' }) coachSessionReminders!: boolean;
+  @Field({ description: 'Mail stopped after your server refused it for good; confirm the address to resume.' }) suppressed!: boolean;
+}
+
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+@InputType()
+export class NotificationPreferencesInput {
+  @Field(() => [NotificationKindEnum], { nullable: true }) @IsOptional() @ArrayMaxSize(NOTIFICATION_KINDS.length) @IsIn(NOTIFICATION_KINDS, { each: true })
+  disabledKinds?: NotificationKind[];
+
+  @Field({ nullable: true }) @IsOptional() @IsBoolean()
+  unsubscribedFromAll?: boolean;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(HHMM, { message: 'quietHoursStart must be HH:mm' })
+  quietHoursStart?: string | null;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(HHMM, { message: 'quietHoursEnd must be HH:mm' })
+  quietHoursEnd?: string | null;
+
+  @Field({ nullable: true }) @IsOptional() @IsBoolean()
+  coachSessionReminders?: boolean;
+
+  @Field({ nullable: true, description: 'Re-confirms a suppressed address: mail to it resumes.' }) @IsOptional() @IsBoolean()
+  confirmAddress?: boolean;
+}
+
+@Resolver(() => NotificationModel)
+export class NotificationResolver {
+  constructor(
+    private readonly db: Db,
+    private readonly scope: Scope,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Roles('OWNER', 'COACH')
+  @Query(() => NotificationConnection, { description: 'Emails planned and sent, newest first.' })
+  async notifications(@CurrentActor() actor: Actor, @Args() args: NotificationsArgs) {
+    if (!args.clientId && actor.role !== 'OWNER') throw new BadUserInputError('clientId is required', 'clientId');
+    if (args.clientId) await this.scope.get(actor, Client, args.clientId, 'Client');
+    const qb = this.db.manager.createQueryBuilder(Notification, 'n').where('n.practice_id = :practiceId', { practiceId: actor.practiceId });
+    if (args.clientId) qb.andWhere('n.client_id = :clientId', { clientId: args.clientId });
+    if (args.status) qb.andWhere('n.status = :status', { status: args.status });
+    if (args.after) {
+      const [createdAt, id] = decodeCursor(args.after, 2);
+      qb.andWhere('(n.created_at, n.id) < (:createdAt, :id)', { createdAt, id });
+    }
+    const rows = await qb.orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'DESC').limit(args.first + 1).getMany();
+    return toConnection(rows, args.first, (n) => [n.createdAt.toISOString(), n.id]);
+  }
+
+  @Query(() => NotificationPreferencesModel, { description: 'Your email preferences.' })
+  async notificationPreferences(@CurrentActor() actor: Actor): Promise<NotificationPreferencesModel> {
+    const email = await this.emailOf(actor);
+    return present(email, await this.preference(actor.practiceId, email));
+  }
+
+  @Mutation(() => NotificationPreferencesModel)
+  async updateNotificationPreferences(@CurrentActor() actor: Actor, @Args('input') input: NotificationPreferencesInput): Promise<NotificationPreferencesModel> {
+    if ((input.quietHoursStart === null) !== (input.quietHoursEnd === null) || (input.quietHoursStart === undefined) !== (input.quietHoursEnd === undefined)) {
+      throw new BadUserInputError('quietHoursStart and quietHoursEnd are set (or cleared) together', 'quietHoursEnd');
+    }
+    if (input.disabledKinds?.some((kind) => TRANSACTIONAL_KINDS.includes(kind))) {
+      throw new BadUserInputError('Sign-in links (invites, password resets) cannot be turned off', 'disabledKinds');
+    }
+    const email = await this.emailOf(actor);
+    const changes: Partial<EmailPreference> = {};
+    if (input.disabledKinds !== undefined) changes.disabledKinds = [...new Set(input.disabledKinds)];
+    if (input.unsubscribedFromAll !== undefined) changes.unsubscribedAt = input.unsubscribedFromAll ? new Date() : null;
+    if (input.quietHoursStart !== undefined) changes.quietHoursStart = input.quietHoursStart;
+    if (input.quietHoursEnd !== undefined) changes.quietHoursEnd = input.quietHoursEnd;
+    if (input.coachSessionReminders !== undefined) changes.coachSessionReminders = input.coachSessionReminders;
+    if (input.confirmAddress) Object.assign(changes, { suppressedAt: null, suppressionReason: null });
+    await this.db.manager.query(
+      `INSERT INTO email_preference (practice_id, email) VALUES ($1, lower($2)) ON CONFLICT (practice_id, lower(email)) DO NOTHING`,
+      [actor.practiceId, email],
+    );
+    const preference = (await this.preference(actor.practiceId, email))!;
+    await this.db.manager.update(EmailPreference, { id: preference.id }, changes);
+    await this.audit.record(actor, actor.practiceId, 'notification_preferences.updated', 'EmailPreference', preference.id, { fields: Object.keys(changes) });
+    return present(email, await this.preference(actor.practiceId, email));
+  }
+
+  private async emailOf(actor: Actor): Promise<string> {
+    const [user] = (await this.db.manager.query(`SELECT email FROM app_user WHERE id = $1`, [actor.userId])) as Array<{ email: string }>;
+    return user!.email.toLowerCase();
+  }
+
+  private preference(practiceId: string, email: string): Promise<EmailPreference | null> {
+    return this.db.manager.createQueryBuilder(EmailPreference, 'p').where('p.practice_id = :practiceId AND lower(p.email) = :email', { practiceId, email }).getOne();
+  }
+}
+
+function present(email: string, preference: EmailPreference | null): NotificationPreferencesModel {
+  return {
+    email,
+    disabledKinds: preference?.disabledKinds ?? [],
+    unsubscribedFromAll: Boolean(preference?.unsubscribedAt),
+    quietHoursStart: preference?.quietHoursStart ?? null,
+    quietHoursEnd: preference?.quietHoursEnd ?? null,
+    coachSessionReminders: preference?.coachSessionReminders ?? false,
+    suppressed: Boolean(preference?.suppressedAt),
+  };
+}

@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { digestSlot, nudgeSlot, type NotificationDraft } from './planning/notification-planning.js';
+import { Notification } from './notification.entity.js';
+import { NotificationOutbox } from './notification-outbox.js';
+
+const NUDGE_HORIZON_DAYS = 2;
+
+/**
+ * Plans the emails no single change causes: each client's morning nudge when
+ * items are due within 48 h or overdue, and each coach's Monday digest. Runs
+ * every few minutes; idempotency keys (client + local date, coach + week) make
+ * repeated runs harmless.
+ */
+@Injectable()
+export class PeriodicPlanner {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: NotificationOutbox,
+  ) {}
+
+  async plan(now = new Date()): Promise<number> {
+    await this.unplannedSessions(now);
+    const drafts = [...(await this.nudges(now)), ...(await this.digests(now))];
+    for (let start = 0; start < drafts.length; start += 1000) {
+      const chunk = drafts.slice(start, start + 1000).map((draft) => ({ ...draft, status: 'PENDING' as const }));
+      await this.dataSource.createQueryBuilder().insert().into(Notification).values(chunk).orIgnore().execute();
+    }
+    return drafts.length;
+  }
+
+  /**
+   * Scheduled sessions of the coming weeks with nothing planned for their
+   * current version (seeded or imported data, a change made while the outbox
+   * was not there): plan them now. Normally a no-op.
+   */
+  private async unplannedSessions(now: Date): Promise<void> {
+    const rows = (await this.dataSource.query(
+      `SELECT s.id FROM coaching_session s
+        WHERE s.status = 'SCHEDULED' AND s.starts_at > $1 AND s.starts_at < $1 + interval '15 days'
+          AND NOT EXISTS (SELECT 1 FROM notification n WHERE n.session_id = s.id AND n.session_version = s.version)`,
+      [now],
+    )) as Array<{ id: string }>;
+    for (let start = 0; start < rows.length; start += 500) {
+      await this.outbox.sessionsChanged(rows.slice(start, start + 500).map((row) => row.id), now);
+    }
+  }
+
+  private async nudges(now: Date): Promise<NotificationDraft[]> {
+    const clients = (await this.dataSource.query(
+      `SELECT c.id, c.practice_id, c.email, c.user_id, c.time_zone
+         FROM client c
+        WHERE c.archived_at IS NULL
+          AND EXISTS (SELECT 1 FROM action_item a
+                       WHERE a.client_id = c.id AND a.status = 'OPEN' AND a.due_date IS NOT NULL
+                         AND a.due_date <= (($1::timestamptz AT TIME ZONE c.time_zone)::date + ${NUDGE_HORIZON_DAYS}))`,
+      [now],
+    )) as Array<{ id: string; practice_id: string; email: string; user_id: string | null; time_zone: string }>;
+    return clients.map((client) => {
+      const slot = nudgeSlot(now, client.time_zone);
+      return {
+        kind: 'ACCOUNTABILITY_NUDGE' as const,
+        idempotencyKey: `nudge:${client.id}:${slot.localDate}`,
+        practiceId: client.practice_id,
+        recipientEmail: client.email,
+        recipientUserId: client.user_id,
+        recipientTimeZone: client.time_zone,
+        clientId: client.id,
+        sessionId: null,
+        sessionVersion: null,
+        data: { localDate: slot.localDate },
+        sendAt: slot.sendAt,
+      };
+    });
+  }
+
+  private async digests(now: Date): Promise<NotificationDraft[]> {
+    const coaches = (await this.dataSource.query(
+      `SELECT id, practice_id, email, time_zone FROM app_user
+        WHERE role IN ('OWNER', 'COACH') AND NOT disabled AND password_hash IS NOT NULL`,
+    )) as Array<{ id: string; practice_id: string; email: string; time_zone: string }>;
+    return coaches.map((coach) => {
+      const slot = digestSlot(now, coach.time_zone);
+      return {
+        kind: 'COACH_DIGEST' as const,
+        idempotencyKey: `digest:${coach.id}:${slot.weekStarting}`,
+        practiceId: coach.practice_id,
+        recipientEmail: coach.email,
+        recipientUserId: coach.id,
+        recipientTimeZone: coach.time_zone,
+        clientId: null,
+        sessionId: null,
+        sessionVersion: null,
+        data: { weekStarting: slot.weekStarting },
+        sendAt: slot.sendAt,
+      };
+    });
+  }
+}

@@ -1,0 +1,104 @@
+import { DateTime } from 'luxon';
+import { digestSlot, endOfQuietHours, nudgeSlot, planSessionEmails } from './notification-planning.js';
+
+const at = (iso: string) => new Date(iso);
+const local = (d: Date | null, zone: string) => (d ? DateTime.fromJSDate(d, { zone }).toFormat('yyyy-MM-dd HH:mm ccc') : null);
+
+describe('planSessionEmails', () => {
+  const client = { email: 'cara@example.com', userId: null, timeZone: 'America/New_York' };
+  const coach = { email: 'colin@example.com', userId: 'u-coach', timeZone: 'Europe/London' };
+  const session = { id: 's1', practiceId: 'p1', clientId: 'c1', startsAt: at('2027-03-16T13:00:00Z'), version: 2 };
+
+  it('plans a reminder per offset and the prep email 3 days before, keyed by session version', () => {
+    const drafts = planSessionEmails(session, { client, coach: null }, [2880, 120], at('2027-03-01T00:00:00Z'));
+    expect(drafts.map((d) => [d.kind, d.idempotencyKey, d.sendAt.toISOString()])).toEqual([
+      ['SESSION_REMINDER', 'reminder:s1:v2:2880m:client', '2027-03-14T13:00:00.000Z'],
+      ['SESSION_REMINDER', 'reminder:s1:v2:120m:client', '2027-03-16T11:00:00.000Z'],
+      ['SESSION_PREP', 'prep:s1:v2', '2027-03-13T13:00:00.000Z'],
+    ]);
+  });
+
+  it('keeps 48 h as 48 hours across the March DST change (09:00 EDT session → 08:00 EST two days before)', () => {
+    const [first] = planSessionEmails(session, { client, coach: null }, [2880], at('2027-03-01T00:00:00Z'));
+    expect(local(first!.sendAt, 'America/New_York')).toBe('2027-03-14 09:00 Sun');
+    const november = { ...session, startsAt: at('2027-11-08T14:00:00Z') }; // Mon 09:00 EST, the day after fall-back
+    const [nov] = planSessionEmails(november, { client, coach: null }, [2880], at('2027-10-01T00:00:00Z'));
+    expect(local(nov!.sendAt, 'America/New_York')).toBe('2027-11-06 10:00 Sat');
+  });
+
+  it('adds the coach as a recipient when they opted in, in their own zone', () => {
+    const drafts = planSessionEmails(session, { client, coach }, [120], at('2027-03-01T00:00:00Z'));
+    expect(drafts.filter((d) => d.kind === 'SESSION_REMINDER').map((d) => [d.recipientEmail, d.recipientTimeZone, d.data.forCoach])).toEqual([
+      ['cara@example.com', 'America/New_York', false],
+      ['colin@example.com', 'Europe/London', true],
+    ]);
+  });
+
+  it('does not plan emails whose time has passed', () => {
+    const drafts = planSessionEmails(session, { client, coach: null }, [2880, 120], at('2027-03-15T00:00:00Z'));
+    expect(drafts.map((d) => d.idempotencyKey)).toEqual(['reminder:s1:v2:120m:client']);
+  });
+
+  it('ignores a repeated offset', () => {
+    expect(planSessionEmails(session, { client, coach: null }, [120, 120], at('2027-03-16T00:00:00Z'))).toHaveLength(1);
+  });
+});
+
+describe('nudgeSlot', () => {
+  it('is 08:00 local when it is still early there', () => {
+    const slot = nudgeSlot(at('2027-01-10T10:00:00Z'), 'America/New_York'); // 05:00 local
+    expect(local(slot.sendAt, 'America/New_York')).toBe('2027-01-10 08:00 Sun');
+    expect(slot.localDate).toBe('2027-01-10');
+  });
+
+  it('is now during the local morning', () => {
+    const now = at('2027-01-10T15:30:00Z'); // 10:30 local
+    expect(nudgeSlot(now, 'America/New_York')).toEqual({ sendAt: now, localDate: '2027-01-10' });
+  });
+
+  it('is tomorrow 08:00 in the afternoon', () => {
+    const slot = nudgeSlot(at('2027-01-10T20:00:00Z'), 'America/New_York'); // 15:00 local
+    expect(local(slot.sendAt, 'America/New_York')).toBe('2027-01-11 08:00 Mon');
+    expect(slot.localDate).toBe('2027-01-11');
+  });
+
+  it('names the day in the client’s zone, not UTC', () => {
+    const slot = nudgeSlot(at('2027-01-10T23:30:00Z'), 'Asia/Tokyo'); // 08:30 on the 11th in Tokyo
+    expect(slot.localDate).toBe('2027-01-11');
+  });
+});
+
+describe('digestSlot', () => {
+  it('is Monday 08:00 in the coach’s zone', () => {
+    const slot = digestSlot(at('2027-01-13T12:00:00Z'), 'Australia/Sydney'); // a Wednesday
+    expect(local(slot.sendAt, 'Australia/Sydney')).toBe('2027-01-18 08:00 Mon');
+    expect(slot.weekStarting).toBe('2027-01-18');
+  });
+
+  it('is this Monday’s when the morning is not long past', () => {
+    const now = at('2027-01-18T09:30:00Z'); // Monday 09:30 London
+    expect(digestSlot(now, 'Europe/London')).toEqual({ sendAt: now, weekStarting: '2027-01-18' });
+  });
+});
+
+describe('endOfQuietHours', () => {
+  it('defers a time inside a window that crosses midnight to its end, on the right day', () => {
+    expect(local(endOfQuietHours(at('2027-01-10T14:00:00Z'), 'Asia/Tokyo', '22:00', '07:00'), 'Asia/Tokyo')).toBe('2027-01-11 07:00 Mon'); // 23:00 JST
+    expect(local(endOfQuietHours(at('2027-01-10T19:00:00Z'), 'Asia/Tokyo', '22:00', '07:00'), 'Asia/Tokyo')).toBe('2027-01-11 07:00 Mon'); // 04:00 JST
+  });
+
+  it('leaves a time outside the window alone', () => {
+    expect(endOfQuietHours(at('2027-01-10T03:00:00Z'), 'Asia/Tokyo', '22:00', '07:00')).toBeNull(); // 12:00 JST
+  });
+
+  it('handles a daytime window and its end boundary', () => {
+    expect(local(endOfQuietHours(at('2027-01-10T12:30:00Z'), 'Europe/London', '12:00', '13:00'), 'Europe/London')).toBe('2027-01-10 13:00 Sun');
+    expect(endOfQuietHours(at('2027-01-10T13:00:00Z'), 'Europe/London', '12:00', '13:00')).toBeNull();
+  });
+
+  it('treats no window, an empty one or a malformed one as none', () => {
+    expect(endOfQuietHours(at('2027-01-10T12:30:00Z'), 'Europe/London', null, null)).toBeNull();
+    expect(endOfQuietHours(at('2027-01-10T12:30:00Z'), 'Europe/London', '09:00', '09:00')).toBeNull();
+    expect(endOfQuietHours(at('2027-01-10T12:30:00Z'), 'Europe/London', '9', '10:00')).toBeNull();
+  });
+});

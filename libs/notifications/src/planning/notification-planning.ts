@@ -1,0 +1,129 @@
+import { DateTime } from 'luxon';
+import type { NotificationData, NotificationKind } from '../notification.entity.js';
+
+/** A notification row to insert (the outbox ignores one whose key already exists). */
+export interface NotificationDraft {
+  kind: NotificationKind;
+  idempotencyKey: string;
+  practiceId: string;
+  recipientEmail: string;
+  recipientUserId: string | null;
+  recipientTimeZone: string;
+  clientId: string | null;
+  sessionId: string | null;
+  sessionVersion: number | null;
+  data: NotificationData;
+  sendAt: Date;
+}
+
+export interface Recipient {
+  email: string;
+  userId: string | null;
+  timeZone: string;
+}
+
+export interface PlannableSession {
+  id: string;
+  practiceId: string;
+  clientId: string;
+  startsAt: Date;
+  version: number;
+}
+
+export const PREP_DAYS_BEFORE = 3;
+
+/**
+ * The reminders and the prep email of one scheduled session. Keys carry the
+ * session version, so a reschedule plans new rows and the old ones go stale.
+ * Reminders fall a fixed duration before the start (48 h is 48 h, across a DST
+ * change too); those already in the past when planning are not sent late.
+ */
+export function planSessionEmails(
+  session: PlannableSession,
+  recipients: { client: Recipient; coach: Recipient | null },
+  offsetsMinutes: readonly number[],
+  now: Date,
+): NotificationDraft[] {
+  const drafts: NotificationDraft[] = [];
+  const base = { practiceId: session.practiceId, clientId: session.clientId, sessionId: session.id, sessionVersion: session.version };
+  const people: Array<[role: 'client' | 'coach', recipient: Recipient]> = [['client', recipients.client]];
+  if (recipients.coach) people.push(['coach', recipients.coach]);
+  for (const offset of new Set(offsetsMinutes)) {
+    const sendAt = new Date(session.startsAt.getTime() - offset * 60_000);
+    if (sendAt < now) continue;
+    for (const [role, recipient] of people) {
+      drafts.push({
+        ...base,
+        kind: 'SESSION_REMINDER',
+        idempotencyKey: `reminder:${session.id}:v${session.version}:${offset}m:${role}`,
+        recipientEmail: recipient.email,
+        recipientUserId: recipient.userId,
+        recipientTimeZone: recipient.timeZone,
+        data: { offsetMinutes: offset, forCoach: role === 'coach' },
+        sendAt,
+      });
+    }
+  }
+  const prepAt = new Date(session.startsAt.getTime() - PREP_DAYS_BEFORE * 24 * 3600_000);
+  if (prepAt >= now) {
+    drafts.push({
+      ...base,
+      kind: 'SESSION_PREP',
+      idempotencyKey: `prep:${session.id}:v${session.version}`,
+      recipientEmail: recipients.client.email,
+      recipientUserId: recipients.client.userId,
+      recipientTimeZone: recipients.client.timeZone,
+      data: {},
+      sendAt: prepAt,
+    });
+  }
+  return drafts;
+}
+
+const MORNING_HOUR = 8;
+const MORNING_ENDS_HOUR = 12;
+
+/**
+ * When a client's accountability nudge goes out: 08:00 local, or at once if it
+ * is still morning there, else tomorrow at 08:00. The local date names the day
+ * (one nudge per client per day).
+ */
+export function nudgeSlot(now: Date, timeZone: string): { sendAt: Date; localDate: string } {
+  const local = DateTime.fromJSDate(now, { zone: timeZone });
+  let day = local.startOf('day');
+  if (local.hour >= MORNING_ENDS_HOUR) day = day.plus({ days: 1 });
+  const morning = day.set({ hour: MORNING_HOUR });
+  const sendAt = morning > local ? morning : local;
+  return { sendAt: sendAt.toJSDate(), localDate: day.toISODate()! };
+}
+
+/** The coach's weekly digest: Monday 08:00 in their zone, this week's if still ahead, else next week's. */
+export function digestSlot(now: Date, timeZone: string): { sendAt: Date; weekStarting: string } {
+  const local = DateTime.fromJSDate(now, { zone: timeZone });
+  let monday = local.startOf('week').set({ hour: MORNING_HOUR });
+  if (monday < local.minus({ hours: 4 })) monday = monday.plus({ weeks: 1 });
+  return { sendAt: (monday > local ? monday : local).toJSDate(), weekStarting: monday.toISODate()! };
+}
+
+const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/**
+ * If `at` falls inside the recipient's quiet hours (local 'HH:mm' to 'HH:mm',
+ * possibly across midnight), the instant they end; otherwise null.
+ */
+export function endOfQuietHours(at: Date, timeZone: string, start: string | null, end: string | null): Date | null {
+  if (!start || !end || start === end) return null;
+  const [, sh, sm] = HHMM.exec(start) ?? [];
+  const [, eh, em] = HHMM.exec(end) ?? [];
+  if (sh === undefined || eh === undefined) return null;
+  const local = DateTime.fromJSDate(at, { zone: timeZone });
+  const minute = local.hour * 60 + local.minute;
+  const startMinute = Number(sh) * 60 + Number(sm);
+  const endMinute = Number(eh) * 60 + Number(em);
+  const crossesMidnight = startMinute > endMinute;
+  const inside = crossesMidnight ? minute >= startMinute || minute < endMinute : minute >= startMinute && minute < endMinute;
+  if (!inside) return null;
+  let endDay = local.startOf('day');
+  if (crossesMidnight && minute >= startMinute) endDay = endDay.plus({ days: 1 });
+  return endDay.set({ hour: Number(eh), minute: Number(em) }).toJSDate();
+}

@@ -1,0 +1,51 @@
+import { DateTime, IANAZone } from 'luxon';
+
+// Only the day and month names come from the locale; the order is fixed by the formats below.
+const LOCALE = 'en-US';
+
+/** The zone to show times in: the recipient's, or UTC when it is not a zone Luxon knows. */
+export function displayZone(zone: string): string {
+  return IANAZone.isValidZone(zone) ? zone : 'UTC';
+}
+
+function inZone(instant: Date, zone: string): DateTime {
+  return DateTime.fromJSDate(instant, { zone }).setLocale(LOCALE);
+}
+
+/** "Tuesday 5 January 2027, 09:00 (America/New_York)" */
+export function longDateTime(instant: Date, zone: string): string {
+  return `${inZone(instant, zone).toFormat('cccc d LLLL yyyy, HH:mm')} (${zone})`;
+}
+
+/** "Tue 5 Jan, 09:00", for subjects. */
+export function shortDateTime(instant: Date, zone: string): string {
+  return inZone(instant, zone).toFormat('ccc d LLL, HH:mm');
+}
+
+/** "Tue 5 Jan", for subjects. */
+export function shortDate(instant: Date, zone: string): string {
+  return inZone(instant, zone).toFormat('ccc d LLL');
+}
+
+/** A calendar date ('YYYY-MM-DD', no zone) as "Fri 8 Jan 2027". */
+export function calendarDate(isoDate: string): string {
+  const date = DateTime.fromISO(isoDate, { zone: 'UTC' }).setLocale(LOCALE);
+  return date.isValid ? date.toFormat('ccc d LLL yyyy') : isoDate;
+}
+
+/** "1 action item", "3 action items". */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
+/** How far ahead a reminder goes out: "in 2 days", "in 2 hours", "in 90 minutes". */
+export function inAdvance(hours: number): string {
+  if (hours >= 24 && hours % 24 === 0) return `in ${count(hours / 24, 'day')}`;
+  if (Number.isInteger(hours)) return `in ${count(hours, 'hour')}`;
+  return `in ${count(Math.round(hours * 60), 'minute')}`;
+}
+
+/** Header-safe single line: names in subjects must not carry line breaks. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,327 @@
+import { heading, link, list, paragraph, quote, renderHtml, renderText, type Block } from './email-layout.js';
+import { calendarDate, count, displayZone, inAdvance, longDateTime, oneLine, shortDate, shortDateTime } from './format.js';
+import { sessionCalendarEvent } from './session-calendar.js';
+
+export interface Person {
+  name: string;
+  email: string;
+}
+
+export interface SessionFacts {
+  id: string;
+  startsAt: Date;
+  durationMinutes: number;
+  timeZone: string;
+  meetingUrl: string | null;
+  agenda: string | null;
+  sequence: number;
+  version: number;
+}
+
+export interface ItemFacts {
+  title: string;
+  dueDate: string | null;
+  overdue: boolean;
+}
+
+export type NotificationContent =
+  | { kind: 'SESSION_REMINDER'; session: SessionFacts; coach: Person; client: Person; forCoach: boolean; hoursBefore: number; openActionItems: ItemFacts[] }
+  | { kind: 'SESSION_PREP'; session: SessionFacts; coach: Person; client: Person; openActionItems: ItemFacts[]; goals: Array<{ title: string; progress: number }> }
+  | { kind: 'SESSION_CANCELLED'; session: SessionFacts; coach: Person; client: Person }
+  | { kind: 'ACCOUNTABILITY_NUDGE'; client: Person; items: ItemFacts[] }
+  | {
+      kind: 'SESSION_SUMMARY';
+      session: SessionFacts;
+      coach: Person;
+      client: Person;
+      summary: string;
+      actionItems: ItemFacts[];
+      nextSession: { startsAt: Date; timeZone: string } | null;
+    }
+  | {
+      kind: 'COACH_DIGEST';
+      coach: Person;
+      /** YYYY-MM-DD */
+      weekStarting: string;
+      sessions: Array<{ clientName: string; startsAt: Date }>;
+      clientsWithOverdueItems: Array<{ clientName: string; overdueCount: number }>;
+      engagementsWithoutNextSession: Array<{ clientName: string; title: string }>;
+    }
+  | { kind: 'INVITE'; inviteeName: string; practiceName: string; url: string }
+  | { kind: 'PASSWORD_RESET'; url: string };
+
+export interface RenderOptions {
+  practiceName: string;
+  appUrl: string;
+  recipientName: string;
+  recipientTimeZone: string;
+  unsubscribeUrl: string | null;
+  /** When the email goes out: the DTSTAMP of a calendar part. Without it the output depends on the content alone. */
+  sentAt?: Date;
+}
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+  calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
+}
+
+interface Draft {
+  subject: string;
+  body: Block[];
+  calendar?: RenderedEmail['calendar'];
+}
+
+/** What a renderer needs besides the content: where links point and how times read. */
+class Context {
+  readonly zone: string;
+  private readonly base: string;
+
+  constructor(readonly options: RenderOptions) {
+    this.zone = displayZone(options.recipientTimeZone);
+    this.base = options.appUrl.replace(/\/+$/, '');
+  }
+
+  url(path: string): string {
+    return `${this.base}${path}`;
+  }
+
+  sessionUrl(session: SessionFacts): string {
+    return this.url(`/sessions/${encodeURIComponent(session.id)}`);
+  }
+
+  long(instant: Date): string {
+    return longDateTime(instant, this.zone);
+  }
+
+  short(instant: Date): string {
+    return shortDateTime(instant, this.zone);
+  }
+
+  greeting(name = this.options.recipientName): Block {
+    return paragraph(`Hello ${name},`);
+  }
+
+  productDomain(): string {
+    try {
+      return new URL(this.base).hostname || 'tandem.localhost';
+    } catch {
+      return 'tandem.localhost';
+    }
+  }
+}
+
+/** Renders one email from plain facts: no I/O, no clock. Only the fields named in the content types are ever read. */
+export function renderNotification(content: NotificationContent, options: RenderOptions): RenderedEmail {
+  const context = new Context(options);
+  const draft = draftOf(content, context);
+  const subject = oneLine(draft.subject);
+  const footer = footerOf(content.kind, options);
+  return {
+    subject,
+    text: renderText(draft.body, footer),
+    html: renderHtml(subject, draft.body, footer),
+    ...(draft.calendar ? { calendar: draft.calendar } : {}),
+  };
+}
+
+function footerOf(kind: NotificationContent['kind'], options: RenderOptions): Block[] {
+  const sender = paragraph(`Sent by Tandem for ${options.practiceName}.`);
+  // Invitations and password resets answer something the recipient did: there is nothing to unsubscribe from.
+  if (kind === 'INVITE' || kind === 'PASSWORD_RESET' || !options.unsubscribeUrl) return [sender];
+  return [sender, link('Unsubscribe', options.unsubscribeUrl)];
+}
+
+function draftOf(content: NotificationContent, context: Context): Draft {
+  switch (content.kind) {
+    case 'SESSION_REMINDER':
+      return reminder(content, context);
+    case 'SESSION_PREP':
+      return prep(content, context);
+    case 'SESSION_CANCELLED':
+      return cancelled(content, context);
+    case 'ACCOUNTABILITY_NUDGE':
+      return nudge(content, context);
+    case 'SESSION_SUMMARY':
+      return summary(content, context);
+    case 'COACH_DIGEST':
+      return digest(content, context);
+    case 'INVITE':
+      return invite(content);
+    case 'PASSWORD_RESET':
+      return passwordReset(content, context);
+  }
+}
+
+type Content<K extends NotificationContent['kind']> = Extract<NotificationContent, { kind: K }>;
+
+function itemLine(item: ItemFacts): string {
+  const due = item.dueDate ? ` (due ${calendarDate(item.dueDate)})` : '';
+  return `${item.title}${due}${item.overdue ? ' – overdue' : ''}`;
+}
+
+function when(session: SessionFacts, context: Context): string {
+  return `When: ${context.long(session.startsAt)}, ${count(session.durationMinutes, 'minute')}`;
+}
+
+/** The meeting link and agenda, when the session has them. */
+function sessionDetails(session: SessionFacts): Block[] {
+  return [
+    ...(session.meetingUrl ? [link('Join the meeting', session.meetingUrl)] : []),
+    ...(session.agenda?.trim() ? [heading('Agenda'), quote(session.agenda)] : []),
+  ];
+}
+
+function openItems(items: ItemFacts[], context: Context): Block[] {
+  if (!items.length) return [];
+  return [heading('Open action items'), list(items.map(itemLine)), link('Review the action items', context.url('/action-items'))];
+}
+
+function calendarPart(
+  method: 'REQUEST' | 'CANCEL',
+  content: { session: SessionFacts; coach: Person; client: Person },
+  context: Context,
+): NonNullable<RenderedEmail['calendar']> {
+  const { session, coach, client } = content;
+  const description = [
+    ...(session.agenda?.trim() ? [`Agenda:\n${session.agenda.trim()}`] : []),
+    ...(session.meetingUrl ? [`Join the meeting: ${session.meetingUrl}`] : []),
+    `Session in Tandem: ${context.sessionUrl(session)}`,
+  ].join('\n\n');
+  const calendar = sessionCalendarEvent({
+    method,
+    session,
+    organizer: coach,
+    attendee: client,
+    summary: `Coaching session: ${client.name} with ${coach.name}`,
+    description,
+    productDomain: context.productDomain(),
+    ...(context.options.sentAt ? { stamp: context.options.sentAt } : {}),
+  });
+  return { method, content: calendar };
+}
+
+function reminder(content: Content<'SESSION_REMINDER'>, context: Context): Draft {
+  const { session, coach, client, forCoach } = content;
+  const other = forCoach ? client : coach;
+  return {
+    subject: forCoach ? `Reminder: session with ${client.name} ${context.short(session.startsAt)}` : `Reminder: coaching session ${context.short(session.startsAt)}`,
+    body: [
+      context.greeting(),
+      paragraph(`Your coaching session with ${other.name} is ${inAdvance(content.hoursBefore)}.`),
+      paragraph(when(session, context)),
+      ...sessionDetails(session),
+      ...openItems(content.openActionItems, context),
+      link('Open the session', context.sessionUrl(session)),
+      paragraph('The attached invitation adds the session to your calendar, or updates it there.'),
+    ],
+    calendar: calendarPart('REQUEST', content, context),
+  };
+}
+
+function prep(content: Content<'SESSION_PREP'>, context: Context): Draft {
+  const { session, coach } = content;
+  const goals = content.goals.map((goal) => `${goal.title}: ${Math.round(Math.min(1, Math.max(0, goal.progress)) * 100)}%`);
+  return {
+    subject: `Prepare for your session ${context.short(session.startsAt)}`,
+    body: [
+      context.greeting(),
+      paragraph(`Your next coaching session with ${coach.name} is coming up. A few minutes with your action items and goals beforehand makes the most of it.`),
+      paragraph(when(session, context)),
+      ...sessionDetails(session),
+      ...openItems(content.openActionItems, context),
+      ...(goals.length ? [heading('Goals'), list(goals)] : []),
+      link('Open the session', context.sessionUrl(session)),
+    ],
+  };
+}
+
+function cancelled(content: Content<'SESSION_CANCELLED'>, context: Context): Draft {
+  const { session, coach, client } = content;
+  return {
+    subject: `Session cancelled: ${context.short(session.startsAt)}`,
+    body: [
+      context.greeting(),
+      paragraph(`The coaching session of ${client.name} with ${coach.name} on ${context.long(session.startsAt)} has been cancelled.`),
+      paragraph('The attached cancellation removes it from your calendar.'),
+      link('Open the session', context.sessionUrl(session)),
+    ],
+    calendar: calendarPart('CANCEL', content, context),
+  };
+}
+
+function nudge(content: Content<'ACCOUNTABILITY_NUDGE'>, context: Context): Draft {
+  const overdue = content.items.filter((item) => item.overdue).length;
+  return {
+    subject: `${count(content.items.length, 'action item')} due${overdue ? `, ${overdue} overdue` : ''}`,
+    body: [
+      context.greeting(content.client.name),
+      paragraph('A quick check-in on the action items from your coaching that are still open:'),
+      list(content.items.map(itemLine)),
+      link('Review your action items', context.url('/action-items')),
+      paragraph('Done with one? Mark it complete so your coach sees the progress.'),
+    ],
+  };
+}
+
+function summary(content: Content<'SESSION_SUMMARY'>, context: Context): Draft {
+  const { session, coach, nextSession } = content;
+  return {
+    subject: `Summary of your session on ${shortDate(session.startsAt, context.zone)}`,
+    body: [
+      context.greeting(),
+      paragraph(`${coach.name} shared the summary of your session on ${context.long(session.startsAt)}:`),
+      quote(content.summary),
+      ...(content.actionItems.length
+        ? [heading('Action items'), list(content.actionItems.map(itemLine)), link('Review your action items', context.url('/action-items'))]
+        : []),
+      paragraph(nextSession ? `Next session: ${context.long(nextSession.startsAt)}.` : 'No next session is scheduled yet.'),
+      link('Open the session', context.sessionUrl(session)),
+    ],
+  };
+}
+
+function digest(content: Content<'COACH_DIGEST'>, context: Context): Draft {
+  const sessions = [...content.sessions].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  const overdue = content.clientsWithOverdueItems;
+  const unplanned = content.engagementsWithoutNextSession;
+  return {
+    subject: `Your week of ${calendarDate(content.weekStarting)}: ${count(sessions.length, 'session')}`,
+    body: [
+      context.greeting(content.coach.name),
+      paragraph(`Your week starting ${calendarDate(content.weekStarting)} at a glance.`),
+      heading(`Sessions (${sessions.length})`),
+      sessions.length ? list(sessions.map((s) => `${context.long(s.startsAt)}: ${s.clientName}`)) : paragraph('No sessions this week.'),
+      ...(overdue.length
+        ? [heading('Clients with overdue action items'), list(overdue.map((c) => `${c.clientName}: ${count(c.overdueCount, 'overdue item')}`))]
+        : []),
+      ...(unplanned.length ? [heading('Engagements without a next session'), list(unplanned.map((e) => `${e.clientName}: ${e.title}`))] : []),
+      link('Open Tandem', context.url('/')),
+    ],
+  };
+}
+
+function invite(content: Content<'INVITE'>): Draft {
+  return {
+    subject: `You're invited to ${content.practiceName} on Tandem`,
+    body: [
+      paragraph(`Hello ${content.inviteeName},`),
+      paragraph(`${content.practiceName} invited you to Tandem, where coaching sessions, action items and goals are kept in one place.`),
+      link('Accept the invitation', content.url),
+      paragraph('If you were not expecting this invitation, you can ignore this email.'),
+    ],
+  };
+}
+
+function passwordReset(content: Content<'PASSWORD_RESET'>, context: Context): Draft {
+  return {
+    subject: 'Reset your Tandem password',
+    body: [
+      context.greeting(),
+      paragraph('Someone asked to reset the password of your Tandem account.'),
+      link('Choose a new password', content.url),
+      paragraph('If it was not you, ignore this email: your password stays as it is.'),
+    ],
+  };
+}
