@@ -104,11 +104,12 @@ describe('demo practice seed', () => {
   });
 
   it('schedules the upcoming sessions at the cadence local time in the cadence zone, numbered 1..n per engagement', async () => {
-    const sessions = await sql<{ engagement_id: string; sequence: number; status: string; starts_at: Date; time_zone: string; cadence_local_time: string; cadence_time_zone: string }>(
-      `SELECT s.engagement_id, s.sequence, s.status, s.starts_at, s.time_zone, e.cadence_local_time, e.cadence_time_zone
-         FROM coaching_session s JOIN engagement e ON e.id = s.engagement_id ORDER BY s.engagement_id, s.starts_at`,
+    const sessions = await sql<{ engagement_id: string; sequence: number; status: string; starts_at: Date; time_zone: string; cadence_local_time: string; cadence_time_zone: string; manually_moved: boolean }>(
+      `SELECT s.engagement_id, s.sequence, s.status, s.starts_at, s.time_zone, s.manually_moved, e.cadence_local_time, e.cadence_time_zone
+         FROM coaching_session s JOIN engagement e ON e.id = s.engagement_id ORDER BY s.engagement_id, s.sequence`,
     );
-    const upcoming = sessions.filter((s) => s.status === 'SCHEDULED');
+    // The one extra check-in (see the next test) is off the cadence on purpose.
+    const upcoming = sessions.filter((s) => s.status === 'SCHEDULED' && !s.manually_moved);
     expect(upcoming.length).toBeGreaterThanOrEqual(30);
     for (const session of upcoming) {
       expect(session.starts_at.getTime()).toBeGreaterThan(NOW.getTime());
@@ -119,6 +120,16 @@ describe('demo practice seed', () => {
     const sequences = new Map<string, number[]>();
     for (const s of sessions) sequences.set(s.engagement_id, [...(sequences.get(s.engagement_id) ?? []), s.sequence]);
     for (const list of sequences.values()) expect(list).toEqual(list.map((_, i) => i + 1));
+  });
+
+  it('adds a short check-in about a day ahead for the client who can log in, so a reminder goes out at once', async () => {
+    const [checkIn] = await sql<{ starts_at: Date; email: string; agenda: string }>(
+      `SELECT s.starts_at, c.email, s.agenda FROM coaching_session s JOIN client c ON c.id = s.client_id WHERE s.manually_moved AND s.status = 'SCHEDULED'`,
+    );
+    expect(checkIn!.email).toBe('client@demo.tandem.test');
+    const hoursAhead = (checkIn!.starts_at.getTime() - NOW.getTime()) / 3_600_000;
+    expect(hoursAhead).toBeGreaterThan(24);
+    expect(hoursAhead).toBeLessThan(48);
   });
 
   it('has action items open (overdue and due this week), done and dropped, some with comments by coach and client', async () => {

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { aClient, aClientLogin, anEngagement, anOwner, type OwnerSession } from './support/factories.js';
 import { dispatchAndSend, makeDue, outboxRows, parseCalendar, planPeriodic } from './support/notifications.js';
 import { SmtpReceiver, type ReceivedMail } from './support/smtp-receiver.js';
+import { describeWithRedis, testRedisUrl } from './support/redis.js';
 import { TestApi } from './support/test-api.js';
 import { waitFor } from './support/wait-for.js';
 
@@ -13,14 +14,18 @@ const calendarOf = (mail: ReceivedMail) => {
 };
 const mailsTo = (smtp: SmtpReceiver, email: string) => smtp.messages.filter((m) => m.envelopeTo.includes(email.toLowerCase()));
 
-describe('emails with the worker running (real queue, real SMTP receiver)', () => {
+function withWorker(backend: 'postgres' | 'redis') {
   let api: TestApi;
   let smtp: SmtpReceiver;
   let coach: OwnerSession;
 
   beforeAll(async () => {
     smtp = await new SmtpReceiver().start();
-    api = await TestApi.start({ env: { SMTP_URL: smtp.url, APP_URL: 'https://tandem.test' }, runWorker: true });
+    api = await TestApi.start({
+      env: { SMTP_URL: smtp.url, APP_URL: 'https://tandem.test' },
+      runWorker: true,
+      ...(backend === 'redis' ? { redisUrl: testRedisUrl! } : {}),
+    });
     coach = await anOwner(api);
   });
   afterAll(async () => {
@@ -114,7 +119,10 @@ describe('emails with the worker running (real queue, real SMTP receiver)', () =
     const [stored] = await api.sql(`SELECT data::text AS data FROM notification WHERE id = $1`, [row!.id]);
     expect(stored!.data).not.toContain('sealedUrl');
   });
-});
+}
+
+describe('emails with the worker running, on the PostgreSQL queue backend', () => withWorker('postgres'));
+describeWithRedis('emails with the worker running, on the Redis queue backend', () => withWorker('redis'));
 
 describe('emails driven step by step (no worker: each stage run by the test)', () => {
   let api: TestApi;
@@ -189,6 +197,28 @@ describe('emails driven step by step (no worker: each stage run by the test)', (
     expect(calendarOf(cancellation!)).toMatchObject({ method: 'CANCEL', status: 'CANCELLED', uid: expect.stringContaining(first!.id) });
   });
 
+  it('delivers the nudge, the prep email and the summary with their content in both bodies', async () => {
+    const { client, engagement } = await engagementFor('Europe/London');
+    await api.as(coach.token).gql(`mutation($input: CreateActionItemInput!) { createActionItem(input: $input) { id } }`, {
+      input: { engagementId: engagement.id, title: 'Call the recruiter back', dueDate: DateTime.now().minus({ days: 1 }).toISODate() },
+    });
+    await api.as(coach.token).gql(`mutation($input: CreateGoalInput!) { createGoal(input: $input) { id } }`, {
+      input: { engagementId: engagement.id, title: 'Head of Data by 2028', category: 'CAREER', horizon: 'THREE_YEARS', metric: { name: 'Level', unit: 'grade', baseline: 1, target: 3 } },
+    });
+    await planPeriodic(api);
+    await makeDue(api, `client_id = (SELECT id FROM client WHERE email = $1) AND kind IN ('ACCOUNTABILITY_NUDGE', 'SESSION_PREP')`, [client.email]);
+    await dispatchAndSend(api);
+    const mails = mailsTo(smtp, client.email);
+    const nudge = mails.find((m) => /due|overdue/i.test(m.parsed.subject ?? ''))!;
+    expect(nudge.parsed.text).toContain('Call the recruiter back');
+    expect(nudge.parsed.html).toContain('Call the recruiter back');
+    expect(nudge.parsed.text).toMatch(/overdue/);
+    const prep = mails.find((m) => /prepare/i.test(m.parsed.subject ?? ''))!;
+    expect(prep.parsed.text).toContain('Head of Data by 2028');
+    expect(prep.parsed.html).toContain('Call the recruiter back');
+    expect(prep.envelopeTo).toEqual([client.email]);
+  });
+
   it('nudges a client with items due, once a day, and not at all once the items are done', async () => {
     const { client, engagement } = await engagementFor('Europe/London');
     const tomorrow = DateTime.now().plus({ days: 1 }).toISODate();
@@ -200,11 +230,11 @@ describe('emails driven step by step (no worker: each stage run by the test)', (
     const nudges = await outboxRows(api, `client_id = (SELECT id FROM client WHERE email = $1) AND kind = 'ACCOUNTABILITY_NUDGE'`, [client.email]);
     expect(nudges).toHaveLength(1);
 
+    // Completing the last due item withdraws the nudge in the same transaction.
     await api.as(coach.token).gql(`mutation($id: ID!) { completeActionItem(id: $id) { status } }`, { id: item.createActionItem.id });
-    await makeDue(api, `id = $1`, [nudges[0]!.id]);
-    await dispatchAndSend(api);
     const [after] = await outboxRows(api, `id = $1`, [nudges[0]!.id]);
-    expect(after).toMatchObject({ status: 'SKIPPED', reason: 'nothing due' });
+    expect(after).toMatchObject({ status: 'CANCELLED', reason: 'nothing due' });
+    await dispatchAndSend(api);
     expect(mailsTo(smtp, client.email).filter((m) => /due/i.test(m.parsed.subject ?? ''))).toEqual([]);
   });
 
@@ -227,11 +257,16 @@ describe('emails driven step by step (no worker: each stage run by the test)', (
     expect(deferred!.send_at.getTime()).toBeGreaterThan(lateEvening.getTime());
   });
 
-  it('skips a kind the recipient unsubscribed from, and records why', async () => {
+  it('skips a queued email once the recipient has unsubscribed from its kind, and records why', async () => {
     const { client, engagement } = await engagementFor('Europe/London');
     const login = await aClientLogin(api, coach, client.id);
-    await api.as(login.token).gql(`mutation { updateNotificationPreferences(input: { disabledKinds: [SESSION_REMINDER] }) { disabledKinds } }`);
     await makeDue(api, `session_id = $1 AND kind = 'SESSION_REMINDER'`, [engagement.sessions[0]!.id]);
+    await api.app.get((await import('#tandem/notifications')).NotificationDispatcher).dispatch();
+    await api.as(login.token).gql(`mutation { updateNotificationPreferences(input: { disabledKinds: [SESSION_REMINDER] }) { disabledKinds } }`);
+    // Later reminders still pending are withdrawn at once.
+    const pending = await outboxRows(api, `recipient_email = $1 AND kind = 'SESSION_REMINDER' AND status = 'CANCELLED'`, [client.email]);
+    expect(pending.length).toBeGreaterThan(0);
+    expect(pending.every((r) => r.reason === 'recipient unsubscribed')).toBe(true);
     await dispatchAndSend(api);
     const rows = await outboxRows(api, `session_id = $1 AND kind = 'SESSION_REMINDER' AND status <> 'PENDING'`, [engagement.sessions[0]!.id]);
     // Both the 48 h and the 2 h reminder.

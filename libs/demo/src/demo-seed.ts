@@ -897,11 +897,46 @@ class DemoBuilder {
     this.sponsors.push({ id: sponsorId, practiceId: this.practice.id, ...SPONSOR, archivedAt: null, createdAt: sponsorCreatedAt, updatedAt: sponsorCreatedAt });
 
     CLIENTS.forEach((seed, index) => this.addClient(seed, index, sponsorId));
+    this.addCheckInTomorrow();
 
     for (const user of this.users) {
       this.auditEvents.push(this.seededEvent('User', user.id, { role: user.role }));
     }
     this.auditEvents.push(this.seededEvent('Practice', this.practice.id, { clients: this.clients.length, engagements: this.engagements.length }));
+  }
+
+  /**
+   * An extra short check-in for the client who can log in, about a day from now:
+   * its reminder (with the calendar invite) goes out as soon as the demo starts.
+   */
+  private addCheckInTomorrow(): void {
+    const client = this.clients.find((c) => c.userId !== null);
+    const engagement = client && this.engagements.find((e) => e.clientId === client.id && e.status === 'ACTIVE');
+    if (!client || !engagement) return;
+    const startsAt = DateTime.fromJSDate(new Date(this.now.getTime() + 26 * HOUR_MS), { zone: client.timeZone }).startOf('hour').toJSDate();
+    const sequence = Math.max(0, ...this.sessions.filter((s) => s.engagementId === engagement.id).map((s) => s.sequence)) + 1;
+    this.sessions.push({
+      id: randomUUID(),
+      practiceId: this.practice.id,
+      clientId: client.id,
+      engagementId: engagement.id,
+      coachId: engagement.coachId,
+      sequence,
+      startsAt,
+      timeZone: client.timeZone,
+      durationMinutes: 30,
+      status: 'SCHEDULED',
+      meetingUrl: 'https://meet.example.com/northstar-check-in',
+      agenda: 'Quick check-in before the panel interview: your three stories, and questions to ask them.',
+      privateNotes: null,
+      sharedSummary: null,
+      summaryPublishedAt: null,
+      version: 1,
+      manuallyMoved: true,
+      completedAt: null,
+      createdAt: this.now,
+      updatedAt: this.now,
+    });
   }
 
   async write(manager: EntityManager): Promise<DemoSummary> {

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '#tandem/config';
 import type { Notification } from './notification.entity.js';
 import type { ItemFacts, NotificationContent, Person, SessionFacts } from './rendering/render-notification.js';
+import { NUDGE_HORIZON_DAYS } from './planning/notification-planning.js';
 import { openText } from './sealed-text.js';
 
 /** The email to send now, or why it no longer applies. */
@@ -93,12 +94,13 @@ export class NotificationContentLoader {
         },
       };
     }
-    const offset = Number(notification.data.offsetMinutes ?? 0);
+    // The time actually left (a catch-up reminder goes out later than its offset says).
+    const hoursBefore = Math.max(1, Math.round((new Date(session.starts_at).getTime() - now.getTime()) / 3_600_000));
     return {
       send: true,
       recipientName: forCoach ? session.coach_name : session.client_name,
       practiceName: session.practice_name,
-      content: { kind: 'SESSION_REMINDER', ...base, forCoach, hoursBefore: Math.round(offset / 60), openActionItems },
+      content: { kind: 'SESSION_REMINDER', ...base, forCoach, hoursBefore, openActionItems },
     };
   }
 
@@ -148,7 +150,7 @@ export class NotificationContentLoader {
       [notification.clientId],
     )) as Array<{ name: string; email: string; practice_name: string }>;
     if (!client) return { send: false, reason: 'client archived' };
-    const items = (await this.openItems(notification.clientId!, now, notification.recipientTimeZone)).filter((i) => i.dueDate !== null && (i.overdue || i.dueDate <= inDays(now, notification.recipientTimeZone, 2)));
+    const items = (await this.openItems(notification.clientId!, now, notification.recipientTimeZone)).filter((i) => i.dueDate !== null && (i.overdue || i.dueDate <= inDays(now, notification.recipientTimeZone, NUDGE_HORIZON_DAYS)));
     if (!items.length) return { send: false, reason: 'nothing due' };
     return { send: true, recipientName: client.name, practiceName: client.practice_name, content: { kind: 'ACCOUNTABILITY_NUDGE', client: { name: client.name, email: client.email }, items } };
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '#tandem/config';
 import { CoachingEvents, Db, type LinkEmailRequest } from '#tandem/coaching';
 import { Notification } from './notification.entity.js';
-import { planSessionEmails, type NotificationDraft } from './planning/notification-planning.js';
+import { NUDGE_HORIZON_DAYS, planSessionEmails, type NotificationDraft } from './planning/notification-planning.js';
 import { sealText } from './sealed-text.js';
 
 interface SessionRow {
@@ -118,6 +118,19 @@ export class NotificationOutbox extends CoachingEvents {
         sendAt: now,
       },
     ]);
+  }
+
+  /** A pending nudge with nothing left to nudge about is withdrawn in the same transaction. */
+  async actionItemsChanged(clientId: string): Promise<void> {
+    await this.db.manager.query(
+      `UPDATE notification n SET status = 'CANCELLED', reason = 'nothing due', updated_at = now()
+         FROM client c
+        WHERE n.client_id = c.id AND c.id = $1 AND n.kind = 'ACCOUNTABILITY_NUDGE' AND n.status = 'PENDING'
+          AND NOT EXISTS (SELECT 1 FROM action_item a
+                           WHERE a.client_id = c.id AND a.status = 'OPEN' AND a.due_date IS NOT NULL
+                             AND a.due_date <= ((n.send_at AT TIME ZONE c.time_zone)::date + ${NUDGE_HORIZON_DAYS}))`,
+      [clientId],
+    );
   }
 
   /** Emails not yet sent follow the client to their new address and zone. */

@@ -3,6 +3,7 @@ import { ArrayMaxSize, IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'clas
 import { AuditService, Client, Connection, CurrentActor, Db, PageArgs, Roles, Scope, decodeCursor, toConnection, type Actor } from '#tandem/coaching';
 import { BadUserInputError } from '#tandem/errors';
 import { EmailPreference } from './email-preference.entity.js';
+import { withdrawPendingEmails } from './opt-out.js';
 import { NOTIFICATION_KINDS, Notification, TRANSACTIONAL_KINDS, type NotificationKind, type NotificationStatus } from './notification.entity.js';
 
 const NotificationKindEnum = Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, k])) as Record<NotificationKind, NotificationKind>;
@@ -123,6 +124,8 @@ export class NotificationResolver {
     );
     const preference = (await this.preference(actor.practiceId, email))!;
     await this.db.manager.update(EmailPreference, { id: preference.id }, changes);
+    if (changes.unsubscribedAt) await withdrawPendingEmails(this.db.manager, actor.practiceId, email, 'all');
+    else if (changes.disabledKinds?.length) await withdrawPendingEmails(this.db.manager, actor.practiceId, email, changes.disabledKinds);
     await this.audit.record(actor, actor.practiceId, 'notification_preferences.updated', 'EmailPreference', preference.id, { fields: Object.keys(changes) });
     return present(email, await this.preference(actor.practiceId, email));
   }

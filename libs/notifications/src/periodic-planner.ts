@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { digestSlot, nudgeSlot, type NotificationDraft } from './planning/notification-planning.js';
+import { NUDGE_HORIZON_DAYS, digestSlot, nudgeSlot, type NotificationDraft } from './planning/notification-planning.js';
 import { Notification } from './notification.entity.js';
 import { NotificationOutbox } from './notification-outbox.js';
 
-const NUDGE_HORIZON_DAYS = 2;
 
 /**
  * Plans the emails no single change causes: each client's morning nudge when

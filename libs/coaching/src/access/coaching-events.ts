@@ -8,6 +8,8 @@ export abstract class CoachingEvents {
   abstract sessionsChanged(sessionIds: readonly string[]): Promise<void>;
   /** The coach published a session's shared summary. */
   abstract summaryPublished(sessionId: string): Promise<void>;
+  /** A client's action items were completed, dropped or re-dated. */
+  abstract actionItemsChanged(clientId: string): Promise<void>;
   /** A client's email address or time zone changed. */
   abstract clientContactChanged(clientId: string): Promise<void>;
   /** A one-time link to email at once (invites, password resets). */

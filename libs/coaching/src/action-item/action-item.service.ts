@@ -5,6 +5,7 @@ import { isStaff, type Actor } from '../access/actor.js';
 import { Db } from '../access/db.js';
 import { Scope } from '../access/scope.js';
 import { AuditService } from '../audit/audit.service.js';
+import { CoachingEvents } from '../access/coaching-events.js';
 import { decodeCursor, toConnection, type ConnectionShape } from '../common/pagination.js';
 import { Engagement } from '../engagement/engagement.entity.js';
 import { Goal } from '../goal/goal.entity.js';
@@ -27,6 +28,7 @@ export class ActionItemService {
     private readonly db: Db,
     private readonly scope: Scope,
     private readonly audit: AuditService,
+    private readonly events: CoachingEvents,
   ) {}
 
   get(actor: Actor, id: string): Promise<ActionItem> {
@@ -91,13 +93,14 @@ export class ActionItemService {
   }
 
   async update(actor: Actor, id: string, input: UpdateActionItemInput): Promise<ActionItem> {
-    await this.get(actor, id);
+    const item = await this.get(actor, id);
     const changes: Partial<ActionItem> = {};
     if (input.title !== undefined) changes.title = input.title;
     if (input.details !== undefined) changes.details = input.details || null;
     if (input.dueDate !== undefined) changes.dueDate = input.dueDate;
     if (Object.keys(changes).length) await this.db.manager.update(ActionItem, { id }, changes);
     await this.audit.record(actor, actor.practiceId, 'action_item.updated', 'ActionItem', id, { fields: Object.keys(changes) });
+    if ('dueDate' in changes) await this.events.actionItemsChanged(item.clientId);
     return this.db.manager.findOneByOrFail(ActionItem, { id });
   }
 
@@ -131,6 +134,7 @@ export class ActionItemService {
     const { affected } = await this.db.manager.update(ActionItem, { id: item.id, status: In(from) }, { status: to, completedAt: to === 'DONE' ? new Date() : null });
     if (!affected) throw new ConflictError(`Only ${from.join(' or ')} action items can be ${verb}`);
     await this.audit.record(actor, actor.practiceId, `action_item.${verb}`, 'ActionItem', item.id, { from: item.status });
+    await this.events.actionItemsChanged(item.clientId);
     return this.db.manager.findOneByOrFail(ActionItem, { id: item.id });
   }
 

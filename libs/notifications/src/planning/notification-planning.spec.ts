@@ -34,9 +34,20 @@ describe('planSessionEmails', () => {
     ]);
   });
 
-  it('does not plan emails whose time has passed', () => {
-    const drafts = planSessionEmails(session, { client, coach: null }, [2880, 120], at('2027-03-15T00:00:00Z'));
-    expect(drafts.map((d) => d.idempotencyKey)).toEqual(['reminder:s1:v2:120m:client']);
+  it('sends one catch-up reminder at once for a session booked inside the reminder window, and no prep', () => {
+    const now = at('2027-03-15T00:00:00Z'); // 37 h before the session
+    const drafts = planSessionEmails(session, { client, coach: null }, [2880, 120], now);
+    expect(drafts.map((d) => [d.idempotencyKey, d.sendAt.toISOString()])).toEqual([
+      ['reminder:s1:v2:2880m:client', now.toISOString()],
+      ['reminder:s1:v2:120m:client', '2027-03-16T11:00:00.000Z'],
+    ]);
+  });
+
+  it('catches up only the nearest passed reminder, and none for a session about to start', () => {
+    const drafts = planSessionEmails(session, { client, coach: null }, [2880, 1440, 120], at('2027-03-16T10:00:00Z')); // 3 h before
+    expect(drafts.map((d) => d.idempotencyKey)).toEqual(['reminder:s1:v2:1440m:client', 'reminder:s1:v2:120m:client']);
+    expect(drafts[0]!.sendAt.toISOString()).toBe('2027-03-16T10:00:00.000Z');
+    expect(planSessionEmails(session, { client, coach: null }, [2880, 120], at('2027-03-16T12:45:00Z'))).toEqual([]);
   });
 
   it('ignores a repeated offset', () => {

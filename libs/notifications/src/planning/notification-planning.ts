@@ -31,12 +31,16 @@ export interface PlannableSession {
 }
 
 export const PREP_DAYS_BEFORE = 3;
+/** A session booked inside a reminder window still gets one reminder at once, unless it starts sooner than this. */
+export const CATCH_UP_MIN_LEAD_MINUTES = 30;
 
 /**
  * The reminders and the prep email of one scheduled session. Keys carry the
  * session version, so a reschedule plans new rows and the old ones go stale.
  * Reminders fall a fixed duration before the start (48 h is 48 h, across a DST
- * change too); those already in the past when planning are not sent late.
+ * change too). When some reminder times have already passed (a session booked
+ * for tomorrow), the nearest of them is sent at once instead, so the client
+ * still gets the invite; the others are dropped.
  */
 export function planSessionEmails(
   session: PlannableSession,
@@ -48,9 +52,14 @@ export function planSessionEmails(
   const base = { practiceId: session.practiceId, clientId: session.clientId, sessionId: session.id, sessionVersion: session.version };
   const people: Array<[role: 'client' | 'coach', recipient: Recipient]> = [['client', recipients.client]];
   if (recipients.coach) people.push(['coach', recipients.coach]);
-  for (const offset of new Set(offsetsMinutes)) {
-    const sendAt = new Date(session.startsAt.getTime() - offset * 60_000);
-    if (sendAt < now) continue;
+  const start = session.startsAt.getTime();
+  const offsets = [...new Set(offsetsMinutes)];
+  const passed = offsets.filter((offset) => start - offset * 60_000 < now.getTime());
+  const catchUp = passed.length && start - now.getTime() > CATCH_UP_MIN_LEAD_MINUTES * 60_000 ? Math.min(...passed) : null;
+  for (const offset of offsets) {
+    const due = new Date(start - offset * 60_000);
+    if (due < now && offset !== catchUp) continue;
+    const sendAt = due < now ? now : due;
     for (const [role, recipient] of people) {
       drafts.push({
         ...base,
@@ -79,6 +88,9 @@ export function planSessionEmails(
   }
   return drafts;
 }
+
+/** A nudge covers items due within this many days, and overdue ones. */
+export const NUDGE_HORIZON_DAYS = 2;
 
 const MORNING_HOUR = 8;
 const MORNING_ENDS_HOUR = 12;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '#tandem/config';
 import { NOTIFICATION_KINDS, TRANSACTIONAL_KINDS, type NotificationKind } from '../notification.entity.js';
+import { withdrawPendingEmails } from '../opt-out.js';
 import { verifyUnsubscribeToken } from './unsubscribe-token.js';
 
 /** What a valid link asks for: stop one kind of email, or (kind null) every non-transactional one. */
@@ -48,9 +49,10 @@ export class UnsubscribeService {
    * False when the practice is gone by now (nothing is written then).
    */
   async unsubscribe(request: UnsubscribeRequest, scope: UnsubscribeScope): Promise<boolean> {
-    const rows: unknown[] =
-      scope === 'all' || request.kind === null
-        ? await this.dataSource.query(
+    return this.dataSource.transaction(async (manager) => {
+      const all = scope === 'all' || request.kind === null;
+      const rows: unknown[] = all
+        ? await manager.query(
             `INSERT INTO email_preference (practice_id, email, unsubscribed_at)
              SELECT id, lower($2), now() FROM practice WHERE id = $1
              ON CONFLICT (practice_id, lower(email)) DO UPDATE
@@ -58,7 +60,7 @@ export class UnsubscribeService {
              RETURNING id`,
             [request.practiceId, request.email],
           )
-        : await this.dataSource.query(
+        : await manager.query(
             `INSERT INTO email_preference (practice_id, email, disabled_kinds)
              SELECT id, lower($2), ARRAY[$3::varchar] FROM practice WHERE id = $1
              ON CONFLICT (practice_id, lower(email)) DO UPDATE
@@ -68,6 +70,9 @@ export class UnsubscribeService {
              RETURNING id`,
             [request.practiceId, request.email, request.kind],
           );
-    return rows.length > 0;
+      // The same transaction withdraws what was already planned for the address.
+      if (rows.length) await withdrawPendingEmails(manager, request.practiceId, request.email, all ? 'all' : [request.kind!]);
+      return rows.length > 0;
+    });
   }
 }
