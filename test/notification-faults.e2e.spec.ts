@@ -87,6 +87,8 @@ interface DrillResult {
   delivered: number;
   duplicates: number;
   lost: number;
+  /** Worst time from planned send time to acceptance by the SMTP server, in seconds. */
+  worstLatenessSeconds: number;
 }
 
 /** Runs the batch through a worker process that is killed and restarted, with `midway` run in the middle. */
@@ -127,11 +129,13 @@ async function drill(backend: 'postgres' | 'redis', midway?: (database: TestData
     const ids = smtp.messages.map((m) => m.parsed.messageId);
     const unique = new Set(ids);
     const expectedIds = new Set((await sql(database.url, `SELECT id FROM notification`)).map((r) => `<notification-${r.id}@tandem.test>`));
+    const [lateness] = await sql(database.url, `SELECT extract(epoch FROM max(sent_at - send_at))::float AS worst FROM notification`);
     return {
       expected: BATCH,
       delivered: [...unique].filter((id) => expectedIds.has(id!)).length,
       duplicates: ids.length - unique.size,
       lost: [...expectedIds].filter((id) => !unique.has(id)).length,
+      worstLatenessSeconds: Math.round(lateness.worst * 10) / 10,
     };
   } finally {
     await worker.kill('SIGTERM');
@@ -142,7 +146,9 @@ async function drill(backend: 'postgres' | 'redis', midway?: (database: TestData
 }
 
 function report(name: string, result: DrillResult): void {
-  process.stdout.write(`${name}: delivered ${result.delivered}/${result.expected}, duplicates ${result.duplicates}, lost ${result.lost}\n`);
+  process.stdout.write(
+    `${name}: delivered ${result.delivered}/${result.expected}, duplicates ${result.duplicates}, lost ${result.lost}, worst lateness ${result.worstLatenessSeconds} s\n`,
+  );
 }
 
 describe('faults: nothing is lost, nothing doubled beyond what was in flight', () => {
