@@ -139,6 +139,12 @@ async function drill(backend: 'postgres' | 'redis', midway?: (database: TestData
     };
   } finally {
     await worker.kill('SIGTERM');
+    if (backend === 'redis') {
+      const redis = new Redis(testRedisUrl!);
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length) await redis.del(...keys);
+      redis.disconnect();
+    }
     await smtp.stop();
     await database.drop();
     await fs.rm(dataDir, { recursive: true, force: true });

@@ -86,6 +86,27 @@ function queueBehaviour(backend: 'postgres' | 'redis') {
     await waitFor(async () => (await queue.counts()).failed === 1, { what: 'the failure' });
   });
 
+  it('requeues a job that failed for good under the same id, and leaves a pending one alone', async () => {
+    let succeed = false;
+    const runs: number[] = [];
+    queue.process('test.second-chance', async (_payload, job) => {
+      runs.push(job.attempt);
+      if (!succeed) throw new PermanentJobError('not yet');
+    });
+    queue.onApplicationBootstrap();
+    await queue.enqueue('test.second-chance', {}, { jobId: 'n-42' });
+    await waitFor(async () => (await queue.counts()).failed === 1, { what: 'the failure' });
+    await queue.enqueue('test.second-chance', {}, { jobId: 'n-42' }); // a plain add is a no-op now
+    succeed = true;
+    await queue.requeue('test.second-chance', {}, { jobId: 'n-42' });
+    await waitFor(async () => (await queue.counts()).completed === 1, { what: 'the second run' });
+    expect(runs).toEqual([1, 1]);
+
+    await queue.enqueue('test.later', {}, { jobId: 'n-43', delay: 60_000 });
+    await queue.requeue('test.later', {}, { jobId: 'n-43', delay: 60_000 });
+    expect((await queue.counts()).delayed).toBe(1);
+  });
+
   it('refuses a second processor for the same job name', () => {
     queue.process('test.once', async () => undefined);
     expect(() => queue.process('test.once', async () => undefined)).toThrow('already registered');

@@ -12,7 +12,7 @@ export interface EmbeddedPostgresOptions {
   database: string;
   /** Receives PostgreSQL's own log lines (noisy; debug level is right for them). */
   onLog?: (line: string) => void;
-  /** Delete the data directory on stop (test servers). */
+  /** Delete the data directory on stop (test servers): a stop and a start give an empty server. */
   ephemeral?: boolean;
 }
 

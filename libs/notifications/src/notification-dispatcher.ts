@@ -59,7 +59,12 @@ export class NotificationDispatcher {
     )) as [Array<{ id: string }>, number];
     const ids = stale[0].map((row) => row.id);
     if (ids.length) this.logger.warn(`re-queued ${ids.length} notification(s) whose job did not finish`);
-    await this.enqueue(ids);
+    // A job that failed for good (or vanished half-way) under the same id would make a plain add a no-op.
+    await Promise.all(
+      ids.map((notificationId) =>
+        this.queue.requeue<SendNotificationPayload>(SEND_NOTIFICATION_JOB, { notificationId }, { jobId: notificationId, attempts: SEND_ATTEMPTS }),
+      ),
+    );
     return ids.length;
   }
 

@@ -62,6 +62,16 @@ export class BullMqJobQueue extends JobQueue implements OnApplicationBootstrap, 
     await this.queue.add(name, payload, jobOptions);
   }
 
+  async requeue<TPayload>(name: string, payload: TPayload, options: EnqueueOptions & { jobId: string }): Promise<void> {
+    const existing = await this.queue.getJob(options.jobId);
+    if (existing) {
+      const state = await existing.getState();
+      if (state !== 'failed' && state !== 'completed' && state !== 'unknown') return;
+      await existing.remove().catch(() => undefined);
+    }
+    await this.enqueue(name, payload, options);
+  }
+
   get runsWorker(): boolean {
     return this.options.runWorker;
   }
@@ -146,6 +156,11 @@ export class BullMqJobQueue extends JobQueue implements OnApplicationBootstrap, 
       concurrency: this.options.concurrency,
       lockDuration: (this.options.lockSeconds ?? 30) * 1000,
       stalledInterval: (this.options.lockSeconds ?? 30) * 1000,
+      // Jobs here re-check their own state before acting, so a job whose worker died may run again;
+      // BullMQ's default (1) fails it for good on a second death.
+      maxStalledCount: 10,
+      // After a lost connection (a database or Redis restart), try again soon rather than after 15 s.
+      runRetryDelay: 2000,
       settings: { backoffStrategy: (attemptsMade: number) => jitteredBackoff(attemptsMade) },
     };
     if (connection.backend === 'postgres') {

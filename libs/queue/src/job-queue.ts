@@ -32,6 +32,12 @@ export class PermanentJobError extends Error {
 export abstract class JobQueue {
   abstract readonly backend: 'redis' | 'postgres';
   abstract enqueue<TPayload>(name: string, payload: TPayload, options?: EnqueueOptions): Promise<void>;
+  /**
+   * Enqueues again under the same job id: a job still waiting, delayed or running
+   * is left alone; one that can no longer run (failed for good, completed, or
+   * half-gone after a store failure) is replaced.
+   */
+  abstract requeue<TPayload>(name: string, payload: TPayload, options: EnqueueOptions & { jobId: string }): Promise<void>;
   /** Registers the processor for a job name; only processes that run a worker call it. */
   abstract process<TPayload>(name: string, processor: JobProcessor<TPayload>): void;
   /** Runs job `name` every `everyMs`; one schedule per name however many processes ask. */
