@@ -1,25 +1,39 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { OnModuleDestroy } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { MailConfig } from '#tandem/config';
 import { MailDeliveryError } from './mail-delivery.error.js';
 import { MailSender, type MailMessage, type SentMail } from './mail-message.js';
 
 /**
+ * SMTP connections kept open and reused (nodemailer's pooled transport). One
+ * connection per message cost a TCP connect, the greeting, EHLO and QUIT each
+ * time; see bench/worker.bench.ts. SMTP_URL's query overrides it
+ * (`?maxConnections=10`, or `?pool=false` for a connection per message).
+ */
+export const SMTP_POOL_CONNECTIONS = 5;
+
+/**
  * Nodemailer on both paths: an SMTP transport when SMTP_URL is set, otherwise
  * its stream transport rendering each message to an .eml file in the outbox
  * directory, so what lands on disk is exactly what SMTP would have carried.
  */
-export class NodemailerMailSender extends MailSender {
+export class NodemailerMailSender extends MailSender implements OnModuleDestroy {
   private readonly transporter: Transporter;
 
   constructor(private readonly config: MailConfig) {
     super();
     this.transporter =
       config.kind === 'smtp'
-        ? nodemailer.createTransport(config.url)
+        ? nodemailer.createTransport({ url: config.url, pool: true, maxConnections: SMTP_POOL_CONNECTIONS })
         : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  }
+
+  /** Closes the pooled SMTP connections (a message being sent is finished first). */
+  onModuleDestroy(): void {
+    this.transporter.close();
   }
 
   get transport(): 'smtp' | 'outbox' {

