@@ -65,6 +65,7 @@ function withWorker(backend: 'postgres' | 'redis') {
     // iCalendar keeps whole seconds.
     expect(event.start.getTime()).toBe(Math.floor(new Date(start!.starts_at).getTime() / 1000) * 1000);
 
+    await waitFor(async () => (await outboxRows(api, `id = $1 AND status = 'SENT'`, [planned!.id]))[0], { what: 'the reminder marked sent' });
     const listed = await api.as(coach.token).gql(`query($id: ID!) { notifications(clientId: $id, first: 10) { edges { node { kind status attempts sentAt } } } }`, { id: client.id });
     expect(listed.notifications.edges.map((e: any) => e.node)).toContainEqual({ kind: 'SESSION_REMINDER', status: 'SENT', attempts: 1, sentAt: expect.any(String) });
   });
@@ -75,7 +76,7 @@ function withWorker(backend: 'postgres' | 'redis') {
     await waitFor(async () => (await outboxRows(api, `recipient_email = $1 AND attempts >= 1`, [client.email])).length > 0 || undefined, { what: 'a failed attempt' });
     smtp.accept();
     await waitFor(() => mailsTo(smtp, client.email).length > 0 || undefined, { what: 'the retried reminder', timeoutMs: 20_000 });
-    const [row] = await outboxRows(api, `recipient_email = $1`, [client.email]);
+    const row = await waitFor(async () => (await outboxRows(api, `recipient_email = $1 AND status = 'SENT'`, [client.email]))[0], { what: 'the row marked sent' });
     expect(row).toMatchObject({ status: 'SENT', reason: null });
     expect(row!.attempts).toBeGreaterThanOrEqual(2);
     expect(mailsTo(smtp, client.email)).toHaveLength(1);
@@ -114,8 +115,10 @@ function withWorker(backend: 'postgres' | 'redis') {
     const [mail] = mailsTo(smtp, client.email);
     expect(mail!.parsed.text).toContain(invite.inviteClient.inviteUrl);
     expect(mail!.raw).not.toMatch(/^List-Unsubscribe:/m);
-    const [row] = await outboxRows(api, `recipient_email = $1 AND kind = 'INVITE'`, [client.email]);
-    expect(row!.status).toBe('SENT');
+    // The row is marked SENT just after the receiver accepts the message.
+    const row = await waitFor(async () => (await outboxRows(api, `recipient_email = $1 AND kind = 'INVITE' AND status = 'SENT'`, [client.email]))[0], {
+      what: 'the invite marked sent',
+    });
     const [stored] = await api.sql(`SELECT data::text AS data FROM notification WHERE id = $1`, [row!.id]);
     expect(stored!.data).not.toContain('sealedUrl');
   });
