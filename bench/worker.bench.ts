@@ -1,3 +1,23 @@
+/**
+ * The worker benchmark (`npm run bench -- --only worker [--scale N]`).
+ *
+ * Per queue backend (PostgreSQL; Redis when one answers), in a fresh database:
+ * one practice, a coach per 200 clients, clients with an ACTIVE engagement, a
+ * SCHEDULED session ~48 h ahead and two open action items, and SESSION_REMINDER
+ * outbox rows; a worker process (dist/apps/worker/src/main.js) delivers them to
+ * a fast local SMTP receiver (bench/worker/smtp-sink.ts) that records when each
+ * Message-ID arrives. Two batches of N = 10,000 × scale: due over one minute
+ * (lateness), then all due at once (capacity). Beside them, the raw limit:
+ * nodemailer's pooled transport alone (bench/worker/raw-sender.ts) sending N
+ * messages of the same shape to the same receiver.
+ *
+ * Knobs (environment): BENCH_WORKER_CONCURRENCY (16), BENCH_WORKER_BACKENDS
+ * (postgres,redis), BENCH_WORKER_SPREAD_SECONDS (one batch with that spread
+ * instead of the two), BENCH_WORKER_NODE_ARGS (node flags for the worker, e.g.
+ * "--cpu-prof --cpu-prof-dir=var/bench/prof" or "--max-old-space-size=192"),
+ * BENCH_WORKER_SCRIPT (another build of the worker, for A/B runs),
+ * BENCH_CHILD_LOG (a file for everything the child processes print).
+ */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -135,7 +155,7 @@ async function awaitArrivals(ctx: BenchContext, sink: SmtpSink, count: number, t
   while (Date.now() < deadline) {
     if (await sink.waitFor(count, Math.min(5000, deadline - Date.now()))) return true;
     if (!alive()) return false;
-    ctx.progress(`${label}: ${sink.arrivals.length}/${count} delivered`);
+    ctx.progress(`${label}: ${sink.received}/${count} delivered`);
   }
   return false;
 }
@@ -268,49 +288,53 @@ async function runWorker(
 /** The raw limit: nodemailer's pooled SMTP transport in its own process, the same messages, the same receiver. */
 async function runRaw(ctx: BenchContext, sink: SmtpSink, count: number, connections: number, postmaster: number | null): Promise<DeliveryRun> {
   const label = `raw nodemailer, pool of ${connections}`;
-  ctx.progress(`${label}: rendering and sending ${count} messages`);
+  ctx.progress(`${label}: sending ${count} messages`);
   sink.reset();
   const sender = new ChildNode(RAW_SCRIPT, {}, [JSON.stringify({ smtpUrl: sink.url, count, maxConnections: connections })]);
   sender.start();
   const rss = new RssSampler(sender.pid);
-  let cpuBefore = cpuSnapshot({ sender: sender.pid, receiver: process.pid }, postmaster);
-  // The first arrival marks the end of rendering; CPU is counted from there.
-  if (!(await sink.waitFor(1, 60_000))) throw new Error(`the raw sender sent nothing within 60 s: ${sender.tail()}`);
-  const startRssMb = rss.now();
-  cpuBefore = cpuSnapshot({ sender: sender.pid, receiver: process.pid }, postmaster);
-  const complete = await awaitArrivals(ctx, sink, count, 60_000 + count * 10, label, () => !sender.exited);
-  const cpuAfter = cpuSnapshot({ sender: sender.pid, receiver: process.pid }, postmaster);
-  const memory = rss.stop();
-  const code = await sender.wait();
-  const report = JSON.parse(sender.output.trim().split('\n').pop() || '{}') as { sendStartedAt?: number; failed?: number; firstError?: string | null };
-  if (code !== 0 || report.sendStartedAt === undefined) throw new Error(`the raw sender failed (exit ${code}): ${sender.tail()}`);
-  const firstDueAt = report.sendStartedAt;
-  const ids = new Map<string, number>();
-  for (let i = 0; i < count; i += 1) ids.set(String(i), firstDueAt);
-  const summary = summarise(sink.arrivals, ids, (messageId) => /^<raw-(\d+)@tandem\.bench>$/.exec(messageId ?? '')?.[1] ?? null);
-  const seconds = summary.lastArrivalAt === null ? null : (summary.lastArrivalAt - firstDueAt) / 1000;
-  const cpu = cpuBetween(cpuBefore, cpuAfter);
-  return {
-    label,
-    spreadMs: 0,
-    expected: count,
-    ...summary,
-    firstDueAt,
-    seconds,
-    perSecond: seconds ? summary.delivered / seconds : null,
-    // All are "due" when sending starts: lateness here is only queueing inside the pool.
-    latenessP50: null,
-    latenessP99: null,
-    latenessMax: null,
-    peakRssMb: memory.peakRssMb,
-    hwmMb: memory.hwmMb,
-    startRssMb,
-    rssSamples: rss.samples,
-    cpu: { coresByGroup: cpu.coresByGroup, machineBusyPct: cpu.machineBusyPct },
-    smtpConnections: sink.connectionCount,
-    timedOut: !complete,
-    ...(report.failed ? { note: `${report.failed} failed: ${report.firstError}` } : {}),
-  };
+  try {
+    // The first arrival marks the end of rendering; CPU is counted from there.
+    if (!(await sink.waitFor(1, 60_000))) throw new Error(`the raw sender sent nothing within 60 s: ${sender.tail()}`);
+    const startRssMb = rss.now();
+    const cpuBefore = cpuSnapshot({ sender: sender.pid, receiver: process.pid }, postmaster);
+    const complete = await awaitArrivals(ctx, sink, count, 60_000 + count * 10, label, () => !sender.exited);
+    const cpuAfter = cpuSnapshot({ sender: sender.pid, receiver: process.pid }, postmaster);
+    const memory = rss.stop();
+    const code = await Promise.race([sender.wait(), sleep(30_000).then(() => 'still running')]);
+    const report = JSON.parse(sender.output.trim().split('\n').pop() || '{}') as { sendStartedAt?: number; failed?: number; firstError?: string | null };
+    if (code !== 0 || report.sendStartedAt === undefined) throw new Error(`the raw sender failed (exit ${code}): ${sender.tail()}`);
+    const firstDueAt = report.sendStartedAt;
+    const ids = new Map<string, number>();
+    for (let i = 0; i < count; i += 1) ids.set(String(i), firstDueAt);
+    const summary = summarise(sink.arrivals, ids, (messageId) => /^<raw-(\d+)@tandem\.bench>$/.exec(messageId ?? '')?.[1] ?? null);
+    const seconds = summary.lastArrivalAt === null ? null : (summary.lastArrivalAt - firstDueAt) / 1000;
+    const cpu = cpuBetween(cpuBefore, cpuAfter);
+    return {
+      label,
+      spreadMs: 0,
+      expected: count,
+      ...summary,
+      firstDueAt,
+      seconds,
+      perSecond: seconds ? summary.delivered / seconds : null,
+      // All are handed over at once: lateness would only be queueing inside the pool.
+      latenessP50: null,
+      latenessP99: null,
+      latenessMax: null,
+      peakRssMb: memory.peakRssMb,
+      hwmMb: memory.hwmMb,
+      startRssMb,
+      rssSamples: rss.samples,
+      cpu: { coresByGroup: cpu.coresByGroup, machineBusyPct: cpu.machineBusyPct },
+      smtpConnections: sink.connectionCount,
+      timedOut: !complete,
+      ...(report.failed ? { note: `${report.failed} failed: ${report.firstError}` } : {}),
+    };
+  } finally {
+    rss.stop();
+    await sender.stop('SIGTERM');
+  }
 }
 
 function deliveryRow(run: DeliveryRun, raw: DeliveryRun | null): Record<string, string | number | null> {
@@ -356,14 +380,17 @@ function cpuRow(run: DeliveryRun): Record<string, string | number | null> {
 }
 
 /**
- * The worker under a burst of session reminders: N (10,000 × scale, at least
- * 50) due in the same minute, delivered by a worker process to a local SMTP
- * receiver, on the PostgreSQL queue backend and on Redis; beside it the raw
- * limit of nodemailer's pooled transport sending the same messages.
+ * The worker under bursts of session reminders: N (10,000 × scale, at least
+ * 50) due over one minute (lateness: does it keep up?), then N more due at the
+ * same instant (capacity, against the raw limit), delivered by a worker
+ * process to a local SMTP receiver, on the PostgreSQL queue backend and on
+ * Redis; beside them nodemailer's pooled transport alone sending N messages of
+ * the same shape to the same receiver.
  */
 export async function benchWorker(ctx: BenchContext, options: WorkerBenchOptions = {}): Promise<BenchSection[]> {
   const count = Math.max(MIN_COUNT, Math.round(FULL_COUNT * ctx.scale));
   const database = options.database ?? 'tandem_bench_worker';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(database)) throw new Error(`not a plain database name: ${database}`);
   const concurrency = options.concurrency ?? Number(process.env.BENCH_WORKER_CONCURRENCY ?? 16);
   // The issue's rate, 10,000 a minute: below scale 1 the window shrinks with N (at 0.02, 200 over 1.2 s).
   const minute = 60 * Math.min(1, ctx.scale);

@@ -20,6 +20,8 @@ const MESSAGE_ID = /^message-id:\s*(<[^>\r\n]*>)/im;
  */
 export class SmtpSink {
   readonly arrivals: Arrival[] = [];
+  /** Distinct Message-IDs among the arrivals (a resent message counts once). */
+  private readonly distinct = new Set<string>();
   private readonly server: SMTPServer;
   private waiter?: { count: number; wake: () => void };
   private connections = 0;
@@ -55,8 +57,9 @@ export class SmtpSink {
         stream.on('end', () => {
           if (head !== null) messageId = MESSAGE_ID.exec(head.toString('latin1'))?.[1] ?? null;
           this.arrivals.push({ messageId, at: Date.now(), bytes });
+          this.distinct.add(messageId ?? `(none ${this.arrivals.length})`);
           callback();
-          if (this.waiter && this.arrivals.length >= this.waiter.count) this.waiter.wake();
+          if (this.waiter && this.distinct.size >= this.waiter.count) this.waiter.wake();
         });
       },
     });
@@ -77,15 +80,21 @@ export class SmtpSink {
     return this;
   }
 
+  /** How many distinct messages arrived. */
+  get received(): number {
+    return this.distinct.size;
+  }
+
   /** Forgets what arrived so far (between runs). */
   reset(): void {
     this.arrivals.length = 0;
+    this.distinct.clear();
     this.connections = 0;
   }
 
-  /** Resolves true once `count` messages have arrived, false after `timeoutMs`. */
+  /** Resolves true once `count` distinct messages have arrived, false after `timeoutMs`. */
   async waitFor(count: number, timeoutMs: number): Promise<boolean> {
-    if (this.arrivals.length >= count) return true;
+    if (this.distinct.size >= count) return true;
     return new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => {
         this.waiter = undefined;

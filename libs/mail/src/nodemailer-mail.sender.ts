@@ -10,10 +10,16 @@ import { MailSender, type MailMessage, type SentMail } from './mail-message.js';
 /**
  * SMTP connections kept open and reused (nodemailer's pooled transport). One
  * connection per message cost a TCP connect, the greeting, EHLO and QUIT each
- * time; see bench/worker.bench.ts. SMTP_URL's query overrides it
- * (`?maxConnections=10`, or `?pool=false` for a connection per message).
+ * time; see bench/worker.bench.ts. SMTP_URL's query overrides these
+ * (`?maxConnections=10&idleTimeout=30000`, or `?pool=false` for a connection per message).
  */
 export const SMTP_POOL_CONNECTIONS = 5;
+/**
+ * A pooled connection left idle this long is closed (QUIT): reused throughout
+ * a batch, never left open between sporadic emails for the server to drop
+ * (nor holding up a server that is shutting down).
+ */
+export const SMTP_POOL_IDLE_MS = 1000;
 
 /**
  * Nodemailer on both paths: an SMTP transport when SMTP_URL is set, otherwise
@@ -27,7 +33,7 @@ export class NodemailerMailSender extends MailSender implements OnModuleDestroy 
     super();
     this.transporter =
       config.kind === 'smtp'
-        ? nodemailer.createTransport({ url: config.url, pool: true, maxConnections: SMTP_POOL_CONNECTIONS })
+        ? nodemailer.createTransport({ url: config.url, pool: true, maxConnections: SMTP_POOL_CONNECTIONS, idleTimeout: SMTP_POOL_IDLE_MS })
         : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   }
 
