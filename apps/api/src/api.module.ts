@@ -15,6 +15,8 @@ export interface ApiModuleOptions {
   runWorker: boolean;
   /** Where to write the SDL: a path, or false to keep it in memory (tests). Default depends on NODE_ENV. */
   schemaFile?: string | false;
+  /** The built web app to serve at `/` (default dist/web; WEB_APP_DIR overrides), or false for none. */
+  webAppDir?: string | false;
 }
 
 @Module({})

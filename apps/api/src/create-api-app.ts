@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { PinoLoggerService, requestLogging } from '#tandem/logging';
 import type { Runtime } from '#tandem/runtime';
 import { ApiModule, type ApiModuleOptions } from './api.module.js';
+import { defaultWebAppDir, serveWebApp, webAppBuilt, webAppMissing } from './web/serve-web-app.js';
 
 /** Builds the HTTP app (GraphQL + health) exactly as production runs it; tests use the same function. */
 export async function createApiApp(runtime: Runtime, options: ApiModuleOptions): Promise<INestApplication> {
@@ -14,5 +15,13 @@ export async function createApiApp(runtime: Runtime, options: ApiModuleOptions):
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.use(requestLogging(runtime.logger, { quietPaths: ['/health/live', '/health/ready', '/metrics'] }));
+  if (options.webAppDir !== false) {
+    const dir = options.webAppDir ?? defaultWebAppDir();
+    if (webAppBuilt(dir)) app.use(serveWebApp(dir));
+    else {
+      runtime.logger.warn({ dir }, 'the web app is not built: run npm run build:web');
+      app.use(webAppMissing(dir));
+    }
+  }
   return app;
 }

@@ -1,0 +1,64 @@
+import { NavLink, Outlet } from 'react-router';
+import { useAuth, useViewer } from '../auth/auth-context';
+import { zoneCity } from '../time/format';
+
+const COACH_LINKS = [
+  { to: '/clients', label: 'Clients' },
+  { to: '/calendar', label: 'Calendar' },
+  { to: '/sponsors', label: 'Sponsors' },
+  { to: '/preferences', label: 'Email preferences' },
+];
+
+const CLIENT_LINKS = [
+  { to: '/', label: 'Home', end: true },
+  { to: '/action-items', label: 'Action items' },
+  { to: '/plan', label: 'Career plan' },
+  { to: '/preferences', label: 'Email preferences' },
+];
+
+/** Header, navigation and the main landmark around every logged-in page. */
+export function AppShell() {
+  const viewer = useViewer();
+  const { logOut } = useAuth();
+  const links = viewer.role === 'CLIENT' ? CLIENT_LINKS : COACH_LINKS;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <div className="app-header-inner">
+          <NavLink to="/" className="brand" aria-label="Tandem home">
+            <img src="/favicon.svg" alt="" width={24} height={24} />
+            Tandem
+          </NavLink>
+          <nav className="app-nav" aria-label="Main">
+            <ul>
+              {links.map((link) => (
+                <li key={link.to}>
+                  <NavLink to={link.to} end={'end' in link}>
+                    {link.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="app-user">
+            <span>
+              {viewer.name} <span className="visually-hidden">, times shown in </span>
+              <span className="small" title={viewer.timeZone}>
+                ({zoneCity(viewer.timeZone)} time)
+              </span>
+            </span>
+            <button type="button" className="button-link" onClick={() => void logOut()}>
+              Log out
+            </button>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="app-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}

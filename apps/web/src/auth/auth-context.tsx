@@ -1,0 +1,119 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Provider as UrqlProvider } from 'urql';
+import { createGraphQLClient } from '../graphql/client';
+import { graphql, readFragment, type FragmentOf, type ResultOf } from '../graphql/graphql';
+import { SessionStore, type AuthTokens } from './session-store';
+
+export const ViewerFields = graphql(`
+  fragment ViewerFields on User {
+    id
+    name
+    email
+    role
+    timeZone
+    client {
+      id
+      name
+    }
+  }
+`);
+
+export type Viewer = ResultOf<typeof ViewerFields>;
+
+/** What AuthPayload-returning mutations (logIn, signUp, acceptInvite) hand to startSession. */
+export interface AuthPayloadResult extends AuthTokens {
+  user: FragmentOf<typeof ViewerFields>;
+}
+
+const MeQuery = graphql(
+  `
+    query Me {
+      me {
+        ...ViewerFields
+      }
+    }
+  `,
+  [ViewerFields],
+);
+
+const LogOutMutation = graphql(`
+  mutation LogOut($refreshToken: String!) {
+    logOut(refreshToken: $refreshToken)
+  }
+`);
+
+interface AuthState {
+  /** null when logged out; undefined while the stored session is being checked. */
+  viewer: Viewer | null | undefined;
+  startSession(payload: AuthPayloadResult): void;
+  logOut(): Promise<void>;
+}
+
+const AuthContext = createContext<AuthState | null>(null);
+
+export function AuthProvider({ children, storage = window.localStorage }: { children: ReactNode; storage?: Storage }) {
+  const session = useMemo(() => new SessionStore(storage), [storage]);
+  // A new client per log-in, so nothing cached for one user is ever shown to the next.
+  const [generation, setGeneration] = useState(0);
+  const client = useMemo(() => createGraphQLClient(session), [session, generation]);
+  const [viewer, setViewer] = useState<Viewer | null | undefined>(session.hasSession ? undefined : null);
+
+  useEffect(() => {
+    if (viewer !== undefined) return;
+    let cancelled = false;
+    client
+      .query(MeQuery, {}, { requestPolicy: 'network-only' })
+      .toPromise()
+      .then((result) => {
+        if (cancelled) return;
+        setViewer(result.data ? readFragment(ViewerFields, result.data.me) : null);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [client, viewer]);
+
+  useEffect(
+    () =>
+      session.onChange((loggedIn) => {
+        if (!loggedIn) setViewer(null);
+      }),
+    [session],
+  );
+
+  const startSession = useCallback(
+    (payload: AuthPayloadResult) => {
+      session.save(payload);
+      setGeneration((n) => n + 1);
+      setViewer(readFragment(ViewerFields, payload.user));
+    },
+    [session],
+  );
+
+  const logOut = useCallback(async () => {
+    const refreshToken = session.clear();
+    if (refreshToken) await client.mutation(LogOutMutation, { refreshToken }).toPromise();
+    setGeneration((n) => n + 1);
+    setViewer(null);
+  }, [client, session]);
+
+  const state = useMemo(() => ({ viewer, startSession, logOut }), [viewer, startSession, logOut]);
+  return (
+    <AuthContext.Provider value={state}>
+      <UrqlProvider value={client}>{children}</UrqlProvider>
+    </AuthContext.Provider>
+  );
+}
+
+export function useAuth(): AuthState {
+  const auth = useContext(AuthContext);
+  if (!auth) throw new Error('useAuth outside AuthProvider');
+  return auth;
+}
+
+/** The logged-in user, inside pages that are only routed when someone is logged in. */
+export function useViewer(): Viewer {
+  const { viewer } = useAuth();
+  if (!viewer) throw new Error('useViewer on a page that does not require a log-in');
+  return viewer;
+}

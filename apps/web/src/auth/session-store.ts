@@ -1,0 +1,109 @@
+/**
+ * Where the browser keeps its log-in. The access token (15 minutes) lives only in memory; the
+ * refresh token is kept in localStorage so a reload or a new tab stays logged in. Refresh tokens
+ * rotate and the API revokes the whole family when a used one comes back, so refreshing is
+ * single-flight across tabs (Web Locks) and re-reads storage inside the lock: another tab may
+ * already have rotated it.
+ */
+export interface AuthTokens {
+  accessToken: string;
+  accessTokenExpiresAt: string;
+  refreshToken: string;
+}
+
+export type RefreshFn = (refreshToken: string) => Promise<AuthTokens | null>;
+
+const STORAGE_KEY = 'tandem.refreshToken';
+const LOCK_NAME = 'tandem.refresh';
+// Refresh a little before expiry so a request in flight does not race the deadline.
+const EXPIRY_MARGIN_MS = 30_000;
+
+type Listener = (loggedIn: boolean) => void;
+
+export class SessionStore {
+  private accessToken: string | null = null;
+  private accessExpiresAt = 0;
+  private refreshing: Promise<string | null> | null = null;
+  private readonly listeners = new Set<Listener>();
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get hasSession(): boolean {
+    return this.storage.getItem(STORAGE_KEY) !== null;
+  }
+
+  save(tokens: AuthTokens): void {
+    this.accessToken = tokens.accessToken;
+    this.accessExpiresAt = Date.parse(tokens.accessTokenExpiresAt);
+    this.storage.setItem(STORAGE_KEY, tokens.refreshToken);
+    this.emit(true);
+  }
+
+  /** Forgets everything; returns the refresh token so the caller can revoke it. */
+  clear(): string | null {
+    const refreshToken = this.storage.getItem(STORAGE_KEY);
+    this.accessToken = null;
+    this.accessExpiresAt = 0;
+    this.storage.removeItem(STORAGE_KEY);
+    this.emit(false);
+    return refreshToken;
+  }
+
+  /** A usable access token, refreshing first when it is missing or about to expire. */
+  async accessTokenFor(refresh: RefreshFn): Promise<string | null> {
+    if (this.accessToken && this.accessExpiresAt - EXPIRY_MARGIN_MS > this.now()) return this.accessToken;
+    return this.refresh(refresh);
+  }
+
+  /** True when a request would fail for lack of a fresh access token. */
+  get needsRefresh(): boolean {
+    return this.hasSession && (!this.accessToken || this.accessExpiresAt - EXPIRY_MARGIN_MS <= this.now());
+  }
+
+  /** The current token without refreshing (for a request's header). */
+  get currentAccessToken(): string | null {
+    return this.accessToken;
+  }
+
+  /** Exchanges the refresh token for a new pair; null (and logged out) when it no longer works. */
+  refresh(refresh: RefreshFn): Promise<string | null> {
+    this.refreshing ??= this.refreshOnce(refresh).finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  onChange(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private async refreshOnce(refresh: RefreshFn): Promise<string | null> {
+    const held = this.storage.getItem(STORAGE_KEY);
+    if (!held) return null;
+    return withLock(async () => {
+      const current = this.storage.getItem(STORAGE_KEY);
+      if (!current) return null;
+      if (current !== held && this.accessToken && this.accessExpiresAt - EXPIRY_MARGIN_MS > this.now()) return this.accessToken;
+      const tokens = await refresh(current);
+      if (!tokens) {
+        this.clear();
+        return null;
+      }
+      this.save(tokens);
+      return tokens.accessToken;
+    });
+  }
+
+  private emit(loggedIn: boolean): void {
+    for (const listener of this.listeners) listener(loggedIn);
+  }
+}
+
+function withLock<T>(work: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  return locks ? locks.request(LOCK_NAME, work) : work();
+}

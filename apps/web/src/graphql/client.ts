@@ -1,0 +1,63 @@
+import { authExchange } from '@urql/exchange-auth';
+import { Client, cacheExchange, fetchExchange, type CombinedError } from 'urql';
+import type { AuthTokens, SessionStore } from '../auth/session-store';
+import { graphql } from './graphql';
+
+const RefreshMutation = graphql(`
+  mutation Refresh($refreshToken: String!) {
+    refresh(refreshToken: $refreshToken) {
+      accessToken
+      accessTokenExpiresAt
+      refreshToken
+    }
+  }
+`);
+
+export function isUnauthenticated(error: CombinedError | undefined): boolean {
+  return error?.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED') ?? false;
+}
+
+/** Exchanges a refresh token without going through the authenticated client. */
+async function exchangeRefreshToken(url: string, refreshToken: string): Promise<AuthTokens | null> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: RefreshMutation.loc?.source.body, variables: { refreshToken } }),
+  });
+  const body = (await response.json()) as { data?: { refresh?: AuthTokens } | null };
+  return body.data?.refresh ?? null;
+}
+
+/**
+ * The one GraphQL client: adds `Authorization: Bearer`, refreshes the access token before it
+ * expires and once more when the API answers UNAUTHENTICATED, then logs out if that fails.
+ */
+export function createGraphQLClient(session: SessionStore, url = '/graphql'): Client {
+  const refresh = (token: string) => exchangeRefreshToken(url, token);
+  return new Client({
+    url,
+    requestPolicy: 'cache-and-network',
+    exchanges: [
+      cacheExchange,
+      authExchange(async (utils) => {
+        let token = session.hasSession ? await session.accessTokenFor(refresh) : null;
+        return {
+          addAuthToOperation(operation) {
+            token = session.currentAccessToken ?? token;
+            return token ? utils.appendHeaders(operation, { Authorization: `Bearer ${token}` }) : operation;
+          },
+          willAuthError() {
+            return session.needsRefresh;
+          },
+          didAuthError(error) {
+            return isUnauthenticated(error);
+          },
+          async refreshAuth() {
+            token = await session.refresh(refresh);
+          },
+        };
+      }),
+      fetchExchange,
+    ],
+  });
+}
