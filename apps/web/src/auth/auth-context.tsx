@@ -117,3 +117,9 @@ export function useViewer(): Viewer {
   if (!viewer) throw new Error('useViewer on a page that does not require a log-in');
   return viewer;
 }
+
+/** A fixed viewer, for component tests and previews. */
+export function StaticAuthProvider({ viewer, children }: { viewer: Viewer; children: ReactNode }) {
+  const state = useMemo<AuthState>(() => ({ viewer, startSession: () => undefined, logOut: async () => undefined }), [viewer]);
+  return <AuthContext.Provider value={state}>{children}</AuthContext.Provider>;
+}

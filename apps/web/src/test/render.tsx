@@ -1,0 +1,68 @@
+import { render, type RenderResult } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { Provider, type Client, type OperationResult } from 'urql';
+import { fromValue, never } from 'wonka';
+import { StaticAuthProvider, type Viewer } from '../auth/auth-context';
+
+export const aCoach = (overrides: Partial<Viewer> = {}): Viewer => ({
+  id: 'coach-1',
+  name: 'Ada Coach',
+  email: 'ada@example.test',
+  role: 'COACH',
+  timeZone: 'Europe/London',
+  client: null,
+  ...overrides,
+});
+
+export const aClientViewer = (overrides: Partial<Viewer> = {}): Viewer => ({
+  id: 'user-9',
+  name: 'Carl Client',
+  email: 'carl@example.test',
+  role: 'CLIENT',
+  timeZone: 'America/New_York',
+  client: { id: 'client-9', name: 'Carl Client' },
+  ...overrides,
+});
+
+type Responder = (operationName: string, variables: Record<string, unknown>) => { data?: unknown; error?: unknown } | undefined;
+
+/**
+ * A urql client that answers from a function of the operation's name (undefined = still loading),
+ * and records every operation it was asked to run.
+ */
+export function mockClient(respond: Responder): Client & { operations: { name: string; kind: string; variables: Record<string, unknown> }[] } {
+  const operations: { name: string; kind: string; variables: Record<string, unknown> }[] = [];
+  const execute = (operation: { kind: string; query: { definitions: readonly unknown[] }; variables: unknown }) => {
+    const definition = operation.query.definitions.find((d) => (d as { kind: string }).kind === 'OperationDefinition') as { name?: { value: string } } | undefined;
+    const name = definition?.name?.value ?? '';
+    const variables = (operation.variables ?? {}) as Record<string, unknown>;
+    operations.push({ name, kind: operation.kind, variables });
+    const answer = respond(name, variables);
+    return answer ? fromValue({ operation, data: answer.data, error: answer.error, stale: false, hasNext: false } as unknown as OperationResult) : never;
+  };
+  return {
+    operations,
+    executeQuery: execute,
+    executeMutation: execute,
+    executeSubscription: execute,
+  } as unknown as Client & { operations: typeof operations };
+}
+
+/** Renders a page inside a router (at `route`, matched by `path`), a viewer and a GraphQL client. */
+export function renderPage(
+  ui: ReactElement,
+  { client, viewer = aCoach(), route = '/', path = '*' }: { client: Client; viewer?: Viewer; route?: string; path?: string },
+): RenderResult {
+  return render(
+    <StaticAuthProvider viewer={viewer}>
+      <Provider value={client}>
+        <MemoryRouter initialEntries={[route]}>
+          <Routes>
+            <Route path={path} element={ui} />
+          </Routes>
+        </MemoryRouter>
+      </Provider>
+    </StaticAuthProvider>,
+  );
+}
