@@ -11,6 +11,9 @@ export interface SendNotificationPayload {
   notificationId: string;
 }
 
+/** The row holds the outcome: the finished job is not kept. */
+const sendJobOptions = (notificationId: string) => ({ jobId: notificationId, attempts: SEND_ATTEMPTS, discardOnComplete: true });
+
 /**
  * Moves due notifications from PostgreSQL to the queue. Claiming flips rows to
  * QUEUED under FOR UPDATE SKIP LOCKED, so two dispatchers never take the same
@@ -62,18 +65,17 @@ export class NotificationDispatcher {
     // A job that failed for good (or vanished half-way) under the same id would make a plain add a no-op.
     await Promise.all(
       ids.map((notificationId) =>
-        this.queue.requeue<SendNotificationPayload>(SEND_NOTIFICATION_JOB, { notificationId }, { jobId: notificationId, attempts: SEND_ATTEMPTS }),
+        this.queue.requeue<SendNotificationPayload>(SEND_NOTIFICATION_JOB, { notificationId }, sendJobOptions(notificationId)),
       ),
     );
     return ids.length;
   }
 
   private async enqueue(ids: string[]): Promise<void> {
-    // A failure here leaves rows QUEUED; the stale check queues them again later.
-    await Promise.all(
-      ids.map((notificationId) =>
-        this.queue.enqueue<SendNotificationPayload>(SEND_NOTIFICATION_JOB, { notificationId }, { jobId: notificationId, attempts: SEND_ATTEMPTS }),
-      ),
+    // One round trip for the whole batch. A failure here leaves rows QUEUED; the stale check queues them again later.
+    await this.queue.enqueueMany<SendNotificationPayload>(
+      SEND_NOTIFICATION_JOB,
+      ids.map((notificationId) => ({ payload: { notificationId }, options: sendJobOptions(notificationId) })),
     );
   }
 }

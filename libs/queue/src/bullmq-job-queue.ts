@@ -2,7 +2,7 @@ import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nest
 import { Queue, UnrecoverableError, Worker, createPostgresBackend, type IQueueBackend, type Job, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import { jitteredBackoff } from './backoff.js';
-import { JobQueue, PermanentJobError, type EnqueueOptions, type JobProcessor } from './job-queue.js';
+import { JobQueue, PermanentJobError, type EnqueueOptions, type JobProcessor, type JobToEnqueue } from './job-queue.js';
 import type { QueueConnection } from './queue-connection.js';
 
 export const QUEUE_NAME = 'tandem';
@@ -21,6 +21,20 @@ export interface BullMqJobQueueOptions {
   concurrency: number;
   /** How long a running job's lock lasts; a job whose worker died is run again about this long after. Default 30. */
   lockSeconds?: number;
+}
+
+function jobOptions(options: EnqueueOptions): JobsOptions {
+  const result: JobsOptions = {
+    attempts: options.attempts ?? 5,
+    backoff: { type: BACKOFF_TYPE },
+    // Finished jobs are history, not state (PostgreSQL rows hold that): keep a little for debugging,
+    // or nothing when the caller records the outcome itself.
+    removeOnComplete: options.discardOnComplete ? true : { age: 24 * 3600, count: 1000 },
+    removeOnFail: { age: 7 * 24 * 3600, count: 5000 },
+  };
+  if (options.jobId !== undefined) result.jobId = options.jobId;
+  if (options.delay !== undefined && options.delay > 0) result.delay = Math.round(options.delay);
+  return result;
 }
 
 /**
@@ -50,16 +64,13 @@ export class BullMqJobQueue extends JobQueue implements OnApplicationBootstrap, 
   }
 
   async enqueue<TPayload>(name: string, payload: TPayload, options: EnqueueOptions = {}): Promise<void> {
-    const jobOptions: JobsOptions = {
-      attempts: options.attempts ?? 5,
-      backoff: { type: BACKOFF_TYPE },
-      // Finished jobs are history, not state (PostgreSQL rows hold that): keep a little for debugging.
-      removeOnComplete: { age: 24 * 3600, count: 1000 },
-      removeOnFail: { age: 7 * 24 * 3600, count: 5000 },
-    };
-    if (options.jobId !== undefined) jobOptions.jobId = options.jobId;
-    if (options.delay !== undefined && options.delay > 0) jobOptions.delay = Math.round(options.delay);
-    await this.queue.add(name, payload, jobOptions);
+    await this.queue.add(name, payload, jobOptions(options));
+  }
+
+  async enqueueMany<TPayload>(name: string, jobs: ReadonlyArray<JobToEnqueue<TPayload>>): Promise<void> {
+    if (!jobs.length) return;
+    // One statement on PostgreSQL (BullMQ's set-based bulk insert), one pipeline on Redis.
+    await this.queue.addBulk(jobs.map((job) => ({ name, data: job.payload, opts: jobOptions(job.options ?? {}) })));
   }
 
   async requeue<TPayload>(name: string, payload: TPayload, options: EnqueueOptions & { jobId: string }): Promise<void> {

@@ -5,6 +5,19 @@ export interface EnqueueOptions {
   delay?: number;
   /** Runs allowed before the job fails for good (default 5). */
   attempts?: number;
+  /**
+   * Drop the job from the queue's store as soon as it completes, instead of
+   * keeping the last ones as history. For jobs whose outcome is recorded
+   * elsewhere (a notification row): keeping a bounded history costs the
+   * PostgreSQL backend a scan of that history on every completion.
+   */
+  discardOnComplete?: boolean;
+}
+
+/** One job of an enqueueMany() call. */
+export interface JobToEnqueue<TPayload> {
+  payload: TPayload;
+  options?: EnqueueOptions;
 }
 
 export interface JobContext {
@@ -32,6 +45,11 @@ export class PermanentJobError extends Error {
 export abstract class JobQueue {
   abstract readonly backend: 'redis' | 'postgres';
   abstract enqueue<TPayload>(name: string, payload: TPayload, options?: EnqueueOptions): Promise<void>;
+  /**
+   * Enqueues many jobs of one name in one round trip (each with enqueue()'s
+   * semantics: a job id still present is left alone). All or none are added.
+   */
+  abstract enqueueMany<TPayload>(name: string, jobs: ReadonlyArray<JobToEnqueue<TPayload>>): Promise<void>;
   /**
    * Enqueues again under the same job id: a job still waiting, delayed or running
    * is left alone; one that can no longer run (failed for good, completed, or
