@@ -4,6 +4,7 @@ import { AppConfig } from '#tandem/config';
 import { MailDeliveryError, MailSender } from '#tandem/mail';
 import { PermanentJobError } from '#tandem/queue';
 import { EmailPreference } from './email-preference.entity.js';
+import { GroupBatcher } from './group-batcher.js';
 import { NotificationContentLoader, preparedQuery } from './notification-content.js';
 import { NotificationMetrics } from './notification-metrics.js';
 import { Notification, TRANSACTIONAL_KINDS } from './notification.entity.js';
@@ -12,6 +13,17 @@ import { renderNotification } from './rendering/render-notification.js';
 import { signUnsubscribeToken } from './unsubscribe/unsubscribe-token.js';
 
 const UNSUBSCRIBE_LINK_DAYS = 90;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface SentRow {
+  id: string;
+  sentAt: Date;
+  messageId: string;
+  attempts: number;
+  data: string;
+}
+
+type Loaded = { notification: Notification; preference: EmailPreference | null };
 
 export type SendOutcome = 'sent' | 'skipped' | 'deferred' | 'already-handled';
 
@@ -27,6 +39,9 @@ export class NotificationSender {
   private readonly domain: string;
   /** Built once from the entities' metadata (see load()). */
   private loadStatement?: string;
+  /** Sends running at once read their rows in one statement, and record SENT in one (see GroupBatcher). */
+  private readonly loads = new GroupBatcher<string, Loaded | null>((ids) => this.loadMany(ids));
+  private readonly sentRows = new GroupBatcher<SentRow, void>((rows) => this.markSent(rows));
 
   constructor(
     private readonly dataSource: DataSource,
@@ -92,13 +107,8 @@ export class NotificationSender {
     const sentAt = new Date();
     // The one-time link is not kept once it has gone out.
     const { sealedUrl: _dropped, ...data } = notification.data;
-    // What update() would write (updated_at included), without building the statement through TypeORM on every email.
-    await preparedQuery(
-      this.dataSource,
-      'tandem_notification_sent',
-      `UPDATE notification SET status = 'SENT', sent_at = $2, message_id = $3, attempts = $4, reason = NULL, data = $5, updated_at = CURRENT_TIMESTAMP WHERE id = $1`,
-      [notification.id, sentAt, messageId, notification.attempts + 1, JSON.stringify(data)],
-    );
+    // The job finishes only once its row says SENT (a worker killed before that leaves the job to run again).
+    await this.sentRows.run({ id: notification.id, sentAt, messageId, attempts: notification.attempts + 1, data: JSON.stringify(data) });
     this.metrics.sent.inc({ kind: notification.kind });
     this.metrics.lateness.observe({ kind: notification.kind }, Math.max(0, (sentAt.getTime() - notification.sendAt.getTime()) / 1000));
     return 'sent';
@@ -109,13 +119,36 @@ export class NotificationSender {
    * most one row) in one round trip, hydrated from TypeORM's metadata as
    * findOneBy and getOne would.
    */
-  private async load(notificationId: string): Promise<{ notification: Notification; preference: EmailPreference | null } | null> {
-    const [row] = await preparedQuery<Record<string, unknown>>(this.dataSource, 'tandem_notification_load', this.loadSql(), [notificationId]);
-    if (!row) return null;
-    return {
-      notification: this.hydrate(Notification, 'n_', row),
-      preference: row.p_id === null || row.p_id === undefined ? null : this.hydrate(EmailPreference, 'p_', row),
-    };
+  private load(notificationId: string): Promise<Loaded | null> {
+    // Not an id at all (a hand-made job): nothing to send, and no batch to spoil with a cast error.
+    return UUID.test(notificationId) ? this.loads.run(notificationId) : Promise.resolve(null);
+  }
+
+  private async loadMany(ids: string[]): Promise<Array<Loaded | null>> {
+    const rows = await preparedQuery<Record<string, unknown>>(this.dataSource, 'tandem_notification_load_many', this.loadSql(), [ids]);
+    const byId = new Map<string, Loaded>();
+    for (const row of rows) {
+      byId.set(String(row.n_id), {
+        notification: this.hydrate(Notification, 'n_', row),
+        preference: row.p_id === null || row.p_id === undefined ? null : this.hydrate(EmailPreference, 'p_', row),
+      });
+    }
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** What update() would write (updated_at included), for a batch of sent emails in one statement. */
+  private async markSent(rows: SentRow[]): Promise<void[]> {
+    await preparedQuery(
+      this.dataSource,
+      'tandem_notification_sent_many',
+      `UPDATE notification n
+          SET status = 'SENT', sent_at = v.sent_at, message_id = v.message_id, attempts = v.attempts, reason = NULL, data = v.data,
+              updated_at = CURRENT_TIMESTAMP
+         FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::int[], $5::jsonb[]) AS v(id, sent_at, message_id, attempts, data)
+        WHERE n.id = v.id`,
+      [rows.map((r) => r.id), rows.map((r) => r.sentAt), rows.map((r) => r.messageId), rows.map((r) => r.attempts), rows.map((r) => r.data)],
+    );
+    return rows.map(() => undefined);
   }
 
   private loadSql(): string {
@@ -124,7 +157,7 @@ export class NotificationSender {
     this.loadStatement ??= `SELECT ${[...select(Notification, 'n'), ...select(EmailPreference, 'p')].join(', ')}
          FROM notification n
          LEFT JOIN email_preference p ON p.practice_id = n.practice_id AND lower(p.email) = lower(n.recipient_email)
-        WHERE n.id = $1`;
+        WHERE n.id = ANY($1::uuid[])`;
     return this.loadStatement;
   }
 
