@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '#tandem/config';
 import { CoachingEvents, Db, type LinkEmailRequest } from '#tandem/coaching';
-import { Notification } from './notification.entity.js';
 import { NUDGE_HORIZON_DAYS, planSessionEmails, type NotificationDraft } from './planning/notification-planning.js';
 import { sealText } from './sealed-text.js';
 
@@ -163,11 +162,36 @@ export class NotificationOutbox extends CoachingEvents {
     ]);
   }
 
-  /** Inserts drafts, ignoring any whose idempotency key was planned before. */
+  /**
+   * Inserts drafts, ignoring any whose idempotency key was planned before. One
+   * statement per thousand rows, the values passed as arrays (TypeORM's
+   * multi-row insert built the statement row by row: most of the planner's time).
+   */
   async insert(drafts: NotificationDraft[]): Promise<void> {
     for (let start = 0; start < drafts.length; start += 1000) {
-      const chunk = drafts.slice(start, start + 1000).map((draft) => ({ ...draft, status: 'PENDING' as const }));
-      await this.db.manager.createQueryBuilder().insert().into(Notification).values(chunk).orIgnore().execute();
+      const chunk = drafts.slice(start, start + 1000);
+      await this.db.manager.query(
+        `INSERT INTO notification (practice_id, kind, idempotency_key, recipient_email, recipient_user_id, recipient_time_zone,
+                                   client_id, session_id, session_version, data, send_at, status)
+         SELECT v.practice_id, v.kind, v.idempotency_key, v.recipient_email, v.recipient_user_id, v.recipient_time_zone,
+                v.client_id, v.session_id, v.session_version, v.data, v.send_at, 'PENDING'
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::uuid[], $8::uuid[], $9::int[], $10::jsonb[], $11::timestamptz[])
+             AS v(practice_id, kind, idempotency_key, recipient_email, recipient_user_id, recipient_time_zone, client_id, session_id, session_version, data, send_at)
+         ON CONFLICT DO NOTHING`,
+        [
+          chunk.map((d) => d.practiceId),
+          chunk.map((d) => d.kind),
+          chunk.map((d) => d.idempotencyKey),
+          chunk.map((d) => d.recipientEmail),
+          chunk.map((d) => d.recipientUserId),
+          chunk.map((d) => d.recipientTimeZone),
+          chunk.map((d) => d.clientId),
+          chunk.map((d) => d.sessionId),
+          chunk.map((d) => d.sessionVersion),
+          chunk.map((d) => JSON.stringify(d.data)),
+          chunk.map((d) => d.sendAt),
+        ],
+      );
     }
   }
 }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { BadUserInputError, ConflictError } from '#tandem/errors';
 import { replanSessions } from '#tandem/scheduling';
 import type { Actor } from '../access/actor.js';
@@ -111,7 +110,14 @@ export class EngagementService {
    * end date and allotment, keeping those already at a planned instant.
    */
   async planSessions(engagement: Engagement, now: Date): Promise<void> {
-    const sessions = await this.db.manager.find(CoachingSession, { where: { engagementId: engagement.id }, lock: { mode: 'pessimistic_write' } });
+    // Plain SQL on this path: it runs for every engagement of a bulk change, and TypeORM's
+    // hydration and row-by-row statement building were most of its time.
+    const sessions = (
+      (await this.db.manager.query(
+        `SELECT id, starts_at, status, manually_moved, sequence FROM coaching_session WHERE engagement_id = $1 FOR UPDATE`,
+        [engagement.id],
+      )) as Array<{ id: string; starts_at: Date; status: CoachingSession['status']; manually_moved: boolean; sequence: number }>
+    ).map((row) => ({ id: row.id, startsAt: new Date(row.starts_at), status: row.status, manuallyMoved: row.manually_moved, sequence: row.sequence }));
     const used = sessions.filter((s) => s.status === 'COMPLETED' || s.status === 'NO_SHOW' || (s.status === 'SCHEDULED' && s.startsAt < now)).length;
     const plan = replanSessions(
       sessions.map((s) => ({ id: s.id, startsAt: s.startsAt, status: s.status, manuallyMoved: s.manuallyMoved })),
@@ -124,25 +130,29 @@ export class EngagementService {
         maxCount: engagement.sessionsAllotted === null ? null : Math.max(0, engagement.sessionsAllotted - used),
       },
     );
-    if (plan.cancel.length) await this.db.manager.update(CoachingSession, { id: In(plan.cancel) }, { status: 'CANCELLED' });
-    let sequence = sessions.reduce((max, s) => Math.max(max, s.sequence), 0);
+    if (plan.cancel.length) {
+      await this.db.manager.query(`UPDATE coaching_session SET status = 'CANCELLED', updated_at = CURRENT_TIMESTAMP WHERE id = ANY($1::uuid[])`, [plan.cancel]);
+    }
+    const sequence = sessions.reduce((max, s) => Math.max(max, s.sequence), 0);
     const changed = [...plan.cancel];
     if (plan.create.length) {
-      const inserted = await this.db.manager.insert(
-        CoachingSession,
-        plan.create.map((startsAt) => ({
-          practiceId: engagement.practiceId,
-          clientId: engagement.clientId,
-          engagementId: engagement.id,
-          coachId: engagement.coachId,
-          sequence: (sequence += 1),
-          startsAt,
-          timeZone: engagement.cadenceTimeZone,
-          durationMinutes: engagement.sessionMinutes,
-          status: 'SCHEDULED' as const,
-        })),
-      );
-      changed.push(...inserted.identifiers.map((row) => String(row.id)));
+      const inserted = (await this.db.manager.query(
+        `INSERT INTO coaching_session (practice_id, client_id, engagement_id, coach_id, sequence, starts_at, time_zone, duration_minutes, status)
+         SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::int + v.n::int, v.starts_at, $6::text, $7::int, 'SCHEDULED'
+           FROM unnest($8::timestamptz[]) WITH ORDINALITY AS v(starts_at, n)
+         RETURNING id`,
+        [
+          engagement.practiceId,
+          engagement.clientId,
+          engagement.id,
+          engagement.coachId,
+          sequence,
+          engagement.cadenceTimeZone,
+          engagement.sessionMinutes,
+          plan.create,
+        ],
+      )) as Array<{ id: string }>;
+      changed.push(...inserted.map((row) => String(row.id)));
     }
     await this.events.sessionsChanged(changed);
   }
