@@ -1,5 +1,3 @@
-// First: NODE_ENV as production has it, before any library reads it.
-import './api/production-env.js';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import type { INestApplication } from '@nestjs/common';

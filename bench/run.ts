@@ -1,9 +1,7 @@
-import 'reflect-metadata';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { benchApi } from './api.bench.js';
-import { benchWorker } from './worker.bench.js';
-import { benchPostgres, benchRedis, type BenchContext, type BenchSection } from './support/bench-context.js';
+import type { BenchContext, BenchSection } from './support/bench-context.js';
 import { formatTable } from './support/table.js';
 
 const USAGE = 'usage: npm run bench -- [--scale N] [--only api|worker]';
@@ -22,6 +20,12 @@ function parseArgs(argv: string[]): { scale: number; only: string | null } {
   return { scale, only };
 }
 
+/** Each part has its own embedded PostgreSQL (data directory and port) and its own lock, so an API and a worker run can overlap. */
+const PARTS = [
+  { name: 'api', pgDir: 'pg-api', portOffset: 0 },
+  { name: 'worker', pgDir: 'pg-worker', portOffset: 1 },
+] as const;
+
 /**
  * `npm run bench`: builds (or reuses) its data set, measures Tandem beside the
  * raw limit of the same work, prints one table per part and writes
@@ -29,27 +33,41 @@ function parseArgs(argv: string[]): { scale: number; only: string | null } {
  */
 async function main(): Promise<void> {
   const { scale, only } = parseArgs(process.argv.slice(2));
+  // Tandem is measured as production runs it (the Dockerfile sets NODE_ENV=production), and
+  // some libraries read NODE_ENV once, when they load (graphql-js then skips its development
+  // instanceOf checks; Express its production behaviour): set it before importing them. A value
+  // that is set is kept. The worker benchmark starts its processes with an environment of its own.
+  process.env.NODE_ENV ??= 'production';
+  await import('reflect-metadata');
+  const { benchApi } = await import('./api.bench.js');
+  const { benchWorker } = await import('./worker.bench.js');
+  const { acquireBenchLock, benchPostgres, benchRedis } = await import('./support/bench-context.js');
+
   const dataDir = path.resolve('var/bench');
   await fs.mkdir(dataDir, { recursive: true });
   const started = Date.now();
-  const postgres = await benchPostgres(dataDir, Number(process.env.BENCH_PG_PORT ?? 54331));
-  const ctx: BenchContext = {
-    adminUrl: postgres.adminUrl,
-    scale,
-    redisUrl: await benchRedis(),
-    dataDir,
-    progress: (message) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}\n`),
-  };
-  if (!ctx.redisUrl) ctx.progress('no Redis answers: the Redis variants are skipped');
+  const basePort = Number(process.env.BENCH_PG_PORT ?? 54331);
+  const progress = (message: string) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
+  const redisUrl = await benchRedis();
+  if (!redisUrl) progress('no Redis answers: the Redis variants are skipped');
   const sections: BenchSection[] = [];
-  try {
-    if (!only || only === 'api') sections.push(...(await benchApi(ctx)));
-    if (!only || only === 'worker') sections.push(...(await benchWorker(ctx)));
-  } finally {
-    await postgres.stop();
+  for (const part of PARTS) {
+    if (only && only !== part.name) continue;
+    const lock = await acquireBenchLock(path.join(dataDir, `${part.name}.lock`), part.name);
+    try {
+      const postgres = await benchPostgres(path.join(dataDir, part.pgDir), basePort + part.portOffset);
+      const ctx: BenchContext = { adminUrl: postgres.adminUrl, scale, redisUrl, dataDir, progress };
+      try {
+        sections.push(...(part.name === 'api' ? await benchApi(ctx) : await benchWorker(ctx)));
+      } finally {
+        await postgres.stop();
+      }
+    } finally {
+      await lock.release();
+    }
   }
   for (const section of sections) process.stdout.write(`\n${section.name}\n${formatTable(section.rows)}\n`);
-  const result = { at: new Date().toISOString(), scale, node: process.version, cpus: (await import('node:os')).cpus().length, seconds: Math.round((Date.now() - started) / 1000), sections };
+  const result = { at: new Date().toISOString(), scale, node: process.version, cpus: os.cpus().length, seconds: Math.round((Date.now() - started) / 1000), sections };
   await fs.mkdir('bench/results', { recursive: true });
   await fs.writeFile('bench/results/latest.json', JSON.stringify(result, null, 2) + '\n');
   process.stdout.write(`\nwritten bench/results/latest.json (${result.seconds} s)\n`);

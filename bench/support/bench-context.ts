@@ -1,3 +1,5 @@
+import { readFileSync, unlinkSync } from 'node:fs';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { Redis } from 'ioredis';
@@ -55,12 +57,73 @@ export async function benchDatabase(ctx: BenchContext, name: string, options: { 
   return url;
 }
 
-/** PostgreSQL for benchmarks: BENCH_DATABASE_URL, else an embedded server under var/bench-pg (kept between runs). */
+/**
+ * PostgreSQL for one part of the benchmark: BENCH_DATABASE_URL, else an embedded
+ * server of that part's own (data in `dataDir`, kept between runs), so the API and
+ * the worker benchmarks can run at the same time without one stopping the other's
+ * server (starting an embedded server stops whatever server still holds its data
+ * directory).
+ */
 export async function benchPostgres(dataDir: string, port: number): Promise<{ adminUrl: string; stop(): Promise<void> }> {
   if (process.env.BENCH_DATABASE_URL) return { adminUrl: process.env.BENCH_DATABASE_URL, stop: async () => undefined };
-  const server = new EmbeddedPostgresServer({ dataDir: path.join(dataDir, 'pg'), port, database: 'postgres' });
+  const server = new EmbeddedPostgresServer({ dataDir, port, database: 'postgres' });
   await server.start();
   return { adminUrl: server.adminUrl, stop: () => server.stop() };
+}
+
+/**
+ * One benchmark part at a time: a lock file naming the process that holds it.
+ * A second run of the same part fails at once with a message saying who holds
+ * it, instead of taking over (and stopping) the first run's PostgreSQL. A lock
+ * left by a process that no longer exists is taken over.
+ */
+export async function acquireBenchLock(file: string, label: string): Promise<{ release(): Promise<void> }> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const mine = JSON.stringify({ pid: process.pid, argv: process.argv.slice(2), startedAt: new Date().toISOString() });
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    try {
+      await fs.writeFile(file, mine, { flag: 'wx' });
+      const releaseSync = () => {
+        try {
+          if (readFileSync(file, 'utf8') === mine) unlinkSync(file);
+        } catch {
+          // already gone
+        }
+      };
+      process.once('exit', releaseSync);
+      return {
+        release: async () => {
+          process.removeListener('exit', releaseSync);
+          releaseSync();
+        },
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    let holder: { pid?: number; argv?: string[]; startedAt?: string } = {};
+    try {
+      holder = JSON.parse(await fs.readFile(file, 'utf8')) as typeof holder;
+    } catch {
+      // unreadable or half-written: treated as stale below unless it names a live process
+    }
+    if (holder.pid && holder.pid !== process.pid && isAlive(holder.pid)) {
+      throw new Error(
+        `another ${label} benchmark is running (pid ${holder.pid}, \`npm run bench -- ${(holder.argv ?? []).join(' ')}\`, started ${holder.startedAt ?? '?'}; ` +
+          `lock ${path.relative(process.cwd(), file)}). Two at once would share its PostgreSQL and skew each other's timings: wait for it to finish.`,
+      );
+    }
+    await fs.rm(file, { force: true });
+  }
+  throw new Error(`could not take the benchmark lock ${file}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 export async function benchRedis(): Promise<string | null> {
