@@ -140,6 +140,11 @@ export class Loaders {
   });
 }
 
+/** The part of the GraphQL context field resolvers read (set in the context factory). */
+export interface LoadersContext {
+  loaders: Loaders;
+}
+
 /** Creates each request's Loaders; the actor is read lazily, after the auth guard has set it. */
 @Injectable()
 export class LoaderFactory {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { EntityMetadata, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { NotFoundError } from '#tandem/errors';
 import type { Actor } from './actor.js';
 import { Db } from './db.js';
@@ -21,32 +21,31 @@ export class Scope {
 
   query<T extends ObjectLiteral>(actor: Actor, entity: EntityTarget<T>, alias: string): SelectQueryBuilder<T> {
     const qb = this.db.manager.createQueryBuilder(entity, alias);
-    const metadata = qb.expressionMap.mainAlias!.metadata;
-    const table = metadata.tableName;
-    const has = (property: string) => metadata.findColumnWithPropertyName(property) !== undefined;
     const params = { scopePracticeId: actor.practiceId, scopeUserId: actor.userId, scopeClientId: actor.clientId };
-
-    if (table === 'practice') return qb.where(`${alias}.id = :scopePracticeId`, params);
-    qb.where(`${alias}.practice_id = :scopePracticeId`, params);
-
-    if (table === 'client') {
-      if (actor.role === 'COACH') qb.andWhere(`${alias}.coach_id = :scopeUserId`);
-      if (actor.role === 'CLIENT') qb.andWhere(`${alias}.id = :scopeClientId`);
-    } else if (has('clientId')) {
-      if (actor.role === 'COACH') {
-        qb.andWhere(`${alias}.client_id IN (SELECT c.id FROM client c WHERE c.practice_id = :scopePracticeId AND c.coach_id = :scopeUserId)`);
-      }
-      if (actor.role === 'CLIENT') qb.andWhere(`${alias}.client_id = :scopeClientId`);
-    } else if (table === 'app_user') {
-      if (actor.role === 'CLIENT') {
-        qb.andWhere(`(${alias}.id = :scopeUserId OR ${alias}.id = (SELECT c.coach_id FROM client c WHERE c.id = :scopeClientId))`);
-      }
-    } else if (table === 'sponsor') {
-      if (actor.role === 'CLIENT') qb.andWhere('1 = 0');
-    } else if (table === 'audit_event') {
-      if (actor.role !== 'OWNER') qb.andWhere('1 = 0');
-    }
+    const [first, ...rest] = scopeConditions(actor, qb.expressionMap.mainAlias!.metadata, alias, (name) => `:${NAMED[name]}`);
+    qb.where(first!, params);
+    for (const condition of rest) qb.andWhere(condition);
     return qb;
+  }
+
+  /**
+   * The same rule as `query()`, as raw SQL for set-based reads the query builder
+   * cannot express (LATERAL joins): the conditions on `alias` (a row of `entity`)
+   * joined with AND, each value added through `param`, which returns its placeholder.
+   *
+   * `ofClient`: an SQL expression for the id of a client row that was itself read
+   * through this scope (the roster page's clients). Rows of a table with client_id
+   * that belong to that client are in reach by the rule above, so the condition is
+   * the practice and that client, without the coach's roster subquery (which
+   * PostgreSQL would otherwise plan once per joined table).
+   */
+  rawCondition(actor: Actor, entity: EntityTarget<ObjectLiteral>, alias: string, param: (value: string | null) => string, options: { ofClient?: string } = {}): string {
+    const metadata = this.db.manager.connection.getMetadata(entity);
+    if (options.ofClient !== undefined) {
+      if (!metadata.findColumnWithPropertyName('clientId')) throw new Error(`Scope.rawCondition: ${metadata.tableName} has no client_id`);
+      return `${alias}.practice_id = ${param(actor.practiceId)} AND ${alias}.client_id = ${options.ofClient}`;
+    }
+    return scopeConditions(actor, metadata, alias, (name) => param(actor[name])).join(' AND ');
   }
 
   /** One record the caller may see, or NOT_FOUND. */
@@ -65,3 +64,33 @@ export class Scope {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const NAMED = { practiceId: 'scopePracticeId', userId: 'scopeUserId', clientId: 'scopeClientId' } as const;
+
+/** The rule itself, once: SQL conditions on `alias`, with `ref` rendering a reference to one of the caller's ids. */
+function scopeConditions(actor: Actor, metadata: EntityMetadata, alias: string, ref: (name: keyof typeof NAMED) => string): string[] {
+  const table = metadata.tableName;
+  const has = (property: string) => metadata.findColumnWithPropertyName(property) !== undefined;
+
+  if (table === 'practice') return [`${alias}.id = ${ref('practiceId')}`];
+  const conditions = [`${alias}.practice_id = ${ref('practiceId')}`];
+
+  if (table === 'client') {
+    if (actor.role === 'COACH') conditions.push(`${alias}.coach_id = ${ref('userId')}`);
+    if (actor.role === 'CLIENT') conditions.push(`${alias}.id = ${ref('clientId')}`);
+  } else if (has('clientId')) {
+    if (actor.role === 'COACH') {
+      conditions.push(`${alias}.client_id IN (SELECT c.id FROM client c WHERE c.practice_id = ${ref('practiceId')} AND c.coach_id = ${ref('userId')})`);
+    }
+    if (actor.role === 'CLIENT') conditions.push(`${alias}.client_id = ${ref('clientId')}`);
+  } else if (table === 'app_user') {
+    if (actor.role === 'CLIENT') {
+      conditions.push(`(${alias}.id = ${ref('userId')} OR ${alias}.id = (SELECT c.coach_id FROM client c WHERE c.id = ${ref('clientId')}))`);
+    }
+  } else if (table === 'sponsor') {
+    if (actor.role === 'CLIENT') conditions.push('1 = 0');
+  } else if (table === 'audit_event') {
+    if (actor.role !== 'OWNER') conditions.push('1 = 0');
+  }
+  return conditions;
+}
