@@ -1,16 +1,18 @@
-import { Args, Float, ID, Int, Mutation, ObjectType, Field, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Float, ID, Info, Int, Mutation, ObjectType, Field, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Actor } from '../access/actor.js';
-import { RequestLoaders } from '../access/loaders.decorator.js';
-import type { Loaders } from '../access/loaders.js';
+import type { LoadersContext } from '../access/loaders.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { EngagementModel } from '../engagement/engagement.model.js';
 import type { Engagement } from '../engagement/engagement.entity.js';
 import { Goal } from '../goal/goal.entity.js';
+import type { GoalCheckIn } from '../goal/goal-check-in.entity.js';
 import { goalProgress } from '../goal/goal-progress.js';
 import { CoachingSessionModel } from '../session/coaching-session.model.js';
 import type { CoachingSession } from '../session/coaching-session.entity.js';
 import { User } from '../user/user.entity.js';
 import { UserModel } from '../user/user.model.js';
+import { currentEngagementOf, rosterIncludeOf, rosterSummaryOf } from './client-roster.js';
 import type { Client } from './client.entity.js';
 import { ClientsArgs, CreateClientInput, UpdateClientInput } from './client.inputs.js';
 import { ClientConnection, ClientModel } from './client.model.js';
@@ -37,8 +39,8 @@ export class ClientResolver {
 
   @Roles('OWNER', 'COACH')
   @Query(() => ClientConnection, { description: 'Your roster (owners: the whole practice), in name order.' })
-  clients(@CurrentActor() actor: Actor, @Args() args: ClientsArgs) {
-    return this.clientService.list(actor, args.filter, args.first, args.after);
+  clients(@CurrentActor() actor: Actor, @Args() args: ClientsArgs, @Info() info: GraphQLResolveInfo) {
+    return this.clientService.list(actor, args.filter, args.first, args.after, rosterIncludeOf(info));
   }
 
   @Query(() => ClientModel, { description: 'A client you coach; clients can read their own record.' })
@@ -64,43 +66,55 @@ export class ClientResolver {
     return this.clientService.archive(actor, id);
   }
 
+  // The field resolvers below take GraphQL's own (parent, args, context) and no parameter decorators:
+  // Nest then calls them directly instead of building an execution context per field (a roster page
+  // resolves hundreds). Summaries read with the roster page are answered at once, without a promise.
+
   @ResolveField(() => UserModel, { nullable: true })
-  coach(@Parent() client: Client, @RequestLoaders() loaders: Loaders): Promise<User | null> {
+  coach(client: Client, _args: unknown, { loaders }: LoadersContext): Promise<User | null> {
     return loaders.byId(User).load(client.coachId);
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the client has accepted an invite and can log in.' })
-  hasLogin(@Parent() client: Client): boolean {
+  hasLogin(client: Client): boolean {
     return client.userId !== null;
   }
 
   @ResolveField(() => [EngagementModel])
-  engagements(@Parent() client: Client, @RequestLoaders() loaders: Loaders): Promise<Engagement[]> {
+  engagements(client: Client, _args: unknown, { loaders }: LoadersContext): Promise<Engagement[]> {
     return loaders.engagementsByClient.load(client.id);
   }
 
   @ResolveField(() => EngagementModel, { nullable: true, description: 'The ACTIVE engagement, if any (else the newest).' })
-  async currentEngagement(@Parent() client: Client, @RequestLoaders() loaders: Loaders): Promise<Engagement | null> {
-    const engagements = await loaders.engagementsByClient.load(client.id);
-    return engagements.find((e) => e.status === 'ACTIVE') ?? engagements.at(-1) ?? null;
+  currentEngagement(client: Client, _args: unknown, { loaders }: LoadersContext): Engagement | null | Promise<Engagement | null> {
+    const read = rosterSummaryOf(client)?.currentEngagement;
+    if (read !== undefined) return read;
+    return loaders.engagementsByClient.load(client.id).then(currentEngagementOf);
   }
 
   @ResolveField(() => CoachingSessionModel, { nullable: true })
-  nextSession(@Parent() client: Client, @RequestLoaders() loaders: Loaders): Promise<CoachingSession | null> {
+  nextSession(client: Client, _args: unknown, { loaders }: LoadersContext): CoachingSession | null | Promise<CoachingSession | null> {
+    const read = rosterSummaryOf(client)?.nextSession;
+    if (read !== undefined) return read;
     return loaders.nextSessionByClient.load(client.id);
   }
 
   @ResolveField(() => Int)
-  openActionItemCount(@Parent() client: Client, @RequestLoaders() loaders: Loaders): Promise<number> {
+  openActionItemCount(client: Client, _args: unknown, { loaders }: LoadersContext): number | Promise<number> {
+    const read = rosterSummaryOf(client)?.openActionItemCount;
+    if (read !== undefined) return read;
     return loaders.openActionItemCountByClient.load(client.id);
   }
 
   @ResolveField(() => GoalProgressSummary, { nullable: true })
-  async latestGoalProgress(@Parent() client: Client, @RequestLoaders() loaders: Loaders): Promise<GoalProgressSummary | null> {
-    const checkIn = await loaders.latestGoalCheckInByClient.load(client.id);
-    if (!checkIn) return null;
-    const goal = await loaders.byId(Goal).load(checkIn.goalId);
-    if (!goal) return null;
-    return { goalId: goal.id, goalTitle: goal.title, progress: goalProgress(goal, checkIn.value), checkedInAt: checkIn.recordedAt };
+  latestGoalProgress(client: Client, _args: unknown, { loaders }: LoadersContext): GoalProgressSummary | null | Promise<GoalProgressSummary | null> {
+    const read = rosterSummaryOf(client)?.latestGoalCheckIn;
+    if (read !== undefined) return read && progressSummary(read.checkIn, read.goal);
+    return loaders.latestGoalCheckInByClient.load(client.id).then(async (checkIn) => (checkIn ? progressSummary(checkIn, await loaders.byId(Goal).load(checkIn.goalId)) : null));
   }
+}
+
+function progressSummary(checkIn: GoalCheckIn, goal: Goal | null): GoalProgressSummary | null {
+  if (!goal) return null;
+  return { goalId: goal.id, goalTitle: goal.title, progress: goalProgress(goal, checkIn.value), checkedInAt: checkIn.recordedAt };
 }

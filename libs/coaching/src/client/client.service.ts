@@ -6,7 +6,14 @@ import { Scope } from '../access/scope.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CoachingEvents } from '../access/coaching-events.js';
 import { decodeCursor, toConnection, type ConnectionShape } from '../common/pagination.js';
+import { RawEntityColumns } from '../access/raw-rows.js';
+import { ActionItem } from '../action-item/action-item.entity.js';
+import { Engagement } from '../engagement/engagement.entity.js';
+import { GoalCheckIn } from '../goal/goal-check-in.entity.js';
+import { Goal } from '../goal/goal.entity.js';
+import { CoachingSession } from '../session/coaching-session.entity.js';
 import { User } from '../user/user.entity.js';
+import { NO_ROSTER_SUMMARIES, setRosterSummary, type RosterInclude, type RosterSummary } from './client-roster.js';
 import { Client } from './client.entity.js';
 import type { ClientFilter, CreateClientInput, UpdateClientInput } from './client.inputs.js';
 
@@ -19,8 +26,14 @@ export class ClientService {
     private readonly events: CoachingEvents,
   ) {}
 
-  /** The roster, in name order, paged by (name, id) on the roster index. */
-  async list(actor: Actor, filter: ClientFilter | undefined, first: number, after?: string): Promise<ConnectionShape<Client>> {
+  /**
+   * The roster, in name order, paged by (name, id) on the roster index: ONE SQL
+   * statement, which also reads the per-client summaries in `include` (LATERAL
+   * joins on the page's clients, each scoped by Scope like the DataLoaders that
+   * would otherwise read them). The summaries are kept beside each Client
+   * (rosterSummaryOf) for the field resolvers.
+   */
+  async list(actor: Actor, filter: ClientFilter | undefined, first: number, after?: string, include: RosterInclude = NO_ROSTER_SUMMARIES): Promise<ConnectionShape<Client>> {
     const qb = this.scope.query(actor, Client, 'c');
     if (!filter?.includeArchived) qb.andWhere('c.archived_at IS NULL');
     if (filter?.status) qb.andWhere('c.status = :status', { status: filter.status });
@@ -34,8 +47,93 @@ export class ClientService {
       const [name, id] = decodeCursor(after, 2);
       qb.andWhere('(c.name, c.id) > (:afterName, :afterId)', { afterName: name, afterId: id });
     }
-    const rows = await qb.orderBy('c.name').addOrderBy('c.id').limit(first + 1).getMany();
-    return toConnection(rows, first, (c) => [c.name, c.id]);
+    const columns = this.rosterColumns();
+    const [[firstExpression, firstAlias], ...rest] = columns.client.selections('c');
+    qb.select(firstExpression!, firstAlias);
+    for (const [expression, alias] of rest) qb.addSelect(expression, alias);
+    const [pageSql, pageParams] = qb.orderBy('c.name').addOrderBy('c.id').limit(first + 1).getQueryAndParameters();
+
+    const params: unknown[] = [...pageParams];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    // Rows of the page's clients (themselves read through the scope above), scoped by Scope.
+    const ofPageClient = (entity: typeof Engagement | typeof CoachingSession | typeof ActionItem | typeof GoalCheckIn, alias: string) =>
+      this.scope.rawCondition(actor, entity, alias, param, { ofClient: 'page.c__id' });
+    const selects = ['page.*'];
+    const joins: string[] = [];
+    if (include.currentEngagement) {
+      // As currentEngagementOf over the client's engagements in start order: the first ACTIVE one, else the newest.
+      selects.push('ce.*');
+      joins.push(`LEFT JOIN LATERAL (
+        SELECT ${columns.engagement.select('e')} FROM engagement e
+         WHERE ${ofPageClient(Engagement, 'e')}
+         ORDER BY e.status = 'ACTIVE' DESC, CASE WHEN e.status = 'ACTIVE' THEN e.start_date END, e.start_date DESC
+         LIMIT 1) ce ON true`);
+    }
+    if (include.nextSession) {
+      // As Loaders.nextSessionByClient.
+      selects.push('ns.*');
+      joins.push(`LEFT JOIN LATERAL (
+        SELECT ${columns.session.select('s')} FROM coaching_session s
+         WHERE ${ofPageClient(CoachingSession, 's')} AND s.status = 'SCHEDULED' AND s.starts_at >= now()
+         ORDER BY s.starts_at
+         LIMIT 1) ns ON true`);
+    }
+    if (include.openActionItemCount) {
+      // As Loaders.openActionItemCountByClient.
+      selects.push('oi.open_items');
+      joins.push(`LEFT JOIN LATERAL (
+        SELECT count(*)::int AS open_items FROM action_item a
+         WHERE ${ofPageClient(ActionItem, 'a')} AND a.status = 'OPEN') oi ON true`);
+    }
+    if (include.latestGoalProgress) {
+      // As Loaders.latestGoalCheckInByClient, then that check-in's goal as Loaders.byId(Goal).
+      selects.push('lg.*');
+      joins.push(`LEFT JOIN LATERAL (
+        SELECT ${columns.checkIn.select('gc')}, ${columns.goal.select('g')} FROM goal_check_in gc
+          LEFT JOIN goal g ON g.id = gc.goal_id AND ${this.scope.rawCondition(actor, Goal, 'g', param)}
+         WHERE ${ofPageClient(GoalCheckIn, 'gc')}
+         ORDER BY gc.recorded_at DESC
+         LIMIT 1) lg ON true`);
+    }
+    const sql = `WITH page AS (${pageSql})
+      SELECT ${selects.join(', ')} FROM page ${joins.join('\n')}
+       ORDER BY page.c__name, page.c__id`;
+    const rows = (await this.db.manager.query(sql, params)) as Array<Record<string, unknown>>;
+
+    const clients = rows.map((row) => {
+      const client = columns.client.hydrate(row)!;
+      const summary: RosterSummary = {};
+      if (include.currentEngagement) summary.currentEngagement = columns.engagement.hydrate(row);
+      if (include.nextSession) summary.nextSession = columns.session.hydrate(row);
+      if (include.openActionItemCount) summary.openActionItemCount = Number(row.open_items ?? 0);
+      if (include.latestGoalProgress) {
+        const checkIn = columns.checkIn.hydrate(row);
+        summary.latestGoalCheckIn = checkIn ? { checkIn, goal: columns.goal.hydrate(row) } : null;
+      }
+      setRosterSummary(client, summary);
+      return client;
+    });
+    return toConnection(clients, first, (c) => [c.name, c.id]);
+  }
+
+  private columns?: ReturnType<ClientService['buildRosterColumns']>;
+
+  private rosterColumns() {
+    return (this.columns ??= this.buildRosterColumns());
+  }
+
+  private buildRosterColumns() {
+    const dataSource = this.db.manager.connection;
+    return {
+      client: new RawEntityColumns(dataSource, Client, 'c__'),
+      engagement: new RawEntityColumns(dataSource, Engagement, 'ce__'),
+      session: new RawEntityColumns(dataSource, CoachingSession, 'ns__'),
+      checkIn: new RawEntityColumns(dataSource, GoalCheckIn, 'gc__'),
+      goal: new RawEntityColumns(dataSource, Goal, 'g__'),
+    };
   }
 
   get(actor: Actor, id: string): Promise<Client> {
