@@ -1,4 +1,6 @@
 import path from 'node:path';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloDriver } from '@nestjs/apollo';
@@ -7,6 +9,17 @@ import type { Logger } from 'pino';
 import type { LoaderFactory } from '#tandem/coaching';
 import type { AppConfig } from '#tandem/config';
 import { createErrorFormatter } from './format-error.js';
+
+/** Every GraphQL response is per caller: never stored by a browser or a proxy (what the cache-control plugin answered). */
+const noStore: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (!response.http.headers.has('cache-control')) response.http.headers.set('cache-control', 'no-store');
+      },
+    };
+  },
+};
 
 /** The committed SDL; a test fails when it no longer matches the code. */
 export const SCHEMA_FILE = path.resolve('schema.graphql');
@@ -33,7 +46,13 @@ export function graphqlOptions(config: AppConfig, logger: Logger, loaders: Loade
     sortSchema: true,
     introspection: development,
     playground: false,
-    plugins: [...(armor.plugins as NonNullable<ApolloDriverConfig['plugins']>), ...(development ? [ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })] : [])],
+    plugins: [
+      ...(armor.plugins as NonNullable<ApolloDriverConfig['plugins']>),
+      // Apollo's cache-control plugin hooks every field resolved (willResolveField) only to conclude,
+      // with no cache hints in this schema, `Cache-Control: no-store`; say that once per response instead.
+      ApolloServerPluginCacheControlDisabled(),
+      noStore,
+      ...(development ? [ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })] : [])],
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
