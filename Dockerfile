@@ -1,4 +1,6 @@
-# One image for both processes: `node dist/apps/api/src/main.js` or `node dist/apps/worker/src/main.js`.
+# One image for both processes: `node dist/apps/api/src/main.js` or
+# `node --max-old-space-size=256 dist/apps/worker/src/main.js` (the cap keeps the worker's RSS
+# under 300 MB in a burst; its live heap is ~50 MB).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
