@@ -14,7 +14,8 @@
  * Knobs (environment): BENCH_WORKER_CONCURRENCY (16), BENCH_WORKER_BACKENDS
  * (postgres,redis), BENCH_WORKER_SPREAD_SECONDS (one batch with that spread
  * instead of the two), BENCH_WORKER_NODE_ARGS (node flags for the worker, e.g.
- * "--cpu-prof --cpu-prof-dir=var/bench/prof" or "--max-old-space-size=192"),
+ * "--cpu-prof --cpu-prof-dir=var/bench/prof"; default WORKER_NODE_ARGS, as in production; set it
+ * to " " for none),
  * BENCH_WORKER_SCRIPT (another build of the worker, for A/B runs),
  * BENCH_CHILD_LOG (a file for everything the child processes print).
  */
@@ -38,6 +39,12 @@ const APP_URL = 'https://tandem.bench';
 const APP_HOST = new URL(APP_URL).hostname;
 /** Reminders at scale 1 (the 10,000 due in the same minute). */
 const FULL_COUNT = 10_000;
+/**
+ * Node flags the worker runs with unless BENCH_WORKER_NODE_ARGS says otherwise: the ones of the
+ * production start command (docker-compose.yml's worker). Without the cap V8 lets the worker's RSS
+ * reach 370–430 MB in a burst although its live heap is ~50 MB.
+ */
+export const WORKER_NODE_ARGS = ['--max-old-space-size=256'];
 const MIN_COUNT = 50;
 
 export interface WorkerBenchOptions {
@@ -62,7 +69,7 @@ export interface WorkerBenchOptions {
   backends?: Array<'postgres' | 'redis'>;
   /** Extra environment for the worker. */
   workerEnv?: Record<string, string>;
-  /** Node flags for the worker, e.g. ['--cpu-prof', '--cpu-prof-dir=var/bench/prof'] (default: BENCH_WORKER_NODE_ARGS, space-separated). */
+  /** Node flags for the worker, e.g. ['--cpu-prof', '--cpu-prof-dir=var/bench/prof'] (default: BENCH_WORKER_NODE_ARGS, space-separated, else WORKER_NODE_ARGS). */
   workerNodeArgs?: string[];
 }
 
@@ -404,7 +411,7 @@ export async function benchWorker(ctx: BenchContext, options: WorkerBenchOptions
         ])
   ).map((phase) => ({ name: phase.name, spreadMs: Math.round(phase.spreadSeconds * 1000) }));
   const rawConnections = options.rawConnections ?? SMTP_POOL_CONNECTIONS;
-  const workerNodeArgs = options.workerNodeArgs ?? (process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? []);
+  const workerNodeArgs = options.workerNodeArgs ?? (process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? WORKER_NODE_ARGS);
   const settings = { database, concurrency, phases, workerEnv: options.workerEnv ?? {}, workerNodeArgs };
   const sink = await new SmtpSink().start();
   // Every wait below is bounded by its own timer; this only makes sure a drained event loop can never end the
