@@ -119,10 +119,11 @@ function queueBehaviour(backend: 'postgres' | 'redis') {
     });
     await queue.every('test.tick', 300);
     await queue.every('test.tick', 300);
+    // One schedule means one upcoming run, however often it was registered (no timing involved).
+    const pending = await queue.counts();
+    expect(pending.delayed + pending.waiting).toBe(1);
     queue.onApplicationBootstrap();
     await waitFor(() => runs.length >= 3, { what: 'three ticks', timeoutMs: 10_000 });
-    const gaps = runs.slice(1).map((t, i) => t - runs[i]!);
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(150);
   });
 
   it('answers the readiness ping', async () => {
