@@ -1,10 +1,362 @@
+import { DateTime } from 'luxon';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { useViewer } from '../auth/auth-context';
+import { graphql, readFragment, type ResultOf } from '../graphql/graphql';
+import { formatDate, formatDateTime, zoneCity } from '../time/format';
 import { Page } from '../ui/page';
+import { GoalProgressChart } from '../ui/progress-chart';
+import { EmptyState, QueryState } from '../ui/status';
+import { ActionItemList } from './action-item-list';
+import { PortalActionItemFields, orderForAttention } from './action-items';
+import { icsFileName, sessionIcs } from './ics';
+import './portal.css';
 
-/** Placeholder: being built. */
+/** How many open items the home page lists before pointing to the full list. */
+const HOME_ITEM_LIMIT = 6;
+/** How many summaries are shown before "Show all". */
+const SUMMARY_LIMIT = 3;
+
+export const PortalHomeOverviewQuery = graphql(`
+  query PortalHomeOverview($clientId: ID!) {
+    client(id: $clientId) {
+      id
+      name
+      nextSession {
+        id
+        startsAt
+        durationMinutes
+        timeZone
+        meetingUrl
+        version
+      }
+      currentEngagement {
+        id
+        title
+        coach {
+          id
+          name
+        }
+        careerPlan {
+          id
+          latestRevision {
+            id
+            number
+            createdAt
+          }
+        }
+        goals {
+          id
+          title
+          progress
+          targetDate
+          metric {
+            name
+            unit
+            baseline
+            target
+          }
+          checkIns(first: 50) {
+            id
+            recordedAt
+            value
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const PortalHomeActionItemsQuery = graphql(
+  `
+    query PortalHomeActionItems {
+      myActionItems(status: OPEN, first: 100) {
+        edges {
+          node {
+            ...PortalActionItemFields
+          }
+        }
+        pageInfo {
+          hasNextPage
+        }
+      }
+    }
+  `,
+  [PortalActionItemFields],
+);
+
+export const PortalHomeSummariesQuery = graphql(`
+  query PortalHomeSummaries($clientId: ID!, $from: DateTime!) {
+    sessions(clientId: $clientId, status: COMPLETED, from: $from, first: 100) {
+      edges {
+        node {
+          id
+          startsAt
+          timeZone
+          sharedSummary
+          summaryPublishedAt
+        }
+      }
+    }
+  }
+`);
+
+type Overview = ResultOf<typeof PortalHomeOverviewQuery>['client'];
+
+function greeting(zone: string, now = new Date()): string {
+  const hour = DateTime.fromJSDate(now, { zone }).hour;
+  if (hour < 5 || hour >= 18) return 'Good evening';
+  if (hour < 12) return 'Good morning';
+  return 'Good afternoon';
+}
+
 export function PortalHomePage() {
+  const viewer = useViewer();
+  const firstName = viewer.name.split(/\s+/)[0] || viewer.name;
+  const clientId = viewer.client?.id;
+
+  if (!clientId) {
+    return (
+      <Page title={`${greeting(viewer.timeZone)}, ${firstName}`}>
+        <EmptyState title="Your client record is not linked yet">
+          <p>Ask your coach to send you a new invitation.</p>
+        </EmptyState>
+      </Page>
+    );
+  }
+
   return (
-    <Page title="Home">
-      <p className="muted">Coming soon.</p>
+    <Page title={`${greeting(viewer.timeZone)}, ${firstName}`} subtitle={<>Times are shown in {zoneCity(viewer.timeZone)} time.</>}>
+      <div className="portal-home">
+        <ActionItemsSection />
+        <NextSessionSection clientId={clientId} />
+        <SummariesSection clientId={clientId} />
+        <GoalsSection clientId={clientId} />
+      </div>
     </Page>
+  );
+}
+
+function ActionItemsSection() {
+  const [result] = useQuery({ query: PortalHomeActionItemsQuery });
+  return (
+    <section className="portal-section" aria-labelledby="home-action-items">
+      <div className="section-head">
+        <h2 id="home-action-items">Action items</h2>
+        <Link to="/action-items">All action items</Link>
+      </div>
+      <QueryState result={result}>
+        {(data) => {
+          const items = orderForAttention(data.myActionItems.edges.map((edge) => readFragment(PortalActionItemFields, edge.node)));
+          if (items.length === 0) {
+            return (
+              <EmptyState title="Nothing open right now">
+                <p>New action items from your sessions will appear here.</p>
+              </EmptyState>
+            );
+          }
+          const shown = items.slice(0, HOME_ITEM_LIMIT);
+          const more = items.length - shown.length;
+          return (
+            <>
+              <p className="muted small">
+                {items.length} open{data.myActionItems.pageInfo.hasNextPage ? '+' : ''}; overdue and soonest due first.
+              </p>
+              <ActionItemList items={shown} headingLevel={3} />
+              {more > 0 || data.myActionItems.pageInfo.hasNextPage ? (
+                <p>
+                  <Link to="/action-items">See {more > 0 ? `${more} more open` : 'more'} action items</Link>
+                </p>
+              ) : null}
+            </>
+          );
+        }}
+      </QueryState>
+    </section>
+  );
+}
+
+function NextSessionSection({ clientId }: { clientId: string }) {
+  // The goals section asks the same query: urql runs it once.
+  const [result] = useQuery({ query: PortalHomeOverviewQuery, variables: { clientId } });
+  return (
+    <section className="portal-section" aria-labelledby="home-next-session">
+      <h2 id="home-next-session">Next session</h2>
+      <QueryState result={result}>{(data) => <NextSession client={data.client} />}</QueryState>
+    </section>
+  );
+}
+
+function GoalsSection({ clientId }: { clientId: string }) {
+  const [result] = useQuery({ query: PortalHomeOverviewQuery, variables: { clientId } });
+  return (
+    <section className="portal-section" aria-labelledby="home-goals">
+      <div className="section-head">
+        <h2 id="home-goals">Goals</h2>
+        <Link to="/plan">Your career plan</Link>
+      </div>
+      <QueryState result={result}>{(data) => <Goals client={data.client} />}</QueryState>
+    </section>
+  );
+}
+
+function NextSession({ client }: { client: Overview }) {
+  const viewer = useViewer();
+  const session = client.nextSession;
+  const coachName = client.currentEngagement?.coach?.name;
+  const calendarHref = useMemo(() => {
+    if (!session) return '';
+    const ics = sessionIcs({
+      sessionId: session.id,
+      version: session.version,
+      startsAt: session.startsAt,
+      durationMinutes: session.durationMinutes,
+      summary: coachName ? `Coaching session with ${coachName}` : 'Coaching session',
+      description: `${window.location.origin}/sessions/${session.id}`,
+      meetingUrl: session.meetingUrl,
+      host: window.location.hostname,
+      stamp: new Date(),
+    });
+    return `data:text/calendar;charset=utf-8,${encodeURIComponent(ics)}`;
+  }, [session, coachName]);
+
+  if (!session) {
+    return (
+      <EmptyState title="No session planned">
+        <p>Your coach will schedule the next one.</p>
+      </EmptyState>
+    );
+  }
+  const end = new Date(Date.parse(session.startsAt) + session.durationMinutes * 60_000).toISOString();
+  return (
+    <div className="card">
+      <p className="next-session-when">
+        <time dateTime={session.startsAt}>{formatDateTime(session.startsAt, viewer.timeZone)}</time>
+      </p>
+      <p className="muted small">
+        {session.durationMinutes} minutes, until <time dateTime={end}>{DateTime.fromISO(end, { zone: viewer.timeZone }).toFormat('HH:mm ZZZZ')}</time>
+        {' '}({zoneCity(viewer.timeZone)} time){coachName ? ` · with ${coachName}` : ''}
+        {session.timeZone !== viewer.timeZone ? <> · planned in {zoneCity(session.timeZone)} time: {formatDateTime(session.startsAt, session.timeZone)}</> : null}
+      </p>
+      <div className="row next-session-actions">
+        <Link to={`/sessions/${session.id}`}>Session details</Link>
+        <a href={calendarHref} download={icsFileName(session.startsAt)}>
+          Add to calendar<span className="visually-hidden"> (downloads a .ics file)</span>
+        </a>
+        {session.meetingUrl ? (
+          <a href={session.meetingUrl} target="_blank" rel="noreferrer noopener">
+            Join the meeting<span className="visually-hidden"> (opens in a new tab)</span>
+          </a>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function formatNumber(value: number, unit: string): string {
+  const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(value);
+  return unit ? `${number} ${unit}` : number;
+}
+
+function Goals({ client }: { client: Overview }) {
+  const viewer = useViewer();
+  const goals = client.currentEngagement?.goals ?? [];
+  if (goals.length === 0) {
+    return (
+      <EmptyState title="No goals yet">
+        <p>You and your coach will set goals together.</p>
+      </EmptyState>
+    );
+  }
+  return (
+    <ul className="goal-list grid">
+      {goals.map((goal) => {
+        const percent = Math.round(Math.min(1, Math.max(0, goal.progress)) * 100);
+        const latest = goal.checkIns[0];
+        const points = [...goal.checkIns].reverse().map((c) => ({ recordedAt: c.recordedAt, value: c.value }));
+        return (
+          <li key={goal.id} className="card">
+            <h3 className="goal-title">{goal.title}</h3>
+            <p className="small muted">
+              {goal.metric.name}: from {formatNumber(goal.metric.baseline, goal.metric.unit)} to {formatNumber(goal.metric.target, goal.metric.unit)}
+              {goal.targetDate ? ` by ${formatDate(`${goal.targetDate}T12:00:00Z`, 'UTC')}` : ''}
+            </p>
+            <div className="goal-bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label={`Progress on ${goal.title}`}>
+              <span style={{ width: `${percent}%` }} />
+            </div>
+            <p className="small">
+              <strong>{percent}%</strong> of the way
+              {latest ? (
+                <>
+                  {' '}· latest {formatNumber(latest.value, goal.metric.unit)} on {formatDate(latest.recordedAt, viewer.timeZone)}
+                </>
+              ) : (
+                ' · no check-ins yet'
+              )}
+            </p>
+            {points.length > 0 ? (
+              <GoalProgressChart
+                title={goal.title}
+                unit={goal.metric.unit}
+                baseline={goal.metric.baseline}
+                target={goal.metric.target}
+                points={points}
+                zone={viewer.timeZone}
+              />
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function SummariesSection({ clientId }: { clientId: string }) {
+  // Summaries of the past year: the calendar lists sessions in start order, so the window keeps
+  // the newest ones within one page.
+  const from = useMemo(() => DateTime.now().minus({ years: 1 }).startOf('day').toUTC().toISO() ?? '', []);
+  const [result] = useQuery({ query: PortalHomeSummariesQuery, variables: { clientId, from } });
+  const [showAll, setShowAll] = useState(false);
+  const viewer = useViewer();
+  return (
+    <section className="portal-section" aria-labelledby="home-summaries">
+      <h2 id="home-summaries">Session summaries</h2>
+      <QueryState result={result}>
+        {(data) => {
+          const summaries = data.sessions.edges
+            .map((edge) => edge.node)
+            .filter((session) => session.summaryPublishedAt && session.sharedSummary)
+            .sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+          if (summaries.length === 0) {
+            return (
+              <EmptyState title="No summaries yet">
+                <p>After each session your coach shares a summary here.</p>
+              </EmptyState>
+            );
+          }
+          const shown = showAll ? summaries : summaries.slice(0, SUMMARY_LIMIT);
+          return (
+            <>
+              <ul className="summary-list">
+                {shown.map((session, index) => (
+                  <li key={session.id} className="card">
+                    <h3 className="goal-title">
+                      <Link to={`/sessions/${session.id}`}>{formatDateTime(session.startsAt, viewer.timeZone)}</Link>
+                    </h3>
+                    <p className={`summary-text${index > 0 ? ' summary-text-clamped' : ''}`}>{session.sharedSummary}</p>
+                  </li>
+                ))}
+              </ul>
+              {summaries.length > SUMMARY_LIMIT ? (
+                <button type="button" className="button-secondary" aria-expanded={showAll} onClick={() => setShowAll((v) => !v)}>
+                  {showAll ? 'Show fewer summaries' : `Show all ${summaries.length} summaries`}
+                </button>
+              ) : null}
+            </>
+          );
+        }}
+      </QueryState>
+    </section>
   );
 }
