@@ -6,6 +6,8 @@ import { ActionItemComment } from '../action-item/action-item-comment.entity.js'
 import { ActionItem } from '../action-item/action-item.entity.js';
 import { CareerPlanRevision } from '../career-plan/career-plan-revision.entity.js';
 import { CareerPlan } from '../career-plan/career-plan.entity.js';
+import { OVERDUE_SQL } from '../action-item/overdue.js';
+import { Client } from '../client/client.entity.js';
 import { Engagement } from '../engagement/engagement.entity.js';
 import { GoalCheckIn } from '../goal/goal-check-in.entity.js';
 import { Goal } from '../goal/goal.entity.js';
@@ -14,6 +16,11 @@ import type { Actor } from './actor.js';
 import { Scope } from './scope.js';
 
 type Key = string;
+
+export interface ActionItemCounts {
+  open: number;
+  overdue: number;
+}
 
 function groupBy<T>(rows: T[], keyOf: (row: T) => string | null): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -101,17 +108,23 @@ export class Loaders {
     });
   }
 
-  readonly openActionItemCountByClient = new DataLoader<Key, number>(async (keys) => {
+  /**
+   * Per client: OPEN action items, and those among them due before today in the client's zone
+   * (as isOverdue decides for one item).
+   */
+  readonly actionItemCountsByClient = new DataLoader<Key, ActionItemCounts>(async (keys) => {
     const rows = await this.scope
       .query(this.actor, ActionItem, 'a')
+      .innerJoin(Client, 'owner', 'owner.id = a.client_id')
       .select('a.client_id', 'clientId')
-      .addSelect('count(*)::int', 'count')
+      .addSelect('count(*)::int', 'open')
+      .addSelect(`count(*) FILTER (WHERE ${OVERDUE_SQL('a', 'owner.time_zone')})::int`, 'overdue')
       .andWhere('a.client_id = ANY(:keys)', { keys })
       .andWhere(`a.status = 'OPEN'`)
       .groupBy('a.client_id')
-      .getRawMany<{ clientId: string; count: number }>();
-    const byKey = new Map(rows.map((r) => [r.clientId, r.count]));
-    return keys.map((key) => byKey.get(key) ?? 0);
+      .getRawMany<{ clientId: string; open: number; overdue: number }>();
+    const byKey = new Map(rows.map((r) => [r.clientId, { open: r.open, overdue: r.overdue }]));
+    return keys.map((key) => byKey.get(key) ?? { open: 0, overdue: 0 });
   });
 
   readonly latestCheckInByGoal = new DataLoader<Key, GoalCheckIn | null>(async (keys) => {

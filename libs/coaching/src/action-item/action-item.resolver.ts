@@ -15,7 +15,8 @@ import type { ActionItemComment } from './action-item-comment.entity.js';
 import type { ActionItem } from './action-item.entity.js';
 import { ActionItemsArgs, AddActionItemCommentArgs, CreateActionItemInput, MyActionItemsArgs, UpdateActionItemInput } from './action-item.inputs.js';
 import { ActionItemCommentModel, ActionItemConnection, ActionItemModel } from './action-item.model.js';
-import { ActionItemService, isOverdue } from './action-item.service.js';
+import { ActionItemService } from './action-item.service.js';
+import { isOverdue } from './overdue.js';
 
 @Resolver(() => ActionItemModel)
 export class ActionItemResolver {
@@ -69,9 +70,10 @@ export class ActionItemResolver {
     return this.actionItemService.addComment(actor, args.actionItemId, args.body);
   }
 
-  @ResolveField(() => Boolean, { description: 'OPEN and due before today (UTC).' })
-  isOverdue(@Parent() item: ActionItem): boolean {
-    return isOverdue(item);
+  @ResolveField(() => Boolean, { description: "OPEN and due before today in the client's time zone." })
+  isOverdue(@Parent() item: ActionItem, @RequestLoaders() loaders: Loaders): boolean | Promise<boolean> {
+    if (item.status !== 'OPEN' || item.dueDate === null) return false;
+    return loaders.byId(Client).load(item.clientId).then((client) => isOverdue(item, client?.timeZone ?? 'UTC'));
   }
 
   @ResolveField(() => EngagementModel)

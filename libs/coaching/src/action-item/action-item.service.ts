@@ -14,10 +14,6 @@ import { ActionItemComment } from './action-item-comment.entity.js';
 import { ActionItem, type ActionItemStatus } from './action-item.entity.js';
 import type { ActionItemFilter, CreateActionItemInput, UpdateActionItemInput } from './action-item.inputs.js';
 
-/** OPEN and due before today (UTC). */
-export function isOverdue(item: ActionItem, now = new Date()): boolean {
-  return item.status === 'OPEN' && item.dueDate !== null && item.dueDate < now.toISOString().slice(0, 10);
-}
 
 const CURSOR_DATE = /^(\d{4}-\d{2}-\d{2})?$/;
 const CURSOR_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -16,6 +16,7 @@ describe('rosterIncludeOf', () => {
       currentEngagement: false,
       nextSession: false,
       openActionItemCount: true,
+      overdueActionItemCount: false,
       latestGoalProgress: false,
     });
   });
@@ -24,6 +25,10 @@ describe('rosterIncludeOf', () => {
     const info = infoOf(`{ clients { edges { node { ...Row ... on Client { nextSession { startsAt } } } } } }
       fragment Row on Client { currentEngagement { title } ...More }
       fragment More on Client { latestGoalProgress { progress } ...Row }`);
-    expect(rosterIncludeOf(info)).toEqual({ currentEngagement: true, nextSession: true, openActionItemCount: false, latestGoalProgress: true });
+    expect(rosterIncludeOf(info)).toEqual({ currentEngagement: true, nextSession: true, openActionItemCount: false, overdueActionItemCount: false, latestGoalProgress: true });
+  });
+
+  it('sees the overdue count', () => {
+    expect(rosterIncludeOf(infoOf('{ clients { edges { node { overdueActionItemCount } } } }'))).toMatchObject({ openActionItemCount: false, overdueActionItemCount: true });
   });
 });

@@ -16,16 +16,18 @@ export interface RosterInclude {
   currentEngagement: boolean;
   nextSession: boolean;
   openActionItemCount: boolean;
+  overdueActionItemCount: boolean;
   latestGoalProgress: boolean;
 }
 
-export const NO_ROSTER_SUMMARIES: RosterInclude = { currentEngagement: false, nextSession: false, openActionItemCount: false, latestGoalProgress: false };
+export const NO_ROSTER_SUMMARIES: RosterInclude = { currentEngagement: false, nextSession: false, openActionItemCount: false, overdueActionItemCount: false, latestGoalProgress: false };
 
 /** A summary present here (null included) is the answer; an absent one was not read. */
 export interface RosterSummary {
   currentEngagement?: Engagement | null;
   nextSession?: CoachingSession | null;
   openActionItemCount?: number;
+  overdueActionItemCount?: number;
   /** The client's most recent check-in and its goal (null when out of reach, as the loaders answer). */
   latestGoalCheckIn?: { checkIn: GoalCheckIn; goal: Goal | null } | null;
 }
@@ -66,6 +68,7 @@ export function rosterIncludeOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'f
     currentEngagement: names.has('currentEngagement'),
     nextSession: names.has('nextSession'),
     openActionItemCount: names.has('openActionItemCount'),
+    overdueActionItemCount: names.has('overdueActionItemCount'),
     latestGoalProgress: names.has('latestGoalProgress'),
   };
 }

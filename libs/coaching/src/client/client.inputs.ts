@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { ClientStatusEnum } from '../common/enums.js';
+import { ClientOrderEnum, ClientStatusEnum } from '../common/enums.js';
 import { PageArgs } from '../common/pagination.js';
 import { IsIanaTimeZone, MAX_EMAIL, MAX_NAME, NormalizeEmail, Trim } from '../common/validation.js';
 import type { ClientStatus } from './client.entity.js';
@@ -83,8 +83,13 @@ export class ClientFilter {
   includeArchived: boolean = false;
 }
 
+export type ClientOrder = keyof typeof ClientOrderEnum;
+
 @ArgsType()
 export class ClientsArgs extends PageArgs {
   @Field(() => ClientFilter, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ClientFilter)
   filter?: ClientFilter;
+
+  @Field(() => ClientOrderEnum, { defaultValue: 'NAME', description: 'A cursor is only valid with the order it was made in.' }) @IsIn(Object.values(ClientOrderEnum))
+  orderBy: ClientOrder = 'NAME';
 }

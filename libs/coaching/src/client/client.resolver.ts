@@ -38,9 +38,9 @@ export class ClientResolver {
   constructor(private readonly clientService: ClientService) {}
 
   @Roles('OWNER', 'COACH')
-  @Query(() => ClientConnection, { description: 'Your roster (owners: the whole practice), in name order.' })
+  @Query(() => ClientConnection, { description: 'Your roster (owners: the whole practice), in name order unless orderBy says otherwise.' })
   clients(@CurrentActor() actor: Actor, @Args() args: ClientsArgs, @Info() info: GraphQLResolveInfo) {
-    return this.clientService.list(actor, args.filter, args.first, args.after, rosterIncludeOf(info));
+    return this.clientService.list(actor, args.filter, args.first, args.after, rosterIncludeOf(info), args.orderBy);
   }
 
   @Query(() => ClientModel, { description: 'A client you coach; clients can read their own record.' })
@@ -103,7 +103,14 @@ export class ClientResolver {
   openActionItemCount(client: Client, _args: unknown, { loaders }: LoadersContext): number | Promise<number> {
     const read = rosterSummaryOf(client)?.openActionItemCount;
     if (read !== undefined) return read;
-    return loaders.openActionItemCountByClient.load(client.id);
+    return loaders.actionItemCountsByClient.load(client.id).then((counts) => counts.open);
+  }
+
+  @ResolveField(() => Int, { description: "OPEN action items due before today in the client's time zone (as ActionItem.isOverdue)." })
+  overdueActionItemCount(client: Client, _args: unknown, { loaders }: LoadersContext): number | Promise<number> {
+    const read = rosterSummaryOf(client)?.overdueActionItemCount;
+    if (read !== undefined) return read;
+    return loaders.actionItemCountsByClient.load(client.id).then((counts) => counts.overdue);
   }
 
   @ResolveField(() => GoalProgressSummary, { nullable: true })

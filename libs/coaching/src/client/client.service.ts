@@ -5,7 +5,7 @@ import { Db } from '../access/db.js';
 import { Scope } from '../access/scope.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CoachingEvents } from '../access/coaching-events.js';
-import { decodeCursor, toConnection, type ConnectionShape } from '../common/pagination.js';
+import { toConnection, type ConnectionShape } from '../common/pagination.js';
 import { RawEntityColumns } from '../access/raw-rows.js';
 import { ActionItem } from '../action-item/action-item.entity.js';
 import { Engagement } from '../engagement/engagement.entity.js';
@@ -15,7 +15,9 @@ import { CoachingSession } from '../session/coaching-session.entity.js';
 import { User } from '../user/user.entity.js';
 import { NO_ROSTER_SUMMARIES, setRosterSummary, type RosterInclude, type RosterSummary } from './client-roster.js';
 import { Client } from './client.entity.js';
-import type { ClientFilter, CreateClientInput, UpdateClientInput } from './client.inputs.js';
+import type { ClientFilter, ClientOrder, CreateClientInput, UpdateClientInput } from './client.inputs.js';
+import { OVERDUE_SQL } from '../action-item/overdue.js';
+import { applyRosterCursor, CURSOR_TIME_FORMAT, rosterCursor, rosterOrder, rosterSortAt } from './client-roster-order.js';
 
 @Injectable()
 export class ClientService {
@@ -27,13 +29,21 @@ export class ClientService {
   ) {}
 
   /**
-   * The roster, in name order, paged by (name, id) on the roster index: ONE SQL
-   * statement, which also reads the per-client summaries in `include` (LATERAL
-   * joins on the page's clients, each scoped by Scope like the DataLoaders that
-   * would otherwise read them). The summaries are kept beside each Client
-   * (rosterSummaryOf) for the field resolvers.
+   * The roster, in `order`, paged by a keyset on that order (name order uses the
+   * roster index): ONE SQL statement, which also reads the per-client summaries in
+   * `include` (LATERAL joins on the page's clients, each scoped by Scope like the
+   * DataLoaders that would otherwise read them). The summaries are kept beside
+   * each Client (rosterSummaryOf) for the field resolvers. Cursors name their
+   * order, so a cursor from another order is refused.
    */
-  async list(actor: Actor, filter: ClientFilter | undefined, first: number, after?: string, include: RosterInclude = NO_ROSTER_SUMMARIES): Promise<ConnectionShape<Client>> {
+  async list(
+    actor: Actor,
+    filter: ClientFilter | undefined,
+    first: number,
+    after?: string,
+    include: RosterInclude = NO_ROSTER_SUMMARIES,
+    order: ClientOrder = 'NAME',
+  ): Promise<ConnectionShape<Client>> {
     const qb = this.scope.query(actor, Client, 'c');
     if (!filter?.includeArchived) qb.andWhere('c.archived_at IS NULL');
     if (filter?.status) qb.andWhere('c.status = :status', { status: filter.status });
@@ -43,15 +53,22 @@ export class ClientService {
       const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       qb.andWhere('(c.name ILIKE :pattern OR c.email ILIKE :pattern)', { pattern });
     }
-    if (after) {
-      const [name, id] = decodeCursor(after, 2);
-      qb.andWhere('(c.name, c.id) > (:afterName, :afterId)', { afterName: name, afterId: id });
-    }
     const columns = this.rosterColumns();
     const [[firstExpression, firstAlias], ...rest] = columns.client.selections('c');
     qb.select(firstExpression!, firstAlias);
     for (const [expression, alias] of rest) qb.addSelect(expression, alias);
-    const [pageSql, pageParams] = qb.orderBy('c.name').addOrderBy('c.id').limit(first + 1).getQueryAndParameters();
+    let parameterCount = 0;
+    const qbParam = (value: unknown) => {
+      const name = `rosterParam${(parameterCount += 1)}`;
+      qb.setParameter(name, value);
+      return `:${name}`;
+    };
+    // The sort's timestamp (RECENTLY_ADDED, NEXT_SESSION) is selected as text with microseconds, for exact cursors.
+    const sortAt = rosterSortAt(order, () => this.scope.rawCondition(actor, CoachingSession, 's', qbParam, { ofClient: 'c.id' }));
+    if (sortAt) qb.addSelect(`to_char(${sortAt} AT TIME ZONE 'UTC', '${CURSOR_TIME_FORMAT}')`, 'sort_at');
+    if (after) applyRosterCursor(qb, order, sortAt, after);
+    for (const [expression, direction, nulls] of rosterOrder(order, sortAt)) qb.addOrderBy(expression, direction, nulls);
+    const [pageSql, pageParams] = qb.limit(first + 1).getQueryAndParameters();
 
     const params: unknown[] = [...pageParams];
     const param = (value: unknown) => {
@@ -81,11 +98,11 @@ export class ClientService {
          ORDER BY s.starts_at
          LIMIT 1) ns ON true`);
     }
-    if (include.openActionItemCount) {
-      // As Loaders.openActionItemCountByClient.
-      selects.push('oi.open_items');
+    if (include.openActionItemCount || include.overdueActionItemCount) {
+      // As Loaders.actionItemCountsByClient (overdue: before today in the client's zone, as isOverdue).
+      selects.push('oi.open_items', 'oi.overdue_items');
       joins.push(`LEFT JOIN LATERAL (
-        SELECT count(*)::int AS open_items FROM action_item a
+        SELECT count(*)::int AS open_items, count(*) FILTER (WHERE ${OVERDUE_SQL('a', 'page.c__time_zone')})::int AS overdue_items FROM action_item a
          WHERE ${ofPageClient(ActionItem, 'a')} AND a.status = 'OPEN') oi ON true`);
     }
     if (include.latestGoalProgress) {
@@ -98,25 +115,31 @@ export class ClientService {
          ORDER BY gc.recorded_at DESC
          LIMIT 1) lg ON true`);
     }
+    const pageOrder = rosterOrder(order, sortAt && 'page.sort_at', 'page.c__')
+      .map(([expression, direction, nulls]) => `${expression} ${direction}${nulls ? ` ${nulls}` : ''}`)
+      .join(', ');
     const sql = `WITH page AS (${pageSql})
       SELECT ${selects.join(', ')} FROM page ${joins.join('\n')}
-       ORDER BY page.c__name, page.c__id`;
+       ORDER BY ${pageOrder}`;
     const rows = (await this.db.manager.query(sql, params)) as Array<Record<string, unknown>>;
 
+    const sortKeys = new WeakMap<Client, string | null>();
     const clients = rows.map((row) => {
       const client = columns.client.hydrate(row)!;
       const summary: RosterSummary = {};
       if (include.currentEngagement) summary.currentEngagement = columns.engagement.hydrate(row);
       if (include.nextSession) summary.nextSession = columns.session.hydrate(row);
       if (include.openActionItemCount) summary.openActionItemCount = Number(row.open_items ?? 0);
+      if (include.overdueActionItemCount) summary.overdueActionItemCount = Number(row.overdue_items ?? 0);
       if (include.latestGoalProgress) {
         const checkIn = columns.checkIn.hydrate(row);
         summary.latestGoalCheckIn = checkIn ? { checkIn, goal: columns.goal.hydrate(row) } : null;
       }
       setRosterSummary(client, summary);
+      sortKeys.set(client, (row.sort_at as string | null | undefined) ?? null);
       return client;
     });
-    return toConnection(clients, first, (c) => [c.name, c.id]);
+    return toConnection(clients, first, (c) => rosterCursor(order, c, sortKeys.get(c) ?? null));
   }
 
   private columns?: ReturnType<ClientService['buildRosterColumns']>;

@@ -10,6 +10,7 @@ export const CadenceAnchorKindEnum = { DAY_OF_MONTH: 'DAY_OF_MONTH', ORDINAL_WEE
 export const SessionStatusEnum = { SCHEDULED: 'SCHEDULED', COMPLETED: 'COMPLETED', CANCELLED: 'CANCELLED', NO_SHOW: 'NO_SHOW' } as const;
 export const ActionItemStatusEnum = { OPEN: 'OPEN', DONE: 'DONE', DROPPED: 'DROPPED' } as const;
 export const GoalCategoryEnum = { CAREER: 'CAREER', FINANCIAL: 'FINANCIAL', LEARNING: 'LEARNING', NETWORK: 'NETWORK', LIFE: 'LIFE' } as const;
+export const ClientOrderEnum = { NAME: 'NAME', NAME_DESC: 'NAME_DESC', RECENTLY_ADDED: 'RECENTLY_ADDED', NEXT_SESSION: 'NEXT_SESSION' } as const;
 export const GoalHorizonEnum = { ONE_YEAR: 'ONE_YEAR', THREE_YEARS: 'THREE_YEARS', FIVE_YEARS: 'FIVE_YEARS', TEN_YEARS: 'TEN_YEARS' } as const;
 
 registerEnumType(UserRoleEnum, { name: 'UserRole' });
@@ -22,3 +23,13 @@ registerEnumType(SessionStatusEnum, { name: 'SessionStatus' });
 registerEnumType(ActionItemStatusEnum, { name: 'ActionItemStatus' });
 registerEnumType(GoalCategoryEnum, { name: 'GoalCategory' });
 registerEnumType(GoalHorizonEnum, { name: 'GoalHorizon' });
+registerEnumType(ClientOrderEnum, {
+  name: 'ClientOrder',
+  description: 'Roster order.',
+  valuesMap: {
+    NAME: { description: 'By name, A to Z (the default).' },
+    NAME_DESC: { description: 'By name, Z to A.' },
+    RECENTLY_ADDED: { description: 'Newest clients first.' },
+    NEXT_SESSION: { description: 'Soonest next scheduled session first; clients without one last, by name.' },
+  },
+});
