@@ -9,6 +9,10 @@ const apiUrl = process.env.TANDEM_API_URL ?? 'http://localhost:3000';
 export default defineConfig({
   root,
   plugins: [react()],
+  resolve: {
+    // The server's pure cadence code (luxon only), reused for the new-engagement preview.
+    alias: [{ find: /^#tandem\/scheduling$/, replacement: fileURLToPath(new URL('../../libs/scheduling/src/index.ts', import.meta.url)) }],
+  },
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,
