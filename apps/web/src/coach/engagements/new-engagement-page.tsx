@@ -1,10 +1,251 @@
+import { useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { useViewer } from '../../auth/auth-context';
+import { timeZoneOptions } from '../../auth/time-zones';
+import { graphql } from '../../graphql/graphql';
+import { previewSessions } from '../../scheduling/cadence-preview';
+import { formatDateTime, zoneCity } from '../../time/format';
+import { errorField, errorMessage } from '../../ui/errors';
+import { SelectField, TextField } from '../../ui/fields';
 import { Page } from '../../ui/page';
+import { ErrorNotice, QueryState } from '../../ui/status';
+import { FREQUENCIES, ORDINALS, WEEKDAYS, cadenceOf, engagementInput, fieldOfServerError, initialEngagementForm, validateEngagement, type EngagementErrors, type EngagementField, type EngagementForm } from './engagement-form';
+import './new-engagement-page.css';
 
-/** Placeholder: being built. */
+const NewEngagementClientQuery = graphql(`
+  query NewEngagementClient($id: ID!) {
+    client(id: $id) {
+      id
+      name
+      timeZone
+    }
+  }
+`);
+
+const EngagementSponsorsQuery = graphql(`
+  query EngagementSponsors {
+    sponsors(first: 100) {
+      edges {
+        node {
+          id
+          organisation
+        }
+      }
+    }
+  }
+`);
+
+const CreateEngagementMutation = graphql(`
+  mutation CreateEngagement($input: CreateEngagementInput!) {
+    createEngagement(input: $input) {
+      id
+      status
+      client {
+        id
+      }
+    }
+  }
+`);
+
+const PREVIEW_COUNT = 6;
+
+/** Opens an engagement for a client: dates, allotment, sponsor and the cadence its sessions follow. */
 export function NewEngagementPage() {
+  const { clientId = '' } = useParams();
+  const [result] = useQuery({ query: NewEngagementClientQuery, variables: { id: clientId } });
   return (
-    <Page title="New engagement">
-      <p className="muted">Coming soon.</p>
+    <QueryState result={result}>
+      {(data) => <EngagementFormView client={data.client} key={data.client.id} />}
+    </QueryState>
+  );
+}
+
+function EngagementFormView({ client }: { client: { id: string; name: string; timeZone: string } }) {
+  const viewer = useViewer();
+  const navigate = useNavigate();
+  const [form, setForm] = useState<EngagementForm>(() => initialEngagementForm(client.timeZone));
+  const [errors, setErrors] = useState<EngagementErrors>({});
+  const [now] = useState(() => new Date());
+  const [sponsors] = useQuery({ query: EngagementSponsorsQuery });
+  const [result, createEngagement] = useMutation(CreateEngagementMutation);
+  const formRef = useRef<HTMLFormElement>(null);
+  const previewId = useId();
+  const zones = useMemo(() => {
+    const all = timeZoneOptions();
+    return [client.timeZone, ...all.filter((zone) => zone !== client.timeZone)];
+  }, [client.timeZone]);
+
+  const set =
+    <K extends keyof EngagementForm>(key: K) =>
+    (event: { target: { value: string } }) =>
+      setForm((f) => ({ ...f, [key]: event.target.value }));
+
+  const serverField = fieldOfServerError(errorField(result.error));
+  const error = (name: EngagementField) => errors[name] ?? (serverField === name ? errorMessage(result.error) : undefined);
+
+  const allotted = /^\d+$/.test(form.sessionsAllotted.trim()) ? Number(form.sessionsAllotted) : null;
+  const preview = useMemo(
+    () => previewSessions(cadenceOf(form), { startDate: form.startDate, endDate: form.endDate || null, from: now, count: Math.min(PREVIEW_COUNT, allotted ?? PREVIEW_COUNT) }),
+    [form, now, allotted],
+  );
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const problems = validateEngagement(form);
+    setErrors(problems);
+    if (Object.keys(problems).length === 0) {
+      const response = await createEngagement({ input: engagementInput(form, client.id) });
+      if (response.data) {
+        navigate(`/clients/${client.id}`);
+        return;
+      }
+    }
+    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  }
+
+  const adHoc = form.frequency === 'AD_HOC';
+  const viewerZoneDiffers = viewer.timeZone !== form.timeZone;
+
+  return (
+    <Page title="New engagement" subtitle={<>For <Link to={`/clients/${client.id}`}>{client.name}</Link></>}>
+      <form ref={formRef} className="engagement-form" onSubmit={submit} noValidate>
+        {result.error && !serverField ? (
+          <div className="engagement-form-error">
+            <ErrorNotice error={result.error} />
+          </div>
+        ) : null}
+        <fieldset className="card engagement-details">
+          <legend>Engagement</legend>
+          <TextField label="Title" required value={form.title} onChange={set('title')} error={error('title')} placeholder="e.g. Leadership transition 2026" />
+          <div className="engagement-pair">
+            <TextField label="Starts on" type="date" required value={form.startDate} onChange={set('startDate')} error={error('startDate')} hint={`A day in ${zoneCity(client.timeZone)}.`} />
+            <TextField label="Ends on" type="date" min={form.startDate} value={form.endDate} onChange={set('endDate')} error={error('endDate')} hint="Optional; no session after it." />
+          </div>
+          <div className="engagement-pair">
+            <TextField label="Sessions allotted" type="number" inputMode="numeric" min={1} max={500} value={form.sessionsAllotted} onChange={set('sessionsAllotted')} error={error('sessionsAllotted')} hint="Optional; leave empty for no limit." />
+            <TextField label="Session length (minutes)" type="number" inputMode="numeric" min={5} max={600} step={5} required value={form.sessionMinutes} onChange={set('sessionMinutes')} error={error('sessionMinutes')} />
+          </div>
+          <SelectField label="Sponsor" value={form.sponsorId} onChange={set('sponsorId')} error={error('sponsorId')} hint={sponsors.error ? 'The sponsors could not be loaded.' : 'An employer who pays for the coaching sees attendance and goal progress, never notes.'}>
+            <option value="">No sponsor</option>
+            {sponsors.data?.sponsors.edges.map(({ node }) => (
+              <option key={node.id} value={node.id}>
+                {node.organisation}
+              </option>
+            ))}
+          </SelectField>
+        </fieldset>
+
+        <fieldset className="card engagement-cadence">
+          <legend>Cadence</legend>
+          <SelectField label="Cadence" value={form.frequency} onChange={set('frequency')} error={error('frequency')}>
+            {FREQUENCIES.map((f) => (
+              <option key={f.value} value={f.value}>
+                {f.label}
+              </option>
+            ))}
+          </SelectField>
+          {adHoc ? (
+            <p className="muted small">Ad hoc: no sessions are planned automatically; schedule each one from the client’s page.</p>
+          ) : (
+            <>
+              <fieldset className="engagement-anchor">
+                <legend>Session day</legend>
+                <Radio name="anchor" checked={form.anchor === 'DAY_OF_MONTH'} onChange={() => setForm((f) => ({ ...f, anchor: 'DAY_OF_MONTH' }))}>
+                  A day of the month
+                </Radio>
+                <Radio name="anchor" checked={form.anchor === 'ORDINAL_WEEKDAY'} onChange={() => setForm((f) => ({ ...f, anchor: 'ORDINAL_WEEKDAY' }))}>
+                  A weekday of the month (e.g. the first Tuesday)
+                </Radio>
+                {form.anchor === 'DAY_OF_MONTH' ? (
+                  <TextField label="Day of month" type="number" inputMode="numeric" min={1} max={31} value={form.day} onChange={set('day')} error={error('day')} hint="29–31 fall on the last day of shorter months." />
+                ) : (
+                  <div className="engagement-pair">
+                    <SelectField label="Which" value={form.ordinal} onChange={set('ordinal')} error={error('ordinal')}>
+                      {ORDINALS.map((o) => (
+                        <option key={o.value} value={String(o.value)}>
+                          {o.label}
+                        </option>
+                      ))}
+                    </SelectField>
+                    <SelectField label="Weekday" value={form.weekday} onChange={set('weekday')} error={error('weekday')}>
+                      {WEEKDAYS.map((w) => (
+                        <option key={w.value} value={String(w.value)}>
+                          {w.label}
+                        </option>
+                      ))}
+                    </SelectField>
+                  </div>
+                )}
+              </fieldset>
+              <div className="engagement-pair">
+                <TextField label="Local time" type="time" required value={form.localTime} onChange={set('localTime')} error={error('localTime')} hint="24-hour, in the zone below." />
+                <SelectField label="Time zone" value={form.timeZone} onChange={set('timeZone')} error={error('timeZone')} hint={form.timeZone === client.timeZone ? `${client.name}’s zone.` : `${client.name}’s zone is ${client.timeZone}.`}>
+                  {zones.map((zone) => (
+                    <option key={zone} value={zone}>
+                      {zone.replace(/_/g, ' ')}
+                      {zone === client.timeZone ? ' (client)' : ''}
+                    </option>
+                  ))}
+                </SelectField>
+              </div>
+            </>
+          )}
+        </fieldset>
+
+        <section className="card engagement-preview" aria-labelledby={previewId}>
+          <h2 id={previewId}>Next sessions</h2>
+          {adHoc ? (
+            <p className="muted">None planned: an ad hoc engagement has no cadence.</p>
+          ) : preview.length === 0 ? (
+            <p className="muted">{Object.keys(validateEngagement({ ...form, title: form.title || 'x' })).length > 0 ? 'Complete the dates and cadence to see the sessions it plans.' : 'No sessions fall within the dates in the next 12 months.'}</p>
+          ) : (
+            <>
+              <p className="small muted">
+                The next {preview.length === 1 ? 'session' : `${preview.length} sessions`} in {zoneCity(form.timeZone)}
+                {viewerZoneDiffers ? ` (${client.name}) and in ${zoneCity(viewer.timeZone)} (you)` : ''}
+                {form.activate ? ', planned when you create the engagement.' : ', planned once the engagement is activated.'}
+              </p>
+              <ol className="engagement-preview-list" aria-labelledby={previewId}>
+                {preview.map((at) => {
+                  const iso = at.toISOString();
+                  return (
+                    <li key={iso}>
+                      <time dateTime={iso}>{formatDateTime(iso, form.timeZone)}</time>
+                      {viewerZoneDiffers ? <span className="small muted"> · you: {formatDateTime(iso, viewer.timeZone)}</span> : null}
+                    </li>
+                  );
+                })}
+              </ol>
+            </>
+          )}
+        </section>
+
+        <div className="card engagement-submit">
+          <label className="engagement-checkbox">
+            <input type="checkbox" checked={form.activate} onChange={(event) => setForm((f) => ({ ...f, activate: event.target.checked }))} />
+            Activate now and plan sessions
+          </label>
+          <p className="field-hint">{form.activate ? 'The sessions of the next 12 months are planned and the client is emailed reminders.' : 'The engagement stays a draft; activate it from the client’s page when you are ready.'}</p>
+          <div className="form-actions">
+            <button type="submit" disabled={result.fetching}>
+              {result.fetching ? 'Creating…' : 'Create engagement'}
+            </button>
+            <Link to={`/clients/${client.id}`} className="button button-secondary">
+              Cancel
+            </Link>
+          </div>
+        </div>
+      </form>
     </Page>
+  );
+}
+
+function Radio({ name, checked, onChange, children }: { name: string; checked: boolean; onChange: () => void; children: ReactNode }) {
+  return (
+    <label className="engagement-radio">
+      <input type="radio" name={name} checked={checked} onChange={onChange} />
+      {children}
+    </label>
   );
 }
