@@ -1,10 +1,147 @@
+import { useState, type FormEvent } from 'react';
+import { Link, Navigate, useSearchParams } from 'react-router';
+import { useMutation, type CombinedError } from 'urql';
+import { graphql } from '../graphql/graphql';
+import { errorCode, errorField } from '../ui/errors';
+import { TextField } from '../ui/fields';
 import { Page } from '../ui/page';
+import { ErrorNotice } from '../ui/status';
+import { ViewerFields, useAuth } from './auth-context';
+import { PASSWORD_HINT, PASSWORD_MAX, passwordProblem } from '../account/password-rules';
 
-/** Placeholder: being built. */
+export const AcceptInviteMutation = graphql(
+  `
+    mutation AcceptInvite($input: AcceptInviteInput!) {
+      acceptInvite(input: $input) {
+        accessToken
+        accessTokenExpiresAt
+        refreshToken
+        user {
+          ...ViewerFields
+        }
+      }
+    }
+  `,
+  [ViewerFields],
+);
+
+/** The invitation link (or its token) no longer works: a new invitation is the way forward. */
+function isBadLink(error: CombinedError | undefined): boolean {
+  return errorCode(error) === 'BAD_USER_INPUT' && errorField(error) === 'token';
+}
+
+/**
+ * An invited client (or coach) chooses a password from the emailed link (/accept-invite?token=…),
+ * and is logged in, landing on their home page.
+ */
 export function AcceptInvitePage() {
+  const { viewer, startSession } = useAuth();
+  const [params] = useSearchParams();
+  const token = params.get('token')?.trim() ?? '';
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [showProblem, setShowProblem] = useState(false);
+  const [accepted, setAccepted] = useState(false);
+  const [result, accept] = useMutation(AcceptInviteMutation);
+
+  if (accepted) return <Navigate to="/" replace />;
+
+  if (!token) {
+    return (
+      <main className="auth-page" id="main">
+        <Page title="Accept your invitation">
+          <div className="notice notice-error" role="alert">
+            This invitation link is incomplete.
+          </div>
+          <p>Open the link from your invitation email again, or copy the whole address into your browser.</p>
+          <OtherWays />
+        </Page>
+      </main>
+    );
+  }
+
+  if (isBadLink(result.error)) {
+    return (
+      <main className="auth-page" id="main">
+        <Page title="This invitation no longer works">
+          <div className="notice notice-error" role="alert">
+            This invitation link is invalid, was already used or has expired.
+          </div>
+          <OtherWays />
+        </Page>
+      </main>
+    );
+  }
+
+  const problem = passwordProblem(password);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (problem) {
+      setShowProblem(true);
+      return;
+    }
+    const trimmed = name.trim();
+    const { data } = await accept({ input: { token, password, ...(trimmed ? { name: trimmed } : {}) } });
+    if (data) {
+      startSession(data.acceptInvite);
+      setAccepted(true);
+    }
+  }
+
+  const field = errorField(result.error);
   return (
-    <Page title="Accept your invitation">
-      <p className="muted">Coming soon.</p>
-    </Page>
+    <main className="auth-page" id="main">
+      <Page title="Accept your invitation" subtitle="Choose a password to open Tandem, where you and your coach share sessions, action items and goals.">
+        {viewer ? (
+          <p className="notice">
+            You are logged in as {viewer.name}. Accepting this invitation logs you in as the invited person instead.
+          </p>
+        ) : null}
+        <form className="card" onSubmit={submit} noValidate>
+          <ErrorNotice error={result.error} />
+          <TextField
+            label="Your name"
+            autoComplete="name"
+            maxLength={200}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            hint="Optional: leave it empty to keep the name your coach entered."
+            error={field === 'name' ? 'Check your name.' : undefined}
+          />
+          <TextField
+            label="Choose a password"
+            type="password"
+            autoComplete="new-password"
+            required
+            maxLength={PASSWORD_MAX}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            onBlur={() => setShowProblem(password.length > 0)}
+            hint={PASSWORD_HINT}
+            error={showProblem && problem ? problem : field === 'password' ? 'Choose a different password.' : undefined}
+          />
+          <div className="form-actions">
+            <button type="submit" disabled={result.fetching}>
+              {result.fetching ? 'Accepting…' : 'Accept invitation'}
+            </button>
+          </div>
+        </form>
+        <p className="muted">
+          Already set a password? <Link to="/login">Log in</Link>.
+        </p>
+      </Page>
+    </main>
+  );
+}
+
+function OtherWays() {
+  return (
+    <>
+      <p>Ask your coach to send you a new invitation. If you have already set a password, log in instead.</p>
+      <p>
+        <Link to="/login">Log in</Link>
+      </p>
+    </>
   );
 }
