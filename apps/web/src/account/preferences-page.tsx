@@ -1,10 +1,230 @@
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { useViewer } from '../auth/auth-context';
+import { graphql, readFragment, type ResultOf } from '../graphql/graphql';
+import { zoneAbbreviation, zoneCity } from '../time/format';
+import { errorField } from '../ui/errors';
 import { Page } from '../ui/page';
+import { ErrorNotice, QueryState } from '../ui/status';
+import { formFromPreferences, isCoachRole, kindOptionsFor, preferencesInput, validatePreferences, type FormErrors, type PreferencesForm } from './preferences-form';
+import './preferences-page.css';
 
-/** Placeholder: being built. */
+const PreferencesFields = graphql(`
+  fragment PreferencesFields on NotificationPreferences {
+    email
+    disabledKinds
+    quietHoursStart
+    quietHoursEnd
+    unsubscribedFromAll
+    suppressed
+    coachSessionReminders
+  }
+`);
+
+export const NotificationPreferencesQuery = graphql(
+  `
+    query NotificationPreferences {
+      notificationPreferences {
+        ...PreferencesFields
+      }
+    }
+  `,
+  [PreferencesFields],
+);
+
+export const UpdateNotificationPreferencesMutation = graphql(
+  `
+    mutation UpdateNotificationPreferences($input: NotificationPreferencesInput!) {
+      updateNotificationPreferences(input: $input) {
+        ...PreferencesFields
+      }
+    }
+  `,
+  [PreferencesFields],
+);
+
+type Stored = ResultOf<typeof PreferencesFields>;
+
+/** What the viewer's address receives: kinds, quiet hours, unsubscribe; coaches also their own reminders. */
 export function PreferencesPage() {
+  const [result] = useQuery({ query: NotificationPreferencesQuery });
   return (
-    <Page title="Email preferences">
-      <p className="muted">Coming soon.</p>
+    <Page title="Email preferences" subtitle="Choose which emails Tandem sends you, and when. Sign-in links (invitations and password resets) always arrive.">
+      <QueryState result={result}>{(data) => <PreferencesEditor stored={readFragment(PreferencesFields, data.notificationPreferences)} />}</QueryState>
     </Page>
+  );
+}
+
+function PreferencesEditor({ stored }: { stored: Stored }) {
+  const viewer = useViewer();
+  const coach = isCoachRole(viewer.role);
+  const [form, setForm] = useState<PreferencesForm>(() => formFromPreferences(stored, viewer.role));
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [saved, setSaved] = useState(false);
+  const [result, save] = useMutation(UpdateNotificationPreferencesMutation);
+  const [resume, runResume] = useMutation(UpdateNotificationPreferencesMutation);
+  const [resumed, setResumed] = useState(false);
+  const zoneName = `${zoneCity(viewer.timeZone)} time (${zoneAbbreviation(new Date().toISOString(), viewer.timeZone)})`;
+  const apiField = errorField(result.error);
+
+  function update(change: Partial<PreferencesForm>) {
+    setForm((current) => ({ ...current, ...change }));
+    setSaved(false);
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const problems = validatePreferences(form);
+    setErrors(problems);
+    setSaved(false);
+    if (problems.quietHoursStart || problems.quietHoursEnd) {
+      document.getElementById(problems.quietHoursStart ? 'quiet-start' : 'quiet-end')?.focus();
+      return;
+    }
+    const outcome = await save({ input: preferencesInput(form, stored, viewer.role) });
+    if (!outcome.error) setSaved(true);
+  }
+
+  return (
+    <div className="preferences">
+      {stored.suppressed ? (
+        <div className="notice notice-error preferences-suppressed" role="alert">
+          <p>
+            <strong>Emails to {stored.email} are stopped.</strong> Your mail server refused a message permanently (for example, the mailbox did
+            not exist or was closed), so Tandem stopped writing to it to protect delivery for everyone.
+          </p>
+          <p>If the address works again, resume email to it. If it has changed, ask your coach to update it.</p>
+          <ErrorNotice error={resume.error} />
+          <button type="button" className="button-secondary" disabled={resume.fetching} onClick={() => void runResume({ input: { confirmAddress: true } }).then((outcome) => setResumed(!outcome.error))}>
+            {resume.fetching ? 'Resuming…' : 'Resume email to this address'}
+          </button>
+        </div>
+      ) : null}
+      <div role="status" aria-live="polite">
+        {resumed && !stored.suppressed ? <p className="notice notice-success">Email to {stored.email} resumes.</p> : null}
+      </div>
+
+      <form className="card preferences-form" onSubmit={submit} noValidate>
+        <p className="muted">
+          Emails go to <strong>{stored.email}</strong>.
+        </p>
+
+        <fieldset>
+          <legend>Emails you receive</legend>
+          {form.unsubscribedFromAll ? <p className="small muted">You are unsubscribed from all of these; the choices below apply when you subscribe again.</p> : null}
+          {kindOptionsFor(viewer.role).map((option) => (
+            <Checkbox
+              key={option.kind}
+              label={option.label}
+              description={option.description}
+              checked={Boolean(form.enabled[option.kind])}
+              onChange={(checked) => update({ enabled: { ...form.enabled, [option.kind]: checked } })}
+            />
+          ))}
+          {coach ? (
+            <Checkbox
+              label="Reminders before my sessions"
+              description="The reminders your clients get before a session, sent to you as well."
+              checked={form.coachSessionReminders}
+              onChange={(checked) => update({ coachSessionReminders: checked })}
+            />
+          ) : null}
+        </fieldset>
+
+        <fieldset>
+          <legend>Quiet hours</legend>
+          <p className="small muted" id="quiet-hint">
+            Emails due in this window wait until it ends. Times are in {zoneName}. Leave both empty for no quiet hours.
+          </p>
+          <div className="row preferences-times">
+            <TimeField
+              id="quiet-start"
+              label="Quiet hours start"
+              value={form.quietHoursStart}
+              error={errors.quietHoursStart ?? (apiField === 'quietHoursStart' ? 'Check this time.' : undefined)}
+              onChange={(value) => update({ quietHoursStart: value })}
+            />
+            <TimeField
+              id="quiet-end"
+              label="Quiet hours end"
+              value={form.quietHoursEnd}
+              error={errors.quietHoursEnd ?? (apiField === 'quietHoursEnd' ? 'Check this time.' : undefined)}
+              onChange={(value) => update({ quietHoursEnd: value })}
+            />
+          </div>
+          {form.quietHoursStart || form.quietHoursEnd ? (
+            <button
+              type="button"
+              className="button-link"
+              onClick={() => {
+                update({ quietHoursStart: '', quietHoursEnd: '' });
+                setErrors({});
+              }}
+            >
+              Clear quiet hours
+            </button>
+          ) : null}
+        </fieldset>
+
+        <fieldset>
+          <legend>Unsubscribe</legend>
+          <Checkbox
+            label="Unsubscribe from all emails"
+            description="Stops every email above. Sign-in links still arrive."
+            checked={form.unsubscribedFromAll}
+            onChange={(checked) => update({ unsubscribedFromAll: checked })}
+          />
+        </fieldset>
+
+        <ErrorNotice error={result.error} />
+        <div role="status" aria-live="polite">
+          {saved ? <p className="notice notice-success">Your email preferences are saved.</p> : null}
+        </div>
+        <div className="form-actions">
+          <button type="submit" disabled={result.fetching}>
+            {result.fetching ? 'Saving…' : 'Save preferences'}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+function Checkbox({ label, description, checked, onChange }: { label: string; description?: ReactNode; checked: boolean; onChange: (checked: boolean) => void }) {
+  const id = useId();
+  return (
+    <div className="checkbox-field">
+      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} aria-describedby={description ? `${id}-description` : undefined} />
+      <div>
+        <label htmlFor={id}>{label}</label>
+        {description ? (
+          <p className="small muted" id={`${id}-description`}>
+            {description}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function TimeField({ id, label, value, error, onChange }: { id: string; label: string; value: string; error?: string; onChange: (value: string) => void }) {
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="time"
+        step={60}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={['quiet-hint', error ? `${id}-error` : ''].filter(Boolean).join(' ')}
+      />
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
   );
 }
