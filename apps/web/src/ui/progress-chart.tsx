@@ -77,7 +77,7 @@ export function chartScale(baseline: number, target: number, points: ProgressPoi
   let min = Math.min(...values);
   let max = Math.max(...values);
   const range = max - min;
-  const pad = range === 0 ? Math.max(Math.abs(max) * 0.1, 1) : range * 0.08;
+  const pad = range === 0 ? Math.max(Math.abs(max) * 0.1, 1) : range * 0.12;
   min -= pad;
   max += pad;
 
@@ -182,29 +182,31 @@ export function GoalProgressChart({ title, unit, baseline, target, points, zone 
           )}
         </svg>
       </div>
-      <table className="visually-hidden">
-        <caption>{`${title} check-ins`}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">{unit ? `Value (${unit})` : 'Value'}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {ordered.length === 0 ? (
+      <div className="visually-hidden">
+        <table>
+          <caption>{`${title} check-ins`}</caption>
+          <thead>
             <tr>
-              <td colSpan={2}>No check-ins yet</td>
+              <th scope="col">Date</th>
+              <th scope="col">{unit ? `Value (${unit})` : 'Value'}</th>
             </tr>
-          ) : (
-            ordered.map((point, index) => (
-              <tr key={index}>
-                <td>{formatDateTime(point.recordedAt, zone)}</td>
-                <td>{formatValue(point.value)}</td>
+          </thead>
+          <tbody>
+            {ordered.length === 0 ? (
+              <tr>
+                <td colSpan={2}>No check-ins yet</td>
               </tr>
-            ))
-          )}
-        </tbody>
-      </table>
+            ) : (
+              ordered.map((point, index) => (
+                <tr key={index}>
+                  <td>{formatDateTime(point.recordedAt, zone)}</td>
+                  <td>{formatValue(point.value)}</td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
