@@ -50,7 +50,7 @@ describe('notificationVariables', () => {
   });
 });
 
-describe('ClientNotifications', () => {
+describe('ClientNotifications', { timeout: 20_000 }, () => {
   it('lists emails with their status and times in the viewer’s zone, filters by status and pages', async () => {
     const client = mockClient((name, variables) => {
       if (name !== 'ClientNotifications') return undefined;
