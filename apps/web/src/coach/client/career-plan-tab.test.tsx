@@ -72,7 +72,8 @@ describe('compare picks', () => {
   });
 });
 
-describe('CareerPlanTab', () => {
+// Typing through user-event is slow on a busy machine: room beyond the default 5 s.
+describe('CareerPlanTab', { timeout: 20_000 }, () => {
   it('shows the latest revision by section, the history and a comparison of the last two', async () => {
     const client = mockClient((name, variables) => {
       if (name === 'CareerPlanTab') return { data: planData([rev1, rev2, rev3]) };

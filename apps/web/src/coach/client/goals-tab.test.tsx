@@ -82,7 +82,8 @@ describe('goal helpers', () => {
   });
 });
 
-describe('GoalsTab', () => {
+// Typing through user-event is slow on a busy machine: room beyond the default 5 s.
+describe('GoalsTab', { timeout: 20_000 }, () => {
   it('shows goals by horizon with metric, progress and a chart', async () => {
     const client = mockClient((name) => (name === 'GoalsTab' ? data([{ id: 'eng-1', title: 'Leadership move', goals: [goal('a'), goal('b', { horizon: 'TEN_YEARS', title: 'Own a practice', checkIns: [] })] }]) : undefined));
     renderPage(<GoalsTab clientId="client-1" />, { client });
