@@ -118,7 +118,7 @@ export function CareerPlanCompare({ engagementId, revisions, zone }: { engagemen
         comparison.map((section) => (
           <section key={section.key} className={`plan-compare-section${section.changed ? ' plan-compare-changed' : ''}`} aria-labelledby={`compare-${section.key}`}>
             <div className="row">
-              <h4 id={`compare-${section.key}`}>{section.heading}</h4>
+              <h3 id={`compare-${section.key}`}>{section.heading}</h3>
               {section.changed ? <span className="badge badge-warning">Changed</span> : <span className="badge badge-muted">Unchanged</span>}
               {section.changed ? <span className="small muted">{section.description}</span> : null}
             </div>

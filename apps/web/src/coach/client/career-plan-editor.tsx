@@ -53,9 +53,9 @@ export function CareerPlanEditor({
 
   return (
     <form className="plan-editor" onSubmit={submit} aria-labelledby="plan-editor-heading" noValidate>
-      <h3 id="plan-editor-heading" ref={heading} tabIndex={-1}>
+      <h2 id="plan-editor-heading" ref={heading} tabIndex={-1}>
         Edit career plan
-      </h3>
+      </h2>
       <p className="muted small">Saving adds a new revision; earlier revisions are kept for comparison.</p>
       {PLAN_SECTIONS.map((section) => (
         <TextAreaField

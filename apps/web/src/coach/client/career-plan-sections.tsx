@@ -53,8 +53,8 @@ export function changedSections(saved: PlanContent, draft: PlanContent): Partial
 }
 
 /** The plan read top to bottom, one heading per section. */
-export function PlanSections({ content, headingLevel = 3 }: { content: PlanContent; headingLevel?: 3 | 4 }) {
-  const Heading = headingLevel === 3 ? 'h3' : 'h4';
+export function PlanSections({ content, headingLevel = 3 }: { content: PlanContent; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <div className="plan-sections">
       {PLAN_SECTIONS.map((section) => (

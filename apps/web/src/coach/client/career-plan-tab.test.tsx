@@ -86,8 +86,8 @@ describe('CareerPlanTab', { timeout: 20_000 }, () => {
     renderPage(<CareerPlanTab clientId="client-1" />, { client });
 
     const current = await screen.findByRole('region', { name: 'Current plan' });
-    expect(within(current).getByRole('heading', { name: 'Strengths inventory', level: 4 })).toBeInTheDocument();
-    expect(within(current).getByRole('heading', { name: 'Branding and networking', level: 4 })).toBeInTheDocument();
+    expect(within(current).getByRole('heading', { name: 'Strengths inventory', level: 3 })).toBeInTheDocument();
+    expect(within(current).getByRole('heading', { name: 'Branding and networking', level: 3 })).toBeInTheDocument();
     expect(within(current).getByText('£120k base')).toBeInTheDocument();
     expect(within(current).getByText(/Revision 3 by Ada Coach/)).toBeInTheDocument();
     const history = screen.getByRole('region', { name: 'Revision history' });

@@ -87,7 +87,7 @@ export function CareerPlanTab({ clientId }: { clientId: string }) {
               <section className="card" aria-labelledby="plan-current-heading">
                 <div className="plan-header">
                   <div>
-                    <h3 id="plan-current-heading">Current plan</h3>
+                    <h2 id="plan-current-heading">Current plan</h2>
                     <p className="muted small">
                       {latest ? (
                         <>
@@ -107,7 +107,7 @@ export function CareerPlanTab({ clientId }: { clientId: string }) {
                   </button>
                 </div>
                 {latest ? (
-                  <PlanSections content={content} headingLevel={4} />
+                  <PlanSections content={content} headingLevel={3} />
                 ) : (
                   <EmptyState title="No career plan yet">
                     <p>Use “Edit plan” to write the first revision.</p>
@@ -116,7 +116,7 @@ export function CareerPlanTab({ clientId }: { clientId: string }) {
               </section>
               {revisions.length > 0 ? (
                 <section className="card" aria-labelledby="plan-history-heading">
-                  <h3 id="plan-history-heading">Revision history</h3>
+                  <h2 id="plan-history-heading">Revision history</h2>
                   <ul className="plan-history">
                     {revisions.map((revision) => (
                       <li key={revision.id}>
@@ -138,7 +138,7 @@ export function CareerPlanTab({ clientId }: { clientId: string }) {
               ) : null}
               {revisions.length > 0 ? (
                 <section className="card" aria-labelledby="plan-compare-heading">
-                  <h3 id="plan-compare-heading">Compare revisions</h3>
+                  <h2 id="plan-compare-heading">Compare revisions</h2>
                   <CareerPlanCompare key={revisions[0]?.number} engagementId={engagement.id} revisions={revisions} zone={viewer.timeZone} />
                 </section>
               ) : null}

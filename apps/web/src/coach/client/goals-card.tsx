@@ -121,7 +121,7 @@ export function GoalCard({ goal, engagementTitle, onChanged, onDeleted }: { goal
   return (
     <article className="goal-card card" aria-labelledby={headingId}>
       <div className="goal-card-head">
-        <h4 id={headingId}>{goal.title}</h4>
+        <h3 id={headingId}>{goal.title}</h3>
         <span className="badge">{categoryName(goal.category)}</span>
       </div>
       {engagementTitle ? <p className="small muted goal-card-engagement">{engagementTitle}</p> : null}

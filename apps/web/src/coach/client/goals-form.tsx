@@ -124,7 +124,7 @@ export function apiFieldErrors(error: CombinedError | undefined): GoalFormErrors
 /** Add or edit a goal: title, category, horizon, the metric (baseline → target) and a target date. */
 export function GoalForm({
   heading,
-  headingLevel = 4,
+  headingLevel = 3,
   initial,
   submitLabel,
   busy,
@@ -134,7 +134,7 @@ export function GoalForm({
   onCancel,
 }: {
   heading: string;
-  headingLevel?: 3 | 4;
+  headingLevel?: 2 | 3;
   initial: GoalFormValues;
   submitLabel: string;
   busy: boolean;
@@ -147,7 +147,7 @@ export function GoalForm({
   const [errors, setErrors] = useState<GoalFormErrors>({});
   const headingRef = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
-  const Heading = headingLevel === 3 ? 'h3' : 'h4';
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   useEffect(() => headingRef.current?.focus(), []);
   const shownErrors = { ...apiFieldErrors(error), ...errors };
   const set = (key: keyof GoalFormValues) => (event: { target: { value: string } }) => {

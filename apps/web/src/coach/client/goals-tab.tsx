@@ -98,7 +98,7 @@ export function GoalsTab({ clientId }: { clientId: string }) {
                 <section className="card">
                   <GoalForm
                     heading="Add a goal"
-                    headingLevel={3}
+                    headingLevel={2}
                     initial={blankGoal}
                     submitLabel="Save goal"
                     busy={createState.fetching}
@@ -141,7 +141,7 @@ export function GoalsTab({ clientId }: { clientId: string }) {
               ) : (
                 groups.map((group) => (
                   <section key={group.horizon} className="goal-group" aria-labelledby={`goals-${group.horizon}`}>
-                    <h3 id={`goals-${group.horizon}`}>{group.heading}</h3>
+                    <h2 id={`goals-${group.horizon}`}>{group.heading}</h2>
                     <div className="goal-list">
                       {group.goals.map(({ goal, engagementTitle }) => (
                         <GoalCard
