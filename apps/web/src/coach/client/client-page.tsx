@@ -1,10 +1,121 @@
+import { Link, NavLink, Route, Routes, useParams } from 'react-router';
+import { useQuery } from 'urql';
+import { graphql } from '../../graphql/graphql';
+import { errorCode } from '../../ui/errors';
 import { Page } from '../../ui/page';
+import { EmptyState, QueryState } from '../../ui/status';
+import { InviteClientButton } from '../clients/invite-client-button';
+import { ClientNotifications } from '../notifications/client-notifications';
+import { ActionItemsTab } from './action-items-tab';
+import { CareerPlanTab } from './career-plan-tab';
+import { GoalsTab } from './goals-tab';
+import { CLIENT_STATUS_LABELS } from './labels';
+import { OverviewTab } from './overview-tab';
+import { SessionsTab } from './sessions-tab';
+import './client-page.css';
 
-/** Placeholder: being built. */
+export const ClientPageQuery = graphql(`
+  query ClientPage($id: ID!) {
+    client(id: $id) {
+      id
+      name
+      email
+      timeZone
+      status
+      tags
+      hasLogin
+      currentRole
+      targetRole
+    }
+  }
+`);
+
+const TABS = [
+  ['', 'Overview'],
+  ['sessions', 'Sessions'],
+  ['action-items', 'Action items'],
+  ['goals', 'Goals'],
+  ['plan', 'Career plan'],
+  ['emails', 'Emails'],
+] as const;
+
+/** One client: header and actions, and tabs as nested routes under /clients/:clientId. */
 export function ClientPage() {
+  const { clientId = '' } = useParams();
+  const [result] = useQuery({ query: ClientPageQuery, variables: { id: clientId } });
+
+  if (errorCode(result.error) === 'NOT_FOUND') {
+    return (
+      <Page title="Client not found">
+        <EmptyState title="This client is not on your roster">
+          <p>They may have been removed, or they are coached by someone else.</p>
+          <Link to="/clients">Back to clients</Link>
+        </EmptyState>
+      </Page>
+    );
+  }
+
   return (
-    <Page title="Client">
-      <p className="muted">Coming soon.</p>
-    </Page>
+    <QueryState result={result}>
+      {({ client }) => {
+        const base = `/clients/${client.id}`;
+        return (
+          <Page
+            title={client.name}
+            subtitle={
+              <span className="client-subtitle">
+                <a href={`mailto:${client.email}`}>{client.email}</a>
+                <span>{client.timeZone.replace(/_/g, ' ')}</span>
+                <span className={`badge${client.status === 'ACTIVE' ? ' badge-success' : client.status === 'PROSPECT' ? '' : ' badge-muted'}`}>{CLIENT_STATUS_LABELS[client.status]}</span>
+                {client.tags.map((tag) => (
+                  <Link key={tag} className="small" to={`/clients?tag=${encodeURIComponent(tag)}`} aria-label={`Clients tagged ${tag}`}>
+                    #{tag}
+                  </Link>
+                ))}
+              </span>
+            }
+            actions={
+              <>
+                <Link className="button button-secondary" to={`${base}/engagements/new`}>
+                  New engagement
+                </Link>
+                <InviteClientButton clientId={client.id} hasLogin={client.hasLogin} />
+              </>
+            }
+          >
+            {client.currentRole || client.targetRole ? (
+              <p className="muted client-roles">
+                {client.currentRole ? <>Now: {client.currentRole}</> : null}
+                {client.currentRole && client.targetRole ? ' · ' : null}
+                {client.targetRole ? <>Aiming for: {client.targetRole}</> : null}
+              </p>
+            ) : null}
+            <nav className="tabs" aria-label={`${client.name}: sections`}>
+              {TABS.map(([path, label]) => (
+                <NavLink key={label} to={path ? `${base}/${path}` : base} end={!path}>
+                  {label}
+                </NavLink>
+              ))}
+            </nav>
+            <Routes>
+              <Route index element={<OverviewTab clientId={client.id} />} />
+              <Route path="sessions" element={<SessionsTab clientId={client.id} />} />
+              <Route path="action-items" element={<ActionItemsTab clientId={client.id} />} />
+              <Route path="goals" element={<GoalsTab clientId={client.id} />} />
+              <Route path="plan" element={<CareerPlanTab clientId={client.id} />} />
+              <Route path="emails" element={<ClientNotifications clientId={client.id} />} />
+              <Route
+                path="*"
+                element={
+                  <EmptyState title="There is no such section">
+                    <Link to={base}>Go to the overview</Link>
+                  </EmptyState>
+                }
+              />
+            </Routes>
+          </Page>
+        );
+      }}
+    </QueryState>
   );
 }

@@ -1,10 +1,341 @@
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import { useMutation, useQuery, type CombinedError } from 'urql';
+import { useViewer } from '../../auth/auth-context';
+import { graphql, type ResultOf } from '../../graphql/graphql';
+import { formatDateTime } from '../../time/format';
+import { DateTimeText } from '../../ui/date-time';
+import { errorCode, errorField, errorMessage } from '../../ui/errors';
+import { TextAreaField, TextField } from '../../ui/fields';
 import { Page } from '../../ui/page';
+import { EmptyState, ErrorNotice, QueryState, SuccessNotice } from '../../ui/status';
+import { ACTION_ITEM_STATUS, formatPlainDate, SESSION_STATUS } from '../client/labels';
+import './session-editor-page.css';
 
-/** Placeholder: being built. */
+export const SessionEditorQuery = graphql(`
+  query SessionEditor($id: ID!) {
+    session(id: $id) {
+      id
+      sequence
+      startsAt
+      durationMinutes
+      timeZone
+      status
+      meetingUrl
+      agenda
+      privateNotes
+      sharedSummary
+      summaryPublishedAt
+      completedAt
+      client {
+        id
+        name
+        timeZone
+      }
+      engagement {
+        id
+        title
+      }
+      actionItems {
+        id
+        title
+        dueDate
+        status
+        isOverdue
+      }
+    }
+  }
+`);
+
+
+export const SaveAgendaMutation = graphql(`
+  mutation SaveSessionAgenda($id: ID!, $agenda: String!) {
+    updateSession(id: $id, input: { agenda: $agenda }) { id agenda }
+  }
+`);
+export const WritePrivateNotesMutation = graphql(`
+  mutation WriteSessionPrivateNotes($id: ID!, $notes: String!) {
+    writePrivateNotes(id: $id, notes: $notes) { id privateNotes }
+  }
+`);
+export const PublishSummaryMutation = graphql(`
+  mutation PublishSessionSummary($id: ID!, $summary: String!) {
+    publishSessionSummary(id: $id, summary: $summary) { id sharedSummary summaryPublishedAt }
+  }
+`);
+export const CompleteSessionMutation = graphql(`
+  mutation CompleteSession($id: ID!) {
+    completeSession(id: $id) { id status completedAt }
+  }
+`);
+export const NoShowSessionMutation = graphql(`
+  mutation MarkSessionNoShow($id: ID!) {
+    markSessionNoShow(id: $id) { id status completedAt }
+  }
+`);
+export const AddSessionActionItemMutation = graphql(`
+  mutation AddSessionActionItem($input: CreateActionItemInput!) {
+    createActionItem(input: $input) { id title dueDate status isOverdue }
+  }
+`);
+
+type Session = ResultOf<typeof SessionEditorQuery>['session'];
+
+/** The coach's editor for one session: agenda, private notes, the shared summary, status and action items. */
 export function SessionEditorPage() {
+  const { sessionId = '' } = useParams();
+  const [result, refetch] = useQuery({ query: SessionEditorQuery, variables: { id: sessionId } });
+  if (errorCode(result.error) === 'NOT_FOUND') {
+    return (
+      <Page title="Session not found">
+        <EmptyState title="This session is not in your practice">
+          <Link to="/clients">Back to clients</Link>
+        </EmptyState>
+      </Page>
+    );
+  }
+  return <QueryState result={result}>{({ session }) => <SessionEditor session={session} reload={() => refetch({ requestPolicy: 'network-only' })} />}</QueryState>;
+}
+
+function SessionEditor({ session, reload }: { session: Session; reload: () => void }) {
+  const viewer = useViewer();
+  const clientName = session.client?.name ?? 'Client';
+  const clientZone = session.client?.timeZone ?? session.timeZone;
+  const status = SESSION_STATUS[session.status] ?? { label: session.status, badge: 'badge' };
+
+  const [agenda, setAgenda] = useState(session.agenda ?? '');
+  const [notes, setNotes] = useState(session.privateNotes ?? '');
+  const [summary, setSummary] = useState(session.sharedSummary ?? '');
+  const [saved, setSaved] = useState({ agenda: session.agenda ?? '', notes: session.privateNotes ?? '', summary: session.sharedSummary ?? '' });
+  const dirty = agenda !== saved.agenda || notes !== saved.notes || summary !== saved.summary;
+  useUnsavedWarning(dirty);
+
+  const [agendaState, saveAgenda] = useMutation(SaveAgendaMutation);
+  const [notesState, writeNotes] = useMutation(WritePrivateNotesMutation);
+  const [summaryState, publish] = useMutation(PublishSummaryMutation);
+  const [completeState, complete] = useMutation(CompleteSessionMutation);
+  const [noShowState, noShow] = useMutation(NoShowSessionMutation);
+  const [done, setDone] = useState<{ agenda?: string; notes?: string; summary?: string; status?: string }>({});
+
+  const onAgenda = async (event: FormEvent) => {
+    event.preventDefault();
+    const answer = await saveAgenda({ id: session.id, agenda });
+    if (!answer.error) {
+      setSaved((s) => ({ ...s, agenda }));
+      setDone((d) => ({ ...d, agenda: 'Agenda saved.' }));
+    }
+  };
+  const onNotes = async (event: FormEvent) => {
+    event.preventDefault();
+    const answer = await writeNotes({ id: session.id, notes });
+    if (!answer.error) {
+      setSaved((s) => ({ ...s, notes }));
+      setDone((d) => ({ ...d, notes: 'Private notes saved.' }));
+    }
+  };
+  const onPublish = async (event: FormEvent) => {
+    event.preventDefault();
+    const answer = await publish({ id: session.id, summary });
+    if (!answer.error) {
+      setSaved((s) => ({ ...s, summary }));
+      setDone((d) => ({ ...d, summary: `Summary published: ${clientName} can read it now.` }));
+    }
+  };
+  const onStatus = async (action: (variables: { id: string }) => Promise<{ error?: CombinedError }>, message: string) => {
+    const answer = await action({ id: session.id });
+    if (!answer.error) {
+      setDone((d) => ({ ...d, status: message }));
+      reload();
+    }
+  };
+
+  const inViewerZone = formatDateTime(session.startsAt, viewer.timeZone);
+  const inClientZone = formatDateTime(session.startsAt, clientZone);
+
   return (
-    <Page title="Session">
-      <p className="muted">Coming soon.</p>
+    <Page
+      title={`Session with ${clientName}`}
+      subtitle={
+        <span className="session-header">
+          {session.client ? <Link to={`/clients/${session.client.id}/sessions`}>{clientName}</Link> : null}
+          {session.engagement ? <span>{session.engagement.title}</span> : null}
+          <span className={status.badge}>{status.label}</span>
+        </span>
+      }
+    >
+      <section className="card session-when" aria-label="When">
+        <p className="session-time">
+          <time dateTime={session.startsAt}>{inViewerZone}</time>
+          <span className="muted"> · {session.durationMinutes} minutes</span>
+        </p>
+        {inClientZone !== inViewerZone && clientZone !== viewer.timeZone ? (
+          <p className="muted small">
+            For {clientName}: {inClientZone} ({clientZone.replace(/_/g, ' ')})
+          </p>
+        ) : null}
+        {session.meetingUrl ? (
+          <p className="small">
+            <a href={session.meetingUrl} target="_blank" rel="noreferrer">
+              Join the meeting
+            </a>
+          </p>
+        ) : null}
+        {session.status === 'SCHEDULED' ? (
+          <div className="form-actions">
+            <button type="button" disabled={completeState.fetching} onClick={() => onStatus(complete, 'Session marked completed.')}>
+              Mark completed
+            </button>
+            <button type="button" className="button-secondary" disabled={noShowState.fetching} onClick={() => onStatus(noShow, 'Session marked as a no-show.')}>
+              Mark no-show
+            </button>
+          </div>
+        ) : session.completedAt ? (
+          <p className="muted small">
+            {status.label} <DateTimeText value={session.completedAt} />
+          </p>
+        ) : null}
+        <Feedback ok={done.status} error={completeState.error ?? noShowState.error} />
+      </section>
+
+      <form className="card" onSubmit={onAgenda} aria-labelledby="agenda-heading">
+        <h2 id="agenda-heading">Agenda</h2>
+        <TextAreaField label="Agenda" value={agenda} onChange={(event) => setAgenda(event.target.value)} rows={4} hint={`${clientName} sees the agenda before the session.`} />
+        <div className="form-actions">
+          <button type="submit" disabled={agendaState.fetching}>
+            {agendaState.fetching ? 'Saving…' : 'Save agenda'}
+          </button>
+          {agenda !== saved.agenda ? <span className="muted small">Unsaved changes</span> : null}
+        </div>
+        <Feedback ok={done.agenda} error={agendaState.error} />
+      </form>
+
+      <div className="session-zones">
+        <form className="private-zone" onSubmit={onNotes} aria-labelledby="private-heading">
+          <h2 className="zone-label" id="private-heading">
+            Private: only you can see this
+          </h2>
+          <p className="small">Your own notes. They are never shown to {clientName}, a sponsor or in any email.</p>
+          <TextAreaField label="Private notes (only you)" value={notes} onChange={(event) => setNotes(event.target.value)} rows={8} />
+          <div className="form-actions">
+            <button type="submit" disabled={notesState.fetching}>
+              {notesState.fetching ? 'Saving…' : 'Save private notes'}
+            </button>
+            {notes !== saved.notes ? <span className="muted small">Unsaved changes</span> : null}
+          </div>
+          <Feedback ok={done.notes} error={notesState.error} />
+        </form>
+
+        <form className="shared-zone" onSubmit={onPublish} aria-labelledby="shared-heading">
+          <h2 className="zone-label" id="shared-heading">
+            Shared with {clientName}
+          </h2>
+          <p className="small">Publishing shows the summary in {clientName}’s portal and emails it to them.</p>
+          <TextAreaField
+            label="Shared summary (the client sees this)"
+            value={summary}
+            onChange={(event) => setSummary(event.target.value)}
+            rows={8}
+            required
+            error={errorField(summaryState.error) === 'summary' ? errorMessage(summaryState.error) : undefined}
+          />
+          <div className="form-actions">
+            <button type="submit" disabled={summaryState.fetching || !summary.trim()}>
+              {summaryState.fetching ? 'Publishing…' : 'Publish summary'}
+            </button>
+            {summary !== saved.summary ? <span className="muted small">Not published yet</span> : null}
+          </div>
+          <p className="small" data-testid="published-at">
+            {session.summaryPublishedAt || summaryState.data ? (
+              <>
+                Published <DateTimeText value={summaryState.data?.publishSessionSummary.summaryPublishedAt ?? session.summaryPublishedAt!} />
+              </>
+            ) : (
+              'Not published yet.'
+            )}
+          </p>
+          <Feedback ok={done.summary} error={errorField(summaryState.error) === 'summary' ? undefined : summaryState.error} />
+        </form>
+      </div>
+
+      <SessionActionItems session={session} onAdded={reload} />
     </Page>
+  );
+}
+
+/** Success or failure of one save, announced to screen readers. */
+function Feedback({ ok, error }: { ok?: string; error?: CombinedError }) {
+  let content: ReactNode = null;
+  if (error) content = <ErrorNotice error={error} />;
+  else if (ok) content = <SuccessNotice>{ok}</SuccessNotice>;
+  return (
+    <div className="session-feedback" aria-live="polite">
+      {content}
+    </div>
+  );
+}
+
+/** Warns before the tab closes or reloads with unsaved text. */
+function useUnsavedWarning(dirty: boolean) {
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+}
+
+function SessionActionItems({ session, onAdded }: { session: Session; onAdded: () => void }) {
+  const [title, setTitle] = useState('');
+  const [dueDate, setDueDate] = useState('');
+  const [added, setAdded] = useState<string | null>(null);
+  const [result, create] = useMutation(AddSessionActionItemMutation);
+  const field = errorField(result.error);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!session.engagement) return;
+    const answer = await create({ input: { engagementId: session.engagement.id, sessionId: session.id, title: title.trim(), ...(dueDate ? { dueDate } : {}) } });
+    if (!answer.error) {
+      setAdded(`Added “${title.trim()}”.`);
+      setTitle('');
+      setDueDate('');
+      onAdded();
+    }
+  };
+  return (
+    <section className="card" aria-labelledby="session-items-heading">
+      <h2 id="session-items-heading">Action items from this session</h2>
+      {session.actionItems.length ? (
+        <ul className="session-items">
+          {session.actionItems.map((item) => {
+            const status = ACTION_ITEM_STATUS[item.status]!;
+            return (
+              <li key={item.id}>
+                <span>{item.title}</span>
+                <span className={status.badge}>{status.label}</span>
+                {item.isOverdue ? <span className="badge badge-danger">Overdue</span> : null}
+                <span className="muted small">{item.dueDate ? `Due ${formatPlainDate(item.dueDate)}` : 'No due date'}</span>
+              </li>
+            );
+          })}
+        </ul>
+      ) : (
+        <p className="muted">None yet.</p>
+      )}
+      {session.engagement ? (
+        <form onSubmit={submit} className="session-item-form" aria-label="Add an action item">
+          <TextField label="Action item" value={title} onChange={(event) => setTitle(event.target.value)} required maxLength={200} error={field === 'title' ? errorMessage(result.error) : undefined} />
+          <TextField label="Due on" type="date" value={dueDate} onChange={(event) => setDueDate(event.target.value)} error={field === 'dueDate' ? errorMessage(result.error) : undefined} />
+          <div className="form-actions">
+            <button type="submit" disabled={result.fetching || !title.trim()}>
+              {result.fetching ? 'Adding…' : 'Add action item'}
+            </button>
+          </div>
+        </form>
+      ) : null}
+      <Feedback ok={added ?? undefined} error={field ? undefined : result.error} />
+    </section>
   );
 }
