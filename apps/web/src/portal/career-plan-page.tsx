@@ -7,29 +7,32 @@ import { EmptyState, QueryState } from '../ui/status';
 import './portal.css';
 
 export const ClientCareerPlanQuery = graphql(`
-  query ClientCareerPlan($clientId: ID!) {
-    client(id: $clientId) {
+  query ClientCareerPlan {
+    me {
       id
-      currentEngagement {
+      client {
         id
-        title
-        careerPlan {
+        currentEngagement {
           id
-          latestRevision {
+          title
+          careerPlan {
             id
-            number
-            createdAt
-            author {
+            latestRevision {
               id
-              name
+              number
+              createdAt
+              author {
+                id
+                name
+              }
+              strengthsInventory
+              gapsAndThreats
+              directionAndOpportunities
+              marketAnalysis
+              compensationPlan
+              strategyAndTimetable
+              brandingAndNetworking
             }
-            strengthsInventory
-            gapsAndThreats
-            directionAndOpportunities
-            marketAnalysis
-            compensationPlan
-            strategyAndTimetable
-            brandingAndNetworking
           }
         }
       }
@@ -37,7 +40,7 @@ export const ClientCareerPlanQuery = graphql(`
   }
 `);
 
-type Revision = NonNullable<NonNullable<NonNullable<ResultOf<typeof ClientCareerPlanQuery>['client']['currentEngagement']>['careerPlan']>['latestRevision']>;
+type Revision = NonNullable<NonNullable<NonNullable<NonNullable<ResultOf<typeof ClientCareerPlanQuery>['me']['client']>['currentEngagement']>['careerPlan']>['latestRevision']>;
 
 /** The plan's sections in the order the coach writes them. */
 export const PLAN_SECTIONS: { key: keyof Revision & string; heading: string }[] = [
@@ -53,47 +56,42 @@ export const PLAN_SECTIONS: { key: keyof Revision & string; heading: string }[] 
 /** The client's career plan, read-only: the latest revision of their current engagement's plan. */
 export function CareerPlanPage() {
   const viewer = useViewer();
-  const clientId = viewer.client?.id ?? '';
-  const [result] = useQuery({ query: ClientCareerPlanQuery, variables: { clientId }, pause: !clientId });
+  const [result] = useQuery({ query: ClientCareerPlanQuery });
 
   return (
     <Page title="Career plan">
-      {!clientId ? (
-        <EmptyState title="No career plan yet" />
-      ) : (
-        <QueryState result={result}>
-          {(data) => {
-            const engagement = data.client.currentEngagement;
-            const revision = engagement?.careerPlan?.latestRevision;
-            if (!engagement || !revision) {
-              return (
-                <EmptyState title="No career plan yet">
-                  <p>Your coach writes your career plan with you; it will appear here once it is saved.</p>
-                </EmptyState>
-              );
-            }
-            const written = PLAN_SECTIONS.filter((section) => String(revision[section.key] ?? '').trim());
+      <QueryState result={result}>
+        {(data) => {
+          const engagement = data.me.client?.currentEngagement;
+          const revision = engagement?.careerPlan?.latestRevision;
+          if (!engagement || !revision) {
             return (
-              <article className="portal-home">
-                <p className="muted">
-                  {engagement.title} · version {revision.number}, updated{' '}
-                  <time dateTime={revision.createdAt} title={`${formatDate(revision.createdAt, viewer.timeZone)} (${zoneCity(viewer.timeZone)} time)`}>
-                    {formatDate(revision.createdAt, viewer.timeZone)}
-                  </time>
-                  {revision.author ? ` by ${revision.author.name}` : ''}
-                </p>
-                {written.length === 0 ? <EmptyState title="This plan has no content yet" /> : null}
-                {written.map((section) => (
-                  <section key={section.key} className="plan-section card" aria-labelledby={`plan-${section.key}`}>
-                    <h2 id={`plan-${section.key}`}>{section.heading}</h2>
-                    <p className="plan-text">{String(revision[section.key])}</p>
-                  </section>
-                ))}
-              </article>
+              <EmptyState title="No career plan yet">
+                <p>Your coach writes your career plan with you; it will appear here once it is saved.</p>
+              </EmptyState>
             );
-          }}
-        </QueryState>
-      )}
+          }
+          const written = PLAN_SECTIONS.filter((section) => String(revision[section.key] ?? '').trim());
+          return (
+            <article className="portal-home">
+              <p className="muted">
+                {engagement.title} · version {revision.number}, updated{' '}
+                <time dateTime={revision.createdAt} title={`${formatDate(revision.createdAt, viewer.timeZone)} (${zoneCity(viewer.timeZone)} time)`}>
+                  {formatDate(revision.createdAt, viewer.timeZone)}
+                </time>
+                {revision.author ? ` by ${revision.author.name}` : ''}
+              </p>
+              {written.length === 0 ? <EmptyState title="This plan has no content yet" /> : null}
+              {written.map((section) => (
+                <section key={section.key} className="plan-section card" aria-labelledby={`plan-${section.key}`}>
+                  <h2 id={`plan-${section.key}`}>{section.heading}</h2>
+                  <p className="plan-text">{String(revision[section.key])}</p>
+                </section>
+              ))}
+            </article>
+          );
+        }}
+      </QueryState>
     </Page>
   );
 }

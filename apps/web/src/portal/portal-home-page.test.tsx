@@ -58,7 +58,7 @@ const summaries = {
 
 function homeClient(extra: Record<string, () => unknown> = {}) {
   return mockClient((name) => {
-    if (name === 'PortalHomeOverview') return { data: overview };
+    if (name === 'PortalHomeOverview') return { data: { me: { id: 'user-9', client: overview.client } } };
     if (name === 'PortalHomeActionItems') return { data: { myActionItems: connection(items) } };
     if (name === 'PortalHomeSummaries') return { data: summaries };
     if (extra[name]) return { data: extra[name]() };
@@ -130,9 +130,14 @@ describe('PortalHomePage', () => {
     expect(within(section).getByRole('link', { name: 'Your career plan' })).toHaveAttribute('href', '/plan');
   });
 
+  it('does not depend on the viewer’s client id (a fresh log-in may not carry it)', () => {
+    renderPage(<PortalHomePage />, { client: homeClient(), viewer: aClientViewer({ client: null }) });
+    expect(screen.getByRole('region', { name: 'Next session' })).toHaveTextContent('Tue 3 Mar 2026, 09:00 EST');
+  });
+
   it('says so when there is nothing open and no session planned', () => {
     const client = mockClient((name) => {
-      if (name === 'PortalHomeOverview') return { data: { client: { ...overview.client, nextSession: null, currentEngagement: null } } };
+      if (name === 'PortalHomeOverview') return { data: { me: { id: 'user-9', client: { ...overview.client, nextSession: null, currentEngagement: null } } } };
       if (name === 'PortalHomeActionItems') return { data: { myActionItems: connection([]) } };
       if (name === 'PortalHomeSummaries') return { data: { sessions: connection([]) } };
       return undefined;

@@ -19,48 +19,51 @@ const HOME_ITEM_LIMIT = 6;
 const SUMMARY_LIMIT = 3;
 
 export const PortalHomeOverviewQuery = graphql(`
-  query PortalHomeOverview($clientId: ID!) {
-    client(id: $clientId) {
+  query PortalHomeOverview {
+    me {
       id
-      name
-      nextSession {
+      client {
         id
-        startsAt
-        durationMinutes
-        timeZone
-        meetingUrl
-        version
-      }
-      currentEngagement {
-        id
-        title
-        coach {
+        name
+        nextSession {
           id
-          name
+          startsAt
+          durationMinutes
+          timeZone
+          meetingUrl
+          version
         }
-        careerPlan {
-          id
-          latestRevision {
-            id
-            number
-            createdAt
-          }
-        }
-        goals {
+        currentEngagement {
           id
           title
-          progress
-          targetDate
-          metric {
-            name
-            unit
-            baseline
-            target
-          }
-          checkIns(first: 50) {
+          coach {
             id
-            recordedAt
-            value
+            name
+          }
+          careerPlan {
+            id
+            latestRevision {
+              id
+              number
+              createdAt
+            }
+          }
+          goals {
+            id
+            title
+            progress
+            targetDate
+            metric {
+              name
+              unit
+              baseline
+              target
+            }
+            checkIns(first: 50) {
+              id
+              recordedAt
+              value
+            }
           }
         }
       }
@@ -87,8 +90,8 @@ export const PortalHomeActionItemsQuery = graphql(
 );
 
 export const PortalHomeSummariesQuery = graphql(`
-  query PortalHomeSummaries($clientId: ID!, $from: DateTime!) {
-    sessions(clientId: $clientId, status: COMPLETED, from: $from, first: 100) {
+  query PortalHomeSummaries($from: DateTime!) {
+    sessions(status: COMPLETED, from: $from, first: 100) {
       edges {
         node {
           id
@@ -102,7 +105,7 @@ export const PortalHomeSummariesQuery = graphql(`
   }
 `);
 
-type Overview = ResultOf<typeof PortalHomeOverviewQuery>['client'];
+type Overview = NonNullable<ResultOf<typeof PortalHomeOverviewQuery>['me']['client']>;
 
 function greeting(zone: string, now = new Date()): string {
   const hour = DateTime.fromJSDate(now, { zone }).hour;
@@ -114,25 +117,14 @@ function greeting(zone: string, now = new Date()): string {
 export function PortalHomePage() {
   const viewer = useViewer();
   const firstName = viewer.name.split(/\s+/)[0] || viewer.name;
-  const clientId = viewer.client?.id;
-
-  if (!clientId) {
-    return (
-      <Page title={`${greeting(viewer.timeZone)}, ${firstName}`}>
-        <EmptyState title="Your client record is not linked yet">
-          <p>Ask your coach to send you a new invitation.</p>
-        </EmptyState>
-      </Page>
-    );
-  }
 
   return (
     <Page title={`${greeting(viewer.timeZone)}, ${firstName}`} subtitle={<>Times are shown in {zoneCity(viewer.timeZone)} time.</>}>
       <div className="portal-home">
         <ActionItemsSection />
-        <NextSessionSection clientId={clientId} />
-        <SummariesSection clientId={clientId} />
-        <GoalsSection clientId={clientId} />
+        <NextSessionSection />
+        <SummariesSection />
+        <GoalsSection />
       </div>
     </Page>
   );
@@ -177,28 +169,33 @@ function ActionItemsSection() {
   );
 }
 
-function NextSessionSection({ clientId }: { clientId: string }) {
+/** The overview belongs to the logged-in client (`me`), so nothing depends on ids held in the browser. */
+function NextSessionSection() {
   // The goals section asks the same query: urql runs it once.
-  const [result] = useQuery({ query: PortalHomeOverviewQuery, variables: { clientId } });
+  const [result] = useQuery({ query: PortalHomeOverviewQuery });
   return (
     <section className="portal-section" aria-labelledby="home-next-session">
       <h2 id="home-next-session">Next session</h2>
-      <QueryState result={result}>{(data) => <NextSession client={data.client} />}</QueryState>
+      <QueryState result={result}>{(data) => (data.me.client ? <NextSession client={data.me.client} /> : <NotLinked />)}</QueryState>
     </section>
   );
 }
 
-function GoalsSection({ clientId }: { clientId: string }) {
-  const [result] = useQuery({ query: PortalHomeOverviewQuery, variables: { clientId } });
+function GoalsSection() {
+  const [result] = useQuery({ query: PortalHomeOverviewQuery });
   return (
     <section className="portal-section" aria-labelledby="home-goals">
       <div className="section-head">
         <h2 id="home-goals">Goals</h2>
         <Link to="/plan">Your career plan</Link>
       </div>
-      <QueryState result={result}>{(data) => <Goals client={data.client} />}</QueryState>
+      <QueryState result={result}>{(data) => (data.me.client ? <Goals client={data.me.client} /> : <NotLinked />)}</QueryState>
     </section>
   );
+}
+
+function NotLinked() {
+  return <p className="muted">Your account is not linked to a client record. Ask your coach to send you a new invitation.</p>;
 }
 
 function NextSession({ client }: { client: Overview }) {
@@ -312,11 +309,11 @@ function Goals({ client }: { client: Overview }) {
   );
 }
 
-function SummariesSection({ clientId }: { clientId: string }) {
+function SummariesSection() {
   // Summaries of the past year: the calendar lists sessions in start order, so the window keeps
   // the newest ones within one page.
   const from = useMemo(() => DateTime.now().minus({ years: 1 }).startOf('day').toUTC().toISO() ?? '', []);
-  const [result] = useQuery({ query: PortalHomeSummariesQuery, variables: { clientId, from } });
+  const [result] = useQuery({ query: PortalHomeSummariesQuery, variables: { from } });
   const [showAll, setShowAll] = useState(false);
   const viewer = useViewer();
   return (
