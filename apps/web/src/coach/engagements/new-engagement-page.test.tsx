@@ -21,7 +21,7 @@ function engagementClient(mutation: () => { data?: unknown; error?: unknown } = 
 const render = (client = engagementClient()) =>
   renderPage(<NewEngagementPage />, { client, viewer: aCoach({ timeZone: 'Europe/London' }), route: '/clients/client-1/engagements/new', path: '/clients/:clientId/engagements/new' });
 
-describe('NewEngagementPage', () => {
+describe('NewEngagementPage', { timeout: 20_000 }, () => {
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-02-20T12:00:00Z'));
@@ -35,9 +35,9 @@ describe('NewEngagementPage', () => {
     expect(screen.getByLabelText('Starts on')).toHaveValue('2026-02-20');
     expect(screen.getByLabelText('Time zone')).toHaveValue('America/New_York');
     await user.selectOptions(screen.getByLabelText('Cadence'), 'Monthly');
-    await user.click(screen.getByLabelText(/A weekday of the month/));
-    await user.selectOptions(screen.getByLabelText('Which'), 'First');
-    await user.selectOptions(screen.getByLabelText('Weekday'), 'Tuesday');
+    await user.click(screen.getByLabelText(/A weekday/));
+    await user.selectOptions(screen.getByLabelText('Week of the month'), 'First');
+    await user.selectOptions(screen.getByLabelText('Day of the week'), 'Tuesday');
     await user.clear(screen.getByLabelText('Local time'));
     await user.type(screen.getByLabelText('Local time'), '09:00');
     await user.type(screen.getByLabelText('Sessions allotted'), '4');

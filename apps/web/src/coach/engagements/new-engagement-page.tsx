@@ -152,23 +152,23 @@ function EngagementFormView({ client }: { client: { id: string; name: string; ti
               <fieldset className="engagement-anchor">
                 <legend>Session day</legend>
                 <Radio name="anchor" checked={form.anchor === 'DAY_OF_MONTH'} onChange={() => setForm((f) => ({ ...f, anchor: 'DAY_OF_MONTH' }))}>
-                  A day of the month
+                  A date (e.g. the 15th)
                 </Radio>
                 <Radio name="anchor" checked={form.anchor === 'ORDINAL_WEEKDAY'} onChange={() => setForm((f) => ({ ...f, anchor: 'ORDINAL_WEEKDAY' }))}>
-                  A weekday of the month (e.g. the first Tuesday)
+                  A weekday (e.g. the first Tuesday)
                 </Radio>
                 {form.anchor === 'DAY_OF_MONTH' ? (
                   <TextField label="Day of month" type="number" inputMode="numeric" min={1} max={31} value={form.day} onChange={set('day')} error={error('day')} hint="29–31 fall on the last day of shorter months." />
                 ) : (
                   <div className="engagement-pair">
-                    <SelectField label="Which" value={form.ordinal} onChange={set('ordinal')} error={error('ordinal')}>
+                    <SelectField label="Week of the month" value={form.ordinal} onChange={set('ordinal')} error={error('ordinal')}>
                       {ORDINALS.map((o) => (
                         <option key={o.value} value={String(o.value)}>
                           {o.label}
                         </option>
                       ))}
                     </SelectField>
-                    <SelectField label="Weekday" value={form.weekday} onChange={set('weekday')} error={error('weekday')}>
+                    <SelectField label="Day of the week" value={form.weekday} onChange={set('weekday')} error={error('weekday')}>
                       {WEEKDAYS.map((w) => (
                         <option key={w.value} value={String(w.value)}>
                           {w.label}
