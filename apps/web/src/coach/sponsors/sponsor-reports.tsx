@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { useId, useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../../graphql/graphql';
@@ -54,6 +55,8 @@ const SponsorReportQuery = graphql(`
 `);
 
 const percent = (value: number) => `${Math.round(value * 100)}%`;
+/** 'YYYY-MM-DD' → '2 Dec 2026' (a calendar date: no zone applies). */
+const day = (value: string) => DateTime.fromISO(value, { zone: 'utc' }).toFormat('d LLL yyyy');
 const words = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, ' ');
 
 /** What a sponsor may see about an engagement it pays for: attendance and goal progress, nothing else. */
@@ -100,13 +103,12 @@ function Report({ engagementId }: { engagementId: string }) {
             </h3>
             <p className="muted small">
               {r.sponsorOrganisation ? `Sponsored by ${r.sponsorOrganisation}. ` : ''}
-              {words(r.status)}, {words(r.phase).toLowerCase()} phase; {r.startDate}
-              {r.endDate ? ` to ${r.endDate}` : ''}.
+              {words(r.status)}, {words(r.phase).toLowerCase()} phase; {r.endDate ? `${day(r.startDate)} to ${day(r.endDate)}` : `from ${day(r.startDate)}`}.
             </p>
             <dl className="sponsor-report-figures">
               <div>
                 <dt>Attendance</dt>
-                <dd>{r.attendanceRate == null ? 'No sessions held yet' : percent(r.attendanceRate)}</dd>
+                <dd>{r.attendanceRate == null ? <span className="sponsor-report-none">None held yet</span> : percent(r.attendanceRate)}</dd>
               </div>
               <div>
                 <dt>Held</dt>

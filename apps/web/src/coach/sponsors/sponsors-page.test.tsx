@@ -53,7 +53,7 @@ function sponsorsClient(respond: (name: string, variables: Record<string, unknow
   });
 }
 
-describe('SponsorsPage', () => {
+describe('SponsorsPage', { timeout: 20_000 }, () => {
   it('lists current sponsors, archived ones on request, a page at a time', async () => {
     const user = userEvent.setup();
     const client = sponsorsClient();
@@ -128,6 +128,7 @@ describe('SponsorsPage', () => {
     await user.selectOptions(select, 'e-1');
     expect(await screen.findByRole('heading', { level: 3, name: 'Ann Archer: Leadership' })).toBeInTheDocument();
     expect(screen.getByText('75%')).toBeInTheDocument();
+    expect(screen.getByText(/Active, plan phase; from 5 Jan 2026\./)).toBeInTheDocument();
     expect(screen.getByText('3 of 10')).toBeInTheDocument();
     expect(screen.getByRole('progressbar', { name: 'Lead a team: 40%' })).toBeInTheDocument();
   });
