@@ -37,7 +37,7 @@ function calendarClient(extra: (name: string, variables: Record<string, unknown>
   });
 }
 
-describe('CalendarPage', () => {
+describe('CalendarPage', { timeout: 20_000 }, () => {
   it('shows every page of the week in the viewer zone, named in the heading, each session linked', async () => {
     const client = calendarClient();
     renderPage(<CalendarPage />, { client, route: '/calendar?view=week&date=2026-03-04' });

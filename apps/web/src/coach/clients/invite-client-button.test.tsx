@@ -6,7 +6,7 @@ import { InviteClientButton } from './invite-client-button';
 
 const invited = { data: { inviteClient: { __typename: 'InvitePayload', inviteUrl: 'https://tandem.test/accept-invite?token=abc', expiresAt: '2026-03-10T09:00:00.000Z' } } };
 
-describe('InviteClientButton', () => {
+describe('InviteClientButton', { timeout: 20_000 }, () => {
   it('needs no invite for a client who can log in', () => {
     renderPage(<InviteClientButton clientId="c1" hasLogin />, { client: mockClient(() => undefined) });
     expect(screen.getByText('Has portal access')).toBeInTheDocument();

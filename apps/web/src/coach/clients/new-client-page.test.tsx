@@ -6,7 +6,7 @@ import { mockClient, renderPage } from '../../test/render';
 import { NewClientPage, parseTags } from './new-client-page';
 
 
-describe('NewClientPage', () => {
+describe('NewClientPage', { timeout: 20_000 }, () => {
   it('checks the fields before sending', async () => {
     const user = userEvent.setup();
     const client = mockClient(() => undefined);
