@@ -99,7 +99,7 @@ export function ActionItemsTab({ clientId }: { clientId: string }) {
           )
         }
       </QueryState>
-      <section className="card" aria-labelledby="action-items-list">
+      <section className="card">
         <div className="row" style={{ justifyContent: 'space-between' }}>
           <h2 id="action-items-list">Action items</h2>
           <SelectField
@@ -155,7 +155,7 @@ function AddActionItem({ engagementId, onAdded }: { engagementId: string; onAdde
     }
   };
   return (
-    <form className="card" onSubmit={submit} aria-labelledby="add-action-item">
+    <form className="card" onSubmit={submit}>
       <h2 id="add-action-item">Add an action item</h2>
       <div className="inline-form">
         <TextField label="Action item" value={title} onChange={(event) => setTitle(event.target.value)} required maxLength={200} error={field === 'title' ? errorMessage(result.error) : undefined} />
@@ -248,7 +248,7 @@ function EditActionItem({ item, onDone }: { item: Item; onDone: (savedTitle: str
     if (!answer.error) onDone(answer.data?.updateActionItem.title ?? title);
   };
   return (
-    <form onSubmit={submit} aria-label={`Edit ${item.title}`}>
+    <form onSubmit={submit}>
       <div className="inline-form">
         <TextField label="Title" value={title} onChange={(event) => setTitle(event.target.value)} required maxLength={200} autoFocus error={field === 'title' ? errorMessage(result.error) : undefined} />
         <TextField label="Due on" type="date" value={dueDate} onChange={(event) => setDueDate(event.target.value)} error={field === 'dueDate' ? errorMessage(result.error) : undefined} />

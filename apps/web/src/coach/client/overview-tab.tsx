@@ -75,7 +75,7 @@ export function OverviewTab({ clientId }: { clientId: string }) {
         const upcoming = sessions.edges.map((edge) => edge.node);
         return (
           <div className="grid client-overview">
-            <section className="card" aria-labelledby="overview-engagement">
+            <section className="card">
               <h2 id="overview-engagement">Current engagement</h2>
               {engagement ? (
                 <dl>
@@ -104,7 +104,7 @@ export function OverviewTab({ clientId }: { clientId: string }) {
                 </EmptyState>
               )}
             </section>
-            <section className="card" aria-labelledby="overview-next">
+            <section className="card">
               <h2 id="overview-next">Next session</h2>
               {client.nextSession ? (
                 <p>

@@ -53,12 +53,12 @@ export function SessionsTab({ clientId }: { clientId: string }) {
         const before = past.edges.map((edge) => edge.node).reverse();
         return (
           <div className="stack">
-            <section className="card" aria-labelledby="sessions-upcoming">
+            <section className="card">
               <h2 id="sessions-upcoming">Upcoming</h2>
               {next.length ? <SessionList sessions={next} label="Upcoming sessions" /> : <p className="muted">No sessions planned.</p>}
               {upcoming.pageInfo.hasNextPage ? <p className="muted small">Showing the next 100 sessions.</p> : null}
             </section>
-            <section className="card" aria-labelledby="sessions-past">
+            <section className="card">
               <h2 id="sessions-past">Past</h2>
               {before.length ? <SessionList sessions={before} label="Past sessions" /> : <p className="muted">No sessions yet.</p>}
               {past.pageInfo.hasNextPage ? <p className="muted small">Showing the first 100 past sessions.</p> : null}

@@ -197,7 +197,7 @@ function SessionEditor({ session, reload }: { session: Session; reload: () => vo
         <Feedback ok={done.status} error={completeState.error ?? noShowState.error} />
       </section>
 
-      <form className="card" onSubmit={onAgenda} aria-labelledby="agenda-heading">
+      <form className="card" onSubmit={onAgenda}>
         <h2 id="agenda-heading">Agenda</h2>
         <TextAreaField label="Agenda" value={agenda} onChange={(event) => setAgenda(event.target.value)} rows={4} hint={`${clientName} sees the agenda before the session.`} />
         <div className="form-actions">
@@ -210,7 +210,7 @@ function SessionEditor({ session, reload }: { session: Session; reload: () => vo
       </form>
 
       <div className="session-zones">
-        <form className="private-zone" onSubmit={onNotes} aria-labelledby="private-heading">
+        <form className="private-zone" onSubmit={onNotes}>
           <h2 className="zone-label" id="private-heading">
             Private: only you can see this
           </h2>
@@ -225,7 +225,7 @@ function SessionEditor({ session, reload }: { session: Session; reload: () => vo
           <Feedback ok={done.notes} error={notesState.error} />
         </form>
 
-        <form className="shared-zone" onSubmit={onPublish} aria-labelledby="shared-heading">
+        <form className="shared-zone" onSubmit={onPublish}>
           <h2 className="zone-label" id="shared-heading">
             Shared with {clientName}
           </h2>
@@ -305,7 +305,7 @@ function SessionActionItems({ session, onAdded }: { session: Session; onAdded: (
     }
   };
   return (
-    <section className="card" aria-labelledby="session-items-heading">
+    <section className="card">
       <h2 id="session-items-heading">Action items from this session</h2>
       {session.actionItems.length ? (
         <ul className="session-items">
@@ -325,7 +325,7 @@ function SessionActionItems({ session, onAdded }: { session: Session; onAdded: (
         <p className="muted">None yet.</p>
       )}
       {session.engagement ? (
-        <form onSubmit={submit} className="session-item-form" aria-label="Add an action item">
+        <form onSubmit={submit} className="session-item-form">
           <TextField label="Action item" value={title} onChange={(event) => setTitle(event.target.value)} required maxLength={200} error={field === 'title' ? errorMessage(result.error) : undefined} />
           <TextField label="Due on" type="date" value={dueDate} onChange={(event) => setDueDate(event.target.value)} error={field === 'dueDate' ? errorMessage(result.error) : undefined} />
           <div className="form-actions">
