@@ -49,7 +49,7 @@ export function InviteClientButton({ clientId, hasLogin }: { clientId: string; h
   }
 
   return (
-    <div className="invite-client">
+    <div className={`invite-client${payload || result.error ? ' invite-client-open' : ''}`}>
       <button type="button" className={payload ? 'button-secondary' : undefined} disabled={result.fetching} onClick={send}>
         {result.fetching ? 'Sending…' : payload ? 'Send a new invitation' : 'Invite to portal'}
       </button>
