@@ -1,4 +1,5 @@
 import { authExchange } from '@urql/exchange-auth';
+import { print } from 'graphql';
 import { Client, cacheExchange, fetchExchange, type CombinedError } from 'urql';
 import type { AuthTokens, SessionStore } from '../auth/session-store';
 import { graphql } from './graphql';
@@ -18,11 +19,11 @@ export function isUnauthenticated(error: CombinedError | undefined): boolean {
 }
 
 /** Exchanges a refresh token without going through the authenticated client. */
-async function exchangeRefreshToken(url: string, refreshToken: string): Promise<AuthTokens | null> {
+export async function exchangeRefreshToken(url: string, refreshToken: string): Promise<AuthTokens | null> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: RefreshMutation.loc?.source.body, variables: { refreshToken } }),
+    body: JSON.stringify({ query: print(RefreshMutation), variables: { refreshToken } }),
   });
   const body = (await response.json()) as { data?: { refresh?: AuthTokens } | null };
   return body.data?.refresh ?? null;
