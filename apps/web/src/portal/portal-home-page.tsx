@@ -74,7 +74,7 @@ export const PortalHomeOverviewQuery = graphql(`
 export const PortalHomeActionItemsQuery = graphql(
   `
     query PortalHomeActionItems {
-      myActionItems(status: OPEN, first: 100) {
+      myActionItems(status: OPEN, first: 25) {
         edges {
           node {
             ...PortalActionItemFields
