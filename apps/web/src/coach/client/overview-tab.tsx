@@ -120,7 +120,7 @@ export function OverviewTab({ clientId }: { clientId: string }) {
               {upcoming.length ? <SessionList sessions={upcoming} label="Upcoming sessions" /> : <p className="muted">Nothing planned.</p>}
               {sessions.pageInfo.hasNextPage ? (
                 <p>
-                  <Link to={`/clients/${clientId}/sessions`}>All sessions</Link>
+                  <Link to={`/clients/${clientId}/sessions`}>Full timeline</Link>
                 </p>
               ) : null}
             </section>

@@ -78,7 +78,8 @@ describe('RosterPage', () => {
     const empty = mockClient(() => page([]));
     const { unmount } = renderPage(<RosterPage />, { client: empty, route: '/clients', path: '/clients' });
     expect(await screen.findByText('No clients yet')).toBeInTheDocument();
-    expect(screen.getAllByRole('link', { name: 'Add client' })).toHaveLength(2);
+    expect(screen.getByRole('link', { name: 'Add your first client' })).toHaveAttribute('href', '/clients/new');
+    expect(screen.getByRole('link', { name: 'Add client' })).toHaveAttribute('href', '/clients/new');
     unmount();
     renderPage(<RosterPage />, { client: mockClient(() => page([])), route: '/clients?q=nobody', path: '/clients' });
     expect(await screen.findByText('No clients match')).toBeInTheDocument();

@@ -152,7 +152,7 @@ export function RosterPage() {
               <EmptyState title="No clients yet">
                 <p>Add your first client to plan their engagement and sessions.</p>
                 <Link className="button" to="/clients/new">
-                  Add client
+                  Add your first client
                 </Link>
               </EmptyState>
             );
@@ -163,7 +163,7 @@ export function RosterPage() {
                 {clients.length === 1 ? '1 client shown' : `${clients.length} clients shown`}
                 {data.clients.pageInfo.hasNextPage ? ', more on the next page' : ''}
               </p>
-              <RosterTable clients={clients} onTag={(value) => update({ tag: value })} />
+              <RosterTable clients={clients} busy={result.fetching} onTag={(value) => update({ tag: value })} />
               {cursors.length || data.clients.pageInfo.hasNextPage ? (
                 <Pager pageInfo={data.clients.pageInfo} cursors={cursors} onChange={(next) => setPaging({ key: stateKey, cursors: next })} />
               ) : null}
@@ -175,9 +175,9 @@ export function RosterPage() {
   );
 }
 
-function RosterTable({ clients, onTag }: { clients: RosterClient[]; onTag: (tag: string) => void }) {
+function RosterTable({ clients, busy, onTag }: { clients: RosterClient[]; busy: boolean; onTag: (tag: string) => void }) {
   return (
-    <div className="table-wrap">
+    <div className={`table-wrap${busy ? ' roster-busy' : ''}`} aria-busy={busy || undefined}>
       <table className="roster-table">
         <caption className="visually-hidden">Your clients</caption>
         <thead>
