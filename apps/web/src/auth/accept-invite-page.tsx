@@ -1,29 +1,43 @@
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { useMutation, type CombinedError } from 'urql';
-import { graphql } from '../graphql/graphql';
+import { graphql, type ResultOf } from '../graphql/graphql';
 import { errorCode, errorField } from '../ui/errors';
 import { TextField } from '../ui/fields';
 import { Page } from '../ui/page';
 import { ErrorNotice } from '../ui/status';
-import { ViewerFields, useAuth } from './auth-context';
+import { useAuth, type AuthPayloadResult } from './auth-context';
 import { PASSWORD_HINT, PASSWORD_MAX, passwordProblem } from '../account/password-rules';
 
-export const AcceptInviteMutation = graphql(
-  `
-    mutation AcceptInvite($input: AcceptInviteInput!) {
-      acceptInvite(input: $input) {
-        accessToken
-        accessTokenExpiresAt
-        refreshToken
-        user {
-          ...ViewerFields
-        }
+/**
+ * The new user's fields without `client`: the API answers User.client only for an authenticated
+ * request, so asking for it here returns a partial UNAUTHENTICATED error, which makes the auth
+ * exchange send the mutation again with the (now used) token. The portal reads the client through
+ * `me` instead.
+ */
+export const AcceptInviteMutation = graphql(`
+  mutation AcceptInvite($input: AcceptInviteInput!) {
+    acceptInvite(input: $input) {
+      accessToken
+      accessTokenExpiresAt
+      refreshToken
+      user {
+        id
+        name
+        email
+        role
+        timeZone
       }
     }
-  `,
-  [ViewerFields],
-);
+  }
+`);
+
+type AcceptedUser = NonNullable<ResultOf<typeof AcceptInviteMutation>['acceptInvite']['user']>;
+
+/** The viewer startSession expects, from the fields the mutation can safely ask for. */
+function asViewerFields(user: AcceptedUser): AuthPayloadResult['user'] {
+  return { ...user, client: null } as unknown as AuthPayloadResult['user'];
+}
 
 /** The invitation link (or its token) no longer works: a new invitation is the way forward. */
 function isBadLink(error: CombinedError | undefined): boolean {
@@ -84,7 +98,7 @@ export function AcceptInvitePage() {
     const trimmed = name.trim();
     const { data } = await accept({ input: { token, password, ...(trimmed ? { name: trimmed } : {}) } });
     if (data) {
-      startSession(data.acceptInvite);
+      startSession({ ...data.acceptInvite, user: asViewerFields(data.acceptInvite.user) });
       setAccepted(true);
     }
   }
