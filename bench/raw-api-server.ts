@@ -66,13 +66,15 @@ const ROSTER_SQL = `
 
 const PORTAL_SQL = `
   (SELECT 1 AS part, a.title, a.due_date::text AS due_date, a.status,
+          -- isOverdue: OPEN and due before today in the client's zone.
+          (a.status = 'OPEN' AND a.due_date < (now() AT TIME ZONE (SELECT c.time_zone FROM client c WHERE c.id = a.client_id))::date) AS overdue,
           NULL::timestamptz AS starts_at, NULL::text AS time_zone, NULL::text AS agenda, NULL::text AS shared_summary, NULL::timestamptz AS summary_published_at
      FROM action_item a
     WHERE a.practice_id = $1 AND a.client_id = $2
     ORDER BY a.due_date ASC NULLS LAST, a.id
     LIMIT 50)
   UNION ALL
-  (SELECT 2, NULL, NULL, NULL, s.starts_at, s.time_zone, s.agenda, s.shared_summary, s.summary_published_at
+  (SELECT 2, NULL, NULL, NULL, NULL, s.starts_at, s.time_zone, s.agenda, s.shared_summary, s.summary_published_at
      FROM coaching_session s
     WHERE s.practice_id = $1 AND s.client_id = $2 AND s.starts_at >= $3
     ORDER BY s.starts_at, s.id
@@ -98,6 +100,7 @@ interface PortalRow {
   title: string | null;
   due_date: string | null;
   status: string | null;
+  overdue: boolean | null;
   starts_at: Date | null;
   time_zone: string | null;
   agenda: string | null;
@@ -163,7 +166,7 @@ export async function startRawApiServer(options: RawApiServerOptions): Promise<R
       data: {
         clients: {
           edges,
-          pageInfo: { hasNextPage: rows.length > rosterFirst, endCursor: last ? Buffer.from(JSON.stringify([last.name, last.id])).toString('base64url') : null },
+          pageInfo: { hasNextPage: rows.length > rosterFirst, endCursor: last ? Buffer.from(JSON.stringify(['NAME', last.name, last.id])).toString('base64url') : null },
         },
       },
     };
@@ -174,13 +177,12 @@ export async function startRawApiServer(options: RawApiServerOptions): Promise<R
     const from = new Date(body.variables?.from ?? Date.now());
     if (Number.isNaN(from.getTime())) throw new HttpError(400, 'bad from');
     const { rows } = await pool.query<PortalRow>({ name: 'bench-portal', text: PORTAL_SQL, values: [claims.practiceId, claims.clientId, from] });
-    const today = new Date().toISOString().slice(0, 10);
     const items: unknown[] = [];
     const sessions: unknown[] = [];
     for (const row of rows) {
       if (row.part === 1) {
         items.push({
-          node: { title: row.title, dueDate: row.due_date, status: row.status, isOverdue: row.status === 'OPEN' && row.due_date !== null && row.due_date < today },
+          node: { title: row.title, dueDate: row.due_date, status: row.status, isOverdue: row.overdue === true },
         });
       } else {
         sessions.push({
