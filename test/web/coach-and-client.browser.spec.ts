@@ -1,0 +1,421 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import {
+  DESKTOP,
+  PHONE,
+  WebApp,
+  describeWithBrowser,
+  focusDocumentStart,
+  focusedElement,
+  launchChromium,
+  openInApp,
+  recordGraphQL,
+  resetScreenshots,
+  screenshot,
+  screenshotAt,
+  unlabelledElements,
+  withDiagnostics,
+  type GraphQLExchange,
+  type Unlabelled,
+} from '../support/browser.js';
+import { waitFor } from '../support/wait-for.js';
+
+/**
+ * The coach's and the client's way through the real app in a real browser: the API serving the
+ * built web app (dist/web), Debian's Chromium driven by playwright-core. Locators follow the
+ * selector contract of issue 6 (roles and accessible names, not CSS). The steps share one coach
+ * tab and one client tab and run in order; once a step fails, the later ones stop at once.
+ */
+
+// Each step waits for what a person would see, never a fixed time; these bound the waits.
+const STEP_MS = 60_000;
+const EXPECT_MS = 15_000;
+
+const unique = randomBytes(4).toString('hex');
+const coach = { name: 'Casey Coach', email: `coach-${unique}@example.test`, practice: 'Browser Test Coaching', password: 'correct-horse-battery' };
+const client = { name: `Robin Client ${unique}`, email: `robin-${unique}@example.test`, timeZone: 'America/New_York', password: 'another-long-passphrase' };
+const agenda = `Agenda ${unique}: review the promotion case`;
+const privateSentence = `PRIVATE-${unique} the coach thinks Robin undersells themself`;
+const sharedSummary = `SUMMARY-${unique} we agreed on three talking points for the review`;
+const actionItem = `Draft the promotion case ${unique}`;
+
+/** yyyy-mm-dd, `days` from today (UTC), for date inputs. */
+function isoDay(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The answer to the next GraphQL mutation the page sends, checked for errors. */
+async function mutationAnswer(page: Page, action: () => Promise<void>): Promise<Record<string, unknown>> {
+  const answered = page.waitForResponse((response: Response) => {
+    const request = response.request();
+    return request.method() === 'POST' && new URL(request.url()).pathname === '/graphql' && /"query":"mutation/.test(request.postData() ?? '');
+  });
+  await action();
+  const body = (await (await answered).json()) as { data?: Record<string, unknown>; errors?: Array<{ message: string }> };
+  if (body.errors?.length) throw new Error(`the mutation failed: ${body.errors.map((e) => e.message).join('; ')}`);
+  return body.data ?? {};
+}
+
+/**
+ * Workaround for a known bug, so the story can reach the pages behind it; the `.failing` case at
+ * the end shows the bug in a browser without it, and starts to pass (and so fails the run) once
+ * the bug is fixed: then delete this workaround and the `.failing`.
+ *
+ * (API, libs/coaching/src/user/user.resolver.ts) User.client takes @CurrentActor(), which throws
+ * UNAUTHENTICATED for the anonymous caller of signUp, logIn and acceptInvite. The app's auth
+ * exchange then sends the mutation again (signUp: CONFLICT "An account already uses…",
+ * acceptInvite: "This invitation no longer works"), and after logIn the viewer's client is null,
+ * so the portal says "Your client record is not linked yet". The workaround answers those
+ * payloads as a fixed API would: the error dropped and user.client read with the new access token.
+ */
+async function applyKnownBugWorkarounds(context: BrowserContext, baseUrl: string): Promise<void> {
+  await context.route(
+    (url) => url.pathname === '/graphql',
+    async (route) => {
+      const body = route.request().postData() ?? '';
+      if (!/"operationName":"(SignUp|LogIn|AcceptInvite)"/.test(body)) return route.continue();
+      const response = await route.fetch();
+      const answer = (await response.json()) as { data?: Record<string, { accessToken: string; user: Record<string, unknown> } | null>; errors?: Array<{ path?: unknown[] }> };
+      const payload = answer.data ? Object.values(answer.data)[0] : null;
+      if (payload && answer.errors?.every((error) => error.path?.at(-1) === 'client')) {
+        const me = await fetch(`${baseUrl}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${payload.accessToken}` },
+          body: JSON.stringify({ query: '{ me { client { id name __typename } } }' }),
+        });
+        payload.user.client = ((await me.json()) as { data: { me: { client: unknown } } }).data.me.client;
+        delete answer.errors;
+      }
+      return route.fulfill({ response, json: answer });
+    },
+  );
+}
+
+async function signUp(page: Page, who: typeof coach): Promise<void> {
+  await page.goto('/sign-up');
+  await page.getByLabel('Your name', { exact: true }).fill(who.name);
+  await page.getByLabel('Email', { exact: true }).fill(who.email);
+  await page.getByLabel('Practice name', { exact: true }).fill(who.practice);
+  await page.getByLabel('Password', { exact: true }).fill(who.password);
+  await page.getByLabel('Time zone', { exact: true }).selectOption('Europe/London');
+  await page.getByRole('button', { name: 'Create practice' }).click();
+}
+
+async function logIn(page: Page, who: { email: string; password: string }): Promise<void> {
+  await page.getByLabel('Email', { exact: true }).fill(who.email);
+  await page.getByLabel('Password', { exact: true }).fill(who.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+}
+
+describeWithBrowser('the web app in a browser: a coach and their client', () => {
+  let web: WebApp;
+  let browser: Browser;
+  let coachContext: BrowserContext;
+  let coachPage: Page;
+  let clientContext: BrowserContext | undefined;
+  let clientPage: Page | undefined;
+  let clientTraffic: { exchanges: GraphQLExchange[]; settled(): Promise<GraphQLExchange[]> } | undefined;
+  let coachTraffic: { exchanges: GraphQLExchange[]; settled(): Promise<GraphQLExchange[]> };
+  const found: Record<string, string | undefined> = {};
+  const accessibility: Array<{ page: string; problems: Unlabelled[] }> = [];
+  let failedStep: string | undefined;
+
+  beforeAll(async () => {
+    await resetScreenshots();
+    web = await WebApp.start();
+    browser = await launchChromium();
+    coachContext = await browser.newContext({ baseURL: web.baseUrl, viewport: DESKTOP, timezoneId: 'Europe/London', locale: 'en-GB' });
+    coachContext.setDefaultTimeout(EXPECT_MS);
+    await applyKnownBugWorkarounds(coachContext, web.baseUrl);
+    coachTraffic = recordGraphQL(coachContext);
+    coachPage = await coachContext.newPage();
+  }, STEP_MS);
+
+  afterAll(async () => {
+    await clientContext?.close();
+    await coachContext?.close();
+    await browser?.close();
+    await web?.close();
+  }, STEP_MS);
+
+  /** One step of the story; a failure leaves screenshots and the pages' text behind. */
+  function step(name: string, work: () => Promise<void>): void {
+    it(
+      name,
+      async () => {
+        if (failedStep) throw new Error(`not run: the earlier step "${failedStep}" failed`);
+        try {
+          await withDiagnostics(name, () => [coachPage, clientPage].filter((p): p is Page => p !== undefined), work);
+        } catch (error) {
+          failedStep = name;
+          throw error;
+        }
+      },
+      STEP_MS,
+    );
+  }
+
+  /** A desktop screenshot of the page as it is, and the accessibility smoke check on it. */
+  async function capture(page: Page, name: string): Promise<void> {
+    await screenshot(page, name);
+    accessibility.push({ page: name, problems: await unlabelledElements(page) });
+  }
+
+  const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+
+  it(
+    'sends a visitor who is not logged in from /clients to the log-in page',
+    async () => {
+      const context = await browser.newContext({ baseURL: web.baseUrl, viewport: DESKTOP });
+      try {
+        const page = await context.newPage();
+        await page.goto('/clients');
+        await page.waitForURL((url) => url.pathname === '/login');
+        expect(new URL(page.url()).searchParams.get('next')).toBe('/clients');
+        await page.getByRole('button', { name: 'Log in' }).waitFor();
+        expect(await page.getByLabel('Email', { exact: true }).isVisible()).toBe(true);
+        expect(await page.getByLabel('Password', { exact: true }).isVisible()).toBe(true);
+      } finally {
+        await context.close();
+      }
+    },
+    STEP_MS,
+  );
+
+  step('lets a coach sign up and lands them on their (empty) roster', async () => {
+    await signUp(coachPage, coach);
+    await heading(coachPage, 'Clients').waitFor();
+  });
+
+  step('lets the coach log out, then log in with the form and return to the page they asked for', async () => {
+    await coachPage.getByRole('button', { name: 'Log out' }).click();
+    await coachPage.getByRole('button', { name: 'Log in' }).waitFor();
+    await coachPage.goto('/clients');
+    await coachPage.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('next') === '/clients');
+    await logIn(coachPage, coach);
+    await coachPage.waitForURL((url) => url.pathname === '/clients');
+    await heading(coachPage, 'Clients').waitFor();
+  });
+
+  step('has a skip link that takes keyboard users to the main content', async () => {
+    await heading(coachPage, 'Clients').waitFor();
+    // Start from the top of the document (the page has put focus on its heading).
+    await focusDocumentStart(coachPage);
+    await coachPage.keyboard.press('Tab');
+    expect((await focusedElement(coachPage)).text).toBe('Skip to content');
+    await coachPage.keyboard.press('Enter');
+    await waitFor(async () => (await focusedElement(coachPage)).inMain, { what: 'focus in the main content', timeoutMs: EXPECT_MS });
+    // The next Tab stays in the main content instead of walking the header again.
+    await coachPage.keyboard.press('Tab');
+    expect(await focusedElement(coachPage)).toEqual({ text: expect.any(String), inMain: true });
+  });
+
+  step('adds a client from the roster and lands on their page', async () => {
+    // The empty roster offers it twice (page actions and the empty state).
+    await coachPage.getByRole('link', { name: 'Add client' }).first().click();
+    await heading(coachPage, 'New client').waitFor();
+    await coachPage.getByLabel('Name', { exact: true }).fill(client.name);
+    await coachPage.getByLabel('Email', { exact: true }).fill(client.email);
+    await coachPage.getByLabel('Time zone', { exact: true }).selectOption(client.timeZone);
+    await coachPage.getByRole('button', { name: 'Create client' }).click();
+    await coachPage.waitForURL((url) => /^\/clients\/[0-9a-f-]{36}/.test(url.pathname));
+    found.clientId = /^\/clients\/([0-9a-f-]{36})/.exec(new URL(coachPage.url()).pathname)![1];
+    await heading(coachPage, client.name).waitFor();
+  });
+
+  step("finds the client with the roster's search", async () => {
+    await coachPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
+    await heading(coachPage, 'Clients').waitFor();
+    await coachPage.getByLabel('Search clients', { exact: true }).fill(`robin client ${unique}`);
+    const link = coachPage.getByRole('main').getByRole('link', { name: client.name });
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toBe(`/clients/${found.clientId}`);
+    // A search that matches nobody shows no client.
+    await coachPage.getByLabel('Search clients', { exact: true }).fill(`nobody-${unique}`);
+    await link.waitFor({ state: 'detached' });
+    await coachPage.getByLabel('Search clients', { exact: true }).fill('');
+    await link.waitFor();
+    await capture(coachPage, '01-roster');
+    await screenshotAt(coachPage, PHONE, '11-roster-phone');
+    await link.click();
+    await heading(coachPage, client.name).waitFor();
+  });
+
+  step('creates a quarterly engagement, activated, with a preview of the next sessions', async () => {
+    await coachPage.getByRole('link', { name: 'New engagement' }).click();
+    await coachPage.waitForURL((url) => url.pathname === `/clients/${found.clientId}/engagements/new`);
+    await coachPage.getByLabel('Title', { exact: true }).fill('Promotion year');
+    await coachPage.getByLabel('Starts on', { exact: true }).fill(isoDay(1));
+    await coachPage.getByLabel('Ends on', { exact: true }).fill(isoDay(365));
+    await coachPage.getByRole('combobox', { name: 'Cadence', exact: true }).selectOption({ label: 'Quarterly' });
+    await coachPage.getByLabel('Sessions allotted', { exact: true }).fill('4');
+    await coachPage.getByRole('checkbox', { name: 'Activate now and plan sessions' }).check();
+    const preview = coachPage.getByRole('list', { name: 'Next sessions' });
+    await preview.getByRole('listitem').first().waitFor();
+    expect(await preview.getByRole('listitem').count()).toBeGreaterThanOrEqual(1);
+    await capture(coachPage, '05-new-engagement');
+    await coachPage.getByRole('button', { name: 'Create engagement' }).click();
+    await coachPage.waitForURL((url) => url.pathname.startsWith(`/clients/${found.clientId}`) && !url.pathname.endsWith('/engagements/new'));
+    await heading(coachPage, client.name).waitFor();
+    await capture(coachPage, '02-client-overview');
+  });
+
+  step("opens the first session from the client page's Sessions tab", async () => {
+    await coachPage.getByRole('link', { name: 'Sessions', exact: true }).click();
+    const sessions = coachPage.getByRole('main').getByRole('link', { name: /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b/ });
+    await sessions.first().waitFor();
+    await capture(coachPage, '03-sessions-tab');
+    const href = await sessions.first().getAttribute('href');
+    expect(href).toMatch(/^\/sessions\/[0-9a-f-]{36}$/);
+    found.sessionId = href!.split('/')[2];
+    await sessions.first().click();
+    await coachPage.waitForURL((url) => url.pathname === href);
+    await coachPage.getByRole('textbox', { name: 'Agenda', exact: true }).waitFor();
+  });
+
+  step('writes the agenda, a private note and a shared summary, adds an action item and completes the session', async () => {
+    await coachPage.getByRole('textbox', { name: 'Agenda', exact: true }).fill(agenda);
+    await mutationAnswer(coachPage, () => coachPage.getByRole('button', { name: 'Save agenda' }).click());
+    await coachPage.getByRole('textbox', { name: 'Private notes (only you)', exact: true }).fill(privateSentence);
+    await mutationAnswer(coachPage, () => coachPage.getByRole('button', { name: 'Save private notes' }).click());
+    await coachPage.getByRole('textbox', { name: 'Shared summary (the client sees this)', exact: true }).fill(sharedSummary);
+    await mutationAnswer(coachPage, () => coachPage.getByRole('button', { name: 'Publish summary' }).click());
+    await coachPage.getByRole('textbox', { name: 'Action item', exact: true }).fill(actionItem);
+    await coachPage.getByLabel('Due on', { exact: true }).fill(isoDay(14));
+    await mutationAnswer(coachPage, () => coachPage.getByRole('button', { name: 'Add action item' }).click());
+    const item = coachPage.getByRole('listitem').filter({ hasText: actionItem });
+    await item.getByText('Open', { exact: true }).waitFor();
+    coachPage.once('dialog', (dialog) => void dialog.accept());
+    await mutationAnswer(coachPage, () => coachPage.getByRole('button', { name: 'Mark completed' }).click());
+    await coachPage.getByRole('button', { name: 'Mark completed' }).waitFor({ state: 'detached' });
+    await capture(coachPage, '04-session-editor');
+    // The coach's own tab did fetch the private note: the client-side checks below mean something.
+    const coachSaw = (await coachTraffic.settled()).some((exchange) => exchange.responseBody.includes(privateSentence));
+    expect(coachSaw).toBe(true);
+  });
+
+  step('shows the planned sessions on the calendar', async () => {
+    await coachPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Calendar' }).click();
+    await heading(coachPage, 'Calendar').waitFor();
+    // The first quarterly session may be weeks away: page through the months until it shows.
+    await coachPage.getByRole('button', { name: 'Month' }).or(coachPage.getByRole('link', { name: 'Month' })).first().click();
+    const session = coachPage.getByRole('main').getByText(client.name).first();
+    for (let month = 0; month < 4 && !(await session.isVisible()); month += 1) {
+      await coachPage.getByRole('button', { name: 'Next' }).or(coachPage.getByRole('link', { name: 'Next' })).first().click();
+      await session.waitFor({ timeout: 3_000 }).catch(() => undefined);
+    }
+    await session.waitFor();
+    await capture(coachPage, '06-calendar');
+  });
+
+  step('invites the client to the portal from the client page', async () => {
+    await openInApp(coachPage, `/clients/${found.clientId}`);
+    await heading(coachPage, client.name).waitFor();
+    await coachPage.getByRole('button', { name: 'Invite to portal' }).click();
+    const link = coachPage.getByLabel('Invitation link', { exact: true });
+    await link.waitFor();
+    found.inviteUrl = await link.inputValue();
+    expect(found.inviteUrl).toMatch(new RegExp(`^${web.baseUrl.replace(/[.]/g, '\\.')}/accept-invite\\?token=.+`));
+  });
+
+  step('lets the client accept the invitation in a browser of their own and lands them on the portal home', async () => {
+    clientContext = await browser.newContext({ baseURL: web.baseUrl, viewport: DESKTOP, timezoneId: client.timeZone, locale: 'en-US' });
+    clientContext.setDefaultTimeout(EXPECT_MS);
+    await applyKnownBugWorkarounds(clientContext, web.baseUrl);
+    clientTraffic = recordGraphQL(clientContext);
+    clientPage = await clientContext.newPage();
+    await clientPage.goto(found.inviteUrl!);
+    await clientPage.getByLabel('Your name', { exact: true }).waitFor();
+    await clientPage.getByLabel('Choose a password', { exact: true }).fill(client.password);
+    await clientPage.getByRole('button', { name: 'Accept invitation' }).click();
+    await clientPage.getByRole('heading', { name: 'Action items' }).waitFor();
+    expect(new URL(clientPage.url()).pathname).toBe('/');
+  });
+
+  step('shows the client the published summary and the action item, and never the private note', async () => {
+    const page = clientPage!;
+    await page.getByRole('heading', { name: 'Session summaries' }).waitFor();
+    await page.getByRole('heading', { name: 'Next session' }).waitFor();
+    await page.getByText(sharedSummary).first().waitFor();
+    await page.getByRole('button', { name: `Mark done: ${actionItem}` }).waitFor();
+    expect(await page.content()).not.toContain(`PRIVATE-${unique}`);
+    await capture(page, '07-portal-home');
+    await screenshotAt(page, PHONE, '12-portal-home-phone');
+  });
+
+  step("shows the client's action items and the session page, without the private note", async () => {
+    const page = clientPage!;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Action items' }).click();
+    await page.waitForURL((url) => url.pathname === '/action-items');
+    await page.getByRole('main').getByText(actionItem).first().waitFor();
+    await capture(page, '08-portal-action-items');
+    await openInApp(page, `/sessions/${found.sessionId}`);
+    await page.getByText(sharedSummary).first().waitFor();
+    expect(await page.content()).not.toContain(`PRIVATE-${unique}`);
+    await capture(page, '09-portal-session');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Email preferences' }).click();
+    await page.waitForURL((url) => url.pathname === '/preferences');
+    await heading(page, /preferences/i).waitFor();
+    await capture(page, '10-preferences');
+  });
+
+  step('lets the client mark the action item done', async () => {
+    const page = clientPage!;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+    const markDone = page.getByRole('button', { name: `Mark done: ${actionItem}` });
+    await mutationAnswer(page, () => markDone.click());
+    await markDone.waitFor({ state: 'detached' });
+  });
+
+  step("never sends the client's browser a private note: no request asks for privateNotes, no answer holds one", async () => {
+    const exchanges = await clientTraffic!.settled();
+    expect(exchanges.length).toBeGreaterThan(3);
+    expect(exchanges.filter((e) => e.requestBody.includes('privateNotes')).map((e) => e.operationName)).toEqual([]);
+    expect(exchanges.filter((e) => e.responseBody.includes(`PRIVATE-${unique}`)).map((e) => e.operationName)).toEqual([]);
+  });
+
+  step('shows the coach the item as Done', async () => {
+    await openInApp(coachPage, `/sessions/${found.sessionId}`);
+    const item = coachPage.getByRole('listitem').filter({ hasText: actionItem });
+    await item.getByText('Done', { exact: true }).waitFor();
+  });
+
+  step('keeps the coach logged in across a reload', async () => {
+    await coachPage.reload();
+    const item = coachPage.getByRole('listitem').filter({ hasText: actionItem });
+    await item.getByText('Done', { exact: true }).waitFor();
+  });
+
+  step('shows a not-found state for a client id that does not exist', async () => {
+    await openInApp(coachPage, `/clients/${randomUUID()}`);
+    await coachPage.getByRole('main').getByText(/not found/i).first().waitFor();
+  });
+
+  step('names every form control and gives every image an alt on the pages visited', async () => {
+    expect(accessibility.filter((entry) => entry.problems.length > 0)).toEqual([]);
+    expect(accessibility.length).toBeGreaterThanOrEqual(9);
+  });
+
+  /** A browser as the app ships: none of the workarounds above. */
+  async function withPlainBrowser(work: (page: Page) => Promise<void>): Promise<void> {
+    const context = await browser.newContext({ baseURL: web.baseUrl, viewport: DESKTOP });
+    context.setDefaultTimeout(EXPECT_MS);
+    try {
+      await work(await context.newPage());
+    } finally {
+      await context.close();
+    }
+  }
+
+  describe('known bugs (a case fails until its bug is fixed: then drop its `.failing` and the workaround)', () => {
+    it.failing(
+      'signs a coach up with the form as the app ships (User.client for an anonymous caller)',
+      () =>
+        withPlainBrowser(async (page) => {
+          await signUp(page, { ...coach, email: `second-${coach.email}` });
+          await page.waitForURL((url) => url.pathname === '/clients', { timeout: 5_000 });
+        }),
+      STEP_MS,
+    );
+  });
+});
