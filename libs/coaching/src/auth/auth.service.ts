@@ -14,6 +14,7 @@ import { User } from '../user/user.entity.js';
 import { AccessTokenService } from './access-token.service.js';
 import type { AcceptInviteInput, InviteCoachInput, LogInInput, ResetPasswordInput, SignUpInput } from './auth.inputs.js';
 import type { AuthPayload, InvitePayload } from './auth.models.js';
+import { markAuthenticated } from './authenticated-user.js';
 import { LoginAttempt } from './login-attempt.entity.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.js';
 import { RefreshToken } from './refresh-token.entity.js';
@@ -207,6 +208,7 @@ export class AuthService {
     const clientId =
       user.role === 'CLIENT' ? ((await this.db.manager.findOne(Client, { where: { userId: user.id }, select: { id: true } }))?.id ?? null) : null;
     const access = await this.tokens.issue({ userId: user.id, practiceId: user.practiceId, role: user.role, clientId });
+    markAuthenticated(user, { userId: user.id, practiceId: user.practiceId, role: user.role, clientId });
     const refresh = newSecretToken();
     await this.db.manager.insert(RefreshToken, {
       practiceId: user.practiceId,

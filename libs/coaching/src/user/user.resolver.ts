@@ -3,7 +3,9 @@ import type { Actor } from '../access/actor.js';
 import { RequestLoaders } from '../access/loaders.decorator.js';
 import type { Loaders } from '../access/loaders.js';
 import { Scope } from '../access/scope.js';
-import { CurrentActor, Roles } from '../auth/auth.decorators.js';
+import { UnauthenticatedError } from '#tandem/errors';
+import { CurrentActor, OptionalActor, Roles } from '../auth/auth.decorators.js';
+import { authenticatedActorOf } from '../auth/authenticated-user.js';
 import { Client } from '../client/client.entity.js';
 import { ClientModel } from '../client/client.model.js';
 import { User } from './user.entity.js';
@@ -20,8 +22,13 @@ export class UserResolver {
   }
 
   @ResolveField(() => ClientModel, { nullable: true, description: 'For a CLIENT user: their client record.' })
-  async client(@Parent() user: User, @CurrentActor() actor: Actor, @RequestLoaders() loaders: Loaders): Promise<Client | null> {
+  async client(@Parent() user: User, @OptionalActor() requestActor: Actor | null, @RequestLoaders() loaders: Loaders): Promise<Client | null> {
+    // In an AuthPayload the user is the caller who just logged in (the request had no token, or another one).
+    const payloadActor = authenticatedActorOf(user);
+    const actor = payloadActor ?? requestActor;
+    if (!actor) throw new UnauthenticatedError();
     if (user.role !== 'CLIENT' || user.id !== actor.userId || !actor.clientId) return null;
-    return loaders.byId(Client).load(actor.clientId);
+    if (!payloadActor) return loaders.byId(Client).load(actor.clientId);
+    return this.scope.query(actor, Client, 'c').andWhere('c.id = :id', { id: actor.clientId }).getOne();
   }
 }
