@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { exchangeRefreshToken } from './client';
+import { GraphQLError } from 'graphql';
+import { CombinedError } from 'urql';
+import { exchangeRefreshToken, wasRefusedUnauthenticated } from './client';
 
 describe('exchangeRefreshToken', () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -21,5 +23,21 @@ describe('exchangeRefreshToken', () => {
   it('answers null when the API refuses the token', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ data: null, errors: [{ message: 'no', extensions: { code: 'UNAUTHENTICATED' } }] }))));
     await expect(exchangeRefreshToken('/graphql', 'stale')).resolves.toBeNull();
+  });
+});
+
+describe('wasRefusedUnauthenticated', () => {
+  const errorWith = (path: ReadonlyArray<string | number> | undefined, code = 'UNAUTHENTICATED') =>
+    new CombinedError({ graphQLErrors: [new GraphQLError('no', { path, extensions: { code } })] });
+
+  it('is true for a refused root field or an operation-wide error', () => {
+    expect(wasRefusedUnauthenticated(errorWith(['clients']))).toBe(true);
+    expect(wasRefusedUnauthenticated(errorWith(undefined))).toBe(true);
+  });
+
+  it('is false for a partial answer (a nested field refused) and for other codes', () => {
+    expect(wasRefusedUnauthenticated(errorWith(['acceptInvite', 'user', 'client']))).toBe(false);
+    expect(wasRefusedUnauthenticated(errorWith(['clients'], 'NOT_FOUND'))).toBe(false);
+    expect(wasRefusedUnauthenticated(undefined)).toBe(false);
   });
 });

@@ -18,6 +18,15 @@ export function isUnauthenticated(error: CombinedError | undefined): boolean {
   return error?.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED') ?? false;
 }
 
+/**
+ * Whether the whole operation was refused for want of a valid token: an UNAUTHENTICATED error on a
+ * root field (or on none). One deeper in the result is a partial answer to an operation that ran,
+ * and must not be resent (resending a mutation such as acceptInvite would run it twice).
+ */
+export function wasRefusedUnauthenticated(error: CombinedError | undefined): boolean {
+  return error?.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED' && (e.path?.length ?? 0) <= 1) ?? false;
+}
+
 /** Exchanges a refresh token without going through the authenticated client. */
 export async function exchangeRefreshToken(url: string, refreshToken: string): Promise<AuthTokens | null> {
   const response = await fetch(url, {
@@ -54,7 +63,7 @@ export function createGraphQLClient(session: SessionStore, url = '/graphql'): Cl
             return session.needsRefresh;
           },
           didAuthError(error) {
-            return isUnauthenticated(error);
+            return wasRefusedUnauthenticated(error);
           },
           async refreshAuth() {
             token = await session.refresh(refresh);
