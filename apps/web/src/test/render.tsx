@@ -2,7 +2,7 @@ import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { Provider, type Client, type OperationResult } from 'urql';
-import { fromValue, never } from 'wonka';
+import { fromValue, merge, never } from 'wonka';
 import { StaticAuthProvider, type Viewer } from '../auth/auth-context';
 
 export const aCoach = (overrides: Partial<Viewer> = {}): Viewer => ({
@@ -39,7 +39,9 @@ export function mockClient(respond: Responder): Client & { operations: { name: s
     const variables = (operation.variables ?? {}) as Record<string, unknown>;
     operations.push({ name, kind: operation.kind, variables });
     const answer = respond(name, variables);
-    return answer ? fromValue({ operation, data: answer.data, error: answer.error, stale: false, hasNext: false } as unknown as OperationResult) : never;
+    if (!answer) return never;
+    // Kept open like a real client's stream: one that ends at once makes urql drop an error result.
+    return merge([fromValue({ operation, data: answer.data, error: answer.error, stale: false, hasNext: false } as unknown as OperationResult), never]);
   };
   return {
     operations,
