@@ -242,3 +242,14 @@ export async function focusedElement(page: Page): Promise<{ text: string; inMain
     return { text: String(active?.textContent ?? '').trim(), inMain: Boolean(active?.closest('main')) };
   });
 }
+
+/** Resolves once the page has painted twice: what a query's answer changes is on screen by then. */
+export async function afterPaint(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const { requestAnimationFrame } = globalThis as PageGlobals;
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+      }),
+  );
+}

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import {
   DESKTOP,
+  afterPaint,
   PHONE,
   WebApp,
   describeWithBrowser,
@@ -44,51 +45,26 @@ function isoDay(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** The answer to the next GraphQL mutation the page sends, checked for errors. */
-async function mutationAnswer(page: Page, action: () => Promise<void>): Promise<Record<string, unknown>> {
+/** The answer to the next GraphQL operation the page sends that `matches`, checked for errors. */
+async function graphQLAnswer(page: Page, matches: (body: string) => boolean, action: () => Promise<void>): Promise<Record<string, unknown>> {
   const answered = page.waitForResponse((response: Response) => {
     const request = response.request();
-    return request.method() === 'POST' && new URL(request.url()).pathname === '/graphql' && /"query":"mutation/.test(request.postData() ?? '');
+    return request.method() === 'POST' && new URL(request.url()).pathname === '/graphql' && matches(request.postData() ?? '');
   });
   await action();
   const body = (await (await answered).json()) as { data?: Record<string, unknown>; errors?: Array<{ message: string }> };
-  if (body.errors?.length) throw new Error(`the mutation failed: ${body.errors.map((e) => e.message).join('; ')}`);
+  if (body.errors?.length) throw new Error(`the GraphQL operation failed: ${body.errors.map((e) => e.message).join('; ')}`);
   return body.data ?? {};
 }
 
-/**
- * Workaround for a known bug, so the story can reach the pages behind it; the `.failing` case at
- * the end shows the bug in a browser without it, and starts to pass (and so fails the run) once
- * the bug is fixed: then delete this workaround and the `.failing`.
- *
- * (API, libs/coaching/src/user/user.resolver.ts) User.client takes @CurrentActor(), which throws
- * UNAUTHENTICATED for the anonymous caller of signUp, logIn and acceptInvite. The app's auth
- * exchange then sends the mutation again (signUp: CONFLICT "An account already uses…",
- * acceptInvite: "This invitation no longer works"), and after logIn the viewer's client is null,
- * so the portal says "Your client record is not linked yet". The workaround answers those
- * payloads as a fixed API would: the error dropped and user.client read with the new access token.
- */
-async function applyKnownBugWorkarounds(context: BrowserContext, baseUrl: string): Promise<void> {
-  await context.route(
-    (url) => url.pathname === '/graphql',
-    async (route) => {
-      const body = route.request().postData() ?? '';
-      if (!/"operationName":"(SignUp|LogIn|AcceptInvite)"/.test(body)) return route.continue();
-      const response = await route.fetch();
-      const answer = (await response.json()) as { data?: Record<string, { accessToken: string; user: Record<string, unknown> } | null>; errors?: Array<{ path?: unknown[] }> };
-      const payload = answer.data ? Object.values(answer.data)[0] : null;
-      if (payload && answer.errors?.every((error) => error.path?.at(-1) === 'client')) {
-        const me = await fetch(`${baseUrl}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${payload.accessToken}` },
-          body: JSON.stringify({ query: '{ me { client { id name __typename } } }' }),
-        });
-        payload.user.client = ((await me.json()) as { data: { me: { client: unknown } } }).data.me.client;
-        delete answer.errors;
-      }
-      return route.fulfill({ response, json: answer });
-    },
-  );
+/** The answer to the next GraphQL mutation the page sends. */
+function mutationAnswer(page: Page, action: () => Promise<void>): Promise<Record<string, unknown>> {
+  return graphQLAnswer(page, (body) => /"query":"mutation/.test(body), action);
+}
+
+/** The answer to the next query named `operationName` (pages name every operation). */
+function queryAnswer(page: Page, operationName: string, action: () => Promise<void>): Promise<Record<string, unknown>> {
+  return graphQLAnswer(page, (body) => body.includes(`"operationName":"${operationName}"`), action);
 }
 
 async function signUp(page: Page, who: typeof coach): Promise<void> {
@@ -126,7 +102,6 @@ describeWithBrowser('the web app in a browser: a coach and their client', () => 
     browser = await launchChromium();
     coachContext = await browser.newContext({ baseURL: web.baseUrl, viewport: DESKTOP, timezoneId: 'Europe/London', locale: 'en-GB' });
     coachContext.setDefaultTimeout(EXPECT_MS);
-    await applyKnownBugWorkarounds(coachContext, web.baseUrl);
     coachTraffic = recordGraphQL(coachContext);
     coachPage = await coachContext.newPage();
   }, STEP_MS);
@@ -184,7 +159,10 @@ describeWithBrowser('the web app in a browser: a coach and their client', () => 
 
   step('lets a coach sign up and lands them on their (empty) roster', async () => {
     await signUp(coachPage, coach);
+    await coachPage.waitForURL((url) => url.pathname === '/clients');
     await heading(coachPage, 'Clients').waitFor();
+    // Sent once: a partial answer must never make the app send the mutation again.
+    expect((await coachTraffic.settled()).filter((exchange) => exchange.operationName === 'SignUp')).toHaveLength(1);
   });
 
   step('lets the coach log out, then log in with the form and return to the page they asked for', async () => {
@@ -297,12 +275,14 @@ describeWithBrowser('the web app in a browser: a coach and their client', () => 
   step('shows the planned sessions on the calendar', async () => {
     await coachPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Calendar' }).click();
     await heading(coachPage, 'Calendar').waitFor();
-    // The first quarterly session may be weeks away: page through the months until it shows.
-    await coachPage.getByRole('button', { name: 'Month' }).or(coachPage.getByRole('link', { name: 'Month' })).first().click();
+    // The first quarterly session may be weeks away: page through the months (each answer
+    // awaited before looking) until it shows.
+    await queryAnswer(coachPage, 'CalendarSessions', () => coachPage.getByRole('button', { name: 'Month' }).click());
+    await afterPaint(coachPage);
     const session = coachPage.getByRole('main').getByText(client.name).first();
     for (let month = 0; month < 4 && !(await session.isVisible()); month += 1) {
-      await coachPage.getByRole('button', { name: 'Next' }).or(coachPage.getByRole('link', { name: 'Next' })).first().click();
-      await session.waitFor({ timeout: 3_000 }).catch(() => undefined);
+      await queryAnswer(coachPage, 'CalendarSessions', () => coachPage.getByRole('button', { name: 'Next' }).click());
+      await afterPaint(coachPage);
     }
     await session.waitFor();
     await capture(coachPage, '06-calendar');
@@ -321,7 +301,6 @@ describeWithBrowser('the web app in a browser: a coach and their client', () => 
   step('lets the client accept the invitation in a browser of their own and lands them on the portal home', async () => {
     clientContext = await browser.newContext({ baseURL: web.baseUrl, viewport: DESKTOP, timezoneId: client.timeZone, locale: 'en-US' });
     clientContext.setDefaultTimeout(EXPECT_MS);
-    await applyKnownBugWorkarounds(clientContext, web.baseUrl);
     clientTraffic = recordGraphQL(clientContext);
     clientPage = await clientContext.newPage();
     await clientPage.goto(found.inviteUrl!);
@@ -330,6 +309,7 @@ describeWithBrowser('the web app in a browser: a coach and their client', () => 
     await clientPage.getByRole('button', { name: 'Accept invitation' }).click();
     await clientPage.getByRole('heading', { name: 'Action items' }).waitFor();
     expect(new URL(clientPage.url()).pathname).toBe('/');
+    expect((await clientTraffic.settled()).filter((exchange) => exchange.operationName === 'AcceptInvite')).toHaveLength(1);
   });
 
   step('shows the client the published summary and the action item, and never the private note', async () => {
@@ -380,7 +360,18 @@ describeWithBrowser('the web app in a browser: a coach and their client', () => 
     await item.getByText('Done', { exact: true }).waitFor();
   });
 
+  step("shows the coach the item as Done on the client page's Action items tab", async () => {
+    await openInApp(coachPage, `/clients/${found.clientId}`);
+    await heading(coachPage, client.name).waitFor();
+    await coachPage.getByRole('link', { name: 'Action items', exact: true }).click();
+    // The tab lists open items first; done ones are a filter away.
+    await coachPage.getByRole('combobox', { name: 'Show', exact: true }).selectOption({ label: 'Done' });
+    const item = coachPage.getByRole('main').getByRole('listitem').filter({ hasText: actionItem });
+    await item.getByText('Done', { exact: true }).waitFor();
+  });
+
   step('keeps the coach logged in across a reload', async () => {
+    await openInApp(coachPage, `/sessions/${found.sessionId}`);
     await coachPage.reload();
     const item = coachPage.getByRole('listitem').filter({ hasText: actionItem });
     await item.getByText('Done', { exact: true }).waitFor();
@@ -391,31 +382,22 @@ describeWithBrowser('the web app in a browser: a coach and their client', () => 
     await coachPage.getByRole('main').getByText(/not found/i).first().waitFor();
   });
 
+  it(
+    'has an accessibility check that does notice an unlabelled field and an image without alt',
+    async () => {
+      const page = await coachContext.newPage();
+      try {
+        await page.setContent('<label>Named <input></label><input aria-label="Also named"><input id="bare"><img src="data:,"><img src="data:," alt="">');
+        expect((await unlabelledElements(page)).map((problem) => problem.kind)).toEqual(['control', 'image']);
+      } finally {
+        await page.close();
+      }
+    },
+    STEP_MS,
+  );
+
   step('names every form control and gives every image an alt on the pages visited', async () => {
     expect(accessibility.filter((entry) => entry.problems.length > 0)).toEqual([]);
     expect(accessibility.length).toBeGreaterThanOrEqual(9);
-  });
-
-  /** A browser as the app ships: none of the workarounds above. */
-  async function withPlainBrowser(work: (page: Page) => Promise<void>): Promise<void> {
-    const context = await browser.newContext({ baseURL: web.baseUrl, viewport: DESKTOP });
-    context.setDefaultTimeout(EXPECT_MS);
-    try {
-      await work(await context.newPage());
-    } finally {
-      await context.close();
-    }
-  }
-
-  describe('known bugs (a case fails until its bug is fixed: then drop its `.failing` and the workaround)', () => {
-    it.failing(
-      'signs a coach up with the form as the app ships (User.client for an anonymous caller)',
-      () =>
-        withPlainBrowser(async (page) => {
-          await signUp(page, { ...coach, email: `second-${coach.email}` });
-          await page.waitForURL((url) => url.pathname === '/clients', { timeout: 5_000 });
-        }),
-      STEP_MS,
-    );
   });
 });
