@@ -37,7 +37,8 @@ export function describeWithBrowser(name: string, body: () => void): void {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type PageGlobals = any;
 
-const BUILT_WEB_APP = path.resolve('dist/web');
+// The build `npm run build:web` writes (WEB_APP_DIR overrides it, as for the API).
+const BUILT_WEB_APP = path.resolve(process.env.WEB_APP_DIR ?? 'dist/web');
 
 /**
  * The real API serving the built web app on 127.0.0.1, on a fresh database cloned from the
@@ -53,7 +54,7 @@ export class WebApp {
 
   static async start(): Promise<WebApp> {
     if (!existsSync(path.join(BUILT_WEB_APP, 'index.html'))) {
-      throw new Error(`${BUILT_WEB_APP}/index.html is missing: run \`npm run build:web\` first (npm test builds it before Jest runs)`);
+      throw new Error(`${path.join(BUILT_WEB_APP, 'index.html')} is missing: run \`npm run build:web\` first (npm test builds it before Jest runs)`);
     }
     // A copy of the build of this run's own, so a rebuild in the working tree mid-run cannot pull assets away.
     const webDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tandem-web-'));
