@@ -385,7 +385,7 @@ describeWithBrowser('the web app in a browser: a coach and their client', () => 
 
   step('shows a not-found state for a client id that does not exist', async () => {
     await openInApp(coachPage, `/clients/${randomUUID()}`);
-    await coachPage.getByRole('main').getByText(/not found/i).first().waitFor();
+    await heading(coachPage, /not found/i).waitFor();
   });
 
   it(
