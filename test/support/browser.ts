@@ -146,7 +146,13 @@ export interface GraphQLExchange {
  * Records every GraphQL request a browser context sends and the body of each answer, so a test
  * can assert what crossed the network (not only what the page shows).
  */
-export function recordGraphQL(context: BrowserContext): { exchanges: GraphQLExchange[]; settled(): Promise<GraphQLExchange[]> } {
+export interface GraphQLTraffic {
+  exchanges: GraphQLExchange[];
+  /** Every exchange so far, once the bodies of the answers already received have been read. */
+  settled(): Promise<GraphQLExchange[]>;
+}
+
+export function recordGraphQL(context: BrowserContext): GraphQLTraffic {
   const exchanges: GraphQLExchange[] = [];
   const pending: Array<Promise<void>> = [];
   context.on('response', (response) => {

@@ -2,9 +2,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import {
   DESKTOP,
-  afterPaint,
   PHONE,
   WebApp,
+  afterPaint,
   describeWithBrowser,
   focusDocumentStart,
   focusedElement,
@@ -16,7 +16,7 @@ import {
   screenshotAt,
   unlabelledElements,
   withDiagnostics,
-  type GraphQLExchange,
+  type GraphQLTraffic,
   type Unlabelled,
 } from '../support/browser.js';
 import { waitFor } from '../support/wait-for.js';
@@ -67,6 +67,7 @@ function queryAnswer(page: Page, operationName: string, action: () => Promise<vo
   return graphQLAnswer(page, (body) => body.includes(`"operationName":"${operationName}"`), action);
 }
 
+/** Fills in and sends the sign-up form. */
 async function signUp(page: Page, who: typeof coach): Promise<void> {
   await page.goto('/sign-up');
   await page.getByLabel('Your name', { exact: true }).fill(who.name);
@@ -77,6 +78,7 @@ async function signUp(page: Page, who: typeof coach): Promise<void> {
   await page.getByRole('button', { name: 'Create practice' }).click();
 }
 
+/** Fills in and sends the log-in form already on screen. */
 async function logIn(page: Page, who: { email: string; password: string }): Promise<void> {
   await page.getByLabel('Email', { exact: true }).fill(who.email);
   await page.getByLabel('Password', { exact: true }).fill(who.password);
@@ -90,8 +92,8 @@ describeWithBrowser('the web app in a browser: a coach and their client', () => 
   let coachPage: Page;
   let clientContext: BrowserContext | undefined;
   let clientPage: Page | undefined;
-  let clientTraffic: { exchanges: GraphQLExchange[]; settled(): Promise<GraphQLExchange[]> } | undefined;
-  let coachTraffic: { exchanges: GraphQLExchange[]; settled(): Promise<GraphQLExchange[]> };
+  let clientTraffic: GraphQLTraffic | undefined;
+  let coachTraffic: GraphQLTraffic;
   const found: Record<string, string | undefined> = {};
   const accessibility: Array<{ page: string; problems: Unlabelled[] }> = [];
   let failedStep: string | undefined;
