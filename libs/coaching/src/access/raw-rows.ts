@@ -1,41 +1,70 @@
 import type { DataSource, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 
+type ColumnMetadata = EntityMetadata['columns'][number];
+
 /**
  * Entities read with hand-written SQL (set-based reads the query builder cannot
- * express), hydrated exactly as TypeORM hydrates them: every column of the entity
- * is selected under `<prefix><column>` and converted by the driver's
- * prepareHydratedValue, so the objects equal what `getMany()` would return.
+ * express), hydrated exactly as TypeORM hydrates them: the entity's columns are
+ * selected under `<prefix><column>` and converted by the driver's
+ * prepareHydratedValue, so the objects equal what `getMany()` would return, or,
+ * for a subset from `only()`, what `getMany()` returns with those columns selected
+ * (the other properties are left unset).
  */
 export class RawEntityColumns<T extends ObjectLiteral> {
   private readonly metadata: EntityMetadata;
+  private readonly columns: readonly ColumnMetadata[];
+  /** [row key, column] for hydrate(). */
+  private readonly keys: ReadonlyArray<readonly [string, ColumnMetadata]>;
+  private readonly primaryKey: string;
+  private readonly subsets = new Map<string, RawEntityColumns<T>>();
 
   constructor(
     private readonly dataSource: DataSource,
-    entity: EntityTarget<T>,
+    private readonly entity: EntityTarget<T>,
     /** Prefix of the column aliases in the result row, e.g. `ns__`. */
     readonly prefix: string,
+    /** Only these properties (the primary key always); default all. */
+    properties?: readonly string[],
   ) {
     this.metadata = dataSource.getMetadata(entity);
+    if (properties) {
+      const unknown = properties.filter((property) => !this.metadata.findColumnWithPropertyName(property));
+      if (unknown.length) throw new Error(`RawEntityColumns: ${this.metadata.tableName} has no ${unknown.join(', ')}`);
+    }
+    this.columns = properties ? this.metadata.columns.filter((column) => column.isPrimary || properties.includes(column.propertyName)) : this.metadata.columns;
+    this.keys = this.columns.map((column) => [prefix + column.databaseName, column] as const);
+    this.primaryKey = prefix + this.metadata.primaryColumns[0]!.databaseName;
+  }
+
+  /** The same entity with only `properties` read (memoized per list, so pass them in a stable order). */
+  only(properties: readonly string[]): RawEntityColumns<T> {
+    const key = properties.join(',');
+    let subset = this.subsets.get(key);
+    if (!subset) {
+      subset = new RawEntityColumns(this.dataSource, this.entity, this.prefix, properties);
+      this.subsets.set(key, subset);
+    }
+    return subset;
   }
 
   /** `alias.col AS prefixcol, …` for a SELECT list. */
   select(alias: string): string {
-    return this.metadata.columns.map((column) => `${alias}."${column.databaseName}" AS ${this.prefix}${column.databaseName}`).join(', ');
+    return this.columns.map((column) => `${alias}."${column.databaseName}" AS ${this.prefix}${column.databaseName}`).join(', ');
   }
 
   /** [expression, alias] pairs, for a query builder's select()/addSelect(). */
   selections(alias: string): Array<[string, string]> {
-    return this.metadata.columns.map((column) => [`${alias}."${column.databaseName}"`, `${this.prefix}${column.databaseName}`]);
+    return this.columns.map((column) => [`${alias}."${column.databaseName}"`, `${this.prefix}${column.databaseName}`]);
   }
 
   /** The entity in `row`, or null when its primary key is null (an outer join that found nothing). */
   hydrate(row: Record<string, unknown>): T | null {
-    const primary = this.metadata.primaryColumns[0]!;
-    if (row[this.prefix + primary.databaseName] === null || row[this.prefix + primary.databaseName] === undefined) return null;
+    const id = row[this.primaryKey];
+    if (id === null || id === undefined) return null;
     const entity = this.metadata.create() as T;
     const driver = this.dataSource.driver;
-    for (const column of this.metadata.columns) {
-      const value = row[this.prefix + column.databaseName];
+    for (const [key, column] of this.keys) {
+      const value = row[key];
       if (value === undefined) continue;
       column.setEntityValue(entity, driver.prepareHydratedValue(value, column));
     }

@@ -18,17 +18,57 @@ export interface RosterInclude {
   openActionItemCount: boolean;
   overdueActionItemCount: boolean;
   latestGoalProgress: boolean;
+  /**
+   * The entity properties the statement reads (sorted; the primary key always):
+   * the page's clients, and the current engagement and next session when read.
+   */
+  properties: { client: readonly string[]; engagement: readonly string[]; session: readonly string[] };
 }
 
-export const NO_ROSTER_SUMMARIES: RosterInclude = { currentEngagement: false, nextSession: false, openActionItemCount: false, overdueActionItemCount: false, latestGoalProgress: false };
+/** What the page itself needs of every client: its id and scope, the order and cursor (name, created_at), time_zone (overdue count), and what the Client field resolvers read (coachId, userId). */
+export const ROSTER_CLIENT_PROPERTIES = ['id', 'practiceId', 'coachId', 'userId', 'name', 'status', 'timeZone', 'archivedAt', 'createdAt'] as const;
+/** Client fields that are a property of their own, read only when a request names them. */
+const CLIENT_OPTIONAL_PROPERTIES = ['email', 'currentRole', 'targetRole', 'tags', 'reminderOffsetsMinutes', 'updatedAt'] as const;
 
-/** A summary present here (null included) is the answer; an absent one was not read. */
+/**
+ * The fields of a summary the statement can answer, each with the entity
+ * properties it reads. A summary whose selection asks for anything else (a
+ * field with a resolver of its own: Engagement.cadence, CoachingSession.engagement…)
+ * is not read with the page; its DataLoader answers it, with whole entities.
+ */
+type FieldProperties = Readonly<Record<string, readonly string[]>>;
+
+const plain = (...names: string[]): Record<string, string[]> => Object.fromEntries(names.map((name) => [name, [name]]));
+
+export const ROSTER_ENGAGEMENT_FIELDS: FieldProperties = {
+  __typename: [],
+  ...plain('id', 'title', 'phase', 'status', 'startDate', 'endDate', 'sessionsAllotted', 'sessionMinutes', 'createdAt'),
+};
+
+export const ROSTER_SESSION_FIELDS: FieldProperties = {
+  __typename: [],
+  ...plain('id', 'sequence', 'startsAt', 'timeZone', 'durationMinutes', 'status', 'meetingUrl', 'agenda', 'summaryPublishedAt', 'version', 'completedAt'),
+  // As CoachingSessionResolver.sharedSummary / privateNotes (the roster is for staff; the rule is applied there).
+  sharedSummary: ['sharedSummary', 'summaryPublishedAt'],
+  privateNotes: ['privateNotes'],
+};
+
+export const NO_ROSTER_SUMMARIES: RosterInclude = {
+  currentEngagement: false,
+  nextSession: false,
+  openActionItemCount: false,
+  overdueActionItemCount: false,
+  latestGoalProgress: false,
+  properties: { client: [...ROSTER_CLIENT_PROPERTIES].sort(), engagement: ['id'], session: ['id'] },
+};
+
+/** A summary present here (null included) is the answer; an absent one was not read. Entities hold only the properties in RosterInclude.properties. */
 export interface RosterSummary {
   currentEngagement?: Engagement | null;
   nextSession?: CoachingSession | null;
   openActionItemCount?: number;
   overdueActionItemCount?: number;
-  /** The client's most recent check-in and its goal (null when out of reach, as the loaders answer). */
+  /** The client's most recent check-in and its goal (null when out of reach, as the loaders answer); only the columns progressSummary reads. */
   latestGoalCheckIn?: { checkIn: GoalCheckIn; goal: Goal | null } | null;
 }
 
@@ -44,16 +84,31 @@ export function rosterSummaryOf(client: Client): RosterSummary | undefined {
 
 /**
  * Which summaries the request selects anywhere under the `clients` field
- * (fragments and inline fragments included). A name seen at any depth counts:
- * reading a summary nobody asked for costs a little SQL, never a wrong answer.
+ * (fragments and inline fragments included), and which columns they need. A name
+ * seen at any depth counts: reading a summary or a column nobody asked for costs
+ * a little SQL, never a wrong answer.
  */
 export function rosterIncludeOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): RosterInclude {
   const names = new Set<string>();
+  /** The names selected directly on each summary object (all its occurrences together). */
+  const summaryFields = { currentEngagement: new Set<string>(), nextSession: new Set<string>() };
+  const children = (selectionSet: SelectionSetNode | undefined, into: Set<string>, visited = new Set<string>()): void => {
+    for (const selection of selectionSet?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) into.add(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) children(selection.selectionSet, into, visited);
+      else if (!visited.has(selection.name.value)) {
+        visited.add(selection.name.value);
+        children(info.fragments[selection.name.value]?.selectionSet, into, visited);
+      }
+    }
+  };
   const visited = new Set<string>();
   const visit = (selectionSet: SelectionSetNode | undefined): void => {
     for (const selection of selectionSet?.selections ?? []) {
       if (selection.kind === Kind.FIELD) {
-        names.add(selection.name.value);
+        const name = selection.name.value;
+        names.add(name);
+        if (name === 'currentEngagement' || name === 'nextSession') children(selection.selectionSet, summaryFields[name]);
         visit(selection.selectionSet);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         visit(selection.selectionSet);
@@ -64,13 +119,31 @@ export function rosterIncludeOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'f
     }
   };
   for (const node of info.fieldNodes) visit(node.selectionSet);
+  const engagement = propertiesFor(summaryFields.currentEngagement, ROSTER_ENGAGEMENT_FIELDS);
+  const session = propertiesFor(summaryFields.nextSession, ROSTER_SESSION_FIELDS);
   return {
-    currentEngagement: names.has('currentEngagement'),
-    nextSession: names.has('nextSession'),
+    currentEngagement: names.has('currentEngagement') && engagement !== null,
+    nextSession: names.has('nextSession') && session !== null,
     openActionItemCount: names.has('openActionItemCount'),
     overdueActionItemCount: names.has('overdueActionItemCount'),
     latestGoalProgress: names.has('latestGoalProgress'),
+    properties: {
+      client: [...ROSTER_CLIENT_PROPERTIES, ...CLIENT_OPTIONAL_PROPERTIES.filter((name) => names.has(name))].sort(),
+      engagement: engagement ?? ['id'],
+      session: session ?? ['id'],
+    },
   };
+}
+
+/** The sorted properties `selected` needs, the primary key always; null when a field is not answerable from columns. */
+function propertiesFor(selected: ReadonlySet<string>, fields: FieldProperties): string[] | null {
+  const properties = new Set(['id']);
+  for (const name of selected) {
+    const needs = Object.hasOwn(fields, name) ? fields[name] : undefined;
+    if (!needs) return null;
+    for (const property of needs) properties.add(property);
+  }
+  return [...properties].sort();
 }
 
 /** The client's current engagement among all of theirs in start order: the first ACTIVE one, else the newest. */

@@ -33,7 +33,8 @@ export class ClientService {
    * roster index): ONE SQL statement, which also reads the per-client summaries in
    * `include` (LATERAL joins on the page's clients, each scoped by Scope like the
    * DataLoaders that would otherwise read them). The summaries are kept beside
-   * each Client (rosterSummaryOf) for the field resolvers. Cursors name their
+   * each Client (rosterSummaryOf) for the field resolvers. Only the columns the
+   * selected fields need are read (RosterInclude.properties). Cursors name their
    * order, so a cursor from another order is refused.
    */
   async list(
@@ -53,7 +54,7 @@ export class ClientService {
       const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       qb.andWhere('(c.name ILIKE :pattern OR c.email ILIKE :pattern)', { pattern });
     }
-    const columns = this.rosterColumns();
+    const columns = this.rosterColumns(include);
     const [[firstExpression, firstAlias], ...rest] = columns.client.selections('c');
     qb.select(firstExpression!, firstAlias);
     for (const [expression, alias] of rest) qb.addSelect(expression, alias);
@@ -144,8 +145,16 @@ export class ClientService {
 
   private columns?: ReturnType<ClientService['buildRosterColumns']>;
 
-  private rosterColumns() {
-    return (this.columns ??= this.buildRosterColumns());
+  /** The columns the roster statement reads: what `include` asks of the client and its summaries, never whole rows (notes, long text). */
+  private rosterColumns(include: RosterInclude) {
+    const all = (this.columns ??= this.buildRosterColumns());
+    return {
+      client: all.client.only(include.properties.client),
+      engagement: all.engagement.only(include.properties.engagement),
+      session: all.session.only(include.properties.session),
+      checkIn: all.checkIn,
+      goal: all.goal,
+    };
   }
 
   private buildRosterColumns() {
@@ -154,8 +163,9 @@ export class ClientService {
       client: new RawEntityColumns(dataSource, Client, 'c__'),
       engagement: new RawEntityColumns(dataSource, Engagement, 'ce__'),
       session: new RawEntityColumns(dataSource, CoachingSession, 'ns__'),
-      checkIn: new RawEntityColumns(dataSource, GoalCheckIn, 'gc__'),
-      goal: new RawEntityColumns(dataSource, Goal, 'g__'),
+      // What the latest-progress summary reads (progressSummary in client.resolver.ts).
+      checkIn: new RawEntityColumns(dataSource, GoalCheckIn, 'gc__', ['id', 'goalId', 'value', 'recordedAt']),
+      goal: new RawEntityColumns(dataSource, Goal, 'g__', ['id', 'title', 'metricBaseline', 'metricTarget']),
     };
   }
 
