@@ -1,6 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { PoolClient } from 'pg';
+import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 
 interface TransactionState {
   manager: EntityManager;
@@ -24,6 +26,33 @@ export class Db {
 
   get inTransaction(): boolean {
     return transactions.getStore() !== undefined;
+  }
+
+  /**
+   * Runs `sql` as a named prepared statement (pg's `{ name, text, values }`), in the
+   * current transaction when there is one: PostgreSQL parses and analyses it once per
+   * pooled connection instead of on every call. The name is a hash of the text, so
+   * only SQL whose text is stable per shape belongs here (every value a parameter,
+   * never inlined), or each call leaves one more statement on the connection.
+   * Logged and counted as TypeORM's own queries are.
+   */
+  async preparedQuery<T = Record<string, unknown>>(sql: string, params: readonly unknown[]): Promise<T[]> {
+    const manager = this.manager;
+    const dataSource = manager.connection;
+    const runner = manager.queryRunner ?? dataSource.createQueryRunner();
+    try {
+      const connection = (await runner.connect()) as PoolClient;
+      dataSource.logger.logQuery(sql, params as unknown[], runner);
+      try {
+        const result = await connection.query<T & Record<string, unknown>>({ name: statementName(sql), text: sql, values: params as unknown[] });
+        return result.rows;
+      } catch (error) {
+        dataSource.logger.logQueryError(error as Error, sql, params as unknown[], runner);
+        throw new QueryFailedError(sql, params as unknown[], error as Error);
+      }
+    } finally {
+      if (!manager.queryRunner) await runner.release();
+    }
   }
 
   /** Runs `work` in a transaction, or in the current one when already inside. */
@@ -51,4 +80,9 @@ export class Db {
     const current = transactions.getStore();
     if (current) current.auditEvents += 1;
   }
+}
+
+/** `t_` and 30 characters of the text's SHA-1 (PostgreSQL names are at most 63 bytes). */
+function statementName(sql: string): string {
+  return `t_${createHash('sha1').update(sql).digest('base64url').slice(0, 27)}`;
 }

@@ -34,8 +34,9 @@ export class ClientService {
    * `include` (LATERAL joins on the page's clients, each scoped by Scope like the
    * DataLoaders that would otherwise read them). The summaries are kept beside
    * each Client (rosterSummaryOf) for the field resolvers. Only the columns the
-   * selected fields need are read (RosterInclude.properties). Cursors name their
-   * order, so a cursor from another order is refused.
+   * selected fields need are read (RosterInclude.properties), and the statement is
+   * a named prepared one. Cursors name their order, so a cursor from another order
+   * is refused.
    */
   async list(
     actor: Actor,
@@ -69,13 +70,15 @@ export class ClientService {
     if (sortAt) qb.addSelect(`to_char(${sortAt} AT TIME ZONE 'UTC', '${CURSOR_TIME_FORMAT}')`, 'sort_at');
     if (after) applyRosterCursor(qb, order, sortAt, after);
     for (const [expression, direction, nulls] of rosterOrder(order, sortAt)) qb.addOrderBy(expression, direction, nulls);
-    const [pageSql, pageParams] = qb.limit(first + 1).getQueryAndParameters();
+    const [pageQuery, pageParams] = qb.getQueryAndParameters();
 
     const params: unknown[] = [...pageParams];
     const param = (value: unknown) => {
       params.push(value);
       return `$${params.length}`;
     };
+    // The page size is a parameter (the query builder would inline it): the text stays the same per shape.
+    const pageSql = `${pageQuery} LIMIT ${param(first + 1)}`;
     // Rows of the page's clients (themselves read through the scope above), scoped by Scope.
     const ofPageClient = (entity: typeof Engagement | typeof CoachingSession | typeof ActionItem | typeof GoalCheckIn, alias: string) =>
       this.scope.rawCondition(actor, entity, alias, param, { ofClient: 'page.c__id' });
@@ -122,7 +125,8 @@ export class ClientService {
     const sql = `WITH page AS (${pageSql})
       SELECT ${selects.join(', ')} FROM page ${joins.join('\n')}
        ORDER BY ${pageOrder}`;
-    const rows = (await this.db.manager.query(sql, params)) as Array<Record<string, unknown>>;
+    // A named prepared statement: planned once per connection, as the text depends only on the shape (filters, summaries, columns, order).
+    const rows = await this.db.preparedQuery(sql, params);
 
     const sortKeys = new WeakMap<Client, string | null>();
     const clients = rows.map((row) => {
