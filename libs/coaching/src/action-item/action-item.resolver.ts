@@ -1,7 +1,6 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../access/actor.js';
-import { RequestLoaders } from '../access/loaders.decorator.js';
-import type { Loaders } from '../access/loaders.js';
+import type { LoadersContext } from '../access/loaders.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { Client } from '../client/client.entity.js';
 import { ClientModel } from '../client/client.model.js';
@@ -70,29 +69,32 @@ export class ActionItemResolver {
     return this.actionItemService.addComment(actor, args.actionItemId, args.body);
   }
 
+  // The field resolvers here take GraphQL's own (parent, args, context) and no parameter decorators:
+  // Nest then calls them directly instead of building an execution context per field.
+
   @ResolveField(() => Boolean, { description: "OPEN and due before today in the client's time zone." })
-  isOverdue(@Parent() item: ActionItem, @RequestLoaders() loaders: Loaders): boolean | Promise<boolean> {
+  isOverdue(item: ActionItem, _args: unknown, { loaders }: LoadersContext): boolean | Promise<boolean> {
     if (item.status !== 'OPEN' || item.dueDate === null) return false;
     return loaders.byId(Client).load(item.clientId).then((client) => isOverdue(item, client?.timeZone ?? 'UTC'));
   }
 
   @ResolveField(() => EngagementModel)
-  engagement(@Parent() item: ActionItem, @RequestLoaders() loaders: Loaders): Promise<Engagement | null> {
+  engagement(item: ActionItem, _args: unknown, { loaders }: LoadersContext): Promise<Engagement | null> {
     return loaders.byId(Engagement).load(item.engagementId);
   }
 
   @ResolveField(() => CoachingSessionModel, { nullable: true, description: 'The session it was agreed in.' })
-  session(@Parent() item: ActionItem, @RequestLoaders() loaders: Loaders): Promise<CoachingSession | null> | null {
+  session(item: ActionItem, _args: unknown, { loaders }: LoadersContext): Promise<CoachingSession | null> | null {
     return item.sessionId ? loaders.byId(CoachingSession).load(item.sessionId) : null;
   }
 
   @ResolveField(() => ClientModel)
-  client(@Parent() item: ActionItem, @RequestLoaders() loaders: Loaders): Promise<Client | null> {
+  client(item: ActionItem, _args: unknown, { loaders }: LoadersContext): Promise<Client | null> {
     return loaders.byId(Client).load(item.clientId);
   }
 
   @ResolveField(() => [ActionItemCommentModel], { description: 'Oldest first.' })
-  comments(@Parent() item: ActionItem, @RequestLoaders() loaders: Loaders): Promise<ActionItemComment[]> {
+  comments(item: ActionItem, _args: unknown, { loaders }: LoadersContext): Promise<ActionItemComment[]> {
     return loaders.commentsByActionItem.load(item.id);
   }
 }
@@ -100,7 +102,7 @@ export class ActionItemResolver {
 @Resolver(() => ActionItemCommentModel)
 export class ActionItemCommentResolver {
   @ResolveField(() => UserModel, { nullable: true, description: 'Null once the author is deleted or when out of your reach.' })
-  author(@Parent() comment: ActionItemComment, @RequestLoaders() loaders: Loaders): Promise<User | null> | null {
+  author(comment: ActionItemComment, _args: unknown, { loaders }: LoadersContext): Promise<User | null> | null {
     return comment.authorId ? loaders.byId(User).load(comment.authorId) : null;
   }
 }
@@ -108,7 +110,7 @@ export class ActionItemCommentResolver {
 @Resolver(() => CoachingSessionModel)
 export class SessionActionItemsResolver {
   @ResolveField(() => [ActionItemModel], { description: 'Action items agreed in this session.' })
-  actionItems(@Parent() session: CoachingSession, @RequestLoaders() loaders: Loaders): Promise<ActionItem[]> {
+  actionItems(session: CoachingSession, _args: unknown, { loaders }: LoadersContext): Promise<ActionItem[]> {
     return loaders.actionItemsBySession.load(session.id);
   }
 }

@@ -24,6 +24,22 @@ export function requestOf(context: ExecutionContext): RequestWithActor {
   return context.switchToHttp().getRequest<RequestWithActor>();
 }
 
+/** The GraphQL context as field resolvers without parameter decorators see it (graphql.options.ts builds it). */
+export interface ActorContext {
+  req: RequestWithActor;
+}
+
+/**
+ * The authenticated caller, for field resolvers that take GraphQL's own
+ * (parent, args, context): Nest calls those directly, without building an
+ * execution context per field as @CurrentActor() needs.
+ */
+export function actorOf(context: ActorContext): Actor {
+  const actor = context.req.actor;
+  if (!actor) throw new UnauthenticatedError();
+  return actor;
+}
+
 /** The authenticated caller. */
 export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
   const actor = requestOf(context).actor;

@@ -1,9 +1,8 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ForbiddenError } from '#tandem/errors';
 import { isStaff, type Actor } from '../access/actor.js';
-import { RequestLoaders } from '../access/loaders.decorator.js';
-import type { Loaders } from '../access/loaders.js';
-import { CurrentActor, Roles } from '../auth/auth.decorators.js';
+import type { LoadersContext } from '../access/loaders.js';
+import { actorOf, CurrentActor, Roles, type ActorContext } from '../auth/auth.decorators.js';
 import { Client } from '../client/client.entity.js';
 import { ClientModel } from '../client/client.model.js';
 import { Engagement } from '../engagement/engagement.entity.js';
@@ -75,25 +74,29 @@ export class CoachingSessionResolver {
     return this.sessionService.publishSummary(actor, id, summary);
   }
 
+  // The field resolvers below take GraphQL's own (parent, args, context) and no parameter decorators:
+  // Nest then calls them directly instead of building an execution context per field (a page of
+  // sessions resolves several per session). The context is graphql.options.ts's: req (with the actor) and loaders.
+
   @ResolveField(() => String, { nullable: true, description: 'Coaches and owners only; a client asking gets FORBIDDEN.' })
-  privateNotes(@Parent() session: CoachingSession, @CurrentActor() actor: Actor): string | null {
-    if (!isStaff(actor)) throw new ForbiddenError('Private notes are for coaches only');
+  privateNotes(session: CoachingSession, _args: unknown, context: ActorContext): string | null {
+    if (!isStaff(actorOf(context))) throw new ForbiddenError('Private notes are for coaches only');
     return session.privateNotes;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'For a client, only once published.' })
-  sharedSummary(@Parent() session: CoachingSession, @CurrentActor() actor: Actor): string | null {
-    if (!isStaff(actor) && !session.summaryPublishedAt) return null;
+  sharedSummary(session: CoachingSession, _args: unknown, context: ActorContext): string | null {
+    if (!isStaff(actorOf(context)) && !session.summaryPublishedAt) return null;
     return session.sharedSummary;
   }
 
   @ResolveField(() => EngagementModel, { nullable: true })
-  engagement(@Parent() session: CoachingSession, @RequestLoaders() loaders: Loaders): Promise<Engagement | null> {
+  engagement(session: CoachingSession, _args: unknown, { loaders }: LoadersContext): Promise<Engagement | null> {
     return loaders.byId(Engagement).load(session.engagementId);
   }
 
   @ResolveField(() => ClientModel, { nullable: true })
-  client(@Parent() session: CoachingSession, @RequestLoaders() loaders: Loaders): Promise<Client | null> {
+  client(session: CoachingSession, _args: unknown, { loaders }: LoadersContext): Promise<Client | null> {
     return loaders.byId(Client).load(session.clientId);
   }
 }
