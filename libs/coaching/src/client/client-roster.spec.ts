@@ -37,7 +37,7 @@ describe('rosterIncludeOf', () => {
       infoOf('{ clients { edges { node { name email currentEngagement { title status } nextSession { startsAt timeZone sharedSummary __typename } } } } }'),
     );
     expect(include.properties).toEqual({
-      client: ['archivedAt', 'coachId', 'createdAt', 'email', 'id', 'name', 'practiceId', 'status', 'timeZone', 'userId'],
+      client: ['coachId', 'email', 'id', 'name', 'practiceId', 'status', 'timeZone', 'userId'],
       engagement: ['id', 'status', 'title'],
       session: ['id', 'sharedSummary', 'startsAt', 'summaryPublishedAt', 'timeZone'],
     });

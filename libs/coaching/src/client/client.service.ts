@@ -128,7 +128,6 @@ export class ClientService {
     // A named prepared statement: planned once per connection, as the text depends only on the shape (filters, summaries, columns, order).
     const rows = await this.db.preparedQuery(sql, params);
 
-    const sortKeys = new WeakMap<Client, string | null>();
     const clients = rows.map((row) => {
       const client = columns.client.hydrate(row)!;
       const summary: RosterSummary = {};
@@ -141,10 +140,9 @@ export class ClientService {
         summary.latestGoalCheckIn = checkIn ? { checkIn, goal: columns.goal.hydrate(row) } : null;
       }
       setRosterSummary(client, summary);
-      sortKeys.set(client, (row.sort_at as string | null | undefined) ?? null);
       return client;
     });
-    return toConnection(clients, first, (c) => rosterCursor(order, c, sortKeys.get(c) ?? null));
+    return toConnection(clients, first, (c, index) => rosterCursor(order, c, (rows[index]!.sort_at as string | null | undefined) ?? null));
   }
 
   private columns?: ReturnType<ClientService['buildRosterColumns']>;

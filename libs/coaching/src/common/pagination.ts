@@ -81,10 +81,25 @@ export function decodeCursor(cursor: string, arity: number): Array<string | numb
 
 /**
  * Builds a page from `rows` fetched with LIMIT first + 1 (the extra row says
- * whether there is a next page).
+ * whether there is a next page). An edge's cursor is encoded when it is read
+ * (most pages ask only for pageInfo.endCursor, if any).
  */
-export function toConnection<T>(rows: T[], first: number, cursorOf: (row: T) => ReadonlyArray<string | number>): ConnectionShape<T> {
-  const page = rows.slice(0, first);
-  const edges = page.map((node) => ({ node, cursor: encodeCursor(cursorOf(node)) }));
+export function toConnection<T>(rows: T[], first: number, cursorOf: (row: T, index: number) => ReadonlyArray<string | number>): ConnectionShape<T> {
+  const page = rows.length > first ? rows.slice(0, first) : rows;
+  const edges = page.map((node, index) => new LazyEdge(node, index, cursorOf));
   return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+}
+
+class LazyEdge<T> implements Edge<T> {
+  private encoded?: string;
+
+  constructor(
+    readonly node: T,
+    private readonly index: number,
+    private readonly cursorOf: (row: T, index: number) => ReadonlyArray<string | number>,
+  ) {}
+
+  get cursor(): string {
+    return (this.encoded ??= encodeCursor(this.cursorOf(this.node, this.index)));
+  }
 }
