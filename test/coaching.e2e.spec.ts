@@ -123,6 +123,19 @@ describe('coaching: roster, engagements and sessions', () => {
       expect(await api.as(owner.token).errorCode(`mutation($id: ID!) { activateEngagement(id: $id) { id } }`, { id: draft.id })).toBe('CONFLICT');
     });
 
+    it('makes a prospect an active client when their engagement is activated, and leaves other statuses alone', async () => {
+      const prospect = await aClient(api, owner, { status: 'PROSPECT' });
+      const draft = await anEngagement(api, owner, prospect.id, { activate: false });
+      const statusOf = async (id: string) => (await api.as(owner.token).gql(`query($id: ID!) { client(id: $id) { status } }`, { id })).client.status;
+      expect(await statusOf(prospect.id)).toBe('PROSPECT');
+      await api.as(owner.token).gql(`mutation($id: ID!) { activateEngagement(id: $id) { id } }`, { id: draft.id });
+      expect(await statusOf(prospect.id)).toBe('ACTIVE');
+
+      const paused = await aClient(api, owner, { status: 'PAUSED' });
+      await anEngagement(api, owner, paused.id);
+      expect(await statusOf(paused.id)).toBe('PAUSED');
+    });
+
     it('reschedules one session without moving the others, and bumps its version', async () => {
       const client = await aClient(api, owner, { timeZone: 'Europe/London' });
       const engagement = await anEngagement(api, owner, client.id, { startDate: '2027-01-01' });

@@ -74,9 +74,16 @@ export class EngagementService {
     return updated;
   }
 
-  /** DRAFT or PAUSED → ACTIVE, materialising the next 12 months of sessions from the cadence. */
+  /**
+   * DRAFT or PAUSED → ACTIVE, materialising the next 12 months of sessions from the cadence. A
+   * PROSPECT client whose engagement starts is a client now: they become ACTIVE with it.
+   */
   async activate(actor: Actor, id: string, now = new Date()): Promise<Engagement> {
     const engagement = await this.transition(actor, id, ['DRAFT', 'PAUSED'], 'ACTIVE');
+    const promoted = await this.db.manager.update(Client, { id: engagement.clientId, status: 'PROSPECT' }, { status: 'ACTIVE' });
+    if (promoted.affected) {
+      await this.audit.record(actor, actor.practiceId, 'client.updated', 'Client', engagement.clientId, { fields: ['status'], reason: 'engagement.active' });
+    }
     await this.planSessions(engagement, now);
     return engagement;
   }
