@@ -138,6 +138,13 @@ describe('the roster: orders, cursors and overdue items', () => {
       'Dan Drew': [0, 0],
     });
     expect(flagged).toEqual(expected);
+    // The list reads isOverdue in its own statement: the same answers as each item's.
+    const listed = (await api.as(owner.token).gql(`{ actionItems(first: 100, filter: { status: OPEN }) { edges { node { isOverdue client { name } } } } }`)).actionItems as {
+      edges: Array<{ node: { isOverdue: boolean; client: { name: string } } }>;
+    };
+    const listedOverdue: Record<string, number> = {};
+    for (const { node } of listed.edges) listedOverdue[node.client.name] = (listedOverdue[node.client.name] ?? 0) + (node.isOverdue ? 1 : 0);
+    expect(listedOverdue).toEqual(expected);
     // A zone ahead of UTC or behind it: at any hour one of them is on another date than UTC, so UTC's "today" would count otherwise.
     expect([expected['Eve East'], expected['Bob Baker']]).not.toEqual([byUtc['Eve East'], byUtc['Bob Baker']]);
     // Outside the roster page the DataLoader answers the same.

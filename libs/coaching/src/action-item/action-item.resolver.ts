@@ -15,7 +15,7 @@ import type { ActionItem } from './action-item.entity.js';
 import { ActionItemsArgs, AddActionItemCommentArgs, CreateActionItemInput, MyActionItemsArgs, UpdateActionItemInput } from './action-item.inputs.js';
 import { ActionItemCommentModel, ActionItemConnection, ActionItemModel } from './action-item.model.js';
 import { ActionItemService } from './action-item.service.js';
-import { isOverdue } from './overdue.js';
+import { isOverdue, overdueRead } from './overdue.js';
 
 @Resolver(() => ActionItemModel)
 export class ActionItemResolver {
@@ -75,6 +75,8 @@ export class ActionItemResolver {
   @ResolveField(() => Boolean, { description: "OPEN and due before today in the client's time zone." })
   isOverdue(item: ActionItem, _args: unknown, { loaders }: LoadersContext): boolean | Promise<boolean> {
     if (item.status !== 'OPEN' || item.dueDate === null) return false;
+    const read = overdueRead(item);
+    if (read !== undefined) return read;
     return loaders.byId(Client).load(item.clientId).then((client) => isOverdue(item, client?.timeZone ?? 'UTC'));
   }
 

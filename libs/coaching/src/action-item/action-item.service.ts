@@ -13,6 +13,8 @@ import { CoachingSession } from '../session/coaching-session.entity.js';
 import { ActionItemComment } from './action-item-comment.entity.js';
 import { ActionItem, type ActionItemStatus } from './action-item.entity.js';
 import type { ActionItemFilter, CreateActionItemInput, UpdateActionItemInput } from './action-item.inputs.js';
+import { OVERDUE_SQL, setOverdueRead } from './overdue.js';
+import { Client } from '../client/client.entity.js';
 
 
 const CURSOR_DATE = /^(\d{4}-\d{2}-\d{2})?$/;
@@ -57,7 +59,12 @@ export class ActionItemService {
         qb.andWhere('a.due_date IS NULL AND a.id > :afterId', { afterId: id });
       }
     }
-    const rows = await qb.orderBy('a.due_date', 'ASC', 'NULLS LAST').addOrderBy('a.id').limit(first + 1).getMany();
+    // isOverdue is read in the same statement (the client's zone joined), so a page of items needs no
+    // statement more for it; the item is visible, so its client is in the caller's reach.
+    qb.leftJoin(Client, 'owner', 'owner.id = a.client_id').addSelect(`coalesce(${OVERDUE_SQL('a', 'owner.time_zone')}, false)`, 'is_overdue');
+    const { entities: rows, raw } = await qb.orderBy('a.due_date', 'ASC', 'NULLS LAST').addOrderBy('a.id').limit(first + 1).getRawAndEntities<{ a_id: string; is_overdue: boolean }>();
+    const overdue = new Map(raw.map((row) => [row.a_id, row.is_overdue]));
+    for (const item of rows) setOverdueRead(item, overdue.get(item.id) ?? false);
     return toConnection(rows, first, (a) => [a.dueDate ?? '', a.id]);
   }
 

@@ -22,3 +22,16 @@ export function todayIn(timeZone: string, now = new Date()): string {
 export function OVERDUE_SQL(item: string, timeZone: string): string {
   return `${item}.status = 'OPEN' AND ${item}.due_date < (now() AT TIME ZONE ${timeZone})::date`;
 }
+
+/** Whether an item read with a list was overdue, as OVERDUE_SQL said in the same statement (absent: not read). */
+const OVERDUE = Symbol('overdue');
+
+type WithOverdue = Pick<ActionItem, 'id'> & { [OVERDUE]?: boolean };
+
+export function setOverdueRead(item: Pick<ActionItem, 'id'>, overdue: boolean): void {
+  (item as WithOverdue)[OVERDUE] = overdue;
+}
+
+export function overdueRead(item: Pick<ActionItem, 'id'>): boolean | undefined {
+  return (item as WithOverdue)[OVERDUE];
+}
