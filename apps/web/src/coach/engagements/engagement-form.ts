@@ -19,6 +19,9 @@ export interface EngagementForm {
   activate: boolean;
 }
 
+/** The cadence part of the form (shared by the new-engagement page and "Change cadence"). */
+export type CadenceForm = Pick<EngagementForm, 'frequency' | 'anchor' | 'day' | 'ordinal' | 'weekday' | 'localTime' | 'timeZone'>;
+
 export type EngagementField = 'title' | 'startDate' | 'endDate' | 'frequency' | 'day' | 'ordinal' | 'weekday' | 'localTime' | 'timeZone' | 'sessionsAllotted' | 'sessionMinutes' | 'sponsorId';
 export type EngagementErrors = Partial<Record<EngagementField, string>>;
 
@@ -89,13 +92,7 @@ export function validateEngagement(form: EngagementForm): EngagementErrors {
     if (!validDate(form.endDate)) errors.endDate = 'Enter a date like 2026-12-31.';
     else if (validDate(form.startDate) && form.endDate < form.startDate) errors.endDate = 'The last day cannot be before the first.';
   }
-  if (form.frequency !== 'AD_HOC') {
-    if (form.anchor === 'DAY_OF_MONTH') {
-      const day = integer(form.day);
-      if (day === null || day < 1 || day > 31) errors.day = 'Enter a day from 1 to 31.';
-    }
-    if (!LOCAL_TIME.test(form.localTime)) errors.localTime = 'Enter a time like 09:30.';
-  }
+  Object.assign(errors, validateCadenceForm(form));
   if (form.sessionsAllotted.trim()) {
     const allotted = integer(form.sessionsAllotted);
     if (allotted === null || allotted < 1 || allotted > 500) errors.sessionsAllotted = 'Enter a number from 1 to 500, or leave it empty.';
@@ -105,8 +102,21 @@ export function validateEngagement(form: EngagementForm): EngagementErrors {
   return errors;
 }
 
+/** The cadence fields' problems, keyed by field; empty when the cadence can be sent. */
+export function validateCadenceForm(form: CadenceForm): EngagementErrors {
+  const errors: EngagementErrors = {};
+  if (form.frequency !== 'AD_HOC') {
+    if (form.anchor === 'DAY_OF_MONTH') {
+      const day = integer(form.day);
+      if (day === null || day < 1 || day > 31) errors.day = 'Enter a day from 1 to 31.';
+    }
+    if (!LOCAL_TIME.test(form.localTime)) errors.localTime = 'Enter a time like 09:30.';
+  }
+  return errors;
+}
+
 /** The cadence the form describes (for the preview and the API). */
-export function cadenceOf(form: EngagementForm): Cadence {
+export function cadenceOf(form: CadenceForm): Cadence {
   return {
     frequency: form.frequency,
     anchor:
@@ -120,8 +130,6 @@ export function cadenceOf(form: EngagementForm): Cadence {
 
 /** CreateEngagementInput for a valid form. */
 export function engagementInput(form: EngagementForm, clientId: string) {
-  const ordinalAnchor = form.anchor === 'ORDINAL_WEEKDAY';
-  const localTime = LOCAL_TIME.test(form.localTime) ? form.localTime : '09:00';
   return {
     clientId,
     title: form.title.trim(),
@@ -131,15 +139,35 @@ export function engagementInput(form: EngagementForm, clientId: string) {
     sessionMinutes: Number(form.sessionMinutes),
     sponsorId: form.sponsorId || null,
     activate: form.activate,
-    cadence: {
-      frequency: form.frequency,
-      anchor: form.anchor,
-      day: ordinalAnchor ? null : Number(form.day),
-      ordinal: ordinalAnchor ? Number(form.ordinal) : null,
-      weekday: ordinalAnchor ? Number(form.weekday) : null,
-      localTime,
-      timeZone: form.timeZone,
-    },
+    cadence: cadenceInput(form),
+  };
+}
+
+/** CadenceInput for valid cadence fields. */
+export function cadenceInput(form: CadenceForm) {
+  const ordinalAnchor = form.anchor === 'ORDINAL_WEEKDAY';
+  const localTime = LOCAL_TIME.test(form.localTime) ? form.localTime : '09:00';
+  return {
+    frequency: form.frequency,
+    anchor: form.anchor,
+    day: ordinalAnchor ? null : Number(form.day),
+    ordinal: ordinalAnchor ? Number(form.ordinal) : null,
+    weekday: ordinalAnchor ? Number(form.weekday) : null,
+    localTime,
+    timeZone: form.timeZone,
+  };
+}
+
+/** The cadence fields holding an engagement's current cadence (as the API returns it). */
+export function cadenceFormOf(cadence: { frequency: CadenceFrequency; anchor: string; day?: number | null; ordinal?: number | null; weekday?: number | null; localTime: string; timeZone: string }, today: { day: number; weekday: number }): CadenceForm {
+  return {
+    frequency: cadence.frequency,
+    anchor: cadence.anchor === 'ORDINAL_WEEKDAY' ? 'ORDINAL_WEEKDAY' : 'DAY_OF_MONTH',
+    day: String(cadence.day ?? today.day),
+    ordinal: String(cadence.ordinal ?? 1),
+    weekday: String(cadence.weekday ?? today.weekday),
+    localTime: cadence.localTime,
+    timeZone: cadence.timeZone,
   };
 }
 

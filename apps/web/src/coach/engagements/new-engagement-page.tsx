@@ -1,16 +1,16 @@
-import { useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useViewer } from '../../auth/auth-context';
-import { timeZoneOptions } from '../../auth/time-zones';
 import { graphql } from '../../graphql/graphql';
 import { previewSessions } from '../../scheduling/cadence-preview';
-import { formatDateTime, zoneCity } from '../../time/format';
+import { zoneCity } from '../../time/format';
 import { errorField, errorMessage } from '../../ui/errors';
 import { SelectField, TextField } from '../../ui/fields';
 import { Page } from '../../ui/page';
 import { ErrorNotice, QueryState } from '../../ui/status';
-import { FREQUENCIES, ORDINALS, WEEKDAYS, cadenceOf, engagementInput, fieldOfServerError, initialEngagementForm, validateEngagement, type EngagementErrors, type EngagementField, type EngagementForm } from './engagement-form';
+import { CadenceFields, PreviewList } from './cadence-fields';
+import { cadenceOf, engagementInput, fieldOfServerError, initialEngagementForm, validateEngagement, type EngagementErrors, type EngagementField, type EngagementForm } from './engagement-form';
 import './new-engagement-page.css';
 
 const NewEngagementClientQuery = graphql(`
@@ -71,10 +71,6 @@ function EngagementFormView({ client }: { client: { id: string; name: string; ti
   const [result, createEngagement] = useMutation(CreateEngagementMutation);
   const formRef = useRef<HTMLFormElement>(null);
   const previewId = useId();
-  const zones = useMemo(() => {
-    const all = timeZoneOptions();
-    return [client.timeZone, ...all.filter((zone) => zone !== client.timeZone)];
-  }, [client.timeZone]);
 
   const set =
     <K extends keyof EngagementForm>(key: K) =>
@@ -138,59 +134,7 @@ function EngagementFormView({ client }: { client: { id: string; name: string; ti
 
         <fieldset className="card engagement-cadence">
           <legend>Cadence</legend>
-          <SelectField label="Cadence" value={form.frequency} onChange={set('frequency')} error={error('frequency')}>
-            {FREQUENCIES.map((f) => (
-              <option key={f.value} value={f.value}>
-                {f.label}
-              </option>
-            ))}
-          </SelectField>
-          {adHoc ? (
-            <p className="muted small">Ad hoc: no sessions are planned automatically; schedule each one from the client’s page.</p>
-          ) : (
-            <>
-              <fieldset className="engagement-anchor">
-                <legend>Session day</legend>
-                <Radio name="anchor" checked={form.anchor === 'DAY_OF_MONTH'} onChange={() => setForm((f) => ({ ...f, anchor: 'DAY_OF_MONTH' }))}>
-                  A date (e.g. the 15th)
-                </Radio>
-                <Radio name="anchor" checked={form.anchor === 'ORDINAL_WEEKDAY'} onChange={() => setForm((f) => ({ ...f, anchor: 'ORDINAL_WEEKDAY' }))}>
-                  A weekday (e.g. the first Tuesday)
-                </Radio>
-                {form.anchor === 'DAY_OF_MONTH' ? (
-                  <TextField label="Day of month" type="number" inputMode="numeric" min={1} max={31} value={form.day} onChange={set('day')} error={error('day')} hint="29–31 fall on the last day of shorter months." />
-                ) : (
-                  <div className="engagement-pair">
-                    <SelectField label="Week of the month" value={form.ordinal} onChange={set('ordinal')} error={error('ordinal')}>
-                      {ORDINALS.map((o) => (
-                        <option key={o.value} value={String(o.value)}>
-                          {o.label}
-                        </option>
-                      ))}
-                    </SelectField>
-                    <SelectField label="Day of the week" value={form.weekday} onChange={set('weekday')} error={error('weekday')}>
-                      {WEEKDAYS.map((w) => (
-                        <option key={w.value} value={String(w.value)}>
-                          {w.label}
-                        </option>
-                      ))}
-                    </SelectField>
-                  </div>
-                )}
-              </fieldset>
-              <div className="engagement-pair">
-                <TextField label="Local time" type="time" required value={form.localTime} onChange={set('localTime')} error={error('localTime')} hint="24-hour, in the zone below." />
-                <SelectField label="Time zone" value={form.timeZone} onChange={set('timeZone')} error={error('timeZone')} hint={form.timeZone === client.timeZone ? `${client.name}’s zone.` : `${client.name}’s zone is ${client.timeZone}.`}>
-                  {zones.map((zone) => (
-                    <option key={zone} value={zone}>
-                      {zone.replace(/_/g, ' ')}
-                      {zone === client.timeZone ? ' (client)' : ''}
-                    </option>
-                  ))}
-                </SelectField>
-              </div>
-            </>
-          )}
+          <CadenceFields form={form} onChange={(patch) => setForm((f) => ({ ...f, ...patch }))} error={error} client={client} idPrefix="new-engagement" />
         </fieldset>
 
         <section className="card engagement-preview" aria-labelledby={previewId}>
@@ -206,17 +150,7 @@ function EngagementFormView({ client }: { client: { id: string; name: string; ti
                 {viewerZoneDiffers ? ` (${client.name}) and in ${zoneCity(viewer.timeZone)} (you)` : ''}
                 {form.activate ? ', planned when you create the engagement.' : ', planned once the engagement is activated.'}
               </p>
-              <ol className="engagement-preview-list" aria-labelledby={previewId}>
-                {preview.map((at) => {
-                  const iso = at.toISOString();
-                  return (
-                    <li key={iso}>
-                      <time dateTime={iso}>{formatDateTime(iso, form.timeZone)}</time>
-                      {viewerZoneDiffers ? <span className="small muted"> · you: {formatDateTime(iso, viewer.timeZone)}</span> : null}
-                    </li>
-                  );
-                })}
-              </ol>
+              <PreviewList sessions={preview} zone={form.timeZone} viewerZone={viewer.timeZone} labelledBy={previewId} />
             </>
           )}
         </section>
@@ -241,11 +175,3 @@ function EngagementFormView({ client }: { client: { id: string; name: string; ti
   );
 }
 
-function Radio({ name, checked, onChange, children }: { name: string; checked: boolean; onChange: () => void; children: ReactNode }) {
-  return (
-    <label className="engagement-radio">
-      <input type="radio" name={name} checked={checked} onChange={onChange} />
-      {children}
-    </label>
-  );
-}
