@@ -1,13 +1,15 @@
-import { Link, NavLink, Route, Routes, useParams } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { Link, NavLink, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../../graphql/graphql';
 import { errorCode } from '../../ui/errors';
 import { Page } from '../../ui/page';
-import { EmptyState, QueryState } from '../../ui/status';
+import { EmptyState, QueryState, SuccessNotice } from '../../ui/status';
 import { InviteClientButton } from '../clients/invite-client-button';
 import { ClientNotifications } from '../notifications/client-notifications';
 import { ActionItemsTab } from './action-items-tab';
 import { CareerPlanTab } from './career-plan-tab';
+import { EditClient } from './edit-client';
 import { GoalsTab } from './goals-tab';
 import { CLIENT_STATUS_LABELS } from './labels';
 import { OverviewTab } from './overview-tab';
@@ -26,6 +28,8 @@ export const ClientPageQuery = graphql(`
       hasLogin
       currentRole
       targetRole
+      reminderOffsetsMinutes
+      archivedAt
     }
   }
 `);
@@ -42,7 +46,9 @@ const TABS = [
 /** One client: header and actions, and tabs as nested routes under /clients/:clientId. */
 export function ClientPage() {
   const { clientId = '' } = useParams();
-  const [result] = useQuery({ query: ClientPageQuery, variables: { id: clientId } });
+  const [result, refetch] = useQuery({ query: ClientPageQuery, variables: { id: clientId } });
+  const navigate = useNavigate();
+  const notice = (useLocation().state as { notice?: string } | null)?.notice;
 
   if (errorCode(result.error) === 'NOT_FOUND') {
     return (
@@ -67,6 +73,7 @@ export function ClientPage() {
                 <a href={`mailto:${client.email}`}>{client.email}</a>
                 <span>{client.timeZone.replace(/_/g, ' ')}</span>
                 <span className={`badge${client.status === 'ACTIVE' ? ' badge-success' : client.status === 'PROSPECT' ? '' : ' badge-muted'}`}>{CLIENT_STATUS_LABELS[client.status]}</span>
+                {client.archivedAt ? <span className="badge badge-warning">Archived</span> : null}
                 {client.tags.map((tag) => (
                   <Link key={tag} className="small" to={`/clients?tag=${encodeURIComponent(tag)}`} aria-label={`Clients tagged ${tag}`}>
                     #{tag}
@@ -79,6 +86,9 @@ export function ClientPage() {
                 <Link className="button button-secondary" to={`${base}/engagements/new`}>
                   New engagement
                 </Link>
+                <Link className="button button-secondary" to={`${base}/edit`}>
+                  Edit client
+                </Link>
                 <InviteClientButton clientId={client.id} hasLogin={client.hasLogin} />
               </>
             }
@@ -90,6 +100,7 @@ export function ClientPage() {
                 {client.targetRole ? <>Aiming for: {client.targetRole}</> : null}
               </p>
             ) : null}
+            {notice ? <SavedNotice>{notice}</SavedNotice> : null}
             <nav className="tabs" aria-label={`${client.name}: sections`}>
               {TABS.map(([path, label]) => (
                 <NavLink key={label} to={path ? `${base}/${path}` : base} end={!path}>
@@ -105,6 +116,18 @@ export function ClientPage() {
               <Route path="plan" element={<CareerPlanTab clientId={client.id} />} />
               <Route path="emails" element={<ClientNotifications clientId={client.id} />} />
               <Route
+                path="edit"
+                element={
+                  <EditClient
+                    client={client}
+                    onSaved={(saved) => {
+                      refetch({ requestPolicy: 'network-only' });
+                      navigate(base, { state: { notice: saved } });
+                    }}
+                  />
+                }
+              />
+              <Route
                 path="*"
                 element={
                   <EmptyState title="There is no such section">
@@ -117,5 +140,16 @@ export function ClientPage() {
         );
       }}
     </QueryState>
+  );
+}
+
+/** A notice brought along by a navigation (e.g. after saving the client), focused so it is read out and found. */
+function SavedNotice({ children }: { children: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), [children]);
+  return (
+    <div ref={ref} tabIndex={-1} className="client-saved-notice">
+      <SuccessNotice>{children}</SuccessNotice>
+    </div>
   );
 }
