@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { useViewer } from '../../auth/auth-context';
@@ -6,13 +6,22 @@ import { graphql } from '../../graphql/graphql';
 import { formatDateTime } from '../../time/format';
 import { EmptyState, QueryState } from '../../ui/status';
 import { cadenceInWords, ENGAGEMENT_STATUS_LABELS, formatPlainDate, PHASE_LABELS } from './labels';
+import { EngagementControls } from './engagement-controls';
 import { nowToTheMinute, SessionList } from './session-links';
 
 export const ClientOverviewQuery = graphql(`
   query ClientOverview($id: ID!, $from: DateTime!) {
     client(id: $id) {
       id
+      name
       timeZone
+      engagements {
+        id
+        title
+        status
+        startDate
+        endDate
+      }
       currentEngagement {
         id
         title
@@ -63,16 +72,26 @@ export const ClientOverviewQuery = graphql(`
   }
 `);
 
+const ENGAGEMENT_STATUS_BADGES: Record<string, string> = {
+  DRAFT: 'badge',
+  ACTIVE: 'badge badge-success',
+  PAUSED: 'badge badge-warning',
+  COMPLETED: 'badge badge-muted',
+  CANCELLED: 'badge badge-muted',
+};
+
 /** The client's current engagement, next session and the sessions coming up. */
 export function OverviewTab({ clientId }: { clientId: string }) {
   const viewer = useViewer();
   const [from] = useState(nowToTheMinute);
-  const [result] = useQuery({ query: ClientOverviewQuery, variables: { id: clientId, from } });
+  const [result, refetch] = useQuery({ query: ClientOverviewQuery, variables: { id: clientId, from } });
+  const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
   return (
     <QueryState result={result}>
       {({ client, sessions }) => {
         const engagement = client.currentEngagement;
         const upcoming = sessions.edges.map((edge) => edge.node);
+        const others = client.engagements.filter((e) => e.id !== engagement?.id);
         return (
           <div className="grid client-overview">
             <section className="card">
@@ -103,6 +122,23 @@ export function OverviewTab({ clientId }: { clientId: string }) {
                   <Link to={`/clients/${clientId}/engagements/new`}>Plan an engagement</Link>
                 </EmptyState>
               )}
+              {engagement ? <EngagementControls key={engagement.id} engagement={engagement} client={client} onChanged={reload} /> : null}
+              {others.length ? (
+                <>
+                  <h3 id="overview-other-engagements">Other engagements</h3>
+                  <ul className="session-list" aria-labelledby="overview-other-engagements">
+                    {others.map((other) => (
+                      <li key={other.id}>
+                        <span className="item-title">{other.title}</span>
+                        <span className={ENGAGEMENT_STATUS_BADGES[other.status]}>{ENGAGEMENT_STATUS_LABELS[other.status]}</span>
+                        <span className="small muted">
+                          {formatPlainDate(other.startDate)} – {other.endDate ? formatPlainDate(other.endDate) : 'open-ended'}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
             </section>
             <section className="card">
               <h2 id="overview-next">Next session</h2>
