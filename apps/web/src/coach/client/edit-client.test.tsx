@@ -18,7 +18,7 @@ const aClient = {
   currentRole: 'Engineer',
   targetRole: null,
   reminderOffsetsMinutes: null,
-  archivedAt: null,
+  archivedAt: null as string | null,
 };
 
 function clientWith(respond: (name: string, variables: Record<string, unknown>) => { data?: unknown; error?: unknown } | undefined = () => undefined, client = aClient) {
