@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { timeZoneOptions } from '../../auth/time-zones';
@@ -55,7 +55,10 @@ export function EditClient({ client, onSaved }: { client: Client; onSaved: (noti
   const [unchanged, setUnchanged] = useState(false);
   const [result, updateClient] = useMutation(UpdateClientMutation);
   const formRef = useRef<HTMLFormElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const base = `/clients/${client.id}`;
+  // The form replaces the tab below the header: take the reader there.
+  useEffect(() => headingRef.current?.focus(), []);
 
   const set = (key: ClientField) => (event: { target: { value: string } }) => {
     setUnchanged(false);
@@ -95,7 +98,9 @@ export function EditClient({ client, onSaved }: { client: Client; onSaved: (noti
   return (
     <div className="edit-client">
       <form ref={formRef} className="card form-narrow" onSubmit={submit} noValidate aria-labelledby="edit-client-heading">
-        <h2 id="edit-client-heading">Edit client</h2>
+        <h2 id="edit-client-heading" ref={headingRef} tabIndex={-1}>
+          Edit client
+        </h2>
         {result.error && !serverField ? <ErrorNotice error={result.error} /> : null}
         <TextField label="Name" autoComplete="off" required value={form.name} onChange={set('name')} error={fieldError('name')} />
         <TextField

@@ -83,7 +83,9 @@ describe('Engagement controls', { timeout: 20_000 }, () => {
     const loads = overviewLoads(client);
     await user.click(within(step).getByRole('button', { name: 'Yes, pause' }));
     expect(client.operations.find((o) => o.name === 'PauseEngagement')?.variables).toEqual({ id: 'e1' });
-    expect((await screen.findByText('The engagement is paused; its future sessions are cancelled.')).closest('[aria-live="polite"]')).not.toBeNull();
+    const notice = await screen.findByText('The engagement is paused; its future sessions are cancelled.');
+    expect(notice.closest('[aria-live="polite"]')).not.toBeNull();
+    expect(notice).toHaveFocus();
     expect(overviewLoads(client)).toBeGreaterThan(loads);
   });
 

@@ -126,7 +126,11 @@ const TRIGGER_LABELS: Record<StatusAction, string> = { activate: 'Activate', res
  */
 export function EngagementControls({ engagement, client, onChanged }: { engagement: ControlledEngagement; client: { id: string; name: string; timeZone: string }; onChanged: () => void }) {
   const [panel, setPanel] = useState<Panel>(null);
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useState<{ text: string } | null>(null);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
   const triggers = useRef(new Map<string, HTMLButtonElement | null>());
   const [activated, activate] = useMutation(ActivateEngagementMutation);
   const [paused, pause] = useMutation(PauseEngagementMutation);
@@ -136,7 +140,7 @@ export function EngagementControls({ engagement, client, onChanged }: { engageme
   const running = activated.fetching || paused.fetching || completed.fetching || cancelled.fetching;
 
   function open(next: Panel) {
-    setNotice('');
+    setNotice(null);
     setPanel(next);
   }
 
@@ -148,7 +152,7 @@ export function EngagementControls({ engagement, client, onChanged }: { engageme
 
   function done(message: string) {
     setPanel(null);
-    setNotice(message);
+    setNotice({ text: message });
     onChanged();
   }
 
@@ -191,7 +195,12 @@ export function EngagementControls({ engagement, client, onChanged }: { engageme
         </button>
       </div>
       <div aria-live="polite" role="status" className="engagement-controls-notice">
-        {notice ? <p className="notice notice-success">{notice}</p> : null}
+        {notice ? (
+          // Focused so keyboard users keep their place when the panel and its buttons close.
+          <p ref={noticeRef} tabIndex={-1} className="notice notice-success">
+            {notice.text}
+          </p>
+        ) : null}
       </div>
       {panel && panel !== 'cadence' && panel !== 'edit' ? (
         <ConfirmStep
