@@ -122,7 +122,7 @@ export function OverviewTab({ clientId }: { clientId: string }) {
                   <Link to={`/clients/${clientId}/engagements/new`}>Plan an engagement</Link>
                 </EmptyState>
               )}
-              {engagement ? <EngagementControls key={engagement.id} engagement={engagement} client={client} onChanged={reload} /> : null}
+              {engagement ? <EngagementControls engagement={engagement} client={client} onChanged={reload} /> : null}
               {others.length ? (
                 <>
                   <h3 id="overview-other-engagements">Other engagements</h3>
