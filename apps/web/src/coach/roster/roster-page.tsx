@@ -20,6 +20,7 @@ export const RosterQuery = graphql(`
           name
           email
           status
+          archivedAt
           tags
           openActionItemCount
           overdueActionItemCount
@@ -132,6 +133,9 @@ export function RosterPage() {
             </option>
           ))}
         </SelectField>
+        <label className="roster-archived">
+          <input type="checkbox" checked={state.archived} onChange={(event) => update({ archived: event.target.checked })} /> Include archived
+        </label>
         <button type="submit" className="visually-hidden">
           Apply
         </button>
@@ -144,7 +148,7 @@ export function RosterPage() {
             return isFiltered(state) ? (
               <EmptyState title="No clients match">
                 <p>Try another search or filter.</p>
-                <button type="button" className="button-secondary" onClick={() => setParams(writeRosterState({ ...state, search: '', status: '', tag: '' }))}>
+                <button type="button" className="button-secondary" onClick={() => setParams(writeRosterState({ ...state, search: '', status: '', tag: '', archived: false }))}>
                   Clear filters
                 </button>
               </EmptyState>
@@ -208,6 +212,7 @@ function RosterRow({ client, onTag }: { client: RosterClient; onTag: (tag: strin
         <Link to={`/clients/${client.id}`}>{client.name}</Link>
         <span className="roster-meta">
           <span className={`badge${client.status === 'ACTIVE' ? ' badge-success' : client.status === 'PROSPECT' ? '' : ' badge-muted'}`}>{CLIENT_STATUS_LABELS[client.status]}</span>
+          {client.archivedAt ? <span className="badge badge-muted">Archived</span> : null}
           {client.tags.map((tag) => (
             <button key={tag} type="button" className="button-link small roster-tag" onClick={() => onTag(tag)} aria-label={`Show clients tagged ${tag}`}>
               #{tag}

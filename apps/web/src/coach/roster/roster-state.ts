@@ -15,12 +15,14 @@ type RosterStatus = (typeof ROSTER_STATUSES)[number];
 
 export const ROSTER_PAGE_SIZE = 25;
 
-/** What the roster shows, as kept in the URL's query string (?q=&status=&tag=&sort=). */
+/** What the roster shows, as kept in the URL's query string (?q=&status=&tag=&sort=&archived=1). */
 export interface RosterState {
   search: string;
   status: RosterStatus | '';
   tag: string;
   order: RosterOrder;
+  /** Archived clients are left out unless asked for. */
+  archived: boolean;
 }
 
 const isOrder = (value: string | null): value is RosterOrder => ROSTER_ORDERS.some(([order]) => order === value);
@@ -35,6 +37,7 @@ export function readRosterState(params: URLSearchParams): RosterState {
     status: isStatus(status) ? status : '',
     tag: (params.get('tag') ?? '').trim().toLowerCase(),
     order: isOrder(sort) ? sort : 'NAME',
+    archived: params.get('archived') === '1',
   };
 }
 
@@ -45,11 +48,12 @@ export function writeRosterState(state: RosterState): URLSearchParams {
   if (state.status) params.set('status', state.status);
   if (state.tag.trim()) params.set('tag', state.tag.trim().toLowerCase());
   if (state.order !== 'NAME') params.set('sort', state.order);
+  if (state.archived) params.set('archived', '1');
   return params;
 }
 
 export function isFiltered(state: RosterState): boolean {
-  return Boolean(state.search || state.status || state.tag);
+  return Boolean(state.search || state.status || state.tag || state.archived);
 }
 
 /** The API's variables for a state and the page's cursor (the API refuses empty filter strings, so they are left out). */
@@ -58,5 +62,6 @@ export function rosterVariables(state: RosterState, after: string | null): Varia
   if (state.search) filter.search = state.search.slice(0, 100);
   if (state.status) filter.status = state.status;
   if (state.tag) filter.tag = state.tag.slice(0, 50);
+  if (state.archived) filter.includeArchived = true;
   return { first: ROSTER_PAGE_SIZE, after, orderBy: state.order, filter: Object.keys(filter).length ? filter : null };
 }
