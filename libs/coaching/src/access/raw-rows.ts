@@ -71,3 +71,30 @@ export class RawEntityColumns<T extends ObjectLiteral> {
     return entity;
   }
 }
+
+/** The part of Db a prepared page needs. */
+interface PreparedQueries {
+  preparedQuery<R = Record<string, unknown>>(sql: string, params: readonly unknown[]): Promise<R[]>;
+}
+
+/**
+ * Up to `limit` rows of a query builder's page (its conditions and order) as a named prepared
+ * statement: the entity's columns selected through `columns` (plus `extra` [expression, alias]
+ * pairs), the limit a parameter so the text is stable per shape, the entities hydrated as
+ * getMany() would. The raw rows come back too, for the extra columns.
+ */
+export async function preparedPage<T extends ObjectLiteral>(
+  db: PreparedQueries,
+  qb: { select(selection: string, alias: string): unknown; addSelect(selection: string, alias: string): unknown; getQueryAndParameters(): [string, unknown[]] },
+  columns: RawEntityColumns<T>,
+  alias: string,
+  limit: number,
+  extra: ReadonlyArray<readonly [string, string]> = [],
+): Promise<{ entities: T[]; rows: Array<Record<string, unknown>> }> {
+  const [[firstExpression, firstAlias], ...rest] = columns.selections(alias);
+  qb.select(firstExpression!, firstAlias!);
+  for (const [expression, as] of [...rest, ...extra]) qb.addSelect(expression, as);
+  const [sql, params] = qb.getQueryAndParameters();
+  const rows = await db.preparedQuery(`${sql} LIMIT $${params.length + 1}`, [...params, limit]);
+  return { entities: rows.map((row) => columns.hydrate(row)!), rows };
+}

@@ -14,6 +14,7 @@ import { ActionItemComment } from './action-item-comment.entity.js';
 import { ActionItem, type ActionItemStatus } from './action-item.entity.js';
 import type { ActionItemFilter, CreateActionItemInput, UpdateActionItemInput } from './action-item.inputs.js';
 import { OVERDUE_SQL, setOverdueRead } from './overdue.js';
+import { preparedPage, RawEntityColumns } from '../access/raw-rows.js';
 import { Client } from '../client/client.entity.js';
 
 
@@ -22,6 +23,8 @@ const CURSOR_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 
 @Injectable()
 export class ActionItemService {
+  private columns?: RawEntityColumns<ActionItem>;
+
   constructor(
     private readonly db: Db,
     private readonly scope: Scope,
@@ -61,10 +64,12 @@ export class ActionItemService {
     }
     // isOverdue is read in the same statement (the client's zone joined), so a page of items needs no
     // statement more for it; the item is visible, so its client is in the caller's reach.
-    qb.leftJoin(Client, 'owner', 'owner.id = a.client_id').addSelect(`coalesce(${OVERDUE_SQL('a', 'owner.time_zone')}, false)`, 'is_overdue');
-    const { entities: rows, raw } = await qb.orderBy('a.due_date', 'ASC', 'NULLS LAST').addOrderBy('a.id').limit(first + 1).getRawAndEntities<{ a_id: string; is_overdue: boolean }>();
-    const overdue = new Map(raw.map((row) => [row.a_id, row.is_overdue]));
-    for (const item of rows) setOverdueRead(item, overdue.get(item.id) ?? false);
+    // A named prepared statement (planned once per connection), as the sessions list.
+    qb.leftJoin(Client, 'owner', 'owner.id = a.client_id').orderBy('a.due_date', 'ASC', 'NULLS LAST').addOrderBy('a.id');
+    const { entities: rows, rows: raw } = await preparedPage(this.db, qb, (this.columns ??= new RawEntityColumns(this.db.manager.connection, ActionItem, 'a__')), 'a', first + 1, [
+      [`coalesce(${OVERDUE_SQL('a', 'owner.time_zone')}, false)`, 'is_overdue'],
+    ]);
+    rows.forEach((item, index) => setOverdueRead(item, raw[index]!.is_overdue === true));
     return toConnection(rows, first, (a) => [a.dueDate ?? '', a.id]);
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { BadUserInputError, ConflictError } from '#tandem/errors';
 import type { Actor } from '../access/actor.js';
 import { Db } from '../access/db.js';
+import { preparedPage, RawEntityColumns } from '../access/raw-rows.js';
 import { Scope } from '../access/scope.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CoachingEvents } from '../access/coaching-events.js';
@@ -13,6 +14,8 @@ import type { ScheduleSessionInput, SessionsArgs, UpdateSessionInput } from './c
 
 @Injectable()
 export class CoachingSessionService {
+  private columns?: RawEntityColumns<CoachingSession>;
+
   constructor(
     private readonly db: Db,
     private readonly scope: Scope,
@@ -37,7 +40,9 @@ export class CoachingSessionService {
       const [startsAt, id] = decodeCursor(args.after, 2);
       qb.andWhere('(s.starts_at, s.id) > (:afterStartsAt, :afterId)', { afterStartsAt: startsAt, afterId: id });
     }
-    const rows = await qb.orderBy('s.starts_at').addOrderBy('s.id').limit(args.first + 1).getMany();
+    // A named prepared statement (planned once per connection): the calendar and the client's portal ask for it on every visit.
+    qb.orderBy('s.starts_at').addOrderBy('s.id');
+    const { entities: rows } = await preparedPage(this.db, qb, (this.columns ??= new RawEntityColumns(this.db.manager.connection, CoachingSession, 's__')), 's', args.first + 1);
     return toConnection(rows, args.first, (s) => [s.startsAt.toISOString(), s.id]);
   }
 
