@@ -77,6 +77,7 @@ describe('npm start (the all-in-one process)', () => {
     it('runs on an embedded PostgreSQL, says where everything is, stops it on Ctrl-C and keeps the data', async () => {
       const first = await runUntilReady();
       const banner = first.output();
+      expect(banner).toContain(`Web app   http://localhost:${env.PORT}`);
       expect(banner).toContain(`GraphQL   http://localhost:${env.PORT}/graphql`);
       expect(banner).toContain(`embedded PostgreSQL on 127.0.0.1:${pgPort}`);
       expect(banner).toContain('BullMQ on PostgreSQL (schema "bullmq")');
@@ -89,6 +90,9 @@ describe('npm start (the all-in-one process)', () => {
         body: JSON.stringify({ query: '{ version }' }),
       });
       expect(((await response.json()) as { data: { version: string } }).data.version).toBeTruthy();
+      const page = await fetch(`http://127.0.0.1:${env.PORT}/clients`, { headers: { accept: 'text/html' } });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<div id="root">');
 
       const url = `postgres://postgres:tandem-embedded@127.0.0.1:${pgPort}/tandem`;
       const client = new pg.Client({ connectionString: url });

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { seedDemoDatabase, seedDemoEnabled } from '#tandem/demo';
 import { describeBackends, exitOnStartupError, startRuntime, type Runtime } from '#tandem/runtime';
 import { createApiApp } from './create-api-app.js';
+import { defaultWebAppDir, webAppBuilt } from './web/serve-web-app.js';
 import { handleShutdownSignals } from './shutdown.js';
 
 /**
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `  Tandem is running (${config.nodeEnv})`,
+    `  Web app   ${webAppBuilt(defaultWebAppDir()) ? config.appUrl : 'not built: run npm run build:web'}`,
     `  GraphQL   ${config.appUrl}/graphql${config.isProduction ? '' : '  (open it in a browser for the sandbox)'}`,
     `  Health    ${config.appUrl}/health/ready`,
     `  Database  ${runtime.databaseLabel}`,
