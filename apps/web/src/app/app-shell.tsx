@@ -9,6 +9,9 @@ const COACH_LINKS = [
   { to: '/preferences', label: 'Email preferences' },
 ];
 
+/** Owners also run the practice: its settings, coaches and audit trail. */
+const OWNER_LINKS = [...COACH_LINKS.slice(0, 3), { to: '/practice', label: 'Practice' }, COACH_LINKS[3]!];
+
 const CLIENT_LINKS = [
   { to: '/', label: 'Home', end: true },
   { to: '/action-items', label: 'Action items' },
@@ -20,7 +23,7 @@ const CLIENT_LINKS = [
 export function AppShell() {
   const viewer = useViewer();
   const { logOut } = useAuth();
-  const links = viewer.role === 'CLIENT' ? CLIENT_LINKS : COACH_LINKS;
+  const links = viewer.role === 'CLIENT' ? CLIENT_LINKS : viewer.role === 'OWNER' ? OWNER_LINKS : COACH_LINKS;
   return (
     <>
       <a className="skip-link" href="#main">

@@ -8,6 +8,7 @@ import { ClientNotificationsPage } from './notifications/client-notifications-pa
 import { RosterPage } from './roster/roster-page';
 import { SessionEditorPage } from './sessions/session-editor-page';
 import { SponsorsPage } from './sponsors/sponsors-page';
+import { PracticePage } from '../practice/practice-page';
 import { NotFoundPage } from '../app/not-found-page';
 
 /** The coach's (and owner's) workspace. URLs here are also linked from emails: keep them stable. */
@@ -25,6 +26,7 @@ export function CoachRoutes() {
       <Route path="calendar" element={<CalendarPage />} />
       <Route path="sponsors" element={<SponsorsPage />} />
       <Route path="preferences" element={<PreferencesPage />} />
+      <Route path="practice/*" element={<PracticePage />} />
       <Route path="action-items" element={<Navigate to="/clients" replace />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
