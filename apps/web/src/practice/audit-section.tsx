@@ -6,6 +6,7 @@ import { DateTimeText } from '../ui/date-time';
 import { Pager } from '../ui/pager';
 import { EmptyState, QueryState } from '../ui/status';
 import { actionLabel, entityPath, entityTypeLabel } from './audit-labels';
+import { PracticeCoachesQuery } from './coaches-section';
 import { isForbidden, OwnerOnly } from './owner-only';
 
 /** No `details`: the page shows who did what to which record, and when. */
@@ -39,6 +40,9 @@ export const AUDIT_PAGE_SIZE = 25;
 export function AuditSection() {
   const [cursors, setCursors] = useState<string[]>([]);
   const [result] = useQuery({ query: PracticeAuditQuery, variables: { first: AUDIT_PAGE_SIZE, after: cursors[cursors.length - 1] ?? null } });
+  // A User record is named when it is one of the practice's coaches (clients' users stay "User").
+  const [coaches] = useQuery({ query: PracticeCoachesQuery });
+  const userNames = new Map((coaches.data?.coaches ?? []).map((user) => [user.id, user.name]));
   if (isForbidden(result.error)) return <OwnerOnly />;
   return (
     <section aria-labelledby="practice-audit-heading">
@@ -71,7 +75,10 @@ export function AuditSection() {
                           </td>
                           <td data-label="Who">{node.actor?.name ?? <span className="muted">Tandem (system)</span>}</td>
                           <td data-label="What">{actionLabel(node.action)}</td>
-                          <td data-label="Record">{path ? <Link to={path}>{type}</Link> : type}</td>
+                          <td data-label="Record">
+                            {path ? <Link to={path}>{type}</Link> : type}
+                            {node.entityType === 'User' && node.entityId && userNames.has(node.entityId) ? `: ${userNames.get(node.entityId)}` : null}
+                          </td>
                         </tr>
                       );
                     })}

@@ -39,6 +39,7 @@ function practiceClient(overrides: Record<string, (variables: Record<string, unk
         data: {
           auditEvents: {
             edges: [
+              event('e3', 'coach.invited', { entityType: 'User', entityId: 'coach-1' }),
               event('e2', 'engagement.active'),
               event('e1', 'mystery.thing', { entityType: 'Client', entityId: 'client-7', actor: null }),
             ].map((node) => ({ cursor: `c-${node.id}`, node })),
@@ -173,12 +174,14 @@ describe('PracticePage', () => {
     renderPage(<PracticePage />, { client, viewer: anOwner(), route: '/practice/audit', path: '/practice/*' });
     const table = await screen.findByRole('table');
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(within(rows[0]!).getByText('Engagement activated')).toBeInTheDocument();
-    expect(within(rows[0]!).getByText('Olive Owner')).toBeInTheDocument();
-    expect(within(rows[0]!).getByText(/3 Mar 2026.*09:00.*GMT/)).toBeInTheDocument();
-    expect(within(rows[1]!).getByText('mystery.thing')).toBeInTheDocument();
-    expect(within(rows[1]!).getByText('Tandem (system)')).toBeInTheDocument();
-    expect(within(rows[1]!).getByRole('link', { name: 'Client' })).toHaveAttribute('href', '/clients/client-7');
+    expect(within(rows[0]!).getByText('Coach invited')).toBeInTheDocument();
+    expect(rows[0]!.lastElementChild).toHaveTextContent('User: Ada Coach');
+    expect(within(rows[1]!).getByText('Engagement activated')).toBeInTheDocument();
+    expect(within(rows[1]!).getByText('Olive Owner')).toBeInTheDocument();
+    expect(within(rows[1]!).getByText(/3 Mar 2026.*09:00.*GMT/)).toBeInTheDocument();
+    expect(within(rows[2]!).getByText('mystery.thing')).toBeInTheDocument();
+    expect(within(rows[2]!).getByText('Tandem (system)')).toBeInTheDocument();
+    expect(within(rows[2]!).getByRole('link', { name: 'Client' })).toHaveAttribute('href', '/clients/client-7');
     await userEvent.click(screen.getByRole('button', { name: 'Next' }));
     expect(client.operations.filter((op) => op.name === 'PracticeAudit').map((op) => op.variables.after)).toEqual([null, 'c-e1']);
   });
@@ -191,7 +194,7 @@ describe('PracticePage', () => {
   });
 
   it('shows the same state when the API answers FORBIDDEN', async () => {
-    const client = practiceClient({ PracticeAudit: () => ({ error: forbidden() }) });
+    const client = practiceClient({ PracticeAudit: () => ({ error: forbidden() }), PracticeCoaches: () => ({ error: forbidden() }) });
     renderPage(<PracticePage />, { client, viewer: anOwner(), route: '/practice/audit', path: '/practice/*' });
     expect(await screen.findByText('Only the practice owner can see this')).toBeInTheDocument();
   });
