@@ -71,7 +71,7 @@ describe('AcceptInvitePage', () => {
     await userEvent.type(screen.getByLabelText('Choose a password'), 'correct horse battery');
     await userEvent.click(screen.getByRole('button', { name: 'Accept invitation' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('This invitation link is invalid, was already used or has expired.');
-    expect(screen.getByText(/Ask your coach to send you a new invitation/)).toBeInTheDocument();
+    expect(screen.getByText(/Ask whoever invited you to send a new invitation/)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Log in' })).toHaveAttribute('href', '/login');
     expect(screen.queryByRole('button', { name: 'Accept invitation' })).toBeNull();
     expect(startSession).not.toHaveBeenCalled();

@@ -106,7 +106,7 @@ export function AcceptInvitePage() {
   const field = errorField(result.error);
   return (
     <main className="auth-page" id="main">
-      <Page title="Accept your invitation" subtitle="Choose a password to open Tandem, where you and your coach share sessions, action items and goals.">
+      <Page title="Accept your invitation" subtitle="Choose a password to open Tandem: your sessions, action items, goals and plan in one place.">
         {viewer ? (
           <p className="notice">
             You are logged in as {viewer.name}. Accepting this invitation logs you in as the invited person instead.
@@ -120,7 +120,7 @@ export function AcceptInvitePage() {
             maxLength={200}
             value={name}
             onChange={(e) => setName(e.target.value)}
-            hint="Optional: leave it empty to keep the name your coach entered."
+            hint="Optional: leave it empty to keep the name you were invited under."
             error={field === 'name' ? 'Check your name.' : undefined}
           />
           <TextField
@@ -152,7 +152,7 @@ export function AcceptInvitePage() {
 function OtherWays() {
   return (
     <>
-      <p>Ask your coach to send you a new invitation. If you have already set a password, log in instead.</p>
+      <p>Ask whoever invited you to send a new invitation. If you have already set a password, log in instead.</p>
       <p>
         <Link to="/login">Log in</Link>
       </p>
