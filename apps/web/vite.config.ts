@@ -29,5 +29,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
     restoreMocks: true,
+    // A guard against hangs, not a timing: jsdom pages take seconds on a loaded 2-core machine.
+    testTimeout: 30_000,
   },
 });

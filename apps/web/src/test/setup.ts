@@ -1,5 +1,8 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// findBy*/waitFor are hang guards, not timings: a loaded CI machine renders a page in seconds.
+configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(() => cleanup());
