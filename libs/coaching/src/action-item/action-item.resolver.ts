@@ -1,9 +1,11 @@
-import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Actor } from '../access/actor.js';
 import type { LoadersContext } from '../access/loaders.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { Client } from '../client/client.entity.js';
 import { ClientModel } from '../client/client.model.js';
+import { connectionNodeFields } from '../common/node-selection.js';
 import { Engagement } from '../engagement/engagement.entity.js';
 import { EngagementModel } from '../engagement/engagement.model.js';
 import { CoachingSession } from '../session/coaching-session.entity.js';
@@ -22,13 +24,13 @@ export class ActionItemResolver {
   constructor(private readonly actionItemService: ActionItemService) {}
 
   @Query(() => ActionItemConnection, { description: 'Action items you can see (a client: their own), by due date, undated last.' })
-  actionItems(@CurrentActor() actor: Actor, @Args() args: ActionItemsArgs) {
-    return this.actionItemService.list(actor, args.filter, args.first, args.after);
+  actionItems(@CurrentActor() actor: Actor, @Args() args: ActionItemsArgs, @Info() info: GraphQLResolveInfo) {
+    return this.actionItemService.list(actor, args.filter, args.first, args.after, connectionNodeFields(info));
   }
 
   @Query(() => ActionItemConnection, { description: "A client's own action items (for coaches and owners: all they can see)." })
-  myActionItems(@CurrentActor() actor: Actor, @Args() args: MyActionItemsArgs) {
-    return this.actionItemService.list(actor, { status: args.status }, args.first, args.after);
+  myActionItems(@CurrentActor() actor: Actor, @Args() args: MyActionItemsArgs, @Info() info: GraphQLResolveInfo) {
+    return this.actionItemService.list(actor, { status: args.status }, args.first, args.after, connectionNodeFields(info));
   }
 
   @Query(() => ActionItemModel)

@@ -6,6 +6,7 @@ import { Db } from '../access/db.js';
 import { Scope } from '../access/scope.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CoachingEvents } from '../access/coaching-events.js';
+import { nodeProperties, type NodeFieldProperties } from '../common/node-selection.js';
 import { decodeCursor, toConnection, type ConnectionShape } from '../common/pagination.js';
 import { Engagement } from '../engagement/engagement.entity.js';
 import { Goal } from '../goal/goal.entity.js';
@@ -20,6 +21,19 @@ import { Client } from '../client/client.entity.js';
 
 const CURSOR_DATE = /^(\d{4}-\d{2}-\d{2})?$/;
 const CURSOR_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const plain = (...names: string[]): Record<string, string[]> => Object.fromEntries(names.map((name) => [name, [name]]));
+
+/** What each ActionItem field of a list's nodes reads: the plain fields their column, the field resolvers what they use. */
+export const ACTION_ITEM_NODE_FIELDS: NodeFieldProperties = {
+  __typename: [],
+  ...plain('id', 'title', 'details', 'dueDate', 'status', 'goalId', 'completedAt', 'createdAt'),
+  isOverdue: ['status', 'dueDate', 'clientId'],
+  engagement: ['engagementId'],
+  session: ['sessionId'],
+  client: ['clientId'],
+  comments: [],
+};
 
 @Injectable()
 export class ActionItemService {
@@ -42,9 +56,11 @@ export class ActionItemService {
    * action_item_client_idx (client_id, status, due_date) yields rows in that order (ascending
    * btree scans put NULLs last), so only ties on id are sorted and the scan stops after first + 1
    * rows; created_at has no index. A row comparison cannot step past NULL, hence the explicit
-   * predicates; an undated cursor is encoded as ''.
+   * predicates; an undated cursor is encoded as ''. `fields`: the GraphQL fields selected on the
+   * nodes (connectionNodeFields); the statement reads only the columns they need (without it, or
+   * for a field ACTION_ITEM_NODE_FIELDS does not know, every column).
    */
-  async list(actor: Actor, filter: ActionItemFilter | undefined, first: number, after?: string): Promise<ConnectionShape<ActionItem>> {
+  async list(actor: Actor, filter: ActionItemFilter | undefined, first: number, after?: string, fields?: ReadonlySet<string>): Promise<ConnectionShape<ActionItem>> {
     const qb = this.scope.query(actor, ActionItem, 'a');
     if (filter?.clientId) qb.andWhere('a.client_id = :clientId', { clientId: filter.clientId });
     if (filter?.engagementId) qb.andWhere('a.engagement_id = :engagementId', { engagementId: filter.engagementId });
@@ -62,14 +78,16 @@ export class ActionItemService {
         qb.andWhere('a.due_date IS NULL AND a.id > :afterId', { afterId: id });
       }
     }
-    // isOverdue is read in the same statement (the client's zone joined), so a page of items needs no
-    // statement more for it; the item is visible, so its client is in the caller's reach.
+    // isOverdue, when asked, is read in the same statement (the client's zone joined), so a page of
+    // items needs no statement more for it; the item is visible, so its client is in the caller's reach.
     // A named prepared statement (planned once per connection), as the sessions list.
-    qb.leftJoin(Client, 'owner', 'owner.id = a.client_id').orderBy('a.due_date', 'ASC', 'NULLS LAST').addOrderBy('a.id');
-    const { entities: rows, rows: raw } = await preparedPage(this.db, qb, (this.columns ??= new RawEntityColumns(this.db.manager.connection, ActionItem, 'a__')), 'a', first + 1, [
-      [`coalesce(${OVERDUE_SQL('a', 'owner.time_zone')}, false)`, 'is_overdue'],
-    ]);
-    rows.forEach((item, index) => setOverdueRead(item, raw[index]!.is_overdue === true));
+    const overdue = !fields || fields.has('isOverdue');
+    if (overdue) qb.leftJoin(Client, 'owner', 'owner.id = a.client_id');
+    qb.orderBy('a.due_date', 'ASC', 'NULLS LAST').addOrderBy('a.id');
+    const all = (this.columns ??= new RawEntityColumns(this.db.manager.connection, ActionItem, 'a__'));
+    const properties = fields && nodeProperties(fields, ACTION_ITEM_NODE_FIELDS, ['dueDate']);
+    const { entities: rows, rows: raw } = await preparedPage(this.db, qb, properties ? all.only(properties) : all, 'a', first + 1, overdue ? [[`coalesce(${OVERDUE_SQL('a', 'owner.time_zone')}, false)`, 'is_overdue']] : []);
+    if (overdue) rows.forEach((item, index) => setOverdueRead(item, raw[index]!.is_overdue === true));
     return toConnection(rows, first, (a) => [a.dueDate ?? '', a.id]);
   }
 

@@ -1,9 +1,11 @@
-import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { ForbiddenError } from '#tandem/errors';
 import { isStaff, type Actor } from '../access/actor.js';
 import type { LoadersContext } from '../access/loaders.js';
 import { actorOf, CurrentActor, Roles, type ActorContext } from '../auth/auth.decorators.js';
 import { Client } from '../client/client.entity.js';
+import { connectionNodeFields } from '../common/node-selection.js';
 import { ClientModel } from '../client/client.model.js';
 import { Engagement } from '../engagement/engagement.entity.js';
 import { EngagementModel } from '../engagement/engagement.model.js';
@@ -22,8 +24,8 @@ export class CoachingSessionResolver {
   }
 
   @Query(() => CoachingSessionConnection, { description: 'The calendar: sessions you can see in start order (a client: their own).' })
-  sessions(@CurrentActor() actor: Actor, @Args() args: SessionsArgs) {
-    return this.sessionService.list(actor, args);
+  sessions(@CurrentActor() actor: Actor, @Args() args: SessionsArgs, @Info() info: GraphQLResolveInfo) {
+    return this.sessionService.list(actor, args, connectionNodeFields(info));
   }
 
   @Roles('OWNER', 'COACH')

@@ -1,20 +1,39 @@
 import { Injectable } from '@nestjs/common';
 import { BadUserInputError, ConflictError } from '#tandem/errors';
-import type { Actor } from '../access/actor.js';
+import { isStaff, type Actor } from '../access/actor.js';
 import { Db } from '../access/db.js';
 import { preparedPage, RawEntityColumns } from '../access/raw-rows.js';
 import { Scope } from '../access/scope.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CoachingEvents } from '../access/coaching-events.js';
 import { decodeCursor, toConnection, type ConnectionShape } from '../common/pagination.js';
+import { nodeProperties, type NodeFieldProperties } from '../common/node-selection.js';
 import { MAX_TEXT } from '../common/validation.js';
 import { Engagement } from '../engagement/engagement.entity.js';
 import { CoachingSession, type SessionStatus } from './coaching-session.entity.js';
 import type { ScheduleSessionInput, SessionsArgs, UpdateSessionInput } from './coaching-session.inputs.js';
 
+const plain = (...names: string[]): Record<string, string[]> => Object.fromEntries(names.map((name) => [name, [name]]));
+
+/**
+ * What each CoachingSession field of a list's nodes reads: the plain fields their column, the
+ * field resolvers (CoachingSessionResolver, SessionActionItemsResolver) what they use.
+ * privateNotes is added only for staff (for anyone else its resolver answers FORBIDDEN unread).
+ */
+export const SESSION_NODE_FIELDS: NodeFieldProperties = {
+  __typename: [],
+  ...plain('id', 'sequence', 'startsAt', 'timeZone', 'durationMinutes', 'status', 'meetingUrl', 'agenda', 'summaryPublishedAt', 'version', 'completedAt'),
+  sharedSummary: ['sharedSummary', 'summaryPublishedAt'],
+  privateNotes: [],
+  engagement: ['engagementId'],
+  client: ['clientId'],
+  actionItems: [],
+};
+
 @Injectable()
 export class CoachingSessionService {
   private columns?: RawEntityColumns<CoachingSession>;
+  private withoutNotes?: string[];
 
   constructor(
     private readonly db: Db,
@@ -27,8 +46,13 @@ export class CoachingSessionService {
     return this.scope.get(actor, CoachingSession, id, 'Session');
   }
 
-  /** The calendar: sessions in start order, paged by (starts_at, id). */
-  async list(actor: Actor, args: SessionsArgs): Promise<ConnectionShape<CoachingSession>> {
+  /**
+   * The calendar: sessions in start order, paged by (starts_at, id). `fields`: the GraphQL fields
+   * selected on the nodes (connectionNodeFields); the statement reads only the columns they need
+   * (without it, or for a field SESSION_NODE_FIELDS does not know, every column), and private_notes
+   * only when privateNotes is asked by staff.
+   */
+  async list(actor: Actor, args: SessionsArgs, fields?: ReadonlySet<string>): Promise<ConnectionShape<CoachingSession>> {
     if (args.from && args.to && args.to <= args.from) throw new BadUserInputError('to must be after from', 'to');
     const qb = this.scope.query(actor, CoachingSession, 's');
     if (args.from) qb.andWhere('s.starts_at >= :from', { from: args.from });
@@ -42,8 +66,16 @@ export class CoachingSessionService {
     }
     // A named prepared statement (planned once per connection): the calendar and the client's portal ask for it on every visit.
     qb.orderBy('s.starts_at').addOrderBy('s.id');
-    const { entities: rows } = await preparedPage(this.db, qb, (this.columns ??= new RawEntityColumns(this.db.manager.connection, CoachingSession, 's__')), 's', args.first + 1);
+    const { entities: rows } = await preparedPage(this.db, qb, this.listColumns(actor, fields), 's', args.first + 1);
     return toConnection(rows, args.first, (s) => [s.startsAt.toISOString(), s.id]);
+  }
+
+  /** The columns a list reads (sorted properties, so one prepared statement per shape). */
+  private listColumns(actor: Actor, fields: ReadonlySet<string> | undefined): RawEntityColumns<CoachingSession> {
+    const all = (this.columns ??= new RawEntityColumns(this.db.manager.connection, CoachingSession, 's__'));
+    const needed = (fields && nodeProperties(fields, SESSION_NODE_FIELDS, ['startsAt'])) ?? (this.withoutNotes ??= this.db.manager.connection.getMetadata(CoachingSession).columns.map((column) => column.propertyName).filter((name) => name !== 'privateNotes').sort());
+    const notes = (!fields || fields.has('privateNotes')) && isStaff(actor);
+    return all.only(notes ? [...needed, 'privateNotes'].sort() : needed);
   }
 
   /** An ad hoc session outside the cadence. */
