@@ -16,6 +16,7 @@ export * from './sponsor/sponsor.entity.js';
 export * from './audit/audit-event.entity.js';
 export { Public, Roles, CurrentActor } from './auth/auth.decorators.js';
 export { cadenceOf, cadenceToColumns } from './engagement/engagement-cadence.js';
+export { OVERDUE_SQL } from './action-item/overdue.js';
 export * from './action-item/action-item-comment.entity.js';
 export * from './goal/goal-check-in.entity.js';
 export { hashPassword, verifyPassword } from './auth/password.js';

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type pg from 'pg';
 import { DataSource, QueryFailedError } from 'typeorm';
+import { OVERDUE_SQL } from '#tandem/coaching';
 import { AppConfig } from '#tandem/config';
 import type { Notification } from './notification.entity.js';
 import type { ItemFacts, NotificationContent, Person, SessionFacts } from './rendering/render-notification.js';
@@ -202,7 +203,7 @@ export class NotificationContentLoader {
     )) as Array<{ client_name: string; starts_at: Date }>;
     const overdue = (await this.dataSource.query(
       `SELECT c.name AS client_name, count(*)::int AS overdue FROM action_item a JOIN client c ON c.id = a.client_id
-        WHERE c.coach_id = $1 AND c.archived_at IS NULL AND a.status = 'OPEN' AND a.due_date < (now() AT TIME ZONE c.time_zone)::date
+        WHERE c.coach_id = $1 AND c.archived_at IS NULL AND ${OVERDUE_SQL('a', 'c.time_zone')}
         GROUP BY c.name ORDER BY c.name LIMIT 100`,
       [notification.recipientUserId],
     )) as Array<{ client_name: string; overdue: number }>;

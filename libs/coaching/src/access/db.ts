@@ -82,7 +82,18 @@ export class Db {
   }
 }
 
-/** `t_` and 30 characters of the text's SHA-1 (PostgreSQL names are at most 63 bytes). */
+/** Names already computed, per text: the same few shapes come back with every request. */
+const statementNames = new Map<string, string>();
+/** More shapes than this and the memo starts again (names are recomputed, never wrong). */
+const STATEMENT_NAMES = 1_000;
+
+/** `t_` and 27 characters of the text's SHA-1 (PostgreSQL names are at most 63 bytes). */
 function statementName(sql: string): string {
-  return `t_${createHash('sha1').update(sql).digest('base64url').slice(0, 27)}`;
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    if (statementNames.size >= STATEMENT_NAMES) statementNames.clear();
+    name = `t_${createHash('sha1').update(sql).digest('base64url').slice(0, 27)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
 }

@@ -6,7 +6,7 @@ import { Db } from '../access/db.js';
 import { Scope } from '../access/scope.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CoachingEvents } from '../access/coaching-events.js';
-import { nodeProperties, type NodeFieldProperties } from '../common/node-selection.js';
+import { nodeProperties, plainFields, type NodeFieldProperties } from '../common/node-selection.js';
 import { decodeCursor, toConnection, type ConnectionShape } from '../common/pagination.js';
 import { Engagement } from '../engagement/engagement.entity.js';
 import { Goal } from '../goal/goal.entity.js';
@@ -18,16 +18,13 @@ import { OVERDUE_SQL, setOverdueRead } from './overdue.js';
 import { preparedPage, RawEntityColumns } from '../access/raw-rows.js';
 import { Client } from '../client/client.entity.js';
 
-
 const CURSOR_DATE = /^(\d{4}-\d{2}-\d{2})?$/;
 const CURSOR_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const plain = (...names: string[]): Record<string, string[]> => Object.fromEntries(names.map((name) => [name, [name]]));
 
 /** What each ActionItem field of a list's nodes reads: the plain fields their column, the field resolvers what they use. */
 export const ACTION_ITEM_NODE_FIELDS: NodeFieldProperties = {
   __typename: [],
-  ...plain('id', 'title', 'details', 'dueDate', 'status', 'goalId', 'completedAt', 'createdAt'),
+  ...plainFields('id', 'title', 'details', 'dueDate', 'status', 'goalId', 'completedAt', 'createdAt'),
   isOverdue: ['status', 'dueDate', 'clientId'],
   engagement: ['engagementId'],
   session: ['sessionId'],

@@ -5,7 +5,7 @@ import type { ActionItem } from './action-item.entity.js';
  * An action item is overdue when it is OPEN and its due date is before today
  * in its client's time zone (a date has no zone of its own: "due Monday" is the
  * client's Monday). The one rule, twice: in TypeScript for one item and in SQL
- * for counts; the coach digest uses the same SQL.
+ * for counts (the coach digest calls OVERDUE_SQL too).
  */
 export function isOverdue(item: Pick<ActionItem, 'status' | 'dueDate'>, timeZone: string, now = new Date()): boolean {
   if (item.status !== 'OPEN' || item.dueDate === null) return false;

@@ -207,8 +207,9 @@ export class AuthService {
   private async issueTokens(user: User, familyId: string): Promise<AuthPayload> {
     const clientId =
       user.role === 'CLIENT' ? ((await this.db.manager.findOne(Client, { where: { userId: user.id }, select: { id: true } }))?.id ?? null) : null;
-    const access = await this.tokens.issue({ userId: user.id, practiceId: user.practiceId, role: user.role, clientId });
-    markAuthenticated(user, { userId: user.id, practiceId: user.practiceId, role: user.role, clientId });
+    const actor: Actor = { userId: user.id, practiceId: user.practiceId, role: user.role, clientId };
+    const access = await this.tokens.issue(actor);
+    markAuthenticated(user, actor);
     const refresh = newSecretToken();
     await this.db.manager.insert(RefreshToken, {
       practiceId: user.practiceId,

@@ -1,14 +1,5 @@
-import { parse, type FragmentDefinitionNode, type OperationDefinitionNode, type FieldNode } from 'graphql';
+import { infoOf } from '../../../../test/support/resolve-info.js';
 import { rosterIncludeOf } from './client-roster.js';
-
-function infoOf(document: string) {
-  const parsed = parse(document);
-  const operation = parsed.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
-  const fragments = Object.fromEntries(
-    parsed.definitions.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition').map((f) => [f.name.value, f]),
-  );
-  return { fieldNodes: [operation.selectionSet.selections[0] as FieldNode], fragments };
-}
 
 describe('rosterIncludeOf', () => {
   it('reads only the summaries the page selects', () => {

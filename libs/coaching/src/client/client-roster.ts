@@ -1,8 +1,10 @@
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { forEachSelectedField, nodeProperties, plainFields, type NodeFieldProperties } from '../common/node-selection.js';
 import type { Engagement } from '../engagement/engagement.entity.js';
 import type { GoalCheckIn } from '../goal/goal-check-in.entity.js';
 import type { Goal } from '../goal/goal.entity.js';
 import type { CoachingSession } from '../session/coaching-session.entity.js';
+import { SESSION_COLUMN_FIELDS } from '../session/coaching-session.service.js';
 import type { Client } from './client.entity.js';
 
 /**
@@ -30,7 +32,7 @@ export interface RosterInclude {
  * (other orders' cursors use the selected sort_at), time_zone (overdue count), status, and
  * what the Client field resolvers read (coachId, userId).
  */
-export const ROSTER_CLIENT_PROPERTIES = ['id', 'practiceId', 'coachId', 'userId', 'name', 'status', 'timeZone'] as const;
+const ROSTER_CLIENT_PROPERTIES = ['id', 'practiceId', 'coachId', 'userId', 'name', 'status', 'timeZone'] as const;
 /** Client fields that are a property of their own, read only when a request names them. */
 const CLIENT_OPTIONAL_PROPERTIES = ['email', 'currentRole', 'targetRole', 'tags', 'reminderOffsetsMinutes', 'archivedAt', 'createdAt', 'updatedAt'] as const;
 
@@ -40,20 +42,14 @@ const CLIENT_OPTIONAL_PROPERTIES = ['email', 'currentRole', 'targetRole', 'tags'
  * field with a resolver of its own: Engagement.cadence, CoachingSession.engagement…)
  * is not read with the page; its DataLoader answers it, with whole entities.
  */
-type FieldProperties = Readonly<Record<string, readonly string[]>>;
-
-const plain = (...names: string[]): Record<string, string[]> => Object.fromEntries(names.map((name) => [name, [name]]));
-
-export const ROSTER_ENGAGEMENT_FIELDS: FieldProperties = {
+const ROSTER_ENGAGEMENT_FIELDS: NodeFieldProperties = {
   __typename: [],
-  ...plain('id', 'title', 'phase', 'status', 'startDate', 'endDate', 'sessionsAllotted', 'sessionMinutes', 'createdAt'),
+  ...plainFields('id', 'title', 'phase', 'status', 'startDate', 'endDate', 'sessionsAllotted', 'sessionMinutes', 'createdAt'),
 };
 
-export const ROSTER_SESSION_FIELDS: FieldProperties = {
-  __typename: [],
-  ...plain('id', 'sequence', 'startsAt', 'timeZone', 'durationMinutes', 'status', 'meetingUrl', 'agenda', 'summaryPublishedAt', 'version', 'completedAt'),
-  // As CoachingSessionResolver.sharedSummary / privateNotes (the roster is for staff; the rule is applied there).
-  sharedSummary: ['sharedSummary', 'summaryPublishedAt'],
+const ROSTER_SESSION_FIELDS: NodeFieldProperties = {
+  ...SESSION_COLUMN_FIELDS,
+  // As CoachingSessionResolver.privateNotes (the roster is for staff; the rule is applied there).
   privateNotes: ['privateNotes'],
 };
 
@@ -99,35 +95,24 @@ export function rosterIncludeOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'f
   const names = new Set<string>();
   /** The names selected directly on each summary object (all its occurrences together). */
   const summaryFields = { currentEngagement: new Set<string>(), nextSession: new Set<string>() };
-  const children = (selectionSet: SelectionSetNode | undefined, into: Set<string>, visited = new Set<string>()): void => {
-    for (const selection of selectionSet?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) into.add(selection.name.value);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) children(selection.selectionSet, into, visited);
-      else if (!visited.has(selection.name.value)) {
-        visited.add(selection.name.value);
-        children(info.fragments[selection.name.value]?.selectionSet, into, visited);
-      }
-    }
-  };
+  // One visited set for the whole walk: a fragment's names count once, wherever it is spread.
   const visited = new Set<string>();
-  const visit = (selectionSet: SelectionSetNode | undefined): void => {
-    for (const selection of selectionSet?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) {
-        const name = selection.name.value;
+  const visit = (selectionSet: SelectionSetNode | undefined): void =>
+    forEachSelectedField(
+      selectionSet,
+      info.fragments,
+      (name, fieldSelection) => {
         names.add(name);
-        if (name === 'currentEngagement' || name === 'nextSession') children(selection.selectionSet, summaryFields[name]);
-        visit(selection.selectionSet);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        visit(selection.selectionSet);
-      } else if (!visited.has(selection.name.value)) {
-        visited.add(selection.name.value);
-        visit(info.fragments[selection.name.value]?.selectionSet);
-      }
-    }
-  };
+        if (name === 'currentEngagement' || name === 'nextSession') {
+          forEachSelectedField(fieldSelection, info.fragments, (field) => summaryFields[name].add(field));
+        }
+        visit(fieldSelection);
+      },
+      visited,
+    );
   for (const node of info.fieldNodes) visit(node.selectionSet);
-  const engagement = propertiesFor(summaryFields.currentEngagement, ROSTER_ENGAGEMENT_FIELDS);
-  const session = propertiesFor(summaryFields.nextSession, ROSTER_SESSION_FIELDS);
+  const engagement = nodeProperties(summaryFields.currentEngagement, ROSTER_ENGAGEMENT_FIELDS, []);
+  const session = nodeProperties(summaryFields.nextSession, ROSTER_SESSION_FIELDS, []);
   return {
     currentEngagement: names.has('currentEngagement') && engagement !== null,
     nextSession: names.has('nextSession') && session !== null,
@@ -140,17 +125,6 @@ export function rosterIncludeOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'f
       session: session ?? ['id'],
     },
   };
-}
-
-/** The sorted properties `selected` needs, the primary key always; null when a field is not answerable from columns. */
-function propertiesFor(selected: ReadonlySet<string>, fields: FieldProperties): string[] | null {
-  const properties = new Set(['id']);
-  for (const name of selected) {
-    const needs = Object.hasOwn(fields, name) ? fields[name] : undefined;
-    if (!needs) return null;
-    for (const property of needs) properties.add(property);
-  }
-  return [...properties].sort();
 }
 
 /** The client's current engagement among all of theirs in start order: the first ACTIVE one, else the newest. */

@@ -1,16 +1,7 @@
-import { parse, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
+import { infoOf } from '../../../../test/support/resolve-info.js';
 import { ACTION_ITEM_NODE_FIELDS } from '../action-item/action-item.service.js';
 import { SESSION_NODE_FIELDS } from '../session/coaching-session.service.js';
 import { connectionNodeFields, nodeProperties } from './node-selection.js';
-
-function infoOf(document: string) {
-  const parsed = parse(document);
-  const operation = parsed.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
-  const fragments = Object.fromEntries(
-    parsed.definitions.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition').map((f) => [f.name.value, f]),
-  );
-  return { fieldNodes: [operation.selectionSet.selections[0] as FieldNode], fragments };
-}
 
 describe('connectionNodeFields', () => {
   it('names the fields selected on the nodes only', () => {

@@ -6,6 +6,31 @@ import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
  */
 export type NodeFieldProperties = Readonly<Record<string, readonly string[]>>;
 
+/** `{ name: [name] }` for fields that read the property of their own name. */
+export function plainFields(...names: string[]): Record<string, string[]> {
+  return Object.fromEntries(names.map((name) => [name, [name]]));
+}
+
+/**
+ * Calls `onField` for each field selected directly in `selectionSet`, through fragments and inline
+ * fragments (each named fragment once per `visited`).
+ */
+export function forEachSelectedField(
+  selectionSet: SelectionSetNode | undefined,
+  fragments: GraphQLResolveInfo['fragments'],
+  onField: (name: string, selectionSet: SelectionSetNode | undefined) => void,
+  visited = new Set<string>(),
+): void {
+  for (const selection of selectionSet?.selections ?? []) {
+    if (selection.kind === Kind.FIELD) onField(selection.name.value, selection.selectionSet);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) forEachSelectedField(selection.selectionSet, fragments, onField, visited);
+    else if (!visited.has(selection.name.value)) {
+      visited.add(selection.name.value);
+      forEachSelectedField(fragments[selection.name.value]?.selectionSet, fragments, onField, visited);
+    }
+  }
+}
+
 /**
  * The names selected on the nodes of a connection field (`edges { node { … } }`, every
  * occurrence, fragments and inline fragments included).
@@ -13,21 +38,11 @@ export type NodeFieldProperties = Readonly<Record<string, readonly string[]>>;
 export function connectionNodeFields(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): Set<string> {
   const names = new Set<string>();
   // Each level keeps its own visited set: the same fragment may be spread at edges, node, …
-  const collect = (selectionSet: SelectionSetNode | undefined, onField: (name: string, selectionSet: SelectionSetNode | undefined) => void, visited = new Set<string>()): void => {
-    for (const selection of selectionSet?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) onField(selection.name.value, selection.selectionSet);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) collect(selection.selectionSet, onField, visited);
-      else if (!visited.has(selection.name.value)) {
-        visited.add(selection.name.value);
-        collect(info.fragments[selection.name.value]?.selectionSet, onField, visited);
-      }
-    }
-  };
   for (const node of info.fieldNodes) {
-    collect(node.selectionSet, (name, edges) => {
+    forEachSelectedField(node.selectionSet, info.fragments, (name, edges) => {
       if (name !== 'edges') return;
-      collect(edges, (edgeField, nodeSelection) => {
-        if (edgeField === 'node') collect(nodeSelection, (field) => names.add(field));
+      forEachSelectedField(edges, info.fragments, (edgeField, nodeSelection) => {
+        if (edgeField === 'node') forEachSelectedField(nodeSelection, info.fragments, (field) => names.add(field));
       });
     });
   }

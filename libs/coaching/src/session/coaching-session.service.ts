@@ -7,13 +7,21 @@ import { Scope } from '../access/scope.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CoachingEvents } from '../access/coaching-events.js';
 import { decodeCursor, toConnection, type ConnectionShape } from '../common/pagination.js';
-import { nodeProperties, type NodeFieldProperties } from '../common/node-selection.js';
+import { nodeProperties, plainFields, type NodeFieldProperties } from '../common/node-selection.js';
 import { MAX_TEXT } from '../common/validation.js';
 import { Engagement } from '../engagement/engagement.entity.js';
 import { CoachingSession, type SessionStatus } from './coaching-session.entity.js';
 import type { ScheduleSessionInput, SessionsArgs, UpdateSessionInput } from './coaching-session.inputs.js';
 
-const plain = (...names: string[]): Record<string, string[]> => Object.fromEntries(names.map((name) => [name, [name]]));
+/**
+ * The CoachingSession fields answered from its own columns (sharedSummary as its resolver reads
+ * it), shared with the roster's next session. privateNotes is left to each reader.
+ */
+export const SESSION_COLUMN_FIELDS: NodeFieldProperties = {
+  __typename: [],
+  ...plainFields('id', 'sequence', 'startsAt', 'timeZone', 'durationMinutes', 'status', 'meetingUrl', 'agenda', 'summaryPublishedAt', 'version', 'completedAt'),
+  sharedSummary: ['sharedSummary', 'summaryPublishedAt'],
+};
 
 /**
  * What each CoachingSession field of a list's nodes reads: the plain fields their column, the
@@ -21,9 +29,7 @@ const plain = (...names: string[]): Record<string, string[]> => Object.fromEntri
  * privateNotes is added only for staff (for anyone else its resolver answers FORBIDDEN unread).
  */
 export const SESSION_NODE_FIELDS: NodeFieldProperties = {
-  __typename: [],
-  ...plain('id', 'sequence', 'startsAt', 'timeZone', 'durationMinutes', 'status', 'meetingUrl', 'agenda', 'summaryPublishedAt', 'version', 'completedAt'),
-  sharedSummary: ['sharedSummary', 'summaryPublishedAt'],
+  ...SESSION_COLUMN_FIELDS,
   privateNotes: [],
   engagement: ['engagementId'],
   client: ['clientId'],
