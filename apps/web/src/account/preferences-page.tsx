@@ -1,9 +1,10 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useViewer } from '../auth/auth-context';
 import { graphql, readFragment, type ResultOf } from '../graphql/graphql';
 import { zoneAbbreviation, zoneCity } from '../time/format';
 import { errorField } from '../ui/errors';
+import { CheckboxField, TextField } from '../ui/fields';
 import { Page } from '../ui/page';
 import { ErrorNotice, QueryState } from '../ui/status';
 import { formFromPreferences, isCoachRole, kindOptionsFor, preferencesInput, validatePreferences, type FormErrors, type PreferencesForm } from './preferences-form';
@@ -63,7 +64,7 @@ function PreferencesEditor({ stored }: { stored: Stored }) {
   const [saved, setSaved] = useState(false);
   const [result, save] = useMutation(UpdateNotificationPreferencesMutation);
   const [resume, runResume] = useMutation(UpdateNotificationPreferencesMutation);
-  const [resumed, setResumed] = useState(false);
+  const resumed = Boolean(resume.data && !resume.error);
   const zoneName = `${zoneCity(viewer.timeZone)} time (${zoneAbbreviation(new Date().toISOString(), viewer.timeZone)})`;
   const apiField = errorField(result.error);
 
@@ -95,7 +96,7 @@ function PreferencesEditor({ stored }: { stored: Stored }) {
           </p>
           <p>If the address works again, resume email to it. If it has changed, ask your coach to update it.</p>
           <ErrorNotice error={resume.error} />
-          <button type="button" className="button-secondary" disabled={resume.fetching} onClick={() => void runResume({ input: { confirmAddress: true } }).then((outcome) => setResumed(!outcome.error))}>
+          <button type="button" className="button-secondary" disabled={resume.fetching} onClick={() => void runResume({ input: { confirmAddress: true } })}>
             {resume.fetching ? 'Resuming…' : 'Resume email to this address'}
           </button>
         </div>
@@ -113,7 +114,7 @@ function PreferencesEditor({ stored }: { stored: Stored }) {
           <legend>Emails you receive</legend>
           {form.unsubscribedFromAll ? <p className="small muted">You are unsubscribed from all of these; the choices below apply when you subscribe again.</p> : null}
           {kindOptionsFor(viewer.role).map((option) => (
-            <Checkbox
+            <CheckboxField
               key={option.kind}
               label={option.label}
               description={option.description}
@@ -122,7 +123,7 @@ function PreferencesEditor({ stored }: { stored: Stored }) {
             />
           ))}
           {coach ? (
-            <Checkbox
+            <CheckboxField
               label="Reminders before my sessions"
               description="The reminders your clients get before a session, sent to you as well."
               checked={form.coachSessionReminders}
@@ -137,19 +138,25 @@ function PreferencesEditor({ stored }: { stored: Stored }) {
             Emails due in this window wait until it ends. Times are in {zoneName}. Leave both empty for no quiet hours.
           </p>
           <div className="row preferences-times">
-            <TimeField
+            <TextField
               id="quiet-start"
+              type="time"
+              step={60}
+              aria-describedby="quiet-hint"
               label="Quiet hours start"
               value={form.quietHoursStart}
               error={errors.quietHoursStart ?? (apiField === 'quietHoursStart' ? 'Check this time.' : undefined)}
-              onChange={(value) => update({ quietHoursStart: value })}
+              onChange={(e) => update({ quietHoursStart: e.target.value })}
             />
-            <TimeField
+            <TextField
               id="quiet-end"
+              type="time"
+              step={60}
+              aria-describedby="quiet-hint"
               label="Quiet hours end"
               value={form.quietHoursEnd}
               error={errors.quietHoursEnd ?? (apiField === 'quietHoursEnd' ? 'Check this time.' : undefined)}
-              onChange={(value) => update({ quietHoursEnd: value })}
+              onChange={(e) => update({ quietHoursEnd: e.target.value })}
             />
           </div>
           {form.quietHoursStart || form.quietHoursEnd ? (
@@ -168,7 +175,7 @@ function PreferencesEditor({ stored }: { stored: Stored }) {
 
         <fieldset>
           <legend>Unsubscribe</legend>
-          <Checkbox
+          <CheckboxField
             label="Unsubscribe from all emails"
             description="Stops every email above. Sign-in links still arrive."
             checked={form.unsubscribedFromAll}
@@ -186,45 +193,6 @@ function PreferencesEditor({ stored }: { stored: Stored }) {
           </button>
         </div>
       </form>
-    </div>
-  );
-}
-
-function Checkbox({ label, description, checked, onChange }: { label: string; description?: ReactNode; checked: boolean; onChange: (checked: boolean) => void }) {
-  const id = useId();
-  return (
-    <div className="checkbox-field">
-      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} aria-describedby={description ? `${id}-description` : undefined} />
-      <div>
-        <label htmlFor={id}>{label}</label>
-        {description ? (
-          <p className="small muted" id={`${id}-description`}>
-            {description}
-          </p>
-        ) : null}
-      </div>
-    </div>
-  );
-}
-
-function TimeField({ id, label, value, error, onChange }: { id: string; label: string; value: string; error?: string; onChange: (value: string) => void }) {
-  return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="time"
-        step={60}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={['quiet-hint', error ? `${id}-error` : ''].filter(Boolean).join(' ')}
-      />
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
     </div>
   );
 }

@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router';
-import { useMutation, type CombinedError } from 'urql';
+import { useMutation } from 'urql';
 import { graphql, type ResultOf } from '../graphql/graphql';
-import { errorCode, errorField } from '../ui/errors';
+import { errorField } from '../ui/errors';
 import { TextField } from '../ui/fields';
-import { Page } from '../ui/page';
 import { ErrorNotice } from '../ui/status';
 import { useAuth, type AuthPayloadResult } from './auth-context';
-import { PASSWORD_HINT, PASSWORD_MAX, passwordProblem } from '../account/password-rules';
+import { AuthPage, LinkProblemPage, NewPasswordField, isBadTokenLink } from './auth-page';
+import { PASSWORD_HINT, passwordProblem } from '../account/password-rules';
 
 /**
  * The new user's fields without `client`: the API answers User.client only for an authenticated
@@ -39,11 +39,6 @@ function asViewerFields(user: AcceptedUser): AuthPayloadResult['user'] {
   return { ...user, client: null } as unknown as AuthPayloadResult['user'];
 }
 
-/** The invitation link (or its token) no longer works: a new invitation is the way forward. */
-function isBadLink(error: CombinedError | undefined): boolean {
-  return errorCode(error) === 'BAD_USER_INPUT' && errorField(error) === 'token';
-}
-
 /**
  * An invited client (or coach) chooses a password from the emailed link (/accept-invite?token=…),
  * and is logged in, landing on their home page.
@@ -62,28 +57,19 @@ export function AcceptInvitePage() {
 
   if (!token) {
     return (
-      <main className="auth-page" id="main">
-        <Page title="Accept your invitation">
-          <div className="notice notice-error" role="alert">
-            This invitation link is incomplete.
-          </div>
-          <p>Open the link from your invitation email again, or copy the whole address into your browser.</p>
-          <OtherWays />
-        </Page>
-      </main>
+      <LinkProblemPage title="Accept your invitation" problem="This invitation link is incomplete.">
+        <p>Open the link from your invitation email again, or copy the whole address into your browser.</p>
+        <OtherWays />
+      </LinkProblemPage>
     );
   }
 
-  if (isBadLink(result.error)) {
+  // The invitation link (or its token) no longer works: a new invitation is the way forward.
+  if (isBadTokenLink(result.error)) {
     return (
-      <main className="auth-page" id="main">
-        <Page title="This invitation no longer works">
-          <div className="notice notice-error" role="alert">
-            This invitation link is invalid, was already used or has expired.
-          </div>
-          <OtherWays />
-        </Page>
-      </main>
+      <LinkProblemPage title="This invitation no longer works" problem="This invitation link is invalid, was already used or has expired.">
+        <OtherWays />
+      </LinkProblemPage>
     );
   }
 
@@ -105,47 +91,41 @@ export function AcceptInvitePage() {
 
   const field = errorField(result.error);
   return (
-    <main className="auth-page" id="main">
-      <Page title="Accept your invitation" subtitle="Choose a password to open Tandem: your sessions, action items, goals and plan in one place.">
-        {viewer ? (
-          <p className="notice">
-            You are logged in as {viewer.name}. Accepting this invitation logs you in as the invited person instead.
-          </p>
-        ) : null}
-        <form className="card" onSubmit={submit} noValidate>
-          <ErrorNotice error={result.error} />
-          <TextField
-            label="Your name"
-            autoComplete="name"
-            maxLength={200}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            hint="Optional: leave it empty to keep the name you were invited under."
-            error={field === 'name' ? 'Check your name.' : undefined}
-          />
-          <TextField
-            label="Choose a password"
-            type="password"
-            autoComplete="new-password"
-            required
-            maxLength={PASSWORD_MAX}
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            onBlur={() => setShowProblem(password.length > 0)}
-            hint={PASSWORD_HINT}
-            error={showProblem && problem ? problem : field === 'password' ? 'Choose a different password.' : undefined}
-          />
-          <div className="form-actions">
-            <button type="submit" disabled={result.fetching}>
-              {result.fetching ? 'Accepting…' : 'Accept invitation'}
-            </button>
-          </div>
-        </form>
-        <p className="muted">
-          Already set a password? <Link to="/login">Log in</Link>.
+    <AuthPage title="Accept your invitation" subtitle="Choose a password to open Tandem: your sessions, action items, goals and plan in one place.">
+      {viewer ? (
+        <p className="notice">
+          You are logged in as {viewer.name}. Accepting this invitation logs you in as the invited person instead.
         </p>
-      </Page>
-    </main>
+      ) : null}
+      <form className="card" onSubmit={submit} noValidate>
+        <ErrorNotice error={result.error} />
+        <TextField
+          label="Your name"
+          autoComplete="name"
+          maxLength={200}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          hint="Optional: leave it empty to keep the name you were invited under."
+          error={field === 'name' ? 'Check your name.' : undefined}
+        />
+        <NewPasswordField
+          label="Choose a password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          onBlur={() => setShowProblem(password.length > 0)}
+          hint={PASSWORD_HINT}
+          error={showProblem && problem ? problem : field === 'password' ? 'Choose a different password.' : undefined}
+        />
+        <div className="form-actions">
+          <button type="submit" disabled={result.fetching}>
+            {result.fetching ? 'Accepting…' : 'Accept invitation'}
+          </button>
+        </div>
+      </form>
+      <p className="muted">
+        Already set a password? <Link to="/login">Log in</Link>.
+      </p>
+    </AuthPage>
   );
 }
 

@@ -3,8 +3,8 @@ import { Link } from 'react-router';
 import { useMutation } from 'urql';
 import { graphql } from '../graphql/graphql';
 import { TextField } from '../ui/fields';
-import { Page } from '../ui/page';
 import { ErrorNotice, SuccessNotice } from '../ui/status';
+import { AuthPage } from './auth-page';
 
 export const RequestPasswordResetMutation = graphql(`
   mutation RequestPasswordReset($email: String!) {
@@ -30,8 +30,7 @@ export function ForgotPasswordPage() {
   }
 
   return (
-    <main className="auth-page" id="main">
-      <Page title="Forgot your password">
+    <AuthPage title="Forgot your password">
         {sentTo ? (
           <>
             <SuccessNotice>
@@ -59,7 +58,6 @@ export function ForgotPasswordPage() {
         <p>
           <Link to="/login">Back to log in</Link>
         </p>
-      </Page>
-    </main>
+    </AuthPage>
   );
 }

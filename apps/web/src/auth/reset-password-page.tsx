@@ -2,11 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import { graphql } from '../graphql/graphql';
-import { errorCode, errorField } from '../ui/errors';
-import { TextField } from '../ui/fields';
-import { Page } from '../ui/page';
 import { ErrorNotice, SuccessNotice } from '../ui/status';
-import { PASSWORD_HINT, PASSWORD_MAX, passwordProblem } from '../account/password-rules';
+import { PASSWORD_HINT, passwordProblem } from '../account/password-rules';
+import { AuthPage, LinkProblemPage, NewPasswordField, isBadTokenLink } from './auth-page';
 
 export const ResetPasswordMutation = graphql(`
   mutation ResetPassword($input: ResetPasswordInput!) {
@@ -21,40 +19,30 @@ export function ResetPasswordPage() {
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [checked, setChecked] = useState(false);
-  const [done, setDone] = useState(false);
   const [result, reset] = useMutation(ResetPasswordMutation);
 
-  const badLink = errorCode(result.error) === 'BAD_USER_INPUT' && errorField(result.error) === 'token';
-
-  if (!token || badLink) {
+  if (!token || isBadTokenLink(result.error)) {
     return (
-      <main className="auth-page" id="main">
-        <Page title="Choose a new password">
-          <div className="notice notice-error" role="alert">
-            {token ? 'This reset link is invalid, was already used or has expired.' : 'This reset link is incomplete.'}
-          </div>
-          <p>Reset links work once and for a limited time. You can ask for a new one.</p>
-          <p>
-            <Link to="/forgot-password">Send me a new link</Link>
-          </p>
-          <p>
-            <Link to="/login">Log in</Link>
-          </p>
-        </Page>
-      </main>
+      <LinkProblemPage title="Choose a new password" problem={token ? 'This reset link is invalid, was already used or has expired.' : 'This reset link is incomplete.'}>
+        <p>Reset links work once and for a limited time. You can ask for a new one.</p>
+        <p>
+          <Link to="/forgot-password">Send me a new link</Link>
+        </p>
+        <p>
+          <Link to="/login">Log in</Link>
+        </p>
+      </LinkProblemPage>
     );
   }
 
-  if (done) {
+  if (!result.error && result.data?.resetPassword) {
     return (
-      <main className="auth-page" id="main">
-        <Page title="Password changed">
-          <SuccessNotice>Your password has been changed. You can log in with it now.</SuccessNotice>
-          <p>
-            <Link to="/login">Log in</Link>
-          </p>
-        </Page>
-      </main>
+      <AuthPage title="Password changed">
+        <SuccessNotice>Your password has been changed. You can log in with it now.</SuccessNotice>
+        <p>
+          <Link to="/login">Log in</Link>
+        </p>
+      </AuthPage>
     );
   }
 
@@ -65,46 +53,24 @@ export function ResetPasswordPage() {
     event.preventDefault();
     setChecked(true);
     if (problem || mismatch) return;
-    const outcome = await reset({ input: { token, password } });
-    if (!outcome.error && outcome.data?.resetPassword) setDone(true);
+    await reset({ input: { token, password } });
   }
 
   return (
-    <main className="auth-page" id="main">
-      <Page title="Choose a new password">
-        <form className="card" onSubmit={submit} noValidate>
-          <ErrorNotice error={result.error} />
-          <TextField
-            label="New password"
-            type="password"
-            autoComplete="new-password"
-            required
-            maxLength={PASSWORD_MAX}
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            hint={PASSWORD_HINT}
-            error={checked ? problem : undefined}
-          />
-          <TextField
-            label="Repeat the new password"
-            type="password"
-            autoComplete="new-password"
-            required
-            maxLength={PASSWORD_MAX}
-            value={repeat}
-            onChange={(e) => setRepeat(e.target.value)}
-            error={checked && !problem ? mismatch : undefined}
-          />
-          <div className="form-actions">
-            <button type="submit" disabled={result.fetching}>
-              {result.fetching ? 'Saving…' : 'Set new password'}
-            </button>
-          </div>
-        </form>
-        <p>
-          <Link to="/login">Back to log in</Link>
-        </p>
-      </Page>
-    </main>
+    <AuthPage title="Choose a new password">
+      <form className="card" onSubmit={submit} noValidate>
+        <ErrorNotice error={result.error} />
+        <NewPasswordField label="New password" value={password} onChange={(e) => setPassword(e.target.value)} hint={PASSWORD_HINT} error={checked ? problem : undefined} />
+        <NewPasswordField label="Repeat the new password" value={repeat} onChange={(e) => setRepeat(e.target.value)} error={checked && !problem ? mismatch : undefined} />
+        <div className="form-actions">
+          <button type="submit" disabled={result.fetching}>
+            {result.fetching ? 'Saving…' : 'Set new password'}
+          </button>
+        </div>
+      </form>
+      <p>
+        <Link to="/login">Back to log in</Link>
+      </p>
+    </AuthPage>
   );
 }

@@ -8,6 +8,7 @@ import { SelectField, TextField } from '../ui/fields';
 import { ErrorNotice } from '../ui/status';
 import { ViewerFields, useAuth } from './auth-context';
 import { timeZoneOptions } from './time-zones';
+import { PASSWORD_MIN } from '../account/password-rules';
 
 const SignUpMutation = graphql(
   `
@@ -36,7 +37,7 @@ export function SignUpPage() {
 
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   const field = errorField(result.error);
-  const tooShort = form.password.length > 0 && form.password.length < 10;
+  const tooShort = form.password.length > 0 && form.password.length < PASSWORD_MIN;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -57,9 +58,9 @@ export function SignUpPage() {
           type="password"
           autoComplete="new-password"
           required
-          minLength={10}
-          hint="At least 10 characters."
-          error={tooShort ? 'Use at least 10 characters.' : undefined}
+          minLength={PASSWORD_MIN}
+          hint={`At least ${PASSWORD_MIN} characters.`}
+          error={tooShort ? `Use at least ${PASSWORD_MIN} characters.` : undefined}
           value={form.password}
           onChange={set('password')}
         />

@@ -14,10 +14,6 @@ const RefreshMutation = graphql(`
   }
 `);
 
-export function isUnauthenticated(error: CombinedError | undefined): boolean {
-  return error?.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED') ?? false;
-}
-
 /**
  * Whether the whole operation was refused for want of a valid token: an UNAUTHENTICATED error on a
  * root field (or on none). One deeper in the result is a partial answer to an operation that ran,

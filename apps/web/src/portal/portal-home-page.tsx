@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { useViewer } from '../auth/auth-context';
@@ -24,7 +24,6 @@ export const PortalHomeOverviewQuery = graphql(`
       id
       client {
         id
-        name
         nextSession {
           id
           startsAt
@@ -35,18 +34,9 @@ export const PortalHomeOverviewQuery = graphql(`
         }
         currentEngagement {
           id
-          title
           coach {
             id
             name
-          }
-          careerPlan {
-            id
-            latestRevision {
-              id
-              number
-              createdAt
-            }
           }
           goals {
             id
@@ -169,33 +159,40 @@ function ActionItemsSection() {
   );
 }
 
-/** The overview belongs to the logged-in client (`me`), so nothing depends on ids held in the browser. */
 function NextSessionSection() {
-  // The goals section asks the same query: urql runs it once.
-  const [result] = useQuery({ query: PortalHomeOverviewQuery });
   return (
     <section className="portal-section" aria-labelledby="home-next-session">
       <h2 id="home-next-session">Next session</h2>
-      <QueryState result={result}>{(data) => (data.me.client ? <NextSession client={data.me.client} /> : <NotLinked />)}</QueryState>
+      <WithOverview>{(client) => <NextSession client={client} />}</WithOverview>
     </section>
   );
 }
 
 function GoalsSection() {
-  const [result] = useQuery({ query: PortalHomeOverviewQuery });
   return (
     <section className="portal-section" aria-labelledby="home-goals">
       <div className="section-head">
         <h2 id="home-goals">Goals</h2>
         <Link to="/plan">Your career plan</Link>
       </div>
-      <QueryState result={result}>{(data) => (data.me.client ? <Goals client={data.me.client} /> : <NotLinked />)}</QueryState>
+      <WithOverview>{(client) => <Goals client={client} />}</WithOverview>
     </section>
   );
 }
 
-function NotLinked() {
-  return <p className="muted">Your account is not linked to a client record. Ask your coach to send you a new invitation.</p>;
+/**
+ * The overview belongs to the logged-in client (`me`), so nothing depends on ids held in the browser.
+ * The sections that use it each ask the same query: urql runs it once.
+ */
+function WithOverview({ children }: { children: (client: Overview) => ReactNode }) {
+  const [result] = useQuery({ query: PortalHomeOverviewQuery });
+  return (
+    <QueryState result={result}>
+      {(data) =>
+        data.me.client ? children(data.me.client) : <p className="muted">Your account is not linked to a client record. Ask your coach to send you a new invitation.</p>
+      }
+    </QueryState>
+  );
 }
 
 function NextSession({ client }: { client: Overview }) {

@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import './fields.css';
 
 interface FieldChrome {
   label: string;
@@ -25,36 +26,58 @@ function Chrome({ id, label, hint, error, children }: FieldChrome & { id: string
   );
 }
 
-function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
-  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+/** The control's id (the caller's, e.g. to focus it, else a generated one) and its aria-describedby: the caller's ids, then the hint and error. */
+function useControlIds(ownId: string | undefined, describedByIds: string | undefined, hint: unknown, error: unknown): { id: string; describedBy: string | undefined } {
+  const generated = useId();
+  const id = ownId ?? generated;
+  const describedBy = [describedByIds ?? '', hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return { id, describedBy };
 }
 
 /** A labelled input with its hint and error announced to screen readers. */
-export function TextField({ label, hint, error, ...input }: FieldChrome & InputHTMLAttributes<HTMLInputElement>) {
-  const id = useId();
+export function TextField({ label, hint, error, id: ownId, 'aria-describedby': extra, ...input }: FieldChrome & InputHTMLAttributes<HTMLInputElement>) {
+  const { id, describedBy } = useControlIds(ownId, extra, hint, error);
   return (
     <Chrome id={id} label={label} hint={hint} error={error}>
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...input} />
+      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
     </Chrome>
   );
 }
 
-export function TextAreaField({ label, hint, error, ...textarea }: FieldChrome & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
+export function TextAreaField({ label, hint, error, id: ownId, 'aria-describedby': extra, ...textarea }: FieldChrome & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const { id, describedBy } = useControlIds(ownId, extra, hint, error);
   return (
     <Chrome id={id} label={label} hint={hint} error={error}>
-      <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...textarea} />
+      <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...textarea} />
     </Chrome>
   );
 }
 
-export function SelectField({ label, hint, error, children, ...select }: FieldChrome & SelectHTMLAttributes<HTMLSelectElement>) {
-  const id = useId();
+export function SelectField({ label, hint, error, children, id: ownId, 'aria-describedby': extra, ...select }: FieldChrome & SelectHTMLAttributes<HTMLSelectElement>) {
+  const { id, describedBy } = useControlIds(ownId, extra, hint, error);
   return (
     <Chrome id={id} label={label} hint={hint} error={error}>
-      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...select}>
+      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...select}>
         {children}
       </select>
     </Chrome>
+  );
+}
+
+/** A checkbox with its label beside it and an optional description it is described by. */
+export function CheckboxField({ label, description, checked, onChange }: { label: string; description?: ReactNode; checked: boolean; onChange: (checked: boolean) => void }) {
+  const id = useId();
+  return (
+    <div className="checkbox-field">
+      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} aria-describedby={description ? `${id}-description` : undefined} />
+      <div>
+        <label htmlFor={id}>{label}</label>
+        {description ? (
+          <p className="small muted" id={`${id}-description`}>
+            {description}
+          </p>
+        ) : null}
+      </div>
+    </div>
   );
 }
