@@ -7,8 +7,8 @@ import { formatDateTime } from '../time/format';
 import { errorCode, errorField } from '../ui/errors';
 import { SelectField, TextField } from '../ui/fields';
 import { EmptyState, ErrorNotice, QueryState, SuccessNotice } from '../ui/status';
+import { InvitationLink } from '../ui/invitation-link';
 import { roleLabel } from './audit-labels';
-import { InvitationLink } from './invitation-link';
 import { isForbidden, OwnerOnly } from './owner-only';
 import { fieldOfInviteError, inviteCoachInput, validateInviteForm, type InviteErrors, type InviteForm } from './practice-form';
 

@@ -7,6 +7,7 @@ import { formatDate, formatDateTime, formatTime, fromLocalInputValue, toLocalInp
 import { TextField } from '../../ui/fields';
 import { Page } from '../../ui/page';
 import { EmptyState, ErrorNotice, Loading, SuccessNotice } from '../../ui/status';
+import { SESSION_STATUS } from '../client/labels';
 import { calendarRange, dayOf, parseCalendarSearch, shiftRange, switchView, type CalendarDay, type CalendarView } from './calendar-range';
 import { useSessionsInRange, type CalendarSession } from './use-sessions-in-range';
 import './calendar-page.css';
@@ -30,13 +31,6 @@ const CancelSessionMutation = graphql(`
     }
   }
 `);
-
-const STATUS: Record<string, { label: string; className: string }> = {
-  SCHEDULED: { label: 'Scheduled', className: 'badge' },
-  COMPLETED: { label: 'Completed', className: 'badge badge-success' },
-  CANCELLED: { label: 'Cancelled', className: 'badge badge-muted' },
-  NO_SHOW: { label: 'No-show', className: 'badge badge-warning' },
-};
 
 type Action = { kind: 'reschedule' | 'cancel'; session: CalendarSession };
 
@@ -193,7 +187,7 @@ function DayCell({ day, sessions, zone, onAction }: { day: CalendarDay; sessions
 }
 
 function SessionItem({ session, zone, onAction }: { session: CalendarSession; zone: string; onAction: (action: Action) => void }) {
-  const status = STATUS[session.status] ?? { label: session.status, className: 'badge badge-muted' };
+  const status = SESSION_STATUS[session.status] ?? { label: session.status, badge: 'badge badge-muted' };
   const clientName = session.client?.name ?? 'Client';
   const clientZone = session.client?.timeZone ?? session.timeZone;
   const when = formatDateTime(session.startsAt, zone);
@@ -203,7 +197,7 @@ function SessionItem({ session, zone, onAction }: { session: CalendarSession; zo
       <Link to={`/sessions/${session.id}`} className="calendar-session-link">
         <span className="calendar-session-time">{formatTime(session.startsAt, zone)}</span> <span className="calendar-session-client">{clientName}</span>
       </Link>
-      <span className={status.className}>{status.label}</span>
+      <span className={status.badge}>{status.label}</span>
       {differs ? <span className="small muted calendar-client-time">{formatTime(session.startsAt, clientZone)} for the client</span> : null}
       {session.status === 'SCHEDULED' ? (
         <span className="calendar-session-actions">

@@ -9,6 +9,7 @@ import { SelectField, TextField } from '../../ui/fields';
 import { Pager } from '../../ui/pager';
 import { EmptyState, ErrorNotice, QueryState, SuccessNotice } from '../../ui/status';
 import { ACTION_ITEM_STATUS, formatPlainDate } from './labels';
+import { NewActionItemFields } from './new-action-item-fields';
 
 export const ClientActionItemsQuery = graphql(`
   query ClientActionItems($filter: ActionItemFilter!, $first: Int!, $after: String, $clientId: ID!) {
@@ -158,13 +159,7 @@ function AddActionItem({ engagementId, onAdded }: { engagementId: string; onAdde
     <form className="card" onSubmit={submit}>
       <h2 id="add-action-item">Add an action item</h2>
       <div className="inline-form">
-        <TextField label="Action item" value={title} onChange={(event) => setTitle(event.target.value)} required maxLength={200} error={field === 'title' ? errorMessage(result.error) : undefined} />
-        <TextField label="Due on" type="date" value={dueDate} onChange={(event) => setDueDate(event.target.value)} error={field === 'dueDate' ? errorMessage(result.error) : undefined} />
-        <div className="form-actions">
-          <button type="submit" disabled={result.fetching || !title.trim()}>
-            {result.fetching ? 'Adding…' : 'Add action item'}
-          </button>
-        </div>
+        <NewActionItemFields title={title} dueDate={dueDate} onTitle={setTitle} onDueDate={setDueDate} error={result.error} fetching={result.fetching} />
       </div>
       {result.error && !field ? <ErrorNotice error={result.error} /> : null}
     </form>

@@ -104,26 +104,18 @@ export function DiffColumn({ lines, side, label }: { lines: DiffLine[]; side: 'b
       ) : (
         <div className="plan-diff-lines">
           {shown.map((line, index) => {
-            if (line.kind === 'removed')
+            if (line.kind !== 'same') {
+              const Changed = line.kind === 'removed' ? 'del' : 'ins';
               return (
-                <del key={index} className="plan-diff-line plan-diff-removed">
+                <Changed key={index} className={`plan-diff-line plan-diff-${line.kind}`}>
                   <span className="plan-diff-marker" aria-hidden="true">
-                    −
+                    {line.kind === 'removed' ? '−' : '+'}
                   </span>
-                  <span className="visually-hidden">removed: </span>
+                  <span className="visually-hidden">{line.kind}: </span>
                   {line.text || '\u00a0'}
-                </del>
+                </Changed>
               );
-            if (line.kind === 'added')
-              return (
-                <ins key={index} className="plan-diff-line plan-diff-added">
-                  <span className="plan-diff-marker" aria-hidden="true">
-                    +
-                  </span>
-                  <span className="visually-hidden">added: </span>
-                  {line.text || '\u00a0'}
-                </ins>
-              );
+            }
             return (
               <span key={index} className="plan-diff-line">
                 <span className="plan-diff-marker" aria-hidden="true">

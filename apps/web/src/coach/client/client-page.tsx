@@ -11,7 +11,7 @@ import { ActionItemsTab } from './action-items-tab';
 import { CareerPlanTab } from './career-plan-tab';
 import { EditClient } from './edit-client';
 import { GoalsTab } from './goals-tab';
-import { CLIENT_STATUS_LABELS } from './labels';
+import { CLIENT_STATUS_BADGES, CLIENT_STATUS_LABELS } from './labels';
 import { OverviewTab } from './overview-tab';
 import { SessionsTab } from './sessions-tab';
 import './client-page.css';
@@ -72,7 +72,7 @@ export function ClientPage() {
               <span className="client-subtitle">
                 <a href={`mailto:${client.email}`}>{client.email}</a>
                 <span>{client.timeZone.replace(/_/g, ' ')}</span>
-                <span className={`badge${client.status === 'ACTIVE' ? ' badge-success' : client.status === 'PROSPECT' ? '' : ' badge-muted'}`}>{CLIENT_STATUS_LABELS[client.status]}</span>
+                <span className={CLIENT_STATUS_BADGES[client.status]}>{CLIENT_STATUS_LABELS[client.status]}</span>
                 {client.archivedAt ? <span className="badge badge-warning">Archived</span> : null}
                 {client.tags.map((tag) => (
                   <Link key={tag} className="small" to={`/clients?tag=${encodeURIComponent(tag)}`} aria-label={`Clients tagged ${tag}`}>

@@ -1,4 +1,4 @@
-import { parseTags } from '../clients/new-client-page';
+import { parseTags, validateNewClient } from '../clients/new-client-page';
 import type { ClientStatus } from './labels';
 
 /** The client as the edit form needs it (ClientPage's query). */
@@ -29,7 +29,6 @@ export interface ClientForm {
 export type ClientField = keyof ClientForm;
 export type ClientErrors = Partial<Record<ClientField, string>>;
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const REMINDER = /^(\d+)\s*(d|h|m)$/i;
 const UNIT_MINUTES: Record<string, number> = { d: 1440, h: 60, m: 1 };
 
@@ -70,11 +69,8 @@ export function clientFormOf(client: EditableClient): ClientForm {
 
 /** The form's problems, keyed by field, in words for the coach; empty when it can be sent. */
 export function validateClientForm(form: ClientForm): ClientErrors {
-  const errors: ClientErrors = {};
-  if (!form.name.trim()) errors.name = 'Enter the client’s name.';
-  if (!form.email.trim()) errors.email = 'Enter the client’s email address.';
-  else if (!EMAIL.test(form.email.trim())) errors.email = 'Enter an email address like name@example.com.';
-  if (!form.timeZone) errors.timeZone = 'Choose the client’s time zone.';
+  // Name, email and time zone as when the client was added.
+  const errors: ClientErrors = validateNewClient(form);
   const tags = parseTags(form.tags);
   if (tags.length > 20) errors.tags = 'Use at most 20 tags.';
   else if (tags.some((tag) => tag.length > 50)) errors.tags = 'Keep each tag under 50 characters.';

@@ -4,10 +4,18 @@ import { DateTime } from 'luxon';
 
 export const CLIENT_STATUS_LABELS = { PROSPECT: 'Prospect', ACTIVE: 'Active', PAUSED: 'Paused', ALUMNI: 'Alumni' } as const;
 export type ClientStatus = keyof typeof CLIENT_STATUS_LABELS;
+export const CLIENT_STATUS_BADGES: Record<ClientStatus, string> = { PROSPECT: 'badge', ACTIVE: 'badge badge-success', PAUSED: 'badge badge-muted', ALUMNI: 'badge badge-muted' };
 
 export const PHASE_LABELS = { DISCOVER: 'Discover', PLAN: 'Plan', ACT: 'Act' } as const;
 
 export const ENGAGEMENT_STATUS_LABELS = { DRAFT: 'Draft', ACTIVE: 'Active', PAUSED: 'Paused', COMPLETED: 'Completed', CANCELLED: 'Cancelled' } as const;
+export const ENGAGEMENT_STATUS_BADGES: Record<keyof typeof ENGAGEMENT_STATUS_LABELS, string> = {
+  DRAFT: 'badge',
+  ACTIVE: 'badge badge-success',
+  PAUSED: 'badge badge-warning',
+  COMPLETED: 'badge badge-muted',
+  CANCELLED: 'badge badge-muted',
+};
 
 export const SESSION_STATUS: Record<string, { label: string; badge: string }> = {
   SCHEDULED: { label: 'Scheduled', badge: 'badge' },

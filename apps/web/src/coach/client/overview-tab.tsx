@@ -5,7 +5,7 @@ import { useViewer } from '../../auth/auth-context';
 import { graphql } from '../../graphql/graphql';
 import { formatDateTime } from '../../time/format';
 import { EmptyState, QueryState } from '../../ui/status';
-import { cadenceInWords, ENGAGEMENT_STATUS_LABELS, formatPlainDate, PHASE_LABELS } from './labels';
+import { cadenceInWords, ENGAGEMENT_STATUS_BADGES, ENGAGEMENT_STATUS_LABELS, formatPlainDate, PHASE_LABELS } from './labels';
 import { EngagementControls } from './engagement-controls';
 import { nowToTheMinute, SessionList } from './session-links';
 
@@ -71,14 +71,6 @@ export const ClientOverviewQuery = graphql(`
     }
   }
 `);
-
-const ENGAGEMENT_STATUS_BADGES: Record<string, string> = {
-  DRAFT: 'badge',
-  ACTIVE: 'badge badge-success',
-  PAUSED: 'badge badge-warning',
-  COMPLETED: 'badge badge-muted',
-  CANCELLED: 'badge badge-muted',
-};
 
 /** The client's current engagement, next session and the sessions coming up. */
 export function OverviewTab({ clientId }: { clientId: string }) {

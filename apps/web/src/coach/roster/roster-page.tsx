@@ -7,7 +7,7 @@ import { SelectField, TextField } from '../../ui/fields';
 import { Page } from '../../ui/page';
 import { Pager } from '../../ui/pager';
 import { EmptyState, QueryState } from '../../ui/status';
-import { CLIENT_STATUS_LABELS, PHASE_LABELS } from '../client/labels';
+import { CLIENT_STATUS_BADGES, CLIENT_STATUS_LABELS, PHASE_LABELS } from '../client/labels';
 import { isFiltered, readRosterState, ROSTER_ORDERS, ROSTER_STATUSES, rosterVariables, writeRosterState, type RosterState } from './roster-state';
 import './roster-page.css';
 
@@ -211,7 +211,7 @@ function RosterRow({ client, onTag }: { client: RosterClient; onTag: (tag: strin
       <th scope="row" className="roster-client">
         <Link to={`/clients/${client.id}`}>{client.name}</Link>
         <span className="roster-meta">
-          <span className={`badge${client.status === 'ACTIVE' ? ' badge-success' : client.status === 'PROSPECT' ? '' : ' badge-muted'}`}>{CLIENT_STATUS_LABELS[client.status]}</span>
+          <span className={CLIENT_STATUS_BADGES[client.status]}>{CLIENT_STATUS_LABELS[client.status]}</span>
           {client.archivedAt ? <span className="badge badge-muted">Archived</span> : null}
           {client.tags.map((tag) => (
             <button key={tag} type="button" className="button-link small roster-tag" onClick={() => onTag(tag)} aria-label={`Show clients tagged ${tag}`}>

@@ -6,10 +6,11 @@ import { graphql, type ResultOf } from '../../graphql/graphql';
 import { formatDateTime } from '../../time/format';
 import { DateTimeText } from '../../ui/date-time';
 import { errorCode, errorField, errorMessage } from '../../ui/errors';
-import { TextAreaField, TextField } from '../../ui/fields';
+import { TextAreaField } from '../../ui/fields';
 import { Page } from '../../ui/page';
 import { EmptyState, ErrorNotice, QueryState, SuccessNotice } from '../../ui/status';
 import { ACTION_ITEM_STATUS, formatPlainDate, SESSION_STATUS } from '../client/labels';
+import { NewActionItemFields } from '../client/new-action-item-fields';
 import './session-editor-page.css';
 
 export const SessionEditorQuery = graphql(`
@@ -326,13 +327,7 @@ function SessionActionItems({ session, onAdded }: { session: Session; onAdded: (
       )}
       {session.engagement ? (
         <form onSubmit={submit} className="session-item-form">
-          <TextField label="Action item" value={title} onChange={(event) => setTitle(event.target.value)} required maxLength={200} error={field === 'title' ? errorMessage(result.error) : undefined} />
-          <TextField label="Due on" type="date" value={dueDate} onChange={(event) => setDueDate(event.target.value)} error={field === 'dueDate' ? errorMessage(result.error) : undefined} />
-          <div className="form-actions">
-            <button type="submit" disabled={result.fetching || !title.trim()}>
-              {result.fetching ? 'Adding…' : 'Add action item'}
-            </button>
-          </div>
+          <NewActionItemFields title={title} dueDate={dueDate} onTitle={setTitle} onDueDate={setDueDate} error={result.error} fetching={result.fetching} />
         </form>
       ) : null}
       <Feedback ok={added ?? undefined} error={field ? undefined : result.error} />

@@ -1,6 +1,10 @@
 import { useId, useRef, useState } from 'react';
+import './invitation-link.css';
 
-/** A read-only "Invitation link" with a "Copy link" button, for an invitee whose mail is slow or filtered. */
+/**
+ * A read-only "Invitation link" with a "Copy link" button, for an invitee whose mail is slow or
+ * filtered: a coach inviting a client, an owner inviting a coach.
+ */
 export function InvitationLink({ url }: { url: string }) {
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const linkRef = useRef<HTMLInputElement>(null);
