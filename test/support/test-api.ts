@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import pg from 'pg';
+import type { Clock } from '#tandem/clock';
 import { createApiApp } from '../../apps/api/src/create-api-app.js';
 import { ApiClient, type GraphQLResponse } from './api-client.js';
 import { createTestRuntime, type TestRuntime } from './test-runtime.js';
@@ -42,9 +43,9 @@ export class TestApi {
   ) {}
 
   /** `runWorker` also consumes jobs in the app (the all-in-one shape), so planned emails are sent. */
-  static async start(options: { env?: Record<string, string | undefined>; runWorker?: boolean; redisUrl?: string } = {}): Promise<TestApi> {
+  static async start(options: { env?: Record<string, string | undefined>; runWorker?: boolean; redisUrl?: string; clock?: Clock } = {}): Promise<TestApi> {
     const runtime = await createTestRuntime({ ...(options.env ? { env: options.env } : {}), ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}) });
-    const app = await createApiApp(runtime, { runWorker: options.runWorker ?? false, schemaFile: false });
+    const app = await createApiApp(runtime, { runWorker: options.runWorker ?? false, schemaFile: false, ...(options.clock ? { clock: options.clock } : {}) });
     const http = await ApiClient.listen(app);
     return new TestApi(runtime, app, http);
   }

@@ -3,6 +3,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { CoachingModule, LoaderFactory } from '#tandem/coaching';
 import { NotificationsModule, UnsubscribeModule } from '#tandem/notifications';
+import type { Clock } from '#tandem/clock';
 import { CoreModule, type Runtime } from '#tandem/runtime';
 import { graphqlOptions } from './graphql/graphql.options.js';
 import { SystemResolver } from './graphql/system.resolver.js';
@@ -17,6 +18,8 @@ export interface ApiModuleOptions {
   schemaFile?: string | false;
   /** The built web app to serve at `/` (default dist/web; WEB_APP_DIR overrides), or false for none. */
   webAppDir?: string | false;
+  /** The clock (tests move a TestClock); default the system's. */
+  clock?: Clock;
 }
 
 @Module({})
@@ -25,7 +28,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [
-        CoreModule.forRoot(runtime, { runWorker: options.runWorker, applicationName: 'tandem-api' }),
+        CoreModule.forRoot(runtime, { runWorker: options.runWorker, applicationName: 'tandem-api', clock: options.clock }),
         NotificationsModule,
         UnsubscribeModule,
         CoachingModule,

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { Clock, ClockModule } from '#tandem/clock';
 import { ConfigModule } from '#tandem/config';
 import { DatabaseModule } from '#tandem/database';
 import { LoggingModule } from '#tandem/logging';
@@ -10,6 +11,8 @@ export interface CoreModuleOptions {
   /** Whether this process consumes jobs (the worker, or the all-in-one start). */
   runWorker: boolean;
   applicationName: string;
+  /** The clock services read (tests pass a TestClock); default the system's. */
+  clock?: Clock;
 }
 
 /** Config, logging, database, queue and mail: what the API and the worker both stand on. */
@@ -19,6 +22,7 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [
+        ClockModule.forRoot(options.clock),
         ConfigModule.forRoot(runtime.config),
         LoggingModule.forRoot(runtime.logger),
         DatabaseModule.forRoot({ url: runtime.databaseUrl, applicationName: options.applicationName }),
