@@ -1029,6 +1029,7 @@ class DemoBuilder {
       endDate,
       sessionsAllotted: e.sessionsAllotted ?? null,
       sessionMinutes: e.sessionMinutes,
+      meetingUrl: null,
       ...cadenceToColumns({ ...cadence, timeZone: zone }),
       createdAt,
       updatedAt: pausedAt ?? endedAt ?? createdAt,

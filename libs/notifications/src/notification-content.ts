@@ -254,10 +254,11 @@ export class NotificationContentLoader {
     const [row] = await preparedQuery<SessionRow>(
       this.dataSource,
       options.withOpenItems ? 'tandem_notification_session_items' : 'tandem_notification_session',
-      `SELECT s.id, s.status, s.version, s.starts_at, s.duration_minutes, s.time_zone, s.meeting_url, s.agenda, s.sequence,
+      `SELECT s.id, s.status, s.version, s.starts_at, s.duration_minutes, s.time_zone, coalesce(s.meeting_url, e.meeting_url) AS meeting_url, s.agenda, s.sequence,
               s.shared_summary, s.summary_published_at, s.engagement_id, s.client_id,
               c.name AS client_name, c.email AS client_email, u.name AS coach_name, u.email AS coach_email, p.name AS practice_name${openItems}
          FROM coaching_session s
+         JOIN engagement e ON e.id = s.engagement_id
          JOIN client c ON c.id = s.client_id
          JOIN app_user u ON u.id = s.coach_id
          JOIN practice p ON p.id = s.practice_id

@@ -38,6 +38,10 @@ export class Engagement extends ClientOwnedEntity {
   @Column({ name: 'session_minutes', type: 'integer' })
   sessionMinutes!: number;
 
+  /** The standing video-call link; a session without its own link uses this one. */
+  @Column({ name: 'meeting_url', type: 'varchar', length: 2000, nullable: true })
+  meetingUrl!: string | null;
+
   @Column({ name: 'cadence_frequency', type: 'varchar', length: 16 })
   cadenceFrequency!: 'MONTHLY' | 'QUARTERLY' | 'SEMI_ANNUAL' | 'AD_HOC';
 

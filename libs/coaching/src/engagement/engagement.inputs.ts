@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { CadenceAnchorKindEnum, CadenceFrequencyEnum, EngagementPhaseEnum } from '../common/enums.js';
 import { IsCalendarDate, IsIanaTimeZone, MAX_NAME, Trim } from '../common/validation.js';
 import type { EngagementPhase } from './engagement.entity.js';
@@ -81,4 +81,11 @@ export class UpdateEngagementInput {
 
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID()
   sponsorId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'An http(s) link; null or empty clears it.' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== '')
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
+  @MaxLength(2000)
+  meetingUrl?: string | null;
 }

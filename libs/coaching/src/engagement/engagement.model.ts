@@ -52,6 +52,9 @@ export class EngagementModel {
   @Field(() => Int)
   sessionMinutes!: number;
 
+  @Field(() => String, { nullable: true, description: 'The standing meeting link; sessions without their own link use it.' })
+  meetingUrl!: string | null;
+
   @Field()
   createdAt!: Date;
 }

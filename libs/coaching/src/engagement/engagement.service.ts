@@ -64,6 +64,7 @@ export class EngagementService {
     if (input.sessionsAllotted !== undefined) changes.sessionsAllotted = input.sessionsAllotted;
     if (input.sessionMinutes !== undefined) changes.sessionMinutes = input.sessionMinutes;
     if (input.sponsorId !== undefined) changes.sponsorId = input.sponsorId;
+    if (input.meetingUrl !== undefined) changes.meetingUrl = input.meetingUrl || null;
     const endDate = changes.endDate === undefined ? engagement.endDate : changes.endDate;
     if (endDate && endDate < engagement.startDate) throw new BadUserInputError('endDate must not be before startDate', 'endDate');
     await this.db.manager.update(Engagement, { id }, changes);
