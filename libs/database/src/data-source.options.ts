@@ -1,5 +1,6 @@
 import type { DataSourceOptions, EntitySchema, Logger as TypeOrmLogger, MixedList } from 'typeorm';
 import { ALL_MIGRATIONS } from '../../../migrations/index.js';
+import { DEFAULT_DATABASE_TIMEOUTS, guardedPoolOptions, type DatabaseTimeouts, type PoolActivity } from './pool-guard.js';
 
 export interface DataSourceSettings {
   url: string;
@@ -8,6 +9,9 @@ export interface DataSourceSettings {
   entities?: MixedList<Function | string | EntitySchema>;
   logger?: TypeOrmLogger;
   applicationName?: string;
+  /** Defaults to DEFAULT_DATABASE_TIMEOUTS with statements unlimited (what migrations and scripts need). */
+  timeouts?: DatabaseTimeouts;
+  poolActivity?: PoolActivity;
 }
 
 /**
@@ -20,6 +24,7 @@ export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptio
     url: settings.url,
     applicationName: settings.applicationName ?? 'tandem',
     poolSize: settings.poolSize,
+    extra: guardedPoolOptions(settings.timeouts ?? { ...DEFAULT_DATABASE_TIMEOUTS, statementMs: 0, idleInTransactionMs: 0 }, settings.poolActivity),
     entities: settings.entities ?? [],
     migrations: ALL_MIGRATIONS,
     migrationsTableName: 'typeorm_migrations',

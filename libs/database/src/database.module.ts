@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { AppConfig } from '#tandem/config';
 import { ROOT_LOGGER } from '#tandem/logging';
 import { dataSourceOptions } from './data-source.options.js';
+import { PoolActivity } from './pool-guard.js';
 import { TypeOrmPinoLogger } from './typeorm-pino.logger.js';
 
 export interface DatabaseModuleOptions {
@@ -16,6 +17,7 @@ export interface DatabaseModuleOptions {
 @Module({})
 export class DatabaseModule {
   static forRoot(options: DatabaseModuleOptions): DynamicModule {
+    const poolActivity = new PoolActivity();
     return {
       module: DatabaseModule,
       imports: [
@@ -25,6 +27,8 @@ export class DatabaseModule {
             ...dataSourceOptions({
               url: options.url,
               poolSize: config.database.poolSize,
+              timeouts: config.database.timeouts,
+              poolActivity,
               logger: new TypeOrmPinoLogger(logger),
               ...(options.applicationName ? { applicationName: options.applicationName } : {}),
             }),
@@ -35,7 +39,8 @@ export class DatabaseModule {
           }),
         }),
       ],
-      exports: [TypeOrmModule],
+      providers: [{ provide: PoolActivity, useValue: poolActivity }],
+      exports: [TypeOrmModule, PoolActivity],
     };
   }
 }

@@ -11,6 +11,8 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** A dependency (the database) is unreachable or too slow right now; the same request may succeed shortly. */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -56,5 +58,11 @@ export class ConflictError extends DomainError {
 export class RateLimitedError extends DomainError {
   constructor(retryAfterSeconds: number) {
     super('Too many attempts; try again later', ErrorCode.RATE_LIMITED, { retryAfterSeconds });
+  }
+}
+
+export class ServiceUnavailableError extends DomainError {
+  constructor(message = 'The service is temporarily unavailable; try again shortly.') {
+    super(message, ErrorCode.SERVICE_UNAVAILABLE);
   }
 }

@@ -33,6 +33,9 @@ export class PinoLoggerService implements LoggerService {
     const context = typeof args[args.length - 1] === 'string' ? (args.pop() as string) : undefined;
     const stack = level === 'error' && typeof args[0] === 'string' && args[0].includes('\n    at ') ? (args.shift() as string) : undefined;
     if (level === 'info' && context && CHATTY_CONTEXTS.has(context)) level = 'debug';
+    // Nest reports every error a resolver throws, a caller's wrong password included; the
+    // GraphQL error plugin logs each one once, at the level it deserves.
+    if (context === 'ExceptionsHandler') level = 'debug';
     const fields: Record<string, unknown> = {};
     if (context) fields.context = context;
     if (stack) fields.stack = stack;

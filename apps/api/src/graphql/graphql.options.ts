@@ -8,7 +8,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Logger } from 'pino';
 import type { LoaderFactory } from '#tandem/coaching';
 import type { AppConfig } from '#tandem/config';
-import { createErrorFormatter } from './format-error.js';
+import { createErrorFormatter, errorLoggingPlugin } from './format-error.js';
 
 /** Every GraphQL response is per caller: never stored by a browser or a proxy (what the cache-control plugin answered). */
 const noStore: ApolloServerPlugin = {
@@ -52,11 +52,12 @@ export function graphqlOptions(config: AppConfig, logger: Logger, loaders: Loade
       // with no cache hints in this schema, `Cache-Control: no-store`; say that once per response instead.
       ApolloServerPluginCacheControlDisabled(),
       noStore,
+      errorLoggingPlugin(logger.child({ context: 'GraphQL' })) as ApolloServerPlugin,
       ...(development ? [ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })] : [])],
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    formatError: createErrorFormatter(logger.child({ context: 'GraphQL' })),
+    formatError: createErrorFormatter(),
     context: ({ req, res }: { req: { actor?: unknown }; res: unknown }) => ({
       req,
       res,

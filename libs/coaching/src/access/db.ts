@@ -8,6 +8,7 @@ interface TransactionState {
   manager: EntityManager;
   auditEvents: number;
   afterCommit: Array<() => Promise<void> | void>;
+  whenEnded: Array<(manager: EntityManager) => Promise<unknown>>;
 }
 
 const transactions = new AsyncLocalStorage<TransactionState>();
@@ -59,13 +60,31 @@ export class Db {
   async transaction<T>(work: () => Promise<T>): Promise<{ result: T; auditEvents: number }> {
     const current = transactions.getStore();
     if (current) return { result: await work(), auditEvents: current.auditEvents };
-    const state: TransactionState = { manager: this.dataSource.manager, auditEvents: 0, afterCommit: [] };
-    const result = await this.dataSource.transaction((manager) => {
-      state.manager = manager;
-      return transactions.run(state, work);
-    });
+    const state: TransactionState = { manager: this.dataSource.manager, auditEvents: 0, afterCommit: [], whenEnded: [] };
+    let result: T;
+    try {
+      result = await this.dataSource.transaction((manager) => {
+        state.manager = manager;
+        return transactions.run(state, work);
+      });
+    } finally {
+      // The transaction's connection is back in the pool by now: these take one of their own.
+      for (const write of state.whenEnded) await write(this.dataSource.manager);
+    }
     for (const callback of state.afterCommit) await callback();
     return { result, auditEvents: state.auditEvents };
+  }
+
+  /**
+   * A write that must survive the mutation's rollback (a failed log-in, a revoked token
+   * family). Inside a transaction it runs once the transaction has ended, committed or
+   * not, before the mutation answers: a request never holds one connection while waiting
+   * for a second, which wedges the pool as soon as every connection is held that way.
+   */
+  async evenIfRolledBack(write: (manager: EntityManager) => Promise<unknown>): Promise<void> {
+    const current = transactions.getStore();
+    if (current) current.whenEnded.push(write);
+    else await write(this.dataSource.manager);
   }
 
   /** Runs after the current transaction commits (at once when there is none): queueing jobs, sending mail. */

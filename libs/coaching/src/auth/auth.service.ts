@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull, MoreThan } from 'typeorm';
+import { IsNull, MoreThan } from 'typeorm';
 import { AppConfig } from '#tandem/config';
 import { BadUserInputError, ConflictError, RateLimitedError, UnauthenticatedError } from '#tandem/errors';
 import type { Actor } from '../access/actor.js';
@@ -38,8 +38,6 @@ const days = (n: number) => n * 24 * 3600 * 1000;
 export class AuthService {
   constructor(
     private readonly db: Db,
-    // Used for writes that must survive the mutation's rollback (failed log-ins, revoked token families).
-    private readonly dataSource: DataSource,
     private readonly scope: Scope,
     private readonly tokens: AccessTokenService,
     private readonly audit: AuditService,
@@ -69,8 +67,11 @@ export class AuthService {
     await this.assertNotRateLimited(input.email, ip);
     const user = await this.findUserByEmail(input.email);
     const valid = user?.passwordHash && !user.disabled ? await verifyPassword(input.password, user.passwordHash) : await verifyAgainstDummy(input.password);
-    await this.dataSource.manager.insert(LoginAttempt, { email: input.email, ip, succeeded: valid });
-    if (!valid || !user) throw new UnauthenticatedError(INVALID_LOGIN);
+    if (!valid || !user) {
+      await this.db.evenIfRolledBack((manager) => manager.insert(LoginAttempt, { email: input.email, ip, succeeded: false }));
+      throw new UnauthenticatedError(INVALID_LOGIN);
+    }
+    await this.db.manager.insert(LoginAttempt, { email: input.email, ip, succeeded: true });
     await this.audit.record({ userId: user.id, practiceId: user.practiceId }, user.practiceId, 'user.logged_in', 'User', user.id, { ip });
     return this.issueTokens(user, randomUUID());
   }
@@ -80,7 +81,8 @@ export class AuthService {
     const stored = await this.db.manager.findOne(RefreshToken, { where: { tokenHash: hashSecretToken(refreshToken) }, lock: { mode: 'pessimistic_write' } });
     if (!stored) throw new UnauthenticatedError('Your session has ended; log in again');
     if (stored.revokedAt) {
-      await this.dataSource.manager.update(RefreshToken, { familyId: stored.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+      const familyId = stored.familyId;
+      await this.db.evenIfRolledBack((manager) => manager.update(RefreshToken, { familyId, revokedAt: IsNull() }, { revokedAt: new Date() }));
       throw new UnauthenticatedError('Your session has ended; log in again');
     }
     const user = await this.db.manager.findOneBy(User, { id: stored.userId });
@@ -223,7 +225,7 @@ export class AuthService {
 
   private async assertNotRateLimited(email: string, ip: string): Promise<void> {
     const since = new Date(Date.now() - LOGIN_WINDOW_MINUTES * 60_000);
-    const [{ byEmail, byIp }] = (await this.dataSource.query(
+    const [{ byEmail, byIp }] = (await this.db.manager.query(
       `SELECT count(*) FILTER (WHERE lower(email) = $1)::int AS "byEmail", count(*) FILTER (WHERE ip = $2)::int AS "byIp"
          FROM login_attempt WHERE NOT succeeded AND attempted_at > $3 AND (lower(email) = $1 OR ip = $2)`,
       [email, ip, since],
