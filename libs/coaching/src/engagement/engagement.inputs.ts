@@ -5,7 +5,7 @@ import { CadenceAnchorKindEnum, CadenceFrequencyEnum, EngagementPhaseEnum } from
 import { IsCalendarDate, IsIanaTimeZone, MAX_NAME, Trim } from '../common/validation.js';
 import type { EngagementPhase } from './engagement.entity.js';
 
-@InputType({ description: 'Either `day` (DAY_OF_MONTH) or `ordinal` + `weekday` (ORDINAL_WEEKDAY).' })
+@InputType({ description: 'Either `day` (DAY_OF_MONTH) or `ordinal` + `weekday` (ORDINAL_WEEKDAY). AD_HOC needs neither: only `frequency`, and optionally `localTime`.' })
 export class CadenceInput {
   @Field(() => CadenceFrequencyEnum) @IsIn(Object.values(CadenceFrequencyEnum))
   frequency!: 'MONTHLY' | 'QUARTERLY' | 'SEMI_ANNUAL' | 'AD_HOC';
@@ -22,8 +22,10 @@ export class CadenceInput {
   @Field(() => Int, { nullable: true, description: 'ISO weekday, 1 = Monday … 7 = Sunday.' }) @IsOptional() @IsInt() @Min(1) @Max(7)
   weekday?: number;
 
-  @Field({ description: 'HH:mm, 24-hour, in timeZone.' }) @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'localTime must be HH:mm (24-hour)' })
-  localTime!: string;
+  @Field({ nullable: true, description: 'HH:mm, 24-hour, in timeZone. Required unless AD_HOC (there the time a new session is offered at, 09:00 when left out).' })
+  @IsOptional()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'localTime must be HH:mm (24-hour)' })
+  localTime?: string;
 
   @Field({ nullable: true, description: "Defaults to the client's time zone." }) @IsOptional() @IsIanaTimeZone()
   timeZone?: string;

@@ -106,7 +106,8 @@ export class EngagementResolver {
     return {
       frequency: rule.frequency,
       anchor: rule.anchor.kind,
-      day: rule.anchor.kind === 'DAY_OF_MONTH' ? rule.anchor.day : null,
+      // AD_HOC has no day (its anchor is a placeholder).
+      day: rule.anchor.kind === 'DAY_OF_MONTH' && rule.frequency !== 'AD_HOC' ? rule.anchor.day : null,
       ordinal: rule.anchor.kind === 'ORDINAL_WEEKDAY' ? rule.anchor.ordinal : null,
       weekday: rule.anchor.kind === 'ORDINAL_WEEKDAY' ? rule.anchor.weekday : null,
       localTime: rule.localTime,
