@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
+import { Clock } from '#tandem/clock';
 import { BadUserInputError, ConflictError, ForbiddenError } from '#tandem/errors';
 import { isStaff, type Actor } from '../access/actor.js';
 import { Db } from '../access/db.js';
@@ -41,6 +42,7 @@ export class ActionItemService {
     private readonly scope: Scope,
     private readonly audit: AuditService,
     private readonly events: CoachingEvents,
+    private readonly clock: Clock,
   ) {}
 
   get(actor: Actor, id: string): Promise<ActionItem> {
@@ -154,7 +156,7 @@ export class ActionItemService {
 
   /** The status check is part of the UPDATE, so of two concurrent transitions only one succeeds. */
   private async transition(actor: Actor, item: ActionItem, from: ActionItemStatus[], to: ActionItemStatus, verb: string): Promise<ActionItem> {
-    const { affected } = await this.db.manager.update(ActionItem, { id: item.id, status: In(from) }, { status: to, completedAt: to === 'DONE' ? new Date() : null });
+    const { affected } = await this.db.manager.update(ActionItem, { id: item.id, status: In(from) }, { status: to, completedAt: to === 'DONE' ? this.clock.now() : null });
     if (!affected) throw new ConflictError(`Only ${from.join(' or ')} action items can be ${verb}`);
     await this.audit.record(actor, actor.practiceId, `action_item.${verb}`, 'ActionItem', item.id, { from: item.status });
     await this.events.actionItemsChanged(item.clientId);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '#tandem/clock';
 import { BadUserInputError, ConflictError } from '#tandem/errors';
 import type { Actor } from '../access/actor.js';
 import { Db } from '../access/db.js';
@@ -26,6 +27,7 @@ export class ClientService {
     private readonly scope: Scope,
     private readonly audit: AuditService,
     private readonly events: CoachingEvents,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -222,7 +224,7 @@ export class ClientService {
   async archive(actor: Actor, id: string): Promise<Client> {
     const client = await this.get(actor, id);
     if (!client.archivedAt) {
-      await this.db.manager.update(Client, { id: client.id }, { archivedAt: new Date(), status: 'ALUMNI' });
+      await this.db.manager.update(Client, { id: client.id }, { archivedAt: this.clock.now(), status: 'ALUMNI' });
       await this.audit.record(actor, actor.practiceId, 'client.archived', 'Client', client.id);
     }
     return this.db.manager.findOneByOrFail(Client, { id: client.id });

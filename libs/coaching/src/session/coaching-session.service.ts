@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '#tandem/clock';
 import { BadUserInputError, ConflictError } from '#tandem/errors';
 import { isStaff, type Actor } from '../access/actor.js';
 import { Db } from '../access/db.js';
@@ -12,6 +13,7 @@ import { MAX_TEXT } from '../common/validation.js';
 import { Engagement } from '../engagement/engagement.entity.js';
 import { CoachingSession, type SessionStatus } from './coaching-session.entity.js';
 import type { ScheduleSessionInput, SessionsArgs, UpdateSessionInput } from './coaching-session.inputs.js';
+import { hasStarted, startIsAhead, startText } from './session-times.js';
 
 /**
  * The CoachingSession fields answered from its own columns (sharedSummary as its resolver reads
@@ -46,6 +48,7 @@ export class CoachingSessionService {
     private readonly scope: Scope,
     private readonly audit: AuditService,
     private readonly events: CoachingEvents,
+    private readonly clock: Clock,
   ) {}
 
   get(actor: Actor, id: string): Promise<CoachingSession> {
@@ -84,10 +87,11 @@ export class CoachingSessionService {
     return all.only(notes ? [...needed, 'privateNotes'].sort() : needed);
   }
 
-  /** An ad hoc session outside the cadence. */
+  /** An ad hoc session outside the cadence, from now on. */
   async schedule(actor: Actor, input: ScheduleSessionInput): Promise<CoachingSession> {
     const engagement = await this.scope.get(actor, Engagement, input.engagementId, 'Engagement');
     if (engagement.status !== 'ACTIVE' && engagement.status !== 'DRAFT') throw new ConflictError(`The engagement is ${engagement.status}`);
+    this.assertStartAhead(input.startsAt, engagement.cadenceTimeZone);
     const sessions = await this.db.manager.find(CoachingSession, { where: { engagementId: engagement.id }, lock: { mode: 'pessimistic_write' } });
     const counted = sessions.filter((s) => s.status !== 'CANCELLED').length;
     if (engagement.sessionsAllotted !== null && counted >= engagement.sessionsAllotted) {
@@ -115,9 +119,10 @@ export class CoachingSessionService {
     return session;
   }
 
-  /** Moves one session; the others keep their times. Its version grows so calendars update the event. */
+  /** Moves one session (to a time from now on); the others keep their times. Its version grows so calendars update the event. */
   async reschedule(actor: Actor, id: string, startsAt: Date): Promise<CoachingSession> {
     const session = await this.requireStatus(actor, id, ['SCHEDULED'], 'rescheduled');
+    this.assertStartAhead(startsAt, session.timeZone);
     await this.db.manager.update(CoachingSession, { id }, { startsAt, version: session.version + 1, manuallyMoved: true });
     await this.audit.record(actor, actor.practiceId, 'session.rescheduled', 'CoachingSession', id, { from: session.startsAt.toISOString(), to: startsAt.toISOString() });
     await this.events.sessionsChanged([id]);
@@ -128,12 +133,14 @@ export class CoachingSessionService {
     return this.setStatus(actor, id, 'CANCELLED');
   }
 
+  /** Once the session has started: a session still ahead cannot have been held. */
   complete(actor: Actor, id: string): Promise<CoachingSession> {
-    return this.setStatus(actor, id, 'COMPLETED');
+    return this.setStatus(actor, id, 'COMPLETED', 'marked completed');
   }
 
+  /** Once the session has started, like complete. */
   markNoShow(actor: Actor, id: string): Promise<CoachingSession> {
-    return this.setStatus(actor, id, 'NO_SHOW');
+    return this.setStatus(actor, id, 'NO_SHOW', 'marked as a no-show');
   }
 
   async update(actor: Actor, id: string, input: UpdateSessionInput): Promise<CoachingSession> {
@@ -156,23 +163,41 @@ export class CoachingSessionService {
     return this.db.manager.findOneByOrFail(CoachingSession, { id });
   }
 
-  /** Shares the summary with the client (from now on they can read it). */
+  /**
+   * Shares the summary with the client (from now on they can read it), once the session has
+   * started: before it, the agenda is what the client sees.
+   */
   async publishSummary(actor: Actor, id: string, summary: string): Promise<CoachingSession> {
-    await this.get(actor, id);
+    const session = await this.get(actor, id);
     assertLength(summary, 'summary');
     if (!summary.trim()) throw new BadUserInputError('summary must not be empty', 'summary');
-    await this.db.manager.update(CoachingSession, { id }, { sharedSummary: summary, summaryPublishedAt: new Date() });
+    const now = this.clock.now();
+    this.assertStarted(session, now, 'its summary can be shared once it has started (until then the client sees the agenda)');
+    await this.db.manager.update(CoachingSession, { id }, { sharedSummary: summary, summaryPublishedAt: now });
     await this.audit.record(actor, actor.practiceId, 'session.summary_published', 'CoachingSession', id, { length: summary.length });
     await this.events.summaryPublished(id);
     return this.db.manager.findOneByOrFail(CoachingSession, { id });
   }
 
-  private async setStatus(actor: Actor, id: string, status: SessionStatus): Promise<CoachingSession> {
-    await this.requireStatus(actor, id, ['SCHEDULED'], status.toLowerCase());
-    await this.db.manager.update(CoachingSession, { id }, { status, completedAt: status === 'COMPLETED' ? new Date() : null });
+  /** `onceStarted`: the status says the session took place (or should have), so it must have started. */
+  private async setStatus(actor: Actor, id: string, status: SessionStatus, onceStarted?: string): Promise<CoachingSession> {
+    const session = await this.requireStatus(actor, id, ['SCHEDULED'], status.toLowerCase());
+    const now = this.clock.now();
+    if (onceStarted) this.assertStarted(session, now, `it can be ${onceStarted} once it has started`);
+    await this.db.manager.update(CoachingSession, { id }, { status, completedAt: status === 'COMPLETED' ? now : null });
     await this.audit.record(actor, actor.practiceId, `session.${status.toLowerCase()}`, 'CoachingSession', id);
     await this.events.sessionsChanged([id]);
     return this.db.manager.findOneByOrFail(CoachingSession, { id });
+  }
+
+  private assertStarted(session: CoachingSession, now: Date, then: string): void {
+    if (!hasStarted(session.startsAt, now)) throw new ConflictError(`This session starts on ${startText(session.startsAt, session.timeZone)}; ${then}.`);
+  }
+
+  private assertStartAhead(startsAt: Date, timeZone: string): void {
+    if (!startIsAhead(startsAt, this.clock.now())) {
+      throw new BadUserInputError(`A session cannot start in the past: ${startText(startsAt, timeZone)} has already gone by. Choose a time from now on.`, 'startsAt');
+    }
   }
 
   private async requireStatus(actor: Actor, id: string, allowed: SessionStatus[], verb: string): Promise<CoachingSession> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '#tandem/clock';
 import type { Actor } from '../access/actor.js';
 import { Db } from '../access/db.js';
 import { Scope } from '../access/scope.js';
@@ -13,6 +14,7 @@ export class SponsorService {
     private readonly db: Db,
     private readonly scope: Scope,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async list(actor: Actor, first: number, after?: string, includeArchived = false): Promise<ConnectionShape<Sponsor>> {
@@ -47,7 +49,7 @@ export class SponsorService {
   async archive(actor: Actor, id: string): Promise<Sponsor> {
     const sponsor = await this.get(actor, id);
     if (!sponsor.archivedAt) {
-      await this.db.manager.update(Sponsor, { id }, { archivedAt: new Date() });
+      await this.db.manager.update(Sponsor, { id }, { archivedAt: this.clock.now() });
       await this.audit.record(actor, actor.practiceId, 'sponsor.archived', 'Sponsor', id);
     }
     return this.db.manager.findOneByOrFail(Sponsor, { id });
