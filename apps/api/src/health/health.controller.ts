@@ -1,26 +1,29 @@
 import { Controller, Get } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
+import { DatabaseHealthIndicator } from './database.health.js';
+import { LivenessHealthIndicator } from './liveness.health.js';
 import { QueueHealthIndicator } from './queue.health.js';
 
 @Controller('health')
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
-    private readonly database: TypeOrmHealthIndicator,
+    private readonly database: DatabaseHealthIndicator,
+    private readonly liveness: LivenessHealthIndicator,
     private readonly queue: QueueHealthIndicator,
   ) {}
 
-  /** The process is up and serving HTTP; says nothing of its dependencies. */
+  /** The process can still serve: its database pool is not wedged and its event loop keeps up. Says nothing of whether the database is up. */
   @Get('live')
   @HealthCheck()
   live() {
-    return this.health.check([]);
+    return this.health.check([() => this.liveness.check('serving')]);
   }
 
-  /** Ready for traffic: the database and the job queue answer. */
+  /** Ready for traffic: PostgreSQL answers with every migration applied; the job queue is reported (degraded is still ready). */
   @Get('ready')
   @HealthCheck()
   ready() {
-    return this.health.check([() => this.database.pingCheck('database').withTimeout(2000), () => this.queue.check('queue')]);
+    return this.health.check([() => this.database.check('database'), () => this.queue.check('queue')]);
   }
 }
