@@ -162,6 +162,8 @@ describe('goals, career plans, the sponsor report and the audit trail over Graph
     expect(engagement.sessions).toHaveLength(6);
     const [held, missed, dropped, next] = engagement.sessions;
     const as = api.as(coach.token);
+    // Attendance counts sessions that took place: the held and the missed one started in the past.
+    await api.sql(`UPDATE coaching_session SET starts_at = starts_at - interval '400 days' WHERE id = ANY($1)`, [[held!.id, missed!.id]]);
     await as.gql(`mutation($id: ID!) { updateSession(id: $id, input: { agenda: "AGENDA-SECRET" }) { id } }`, { id: next!.id });
     await as.gql(`mutation($id: ID!) { completeSession(id: $id) { id } }`, { id: held!.id });
     await as.gql(`mutation($id: ID!) { writePrivateNotes(id: $id, notes: "PRIVATE-NOTE-SECRET") { id } }`, { id: held!.id });
@@ -170,6 +172,9 @@ describe('goals, career plans, the sponsor report and the audit trail over Graph
     await as.gql(`mutation($id: ID!) { cancelSession(id: $id) { id } }`, { id: dropped!.id });
     const goal = await createGoal({ title: 'Lead a team of 10', category: 'CAREER', metric: { name: 'Reports', unit: 'people', baseline: 2, target: 10 } }, engagement.id);
     await checkIn(coach, goal.id, { value: 4, note: 'NOTE-SECRET' });
+    await createGoal({ title: 'PRIVATE-GOAL-SECRET' }, engagement.id);
+    expect((await as.gql(SPONSOR_REPORT, { id: engagement.id })).sponsorReport.goals).toEqual([]);
+    await api.as(clientLogin.token).gql(`mutation($id: ID!) { setGoalSharedWithSponsor(goalId: $id, shared: true) { id } }`, { id: goal.id });
 
     const report = (await as.gql(SPONSOR_REPORT, { id: engagement.id })).sponsorReport;
     expect(report).toEqual({

@@ -67,6 +67,8 @@ describe('privacy: private notes never reach a client or a sponsor', () => {
       await as.gql(`mutation($id: ID!, $n: String!) { writePrivateNotes(id: $id, notes: $n) { id } }`, { id: session.id, n: `${secret} about ${session.sequence}` });
     }
     const noted = engagement.sessions[0]!;
+    // It took place (the sponsor report counts only sessions that started by now).
+    await api.sql(`UPDATE coaching_session SET starts_at = starts_at - interval '400 days' WHERE id = $1`, [noted.id]);
     await as.gql(`mutation($id: ID!) { publishSessionSummary(id: $id, summary: "Shared: we agreed to update the CV") { id } }`, { id: noted.id });
     await as.gql(`mutation($id: ID!) { completeSession(id: $id) { id } }`, { id: noted.id });
     const goal = await as.gql(`mutation($input: CreateGoalInput!) { createGoal(input: $input) { id } }`, {

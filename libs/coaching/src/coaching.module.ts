@@ -5,6 +5,7 @@ import { AccessModule } from './access/access.module.js';
 import { TransactionInterceptor } from './access/transaction.interceptor.js';
 import { createValidationPipe } from './access/validation.pipe.js';
 import { ActionItemComment } from './action-item/action-item-comment.entity.js';
+import { ActionItemCommentRead } from './action-item/action-item-comment-read.entity.js';
 import { ActionItem } from './action-item/action-item.entity.js';
 import { ActionItemModule } from './action-item/action-item.module.js';
 import { CareerPlanModule } from './career-plan/career-plan.module.js';
@@ -52,6 +53,7 @@ export const COACHING_ENTITIES = [
   GoalCheckIn,
   ActionItem,
   ActionItemComment,
+  ActionItemCommentRead,
   CareerPlan,
   CareerPlanRevision,
   AuditEvent,

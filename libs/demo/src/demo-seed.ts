@@ -1139,6 +1139,9 @@ class DemoBuilder {
     const zone = engagement.cadenceTimeZone;
     const createdAt = DateTime.fromISO(engagement.startDate, { zone }).plus({ days: 14, hours: 12 }).toJSDate();
     const years = { ONE_YEAR: 1, THREE_YEARS: 3, FIVE_YEARS: 5, TEN_YEARS: 10 }[seed.horizon];
+    // Goals are private until the client consents: the demo client has shared the first goal of each engagement with the sponsor.
+    const sharedWithSponsor = this.isClientLogin(engagement) && !this.goals.some((g) => g.engagementId === engagement.id);
+    const sharedAt = new Date(createdAt.getTime() + DAY_MS);
     const goal: Goal = {
       id: randomUUID(),
       practiceId: this.practice.id,
@@ -1152,8 +1155,10 @@ class DemoBuilder {
       metricUnit: seed.unit,
       metricBaseline: seed.baseline,
       metricTarget: seed.target,
+      sharedWithSponsorAt: sharedWithSponsor ? sharedAt : null,
+      sharedWithSponsorById: sharedWithSponsor ? this.clientUserId : null,
       createdAt,
-      updatedAt: createdAt,
+      updatedAt: sharedWithSponsor ? sharedAt : createdAt,
     };
     this.goals.push(goal);
 

@@ -41,6 +41,18 @@ export class GoalResolver {
     return this.goalService.delete(actor, id);
   }
 
+  @Roles('CLIENT')
+  @Mutation(() => GoalModel, {
+    description: 'The client shares the goal with their sponsor (it appears in the sponsor report) or withdraws that at once. Only the client can consent; goals are private by default.',
+  })
+  setGoalSharedWithSponsor(
+    @CurrentActor() actor: Actor,
+    @Args('goalId', { type: () => ID }) goalId: string,
+    @Args('shared', { type: () => Boolean }) shared: boolean,
+  ): Promise<Goal> {
+    return this.goalService.setSharedWithSponsor(actor, goalId, shared);
+  }
+
   @Mutation(() => GoalCheckInModel, { description: 'Coaches, owners and the client themself record a measurement.' })
   addGoalCheckIn(@CurrentActor() actor: Actor, @Args('goalId', { type: () => ID }) goalId: string, @Args('input') input: GoalCheckInInput): Promise<GoalCheckIn> {
     return this.goalService.addCheckIn(actor, goalId, input);

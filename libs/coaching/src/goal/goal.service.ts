@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { BadUserInputError } from '#tandem/errors';
+import { Clock } from '#tandem/clock';
+import { BadUserInputError, ForbiddenError } from '#tandem/errors';
 import type { Actor } from '../access/actor.js';
 import { Db } from '../access/db.js';
 import { Scope } from '../access/scope.js';
@@ -18,6 +19,7 @@ export class GoalService {
     private readonly db: Db,
     private readonly scope: Scope,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   get(actor: Actor, id: string): Promise<Goal> {
@@ -68,8 +70,23 @@ export class GoalService {
     return true;
   }
 
+  /**
+   * The client's consent to show the goal (title, category, horizon, progress) in the sponsor
+   * report, or its withdrawal. Only the client may give it: a coach cannot consent for them.
+   * Sharing again keeps the first consent's time and author.
+   */
+  async setSharedWithSponsor(actor: Actor, goalId: string, shared: boolean, now = this.clock.now()): Promise<Goal> {
+    if (actor.role !== 'CLIENT') throw new ForbiddenError('Only the client can decide to share a goal with their sponsor');
+    const goal = await this.get(actor, goalId);
+    if (shared === (goal.sharedWithSponsorAt !== null)) return goal;
+    const changes = shared ? { sharedWithSponsorAt: now, sharedWithSponsorById: actor.userId } : { sharedWithSponsorAt: null, sharedWithSponsorById: null };
+    await this.db.manager.update(Goal, { id: goal.id }, changes);
+    await this.audit.record(actor, actor.practiceId, shared ? 'goal.shared_with_sponsor' : 'goal.unshared_with_sponsor', 'Goal', goal.id, { engagementId: goal.engagementId });
+    return this.db.manager.findOneByOrFail(Goal, { id: goal.id });
+  }
+
   /** Staff, and the client themself (the scope lets a client reach only their own goals). */
-  async addCheckIn(actor: Actor, goalId: string, input: GoalCheckInInput, now = new Date()): Promise<GoalCheckIn> {
+  async addCheckIn(actor: Actor, goalId: string, input: GoalCheckInInput, now = this.clock.now()): Promise<GoalCheckIn> {
     const goal = await this.get(actor, goalId);
     const recordedAt = input.recordedAt ?? now;
     if (recordedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new BadUserInputError('recordedAt must not be in the future', 'recordedAt');

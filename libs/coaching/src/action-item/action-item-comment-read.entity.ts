@@ -1,0 +1,26 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * How far one user has read an action item's comments: those created after read_at are unread
+ * for them. practice_id and client_id put the row under Scope's rules like the item itself.
+ */
+@Entity({ name: 'action_item_comment_read' })
+@Index('action_item_comment_read_item_idx', ['actionItemId'])
+@Index('action_item_comment_read_client_idx', ['clientId'])
+@Index('action_item_comment_read_practice_idx', ['practiceId'])
+export class ActionItemCommentRead {
+  @PrimaryColumn({ name: 'user_id', type: 'uuid' })
+  userId!: string;
+
+  @PrimaryColumn({ name: 'action_item_id', type: 'uuid' })
+  actionItemId!: string;
+
+  @Column({ name: 'practice_id', type: 'uuid' })
+  practiceId!: string;
+
+  @Column({ name: 'client_id', type: 'uuid' })
+  clientId!: string;
+
+  @Column({ name: 'read_at', type: 'timestamptz' })
+  readAt!: Date;
+}
