@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { SessionHorizonModule } from '#tandem/coaching';
 import { NotificationsModule } from '#tandem/notifications';
 import { CoreModule, type Runtime } from '#tandem/runtime';
 
@@ -8,7 +9,7 @@ export class WorkerModule {
   static forRoot(runtime: Runtime): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(runtime, { runWorker: true, applicationName: 'tandem-worker' }), NotificationsModule],
+      imports: [CoreModule.forRoot(runtime, { runWorker: true, applicationName: 'tandem-worker' }), NotificationsModule, SessionHorizonModule],
     };
   }
 }

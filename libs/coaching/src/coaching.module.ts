@@ -26,6 +26,7 @@ import { ClientService } from './client/client.service.js';
 import { Engagement } from './engagement/engagement.entity.js';
 import { EngagementResolver } from './engagement/engagement.resolver.js';
 import { EngagementService } from './engagement/engagement.service.js';
+import { SessionHorizonModule } from './engagement/session-horizon.module.js';
 import { GoalCheckIn } from './goal/goal-check-in.entity.js';
 import { Goal } from './goal/goal.entity.js';
 import { Practice } from './practice/practice.entity.js';
@@ -65,7 +66,7 @@ export const COACHING_ENTITIES = [
  * here through the global guard, pipe and interceptor.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(COACHING_ENTITIES), AccessModule, ActionItemModule, GoalModule, CareerPlanModule],
+  imports: [TypeOrmModule.forFeature(COACHING_ENTITIES), AccessModule, SessionHorizonModule, ActionItemModule, GoalModule, CareerPlanModule],
   providers: [
     AccessTokenService,
     AuthService,

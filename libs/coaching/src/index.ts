@@ -27,3 +27,5 @@ export * from './access/access.module.js';
 export * from './common/pagination.js';
 export { AuditService } from './audit/audit.service.js';
 export { AccessTokenService } from './auth/access-token.service.js';
+export { SessionHorizon } from './engagement/session-horizon.js';
+export { SessionHorizonModule } from './engagement/session-horizon.module.js';

@@ -933,6 +933,7 @@ class DemoBuilder {
       summaryPublishedAt: null,
       version: 1,
       manuallyMoved: true,
+      origin: 'AD_HOC',
       completedAt: null,
       createdAt: this.now,
       updatedAt: this.now,
@@ -1031,6 +1032,8 @@ class DemoBuilder {
       sessionMinutes: e.sessionMinutes,
       meetingUrl: null,
       ...cadenceToColumns({ ...cadence, timeZone: zone }),
+      // The rolling top-up takes the plan on from its last cadence session.
+      plannedUntil: null,
       createdAt,
       updatedAt: pausedAt ?? endedAt ?? createdAt,
     };
@@ -1095,6 +1098,7 @@ class DemoBuilder {
         summaryPublishedAt: null,
         version: 1,
         manuallyMoved: false,
+        origin: 'CADENCE',
         completedAt: null,
         createdAt: i < past.length ? engagement.createdAt : this.now,
         updatedAt: i < past.length ? engagement.createdAt : this.now,

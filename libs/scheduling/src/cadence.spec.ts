@@ -3,11 +3,14 @@ import {
   expandCadence,
   monthsBetweenSessions,
   replanSessions,
+  sameLocalTimeIn,
+  stopSessions,
   validateCadence,
   type Cadence,
   type CadenceAnchor,
   type CadenceFrequency,
   type ExpandOptions,
+  type KeepReason,
   type PlannedSession,
   type Weekday,
   type WeekdayOrdinal,
@@ -454,8 +457,8 @@ describe('replanSessions', () => {
     '2025-06-15T09:00:00.000Z', '2025-07-15T09:00:00.000Z', '2025-08-15T09:00:00.000Z',
   ];
 
-  function session(id: string, startsAt: string, status: PlannedSession['status'] = 'SCHEDULED', manuallyMoved = false): PlannedSession {
-    return { id, startsAt: new Date(startsAt), status, manuallyMoved };
+  function session(id: string, startsAt: string, status: PlannedSession['status'] = 'SCHEDULED', keepReason: KeepReason | null = null): PlannedSession {
+    return { id, startsAt: new Date(startsAt), status, keepReason };
   }
 
   it('never touches past sessions or sessions that are not SCHEDULED', () => {
@@ -463,7 +466,7 @@ describe('replanSessions', () => {
       session('past-completed', '2025-02-10T09:00:00Z', 'COMPLETED'),
       session('past-scheduled', '2025-02-20T09:00:00Z'),
       session('past-no-show', '2025-01-10T09:00:00Z', 'NO_SHOW'),
-      session('past-moved', '2025-02-25T09:00:00Z', 'SCHEDULED', true),
+      session('past-moved', '2025-02-25T09:00:00Z', 'SCHEDULED', 'MOVED_BY_HAND'),
       session('future-cancelled', '2025-03-10T09:00:00Z', 'CANCELLED'),
       session('future-completed', '2025-03-20T09:00:00Z', 'COMPLETED'),
       session('future-cancelled-on-new-slot', '2025-04-15T09:00:00Z', 'CANCELLED'),
@@ -484,6 +487,7 @@ describe('replanSessions', () => {
       keep: [],
       cancel: ['mar-10', 'apr-10', 'may-10'],
       create: NEW_PLAN.map((s) => new Date(s)),
+      kept: [],
     });
   });
 
@@ -511,15 +515,39 @@ describe('replanSessions', () => {
     expect(plan.create).toHaveLength(5);
   });
 
-  it('cancels a manually moved future session, since the rule it deviated from changed', () => {
-    const plan = replanSessions([session('moved', '2025-03-17T14:00:00Z', 'SCHEDULED', true)], next, options);
-    expect(plan.cancel).toEqual(['moved']);
+  it.each<KeepReason>(['MOVED_BY_HAND', 'AD_HOC', 'HAS_CONTENT'])('never cancels a protected future session (%s) and reports it as kept', (reason) => {
+    const plan = replanSessions([session('mine', '2025-03-17T14:00:00Z', 'SCHEDULED', reason), session('plain', '2025-03-10T09:00:00Z')], next, options);
+    expect(plan.keep).toEqual(['mine']);
+    expect(plan.cancel).toEqual(['plain']);
+    expect(plan.kept).toEqual([{ id: 'mine', reason }]);
     expect(utc(plan.create)).toEqual(NEW_PLAN);
   });
 
-  it('keeps a manually moved future session that happens to sit exactly on a new occurrence', () => {
-    const plan = replanSessions([session('moved', '2025-03-15T09:00:00Z', 'SCHEDULED', true)], next, options);
+  it('lets a protected session on a new occurrence stand for it, and does not report it as kept', () => {
+    const plan = replanSessions([session('moved', '2025-03-15T09:00:00Z', 'SCHEDULED', 'MOVED_BY_HAND')], next, options);
     expect(plan.keep).toEqual(['moved']);
+    expect(plan.kept).toEqual([]);
+    expect(utc(plan.create)).toEqual(NEW_PLAN.slice(1));
+  });
+
+  it('counts protected sessions toward maxCount, and keeps them even beyond it', () => {
+    // maxCount 3, one protected session off the cadence: two new occurrences.
+    const existing = [session('notes', '2025-03-20T09:00:00Z', 'SCHEDULED', 'HAS_CONTENT'), session('plain', '2025-04-15T09:00:00Z')];
+    const plan = replanSessions(existing, next, { ...options, maxCount: 3 });
+    expect(plan.keep).toEqual(['notes', 'plain']);
+    expect(utc(plan.create)).toEqual(['2025-03-15T09:00:00.000Z']);
+    const over = replanSessions(existing, next, { ...options, maxCount: 0 });
+    expect(over.keep).toEqual(['notes']);
+    expect(over.cancel).toEqual(['plain']);
+    expect(over.create).toEqual([]);
+  });
+
+  it('keeps protected sessions beyond a new end date and when switching to AD_HOC', () => {
+    const existing = [session('ad-hoc', '2025-07-01T09:00:00Z', 'SCHEDULED', 'AD_HOC'), session('plain', '2025-07-15T09:00:00Z')];
+    const ended = replanSessions(existing, next, { ...options, endDate: '2025-05-31' });
+    expect(ended.cancel).toEqual(['plain']);
+    expect(ended.kept).toEqual([{ id: 'ad-hoc', reason: 'AD_HOC' }]);
+    expect(replanSessions(existing, cadence({ frequency: 'AD_HOC' }), options).cancel).toEqual(['plain']);
   });
 
   it('limits the new future plan (kept matches + created) to maxCount', () => {
@@ -539,6 +567,7 @@ describe('replanSessions', () => {
       keep: ['past'],
       cancel: ['future'],
       create: [],
+      kept: [],
     });
   });
 
@@ -547,7 +576,7 @@ describe('replanSessions', () => {
     const o: ExpandOptions = { startDate: '2025-01-01', from: new Date('2025-01-01T00:00:00Z') };
     const existing = expandCadence(c, o).map((d, i) => ({ id: `s${i}`, startsAt: d, status: 'SCHEDULED' as const }));
     expect(existing).toHaveLength(12);
-    expect(replanSessions(existing, c, o)).toEqual({ keep: existing.map((s) => s.id), cancel: [], create: [] });
+    expect(replanSessions(existing, c, o)).toEqual({ keep: existing.map((s) => s.id), cancel: [], create: [], kept: [] });
   });
 
   it('moves sessions when only the local time changes', () => {
@@ -556,5 +585,45 @@ describe('replanSessions', () => {
     expect(plan.keep).toEqual([]);
     expect(plan.cancel).toHaveLength(6);
     expect(utc(plan.create)).toEqual(NEW_PLAN.map((s) => s.replace('T09', 'T10')));
+  });
+});
+
+describe('stopSessions', () => {
+  const from = new Date('2025-03-01T00:00:00Z');
+  const existing: PlannedSession[] = [
+    { id: 'past', startsAt: new Date('2025-02-01T09:00:00Z'), status: 'SCHEDULED' },
+    { id: 'plain', startsAt: new Date('2025-03-15T09:00:00Z'), status: 'SCHEDULED' },
+    { id: 'notes', startsAt: new Date('2025-04-15T09:00:00Z'), status: 'SCHEDULED', keepReason: 'HAS_CONTENT' },
+    { id: 'done', startsAt: new Date('2025-05-15T09:00:00Z'), status: 'COMPLETED' },
+  ];
+
+  it('a pause cancels the plain future sessions and keeps the protected ones scheduled', () => {
+    expect(stopSessions(existing, from, true)).toEqual({ keep: ['past', 'notes', 'done'], cancel: ['plain'], create: [], kept: [{ id: 'notes', reason: 'HAS_CONTENT' }] });
+  });
+
+  it('the end of an engagement cancels every future scheduled session', () => {
+    expect(stopSessions(existing, from, false)).toEqual({ keep: ['past', 'done'], cancel: ['plain', 'notes'], create: [], kept: [] });
+  });
+});
+
+describe('expandCadence until', () => {
+  it('stops at the given instant instead of the horizon in months', () => {
+    const c = cadence();
+    const o: ExpandOptions = { startDate: '2025-01-01', from: new Date('2025-03-15T09:00:00.001Z'), until: new Date('2025-06-15T09:00:00Z') };
+    expect(utc(expandCadence(c, o))).toEqual(['2025-04-15T09:00:00.000Z', '2025-05-15T09:00:00.000Z', '2025-06-15T09:00:00.000Z']);
+  });
+});
+
+describe('sameLocalTimeIn', () => {
+  it('keeps the wall-clock time in the new zone', () => {
+    // 09:00 in New York (EST, UTC-5) becomes 09:00 in London (GMT).
+    expect(sameLocalTimeIn(new Date('2025-01-15T14:00:00Z'), 'America/New_York', 'Europe/London').toISOString()).toBe('2025-01-15T09:00:00.000Z');
+    // In July both are on summer time: 09:00 EDT (13:00Z) → 09:00 BST (08:00Z).
+    expect(sameLocalTimeIn(new Date('2025-07-15T13:00:00Z'), 'America/New_York', 'Europe/London').toISOString()).toBe('2025-07-15T08:00:00.000Z');
+  });
+
+  it('moves a time inside a spring-forward gap of the new zone forward, like the cadence does', () => {
+    // 02:30 on 2025-03-09 exists in London (GMT) but not in New York: 03:30 EDT.
+    expect(sameLocalTimeIn(new Date('2025-03-09T02:30:00Z'), 'Europe/London', 'America/New_York').toISOString()).toBe('2025-03-09T07:30:00.000Z');
   });
 });

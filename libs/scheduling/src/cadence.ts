@@ -50,15 +50,30 @@ export interface ExpandOptions {
   from: Date;
   /** Default 12: no occurrence later than `from` + this many months (in the cadence zone). */
   horizonMonths?: number;
+  /** No occurrence later than this instant; overrides horizonMonths (the rolling plan's fixed horizon). */
+  until?: Date;
   /** At most this many occurrences are returned (e.g. sessions left in the allotment). */
   maxCount?: number | null;
 }
+
+/**
+ * Why a future scheduled session must survive a re-plan: the coach moved it,
+ * scheduled it outside the cadence, or it holds content (agenda, private notes,
+ * a summary, action items). The caller decides; this module only honours it.
+ */
+export type KeepReason = 'MOVED_BY_HAND' | 'AD_HOC' | 'HAS_CONTENT';
 
 export interface PlannedSession {
   id: string;
   startsAt: Date;
   status: 'SCHEDULED' | 'COMPLETED' | 'CANCELLED' | 'NO_SHOW';
-  manuallyMoved?: boolean;
+  /** Set: a re-plan never cancels this session (while it is future and SCHEDULED). */
+  keepReason?: KeepReason | null;
+}
+
+export interface KeptSession {
+  id: string;
+  reason: KeepReason;
 }
 
 export interface Replan {
@@ -68,6 +83,8 @@ export interface Replan {
   cancel: string[];
   /** Start instants of sessions to create, ascending. */
   create: Date[];
+  /** The protected future SCHEDULED sessions a plain re-plan would have cancelled, with why (a subset of keep). */
+  kept: KeptSession[];
 }
 
 const FREQUENCY_MONTHS: Record<CadenceFrequency, number | null> = {
@@ -80,6 +97,15 @@ const FREQUENCY_MONTHS: Record<CadenceFrequency, number | null> = {
 const DEFAULT_HORIZON_MONTHS = 12;
 const LOCAL_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The instant a plan made at `now` reaches: `months` calendar months later in
+ * UTC. One fixed instant per run, so the rolling top-up and a re-plan agree on
+ * where a plan ends whatever the cadence's zone.
+ */
+export function planningHorizon(now: Date, months = DEFAULT_HORIZON_MONTHS): Date {
+  return DateTime.fromJSDate(now, { zone: 'utc' }).plus({ months }).toJSDate();
+}
 
 /** Months from one session to the next; null for AD_HOC (no automatic sessions). */
 export function monthsBetweenSessions(frequency: CadenceFrequency): number | null {
@@ -140,7 +166,7 @@ export function expandCadence(c: Cadence, o: ExpandOptions): Date[] {
   if (step === null || maxCount === 0) return [];
 
   const from = DateTime.fromJSDate(o.from, { zone: c.timeZone });
-  const horizon = from.plus({ months: horizonMonths });
+  const horizon = o.until ? DateTime.fromJSDate(o.until, { zone: c.timeZone }) : from.plus({ months: horizonMonths });
   const [hour, minute] = c.localTime.split(':').map(Number) as [number, number];
 
   const startMonth = start.startOf('month');
@@ -160,37 +186,86 @@ export function expandCadence(c: Cadence, o: ExpandOptions): Date[] {
 }
 
 /**
- * Re-plan an engagement's sessions after its cadence changed (or was
- * rescheduled): the future SCHEDULED sessions become exactly
- * expandCadence(next, o).
+ * Re-plan an engagement's sessions after its cadence, end date or allotment
+ * changed: the future SCHEDULED sessions become expandCadence(next, o), except
+ * that protected ones (keepReason set) are never cancelled.
  *
  * - Past sessions (startsAt < o.from) and non-SCHEDULED sessions are kept.
- * - A future SCHEDULED session exactly at a new occurrence is kept and that
- *   occurrence is not created; every other future SCHEDULED session is
- *   cancelled, including manually moved ones (the rule they deviated from is
- *   gone) and a second session at an already matched instant.
- * - maxCount bounds the new future plan (matched + created), not `create`
- *   alone, so a replan never books more than the allotment; `create` never
- *   exceeds it either. Sessions kept because past or not SCHEDULED are not
+ * - A protected future SCHEDULED session is kept where it is and takes one
+ *   place of the allotment; one at an occurrence's instant stands for that
+ *   occurrence. Those not at an occurrence are reported in `kept` (the change
+ *   would otherwise have cancelled them).
+ * - An unprotected future SCHEDULED session exactly at a planned occurrence is
+ *   kept and that occurrence is not created; every other one is cancelled,
+ *   including a second session at an already matched instant.
+ * - maxCount bounds the new future plan (protected + matched + created), so a
+ *   re-plan never books more than the allotment, but protected sessions are
+ *   kept even beyond it. Sessions kept because past or not SCHEDULED are not
  *   counted: the caller passes what is left after those.
- * - Future SCHEDULED sessions beyond the horizon or endDate are cancelled
- *   too, so pass the horizon the plan was created with.
- * - Switching to AD_HOC cancels every future SCHEDULED session.
+ * - Unprotected future SCHEDULED sessions beyond the horizon or endDate are
+ *   cancelled too, so pass the horizon the plan was created with.
+ * - Switching to AD_HOC cancels every unprotected future SCHEDULED session.
  */
 export function replanSessions(existing: PlannedSession[], next: Cadence, o: ExpandOptions): Replan {
-  const wanted = new Set(expandCadence(next, o).map((d) => d.getTime()));
+  const occurrences = expandCadence(next, { ...o, maxCount: null }).map((d) => d.getTime());
   const from = o.from.getTime();
   const keep: string[] = [];
-  const cancel: string[] = [];
+  const kept: KeptSession[] = [];
+  const plain: PlannedSession[] = [];
+  const open = new Set(occurrences);
+  let protectedCount = 0;
   for (const s of existing) {
     const at = s.startsAt.getTime();
-    const untouchable = s.status !== 'SCHEDULED' || at < from;
-    // delete(): an occurrence matches at most one existing session.
-    if (untouchable || wanted.delete(at)) keep.push(s.id);
+    if (s.status !== 'SCHEDULED' || at < from) {
+      keep.push(s.id);
+    } else if (s.keepReason) {
+      keep.push(s.id);
+      protectedCount += 1;
+      // delete(): an occurrence is stood for by at most one session.
+      if (!open.delete(at)) kept.push({ id: s.id, reason: s.keepReason });
+    } else {
+      plain.push(s);
+    }
+  }
+  const budget = o.maxCount == null ? Infinity : Math.max(0, o.maxCount - protectedCount);
+  const wanted = new Set(occurrences.filter((at) => open.has(at)).slice(0, budget));
+  const cancel: string[] = [];
+  for (const s of plain) {
+    if (wanted.delete(s.startsAt.getTime())) keep.push(s.id);
     else cancel.push(s.id);
   }
   const create = [...wanted].sort((a, b) => a - b).map((ms) => new Date(ms));
-  return { keep, cancel, create };
+  return { keep, cancel, create, kept };
+}
+
+/**
+ * An engagement stops (paused, completed, cancelled): which future SCHEDULED
+ * sessions go. `keepProtected` (a pause) leaves protected ones scheduled and
+ * reports them in `kept`; otherwise every future SCHEDULED session is
+ * cancelled (the engagement is over; the caller keeps their content).
+ */
+export function stopSessions(existing: PlannedSession[], from: Date, keepProtected: boolean): Replan {
+  const keep: string[] = [];
+  const cancel: string[] = [];
+  const kept: KeptSession[] = [];
+  for (const s of existing) {
+    if (s.status !== 'SCHEDULED' || s.startsAt < from) keep.push(s.id);
+    else if (keepProtected && s.keepReason) {
+      keep.push(s.id);
+      kept.push({ id: s.id, reason: s.keepReason });
+    } else cancel.push(s.id);
+  }
+  return { keep, cancel, create: [], kept };
+}
+
+/**
+ * Where a session planned at `startsAt` in `fromZone` falls when its wall-clock
+ * time is kept in `toZone` (a client moved: 09:00 stays 09:00 there). The DST
+ * rules at the top of this file apply in the new zone.
+ */
+export function sameLocalTimeIn(startsAt: Date, fromZone: string, toZone: string): Date {
+  const local = DateTime.fromJSDate(startsAt, { zone: fromZone });
+  return localInstant(local.startOf('day'), local.hour, local.minute, toZone).toJSDate();
 }
 
 /** The anchor's date in the month starting on `first` (a calendar date held in UTC). */

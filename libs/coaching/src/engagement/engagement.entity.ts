@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
+import type { SessionPlanChange } from './session-plan.js';
 import { ClientOwnedEntity } from '../common/tenant-entity.js';
 
 export type EngagementPhase = 'DISCOVER' | 'PLAN' | 'ACT';
@@ -9,6 +10,7 @@ export type EngagementStatus = 'DRAFT' | 'ACTIVE' | 'PAUSED' | 'COMPLETED' | 'CA
  * zone), never as UTC instants; sessions are materialised from it.
  */
 @Entity({ name: 'engagement' })
+@Index('engagement_planned_until_idx', ['plannedUntil'], { where: "status = 'ACTIVE'" })
 export class Engagement extends ClientOwnedEntity {
   @Column({ name: 'coach_id', type: 'uuid' })
   coachId!: string;
@@ -64,9 +66,16 @@ export class Engagement extends ClientOwnedEntity {
   @Column({ name: 'cadence_time_zone', type: 'varchar', length: 64 })
   cadenceTimeZone!: string;
 
+  /** Sessions are planned up to this instant (null: never planned); the rolling top-up plans only after it. */
+  @Column({ name: 'planned_until', type: 'timestamptz', nullable: true })
+  plannedUntil!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
+
+  /** Not stored: what a re-plan made in this request did to the sessions (Engagement.lastPlanChange). */
+  lastPlanChange?: SessionPlanChange;
 }

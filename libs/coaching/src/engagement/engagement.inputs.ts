@@ -91,3 +91,18 @@ export class UpdateEngagementInput {
   @MaxLength(2000)
   meetingUrl?: string | null;
 }
+
+@InputType({ description: 'A change to preview: any of a new cadence, end date (null clears it), allotment (null clears it), or a pause.' })
+export class SessionPlanChangeInput {
+  @Field(() => CadenceInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => CadenceInput)
+  cadence?: CadenceInput;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @IsCalendarDate()
+  endDate?: string | null;
+
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(500)
+  sessionsAllotted?: number | null;
+
+  @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean()
+  pause?: boolean;
+}

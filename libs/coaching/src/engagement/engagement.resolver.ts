@@ -15,9 +15,11 @@ import { User } from '../user/user.entity.js';
 import { UserModel } from '../user/user.model.js';
 import { cadenceOf } from './engagement-cadence.js';
 import { Engagement, type EngagementStatus } from './engagement.entity.js';
-import { CadenceInput, CreateEngagementInput, UpdateEngagementInput } from './engagement.inputs.js';
+import { CadenceInput, CreateEngagementInput, SessionPlanChangeInput, UpdateEngagementInput } from './engagement.inputs.js';
 import { CadenceModel, EngagementModel } from './engagement.model.js';
 import { EngagementService } from './engagement.service.js';
+import type { SessionPlanChange } from './session-plan.js';
+import { SessionPlanPreviewModel } from './session-plan.model.js';
 import { ObjectType } from '@nestjs/graphql';
 import { Connection } from '../common/pagination.js';
 
@@ -43,6 +45,18 @@ export class EngagementResolver {
   @Query(() => EngagementModel)
   engagement(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Engagement> {
     return this.engagementService.get(actor, id);
+  }
+
+  @Roles('OWNER', 'COACH')
+  @Query(() => SessionPlanPreviewModel, {
+    description: 'What a change of cadence, end date, allotment or a pause would do to the future scheduled sessions; writes nothing.',
+  })
+  previewSessionPlan(
+    @CurrentActor() actor: Actor,
+    @Args('engagementId', { type: () => ID }) engagementId: string,
+    @Args('change') change: SessionPlanChangeInput,
+  ): Promise<SessionPlanChange> {
+    return this.engagementService.previewPlan(actor, engagementId, change);
   }
 
   @Query(() => EngagementConnection, { description: 'Engagements you can see (a client: their own), newest first.' })
@@ -77,13 +91,13 @@ export class EngagementResolver {
   }
 
   @Roles('OWNER', 'COACH')
-  @Mutation(() => EngagementModel, { description: 'ACTIVE → PAUSED; future scheduled sessions are cancelled.' })
+  @Mutation(() => EngagementModel, { description: 'ACTIVE → PAUSED; future plain cadence sessions are cancelled, those moved by hand, ad hoc or with content stay scheduled (see lastPlanChange).' })
   pauseEngagement(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Engagement> {
     return this.engagementService.pause(actor, id);
   }
 
   @Roles('OWNER', 'COACH')
-  @Mutation(() => EngagementModel, { description: 'ACTIVE or PAUSED → COMPLETED; future scheduled sessions are cancelled.' })
+  @Mutation(() => EngagementModel, { description: 'ACTIVE or PAUSED → COMPLETED; future scheduled sessions are cancelled, keeping their content.' })
   completeEngagement(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Engagement> {
     return this.engagementService.complete(actor, id);
   }
@@ -95,9 +109,17 @@ export class EngagementResolver {
   }
 
   @Roles('OWNER', 'COACH')
-  @Mutation(() => EngagementModel, { description: 'Re-plans future scheduled sessions; past and completed ones never move.' })
+  @Mutation(() => EngagementModel, { description: 'Re-plans future scheduled sessions; past, completed, moved by hand, ad hoc and content-bearing ones never move (see lastPlanChange).' })
   changeCadence(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('cadence') cadence: CadenceInput): Promise<Engagement> {
     return this.engagementService.changeCadence(actor, id, cadence);
+  }
+
+  @ResolveField(() => SessionPlanPreviewModel, {
+    nullable: true,
+    description: 'What the re-plan made by this mutation did to the sessions (null when none was made in this request).',
+  })
+  lastPlanChange(@Parent() engagement: Engagement): SessionPlanChange | null {
+    return engagement.lastPlanChange ?? null;
   }
 
   @ResolveField(() => CadenceModel)

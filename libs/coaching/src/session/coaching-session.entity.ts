@@ -1,10 +1,14 @@
-import { Column, CreateDateColumn, Entity, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
 import { ClientOwnedEntity } from '../common/tenant-entity.js';
 
 export type SessionStatus = 'SCHEDULED' | 'COMPLETED' | 'CANCELLED' | 'NO_SHOW';
+/** CADENCE: planned from the engagement's rule; AD_HOC: scheduled by hand outside it. */
+export type SessionOrigin = 'CADENCE' | 'AD_HOC';
 
 /** One coaching session. `privateNotes` is the coach's alone; `sharedSummary` reaches the client once published. */
 @Entity({ name: 'coaching_session' })
+// Two planners (a re-plan and the rolling top-up, or two workers) can never double a cadence session.
+@Index('coaching_session_cadence_slot_key', ['engagementId', 'startsAt'], { unique: true, where: "status = 'SCHEDULED' AND origin = 'CADENCE' AND NOT manually_moved" })
 export class CoachingSession extends ClientOwnedEntity {
   @Column({ name: 'engagement_id', type: 'uuid' })
   engagementId!: string;
@@ -49,6 +53,9 @@ export class CoachingSession extends ClientOwnedEntity {
 
   @Column({ name: 'manually_moved', type: 'boolean', default: false })
   manuallyMoved!: boolean;
+
+  @Column({ type: 'varchar', length: 16, default: 'CADENCE' })
+  origin!: SessionOrigin;
 
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
   completedAt!: Date | null;

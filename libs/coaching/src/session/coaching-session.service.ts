@@ -112,6 +112,7 @@ export class CoachingSessionService {
         agenda: input.agenda ?? null,
         meetingUrl: input.meetingUrl ?? null,
         manuallyMoved: true,
+        origin: 'AD_HOC',
       }),
     );
     await this.audit.record(actor, actor.practiceId, 'session.scheduled', 'CoachingSession', session.id);
