@@ -47,79 +47,57 @@ describe('GET /metrics', () => {
   });
 });
 
-describe('queue dashboard at /admin/queues', () => {
+describe('queue dashboard at /admin/queues (platform operators only)', () => {
+  const ADMIN_TOKEN = 'operator-secret-'.padEnd(32, 'z');
+  const basic = (user: string, password: string) => ({ authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` });
   let api: TestApi;
+  let off: TestApi;
   let owner: OwnerSession;
   let coach: Session;
 
   beforeAll(async () => {
-    api = await TestApi.start();
+    api = await TestApi.start({ env: { ADMIN_TOKEN } });
+    off = await TestApi.start();
     owner = await anOwner(api);
     coach = await aCoach(api, owner);
   });
 
   afterAll(async () => {
     await api?.close();
+    await off?.close();
   });
 
-  const logIn = (token: string) => fetch(`${api.http.baseUrl}/admin/queues/login?token=${encodeURIComponent(token)}`, { redirect: 'manual' });
+  it('is a 404 when ADMIN_TOKEN is not configured, even for an owner', async () => {
+    const offOwner = await anOwner(off);
+    expect((await off.http.get('/admin/queues')).status).toBe(404);
+    expect((await off.http.get('/admin/queues', bearer(offOwner.token))).status).toBe(404);
+  });
 
-  it('answers 401 without a token or with an invalid one, and 403 to a coach, serving none of the dashboard', async () => {
+  it("refuses a practice owner's or coach's access token, a wrong secret and the old login path, serving none of the dashboard", async () => {
     for (const path of ['/admin/queues', '/admin/queues/api/queues', '/admin/queues/static/js/main.js']) {
       const anonymous = await api.http.get(path);
       expect(anonymous.status).toBe(401);
-      expect(anonymous.headers.get('content-type')).toMatch(/^text\/plain/);
-      expect((await api.http.get(path, bearer('not-a-token'))).status).toBe(401);
-      expect((await api.http.get(path, { cookie: 'tandem_admin=not-a-token' })).status).toBe(401);
-      const asCoach = await api.http.get(path, bearer(coach.token));
-      expect(asCoach.status).toBe(403);
-      expect(await asCoach.text()).toContain('Only a practice owner');
+      expect(anonymous.headers.get('www-authenticate')).toMatch(/^Basic /);
+      expect(await anonymous.text()).not.toContain('Tandem queues');
+      expect((await api.http.get(path, bearer(owner.token))).status).toBe(401);
+      expect((await api.http.get(path, bearer(coach.token))).status).toBe(401);
+      expect((await api.http.get(path, bearer(`${ADMIN_TOKEN}x`))).status).toBe(401);
+      expect((await api.http.get(path, basic('admin', 'wrong'))).status).toBe(401);
     }
+    const login = await fetch(`${api.http.baseUrl}/admin/queues/login?token=${encodeURIComponent(owner.token)}`, { redirect: 'manual' });
+    expect(login.status).toBe(401);
+    expect(login.headers.get('set-cookie')).toBeNull();
   });
 
-  it("serves the dashboard page to an owner's bearer token", async () => {
-    const response = await api.http.get('/admin/queues', bearer(owner.token));
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(await response.text()).toContain('Tandem queues');
-  });
-
-  it('lists the tandem queue, read-only, through the dashboard API', async () => {
-    const response = await api.http.get('/admin/queues/api/queues', bearer(owner.token));
+  it('serves the dashboard page and the read-only queue list to the operator credential (bearer or basic auth)', async () => {
+    const page = await api.http.get('/admin/queues', basic('operator', ADMIN_TOKEN));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await page.text()).toContain('Tandem queues');
+    const response = await api.http.get('/admin/queues/api/queues', bearer(ADMIN_TOKEN));
     expect(response.status).toBe(200);
     const body = (await response.json()) as { queues: Array<{ name: string; readOnlyMode: boolean }> };
     expect(body.queues).toEqual([expect.objectContaining({ name: 'tandem', readOnlyMode: true })]);
-  });
-
-  it('logs an owner in with an HttpOnly, SameSite=Strict cookie scoped to the dashboard, which then lets them in alone', async () => {
-    const login = await logIn(owner.token);
-    expect(login.status).toBe(303);
-    expect(login.headers.get('location')).toBe('/admin/queues');
-    expect(login.headers.get('cache-control')).toBe('no-store');
-    const setCookie = login.headers.get('set-cookie') ?? '';
-    expect(setCookie).toMatch(/^tandem_admin=[\w.-]+;/);
-    expect(setCookie).toContain('HttpOnly');
-    expect(setCookie).toContain('SameSite=Strict');
-    expect(setCookie).toContain('Path=/admin/queues');
-    const maxAge = Number(/Max-Age=(\d+)/.exec(setCookie)?.[1]);
-    expect(maxAge).toBeGreaterThan(0);
-    expect(maxAge).toBeLessThanOrEqual(15 * 60);
-
-    const cookie = setCookie.split(';')[0]!;
-    const page = await api.http.get('/admin/queues', { cookie });
-    expect(page.status).toBe(200);
-    expect(await page.text()).toContain('Tandem queues');
-    expect((await api.http.get('/admin/queues/api/queues', { cookie: `other=1; ${cookie}` })).status).toBe(200);
-  });
-
-  it('sets no cookie for a coach or an invalid token at login', async () => {
-    const asCoach = await logIn(coach.token);
-    expect(asCoach.status).toBe(403);
-    expect(asCoach.headers.get('set-cookie')).toBeNull();
-    const invalid = await logIn('not-a-token');
-    expect(invalid.status).toBe(401);
-    expect(invalid.headers.get('set-cookie')).toBeNull();
-    expect((await fetch(`${api.http.baseUrl}/admin/queues/login`, { redirect: 'manual' })).status).toBe(401);
   });
 });
 

@@ -13,7 +13,8 @@ export async function createApiApp(runtime: Runtime, options: ApiModuleOptions):
     abortOnError: false,
   });
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // Only these peers may set X-Forwarded-For: the client IP (log-in and rate limits) must not be a header anyone can write.
+  app.set('trust proxy', runtime.config.trustProxy);
   app.use(requestLogging(runtime.logger, { quietPaths: ['/health/live', '/health/ready', '/metrics'] }));
   if (options.webAppDir !== false) {
     const dir = options.webAppDir ?? defaultWebAppDir();

@@ -1,3 +1,5 @@
+import type { TrustProxy } from './trust-proxy.js';
+
 export type NodeEnv = 'development' | 'test' | 'production';
 export type LogFormat = 'json' | 'pretty';
 
@@ -53,6 +55,12 @@ export class AppConfig {
   readonly metricsToken!: string | null;
   /** Where the worker serves GET /metrics (on `host`); null: the worker serves no metrics. */
   readonly metricsPort!: number | null;
+  /** The platform operator's credential for /admin/queues; null: the dashboard is off (404). */
+  readonly adminToken!: string | null;
+  /** Peers whose X-Forwarded-For is believed (Express `trust proxy`); by default loopback only. */
+  readonly trustProxy!: TrustProxy;
+  /** How long a clean stop (SIGTERM/SIGINT) may take before the process exits anyway. */
+  readonly shutdownTimeoutMs!: number;
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';

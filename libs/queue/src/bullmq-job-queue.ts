@@ -127,9 +127,14 @@ export class BullMqJobQueue extends JobQueue implements OnApplicationBootstrap, 
     });
   }
 
-  async onModuleDestroy(): Promise<void> {
-    // Let running jobs finish (close waits for them), then drop the connections.
+  override async stopConsuming(): Promise<void> {
+    // close() takes no new job and waits for the running ones; called twice, it waits for the same close.
     await this.worker?.close();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    // Let running jobs finish, then drop the connections.
+    await this.stopConsuming();
     await this.queue.close();
     await Promise.all(this.redisClients.map((client) => client.quit().catch(() => client.disconnect())));
   }

@@ -66,4 +66,9 @@ export abstract class JobQueue {
   abstract ping(): Promise<void>;
   /** Counts of jobs by state; used by health output, tests and the drill. */
   abstract counts(): Promise<Record<'waiting' | 'active' | 'delayed' | 'completed' | 'failed', number>>;
+  /**
+   * Takes no new jobs and resolves once the running ones have finished (a clean
+   * stop); enqueueing still works. Nothing to do in a process that runs no worker.
+   */
+  async stopConsuming(): Promise<void> {}
 }

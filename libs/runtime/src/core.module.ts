@@ -5,6 +5,7 @@ import { DatabaseModule } from '#tandem/database';
 import { LoggingModule } from '#tandem/logging';
 import { MailModule } from '#tandem/mail';
 import { QueueModule, queueConnection } from '#tandem/queue';
+import { ProcessLifecycleModule } from './process-lifecycle.js';
 import type { Runtime } from './runtime.js';
 
 export interface CoreModuleOptions {
@@ -22,6 +23,7 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [
+        ProcessLifecycleModule,
         ClockModule.forRoot(options.clock),
         ConfigModule.forRoot(runtime.config),
         LoggingModule.forRoot(runtime.logger),

@@ -1,4 +1,5 @@
 export * from './core.module.js';
 export * from './describe-backends.js';
+export * from './process-lifecycle.js';
 export * from './runtime.js';
 export * from './startup-error.js';

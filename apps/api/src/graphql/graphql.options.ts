@@ -56,6 +56,8 @@ export function graphqlOptions(config: AppConfig, logger: Logger, loaders: Loade
       ...(development ? [ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })] : [])],
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
+    // Apollo's default APQ cache lives in one replica's memory: a hash registered on one API is unknown to the next.
+    persistedQueries: false,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(),
     context: ({ req, res }: { req: { actor?: unknown }; res: unknown }) => ({

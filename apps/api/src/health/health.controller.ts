@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
-import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService, type HealthIndicatorResult } from '@nestjs/terminus';
+import { ProcessLifecycle } from '#tandem/runtime';
 import { DatabaseHealthIndicator } from './database.health.js';
 import { LivenessHealthIndicator } from './liveness.health.js';
 import { QueueHealthIndicator } from './queue.health.js';
@@ -11,6 +12,7 @@ export class HealthController {
     private readonly database: DatabaseHealthIndicator,
     private readonly liveness: LivenessHealthIndicator,
     private readonly queue: QueueHealthIndicator,
+    private readonly lifecycle: ProcessLifecycle,
   ) {}
 
   /** The process can still serve: its database pool is not wedged and its event loop keeps up. Says nothing of whether the database is up. */
@@ -24,6 +26,11 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   ready() {
-    return this.health.check([() => this.database.check('database'), () => this.queue.check('queue')]);
+    return this.health.check([() => this.notStopping(), () => this.database.check('database'), () => this.queue.check('queue')]);
+  }
+
+  /** Down from the moment a clean stop begins, so no new traffic arrives while requests drain. */
+  private notStopping(): HealthIndicatorResult {
+    return this.lifecycle.stopping ? { process: { status: 'down', message: 'stopping' } } : { process: { status: 'up' } };
   }
 }

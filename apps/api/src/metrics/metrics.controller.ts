@@ -1,8 +1,8 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { Controller, Get, Headers, Res } from '@nestjs/common';
+import { Controller, Get, Headers, NotFoundException, Res } from '@nestjs/common';
 import { collectDefaultMetrics, register } from 'prom-client';
 import { AppConfig } from '#tandem/config';
+import { carriesSecret } from '../admin/operator-credential.js';
 
 /** Starts prom-client's process metrics (CPU, memory, event loop…) once per process, however many apps it boots. */
 export function collectDefaultMetricsOnce(): void {
@@ -10,14 +10,9 @@ export function collectDefaultMetricsOnce(): void {
   collectDefaultMetrics();
 }
 
-/** Whether a scrape may read the metrics: always when no token is configured, else only with `Bearer <token>`. */
+/** Whether a scrape may read the metrics: always when no token is configured, else only with `Bearer <token>` (or basic auth). */
 export function scrapeAllowed(authorization: string | undefined, token: string | null): boolean {
-  if (token === null) return true;
-  const given = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
-  if (given === undefined) return false;
-  // Compare digests: equal lengths for timingSafeEqual, and no timing hint of the token's length.
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(given), digest(token));
+  return token === null || carriesSecret(authorization, token);
 }
 
 /** Answers a scrape: the default registry in Prometheus text format, or 401. Shared with the worker's server. */
@@ -33,9 +28,9 @@ export async function writeMetrics(response: ServerResponse, authorization: stri
 }
 
 /**
- * GET /metrics for Prometheus. With METRICS_TOKEN set it needs that bearer token;
- * without it the endpoint is open, which is only fit when /metrics is reachable
- * from a private network alone (keep it off the public proxy otherwise).
+ * GET /metrics for Prometheus, an operator's endpoint: with METRICS_TOKEN set it
+ * needs that bearer token; without it, it is open in development and a 404 in
+ * production (the API's port is public; set METRICS_TOKEN to scrape it there).
  */
 @Controller('metrics')
 export class MetricsController {
@@ -43,6 +38,7 @@ export class MetricsController {
 
   @Get()
   async metrics(@Headers('authorization') authorization: string | undefined, @Res() response: ServerResponse): Promise<void> {
+    if (this.config.isProduction && this.config.metricsToken === null) throw new NotFoundException();
     await writeMetrics(response, authorization, this.config.metricsToken);
   }
 }
