@@ -3,6 +3,7 @@ import { CoachingDomain1763910000000 } from './1763910000000-CoachingDomain.js';
 import { Notifications1763920000000 } from './1763920000000-Notifications.js';
 import { BenchIndexes1763930000000 } from './1763930000000-BenchIndexes.js';
 import { RollingSessionPlan1764000000000 } from './1764000000000-RollingSessionPlan.js';
+import { NotificationPlannedSendAt1764010000000 } from './1764010000000-NotificationPlannedSendAt.js';
 import { SponsorConsentAndCommentReads1764020000000 } from './1764020000000-SponsorConsentAndCommentReads.js';
 import { EngagementMeetingUrl1764030000000 } from './1764030000000-EngagementMeetingUrl.js';
 
@@ -10,4 +11,4 @@ import { EngagementMeetingUrl1764030000000 } from './1764030000000-EngagementMee
  * Every migration, oldest first. Listed by hand (not globbed) so the app, the
  * CLI and the tests run exactly the same reviewed set.
  */
-export const ALL_MIGRATIONS = [CreatePractice1763900000000, CoachingDomain1763910000000, Notifications1763920000000, BenchIndexes1763930000000, RollingSessionPlan1764000000000, SponsorConsentAndCommentReads1764020000000, EngagementMeetingUrl1764030000000];
+export const ALL_MIGRATIONS = [CreatePractice1763900000000, CoachingDomain1763910000000, Notifications1763920000000, BenchIndexes1763930000000, RollingSessionPlan1764000000000, NotificationPlannedSendAt1764010000000, SponsorConsentAndCommentReads1764020000000, EngagementMeetingUrl1764030000000];

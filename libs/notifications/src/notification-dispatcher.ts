@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Clock } from '#tandem/clock';
 import { AppConfig } from '#tandem/config';
 import { JobQueue } from '#tandem/queue';
 
@@ -28,18 +29,20 @@ export class NotificationDispatcher {
     private readonly dataSource: DataSource,
     private readonly queue: JobQueue,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
-  /** One pass: everything due now, plus stale QUEUED rows. Returns how many jobs it enqueued. */
-  async dispatch(): Promise<number> {
+  /** One pass: everything due by the clock's now, plus stale QUEUED rows. Returns how many jobs it enqueued. */
+  async dispatch(now = this.clock.now()): Promise<number> {
     let total = 0;
     for (;;) {
       const claimed = (await this.dataSource.query(
         `WITH due AS (
-           SELECT id FROM notification WHERE status = 'PENDING' AND send_at <= now()
+           SELECT id FROM notification WHERE status = 'PENDING' AND send_at <= $1
             ORDER BY send_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
          UPDATE notification n SET status = 'QUEUED', queued_at = now(), updated_at = now()
            FROM due WHERE n.id = due.id RETURNING n.id`,
+        [now],
       )) as [Array<{ id: string }>, number];
       const ids = claimed[0].map((row) => row.id);
       await this.enqueue(ids);

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '#tandem/clock';
 import { AppConfig } from '#tandem/config';
 import { CoachingEvents, Db, type LinkEmailRequest } from '#tandem/coaching';
-import { NUDGE_HORIZON_DAYS, planSessionEmails, type NotificationDraft } from './planning/notification-planning.js';
+import {
+  NUDGE_HORIZON_DAYS,
+  planSessionEmails,
+  quietHoursTiming,
+  receives,
+  type NotificationDraft,
+  type OptOuts,
+} from './planning/notification-planning.js';
 import { sealText } from './sealed-text.js';
 
 interface SessionRow {
@@ -22,6 +30,26 @@ interface SessionRow {
   reminded: boolean;
 }
 
+/** A future scheduled session with what its recipients want now, for a re-plan. */
+interface ReplanRow extends Omit<SessionRow, 'status' | 'reminded'> {
+  client_opted_out: boolean;
+  client_disabled_kinds: string[];
+  coach_opted_out: boolean;
+  coach_disabled_kinds: string[];
+}
+
+/**
+ * Whose future sessions a settings change re-plans: one client's; every client
+ * of a practice who follows its default reminder times; or the sessions one
+ * address receives emails about in a practice (as the client or as the coach).
+ */
+export type ReplanScope =
+  | { clientId: string }
+  | { practiceDefaults: string }
+  | { practiceId: string; recipientEmail: string };
+
+export const QUIET_HOURS_DEFERRAL = 'deferred to the end of quiet hours';
+
 /**
  * Plans emails as notification rows inside the transaction of the change that
  * causes them (the outbox). Nothing here sends or queues: the dispatcher picks
@@ -32,11 +60,12 @@ export class NotificationOutbox extends CoachingEvents {
   constructor(
     private readonly db: Db,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {
     super();
   }
 
-  async sessionsChanged(sessionIds: readonly string[], now = new Date()): Promise<void> {
+  async sessionsChanged(sessionIds: readonly string[], now = this.clock.now()): Promise<void> {
     if (!sessionIds.length) return;
     const manager = this.db.manager;
     // Emails planned for a time or state the session no longer has.
@@ -95,7 +124,7 @@ export class NotificationOutbox extends CoachingEvents {
     await this.insert(drafts);
   }
 
-  async summaryPublished(sessionId: string, now = new Date()): Promise<void> {
+  async summaryPublished(sessionId: string, now = this.clock.now()): Promise<void> {
     const [row] = (await this.db.manager.query(
       `SELECT s.practice_id, s.client_id, s.summary_published_at, c.email, c.user_id, c.time_zone
          FROM coaching_session s JOIN client c ON c.id = s.client_id WHERE s.id = $1`,
@@ -132,19 +161,145 @@ export class NotificationOutbox extends CoachingEvents {
     );
   }
 
-  /** Emails not yet sent follow the client to their new address and zone. */
-  async clientContactChanged(clientId: string): Promise<void> {
-    await this.db.manager.query(
+  /**
+   * Emails not yet sent follow the client to their new address and zone; their
+   * quiet hours are then read in the new zone (and at the new address's preference).
+   */
+  async clientContactChanged(clientId: string, now = this.clock.now()): Promise<void> {
+    const [updated] = (await this.db.manager.query(
       `UPDATE notification n SET recipient_email = c.email, recipient_time_zone = c.time_zone, updated_at = now()
          FROM client c
         WHERE n.client_id = c.id AND c.id = $1 AND n.status = 'PENDING'
           AND n.kind IN ('SESSION_REMINDER', 'SESSION_PREP', 'SESSION_CANCELLED', 'ACCOUNTABILITY_NUDGE', 'SESSION_SUMMARY')
-          AND NOT coalesce((n.data->>'forCoach')::boolean, false)`,
+          AND NOT coalesce((n.data->>'forCoach')::boolean, false)
+       RETURNING c.practice_id, c.email`,
       [clientId],
+    )) as [Array<{ practice_id: string; email: string }>, number];
+    const client = updated[0];
+    if (client) await this.retimeForQuietHours(client.practice_id, client.email, now);
+  }
+
+  async practiceReminderOffsetsChanged(practiceId: string): Promise<void> {
+    await this.replanSessionEmails({ practiceDefaults: practiceId });
+  }
+
+  async clientReminderOffsetsChanged(clientId: string): Promise<void> {
+    await this.replanSessionEmails({ clientId });
+  }
+
+  /**
+   * Brings the pending reminders and prep emails of the scope's future
+   * sessions in line with the settings as they are now, in the caller's
+   * transaction: reminders at offsets no longer in the settings, and coach
+   * copies the coach no longer wants, are cancelled with the reason; the
+   * missing ones still ahead are added, or revived when they had been
+   * cancelled (a kind turned back on). A key carries the session version, the
+   * offset and the role, so an email already sent is never planned again, and
+   * none is sent late (planSessionEmails' catchUp: false). One statement reads
+   * every session of the scope, one cancels, one inserts per 5,000 emails.
+   */
+  async replanSessionEmails(scope: ReplanScope, now = this.clock.now()): Promise<void> {
+    const manager = this.db.manager;
+    const [condition, values] =
+      'clientId' in scope
+        ? ['s.client_id = $2', [scope.clientId]]
+        : 'practiceDefaults' in scope
+          ? ['s.practice_id = $2 AND c.reminder_offsets_minutes IS NULL', [scope.practiceDefaults]]
+          : ['s.practice_id = $2 AND (lower(c.email) = lower($3) OR lower(u.email) = lower($3))', [scope.practiceId, scope.recipientEmail]];
+    const rows = (await manager.query(
+      `SELECT s.id, s.practice_id, s.client_id, s.starts_at, s.version,
+              c.email AS client_email, c.user_id AS client_user_id, c.time_zone AS client_time_zone,
+              coalesce(c.reminder_offsets_minutes, p.reminder_offsets_minutes) AS offsets,
+              u.id AS coach_id, u.email AS coach_email, u.time_zone AS coach_time_zone,
+              coalesce(up.coach_session_reminders, false) AS coach_wants_reminders,
+              (cp.unsubscribed_at IS NOT NULL OR cp.suppressed_at IS NOT NULL) AS client_opted_out,
+              coalesce(cp.disabled_kinds, '{}') AS client_disabled_kinds,
+              (up.unsubscribed_at IS NOT NULL OR up.suppressed_at IS NOT NULL) AS coach_opted_out,
+              coalesce(up.disabled_kinds, '{}') AS coach_disabled_kinds
+         FROM coaching_session s
+         JOIN client c ON c.id = s.client_id
+         JOIN practice p ON p.id = s.practice_id
+         JOIN app_user u ON u.id = s.coach_id
+         LEFT JOIN email_preference cp ON cp.practice_id = s.practice_id AND lower(cp.email) = lower(c.email)
+         LEFT JOIN email_preference up ON up.practice_id = s.practice_id AND lower(up.email) = lower(u.email)
+        WHERE s.status = 'SCHEDULED' AND s.starts_at > $1 AND ${condition}`,
+      [now, ...values],
+    )) as ReplanRow[];
+    if (!rows.length) return;
+
+    await manager.query(
+      `UPDATE notification n
+          SET status = 'CANCELLED', updated_at = now(),
+              reason = CASE WHEN (n.data->>'offsetMinutes')::int = ANY (coalesce(c.reminder_offsets_minutes, p.reminder_offsets_minutes))
+                            THEN 'coach turned off session reminders' ELSE 'reminder time removed from the settings' END
+         FROM coaching_session s
+         JOIN client c ON c.id = s.client_id
+         JOIN practice p ON p.id = s.practice_id
+         JOIN app_user u ON u.id = s.coach_id
+         LEFT JOIN email_preference up ON up.practice_id = s.practice_id AND lower(up.email) = lower(u.email)
+        WHERE s.id = ANY ($1) AND n.session_id = s.id AND n.session_version = s.version
+          AND n.status = 'PENDING' AND n.kind = 'SESSION_REMINDER'
+          AND (NOT ((n.data->>'offsetMinutes')::int = ANY (coalesce(c.reminder_offsets_minutes, p.reminder_offsets_minutes)))
+               OR (coalesce((n.data->>'forCoach')::boolean, false) AND NOT coalesce(up.coach_session_reminders, false)))`,
+      [rows.map((row) => row.id)],
+    );
+
+    const drafts: NotificationDraft[] = [];
+    for (const row of rows) {
+      const client = { email: row.client_email, userId: row.client_user_id, timeZone: row.client_time_zone };
+      const coach = { email: row.coach_email, userId: row.coach_id, timeZone: row.coach_time_zone };
+      const clientOptOuts: OptOuts = { all: row.client_opted_out, disabledKinds: row.client_disabled_kinds };
+      const coachOptOuts: OptOuts = { all: row.coach_opted_out, disabledKinds: row.coach_disabled_kinds };
+      const session = { id: row.id, practiceId: row.practice_id, clientId: row.client_id, startsAt: new Date(row.starts_at), version: row.version };
+      for (const draft of planSessionEmails(session, { client, coach: row.coach_wants_reminders ? coach : null }, row.offsets, now, { catchUp: false })) {
+        if (receives(draft.data.forCoach ? coachOptOuts : clientOptOuts, draft.kind)) drafts.push(draft);
+      }
+    }
+    await this.plan(drafts, 5000);
+  }
+
+  /**
+   * Re-times one address's pending emails to its quiet hours as they are now:
+   * one planned (or already due) inside them waits for their end, any other
+   * goes back to the time it was planned for (at once, when that has passed).
+   * The sender still defers at send time whatever is planned later.
+   */
+  async retimeForQuietHours(practiceId: string, email: string, now = this.clock.now()): Promise<void> {
+    const rows = (await this.db.manager.query(
+      `SELECT n.id, n.send_at, n.planned_send_at, n.recipient_time_zone, n.reason, p.quiet_hours_start, p.quiet_hours_end
+         FROM notification n
+         LEFT JOIN email_preference p ON p.practice_id = n.practice_id AND lower(p.email) = lower(n.recipient_email)
+        WHERE n.practice_id = $1 AND lower(n.recipient_email) = lower($2) AND n.status = 'PENDING'
+          AND n.kind NOT IN ('INVITE', 'PASSWORD_RESET')`,
+      [practiceId, email],
+    )) as Array<{
+      id: string;
+      send_at: Date;
+      planned_send_at: Date | null;
+      recipient_time_zone: string;
+      reason: string | null;
+      quiet_hours_start: string | null;
+      quiet_hours_end: string | null;
+    }>;
+    const changed: Array<{ id: string; sendAt: Date; plannedSendAt: Date | null; reason: string | null }> = [];
+    for (const row of rows) {
+      const plannedAt = new Date(row.planned_send_at ?? row.send_at);
+      const timing = quietHoursTiming(plannedAt, now, row.recipient_time_zone, row.quiet_hours_start, row.quiet_hours_end);
+      const plannedSendAt = timing.deferred ? plannedAt : null;
+      if (timing.sendAt.getTime() === new Date(row.send_at).getTime() && (plannedSendAt?.getTime() ?? null) === (row.planned_send_at ? new Date(row.planned_send_at).getTime() : null)) continue;
+      const reason = timing.deferred ? QUIET_HOURS_DEFERRAL : row.reason === QUIET_HOURS_DEFERRAL ? null : row.reason;
+      changed.push({ id: row.id, sendAt: timing.sendAt, plannedSendAt, reason });
+    }
+    if (!changed.length) return;
+    await this.db.manager.query(
+      `UPDATE notification n SET send_at = v.send_at, planned_send_at = v.planned_send_at, reason = v.reason, updated_at = now()
+         FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[], $4::text[]) AS v(id, send_at, planned_send_at, reason)
+        WHERE n.id = v.id AND n.status = 'PENDING'`,
+      [changed.map((c) => c.id), changed.map((c) => c.sendAt), changed.map((c) => c.plannedSendAt), changed.map((c) => c.reason)],
     );
   }
 
-  async linkEmailRequested(request: LinkEmailRequest, now = new Date()): Promise<void> {
+  async linkEmailRequested(request: LinkEmailRequest, now = this.clock.now()): Promise<void> {
     await this.insert([
       {
         kind: request.kind,
@@ -163,6 +318,32 @@ export class NotificationOutbox extends CoachingEvents {
   }
 
   /**
+   * Inserts drafts; one whose key was planned before is left as it is unless
+   * it was CANCELLED (a setting turned back on, a nudge due again the same
+   * day), which plans it again. An email sent, skipped at send time or failed
+   * is never planned twice. One statement per `chunkSize` drafts.
+   */
+  async plan(drafts: readonly NotificationDraft[], chunkSize = 1000): Promise<void> {
+    for (let start = 0; start < drafts.length; start += chunkSize) {
+      const chunk = drafts.slice(start, start + chunkSize);
+      await this.db.manager.query(
+        `INSERT INTO notification (practice_id, kind, idempotency_key, recipient_email, recipient_user_id, recipient_time_zone,
+                                   client_id, session_id, session_version, data, send_at, status)
+         SELECT v.practice_id, v.kind, v.idempotency_key, v.recipient_email, v.recipient_user_id, v.recipient_time_zone,
+                v.client_id, v.session_id, v.session_version, v.data, v.send_at, 'PENDING'
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::uuid[], $8::uuid[], $9::int[], $10::jsonb[], $11::timestamptz[])
+             AS v(practice_id, kind, idempotency_key, recipient_email, recipient_user_id, recipient_time_zone, client_id, session_id, session_version, data, send_at)
+         ON CONFLICT (idempotency_key) DO UPDATE
+            SET status = 'PENDING', send_at = excluded.send_at, planned_send_at = NULL, queued_at = NULL, reason = NULL,
+                recipient_email = excluded.recipient_email, recipient_user_id = excluded.recipient_user_id,
+                recipient_time_zone = excluded.recipient_time_zone, data = excluded.data, updated_at = now()
+          WHERE notification.status = 'CANCELLED'`,
+        draftColumns(chunk),
+      );
+    }
+  }
+
+  /**
    * Inserts drafts, ignoring any whose idempotency key was planned before. One
    * statement per thousand rows, the values passed as arrays (TypeORM's
    * multi-row insert built the statement row by row: most of the planner's time).
@@ -178,20 +359,25 @@ export class NotificationOutbox extends CoachingEvents {
            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::uuid[], $8::uuid[], $9::int[], $10::jsonb[], $11::timestamptz[])
              AS v(practice_id, kind, idempotency_key, recipient_email, recipient_user_id, recipient_time_zone, client_id, session_id, session_version, data, send_at)
          ON CONFLICT DO NOTHING`,
-        [
-          chunk.map((d) => d.practiceId),
-          chunk.map((d) => d.kind),
-          chunk.map((d) => d.idempotencyKey),
-          chunk.map((d) => d.recipientEmail),
-          chunk.map((d) => d.recipientUserId),
-          chunk.map((d) => d.recipientTimeZone),
-          chunk.map((d) => d.clientId),
-          chunk.map((d) => d.sessionId),
-          chunk.map((d) => d.sessionVersion),
-          chunk.map((d) => JSON.stringify(d.data)),
-          chunk.map((d) => d.sendAt),
-        ],
+        draftColumns(chunk),
       );
     }
   }
+}
+
+/** The drafts as one array per column, in the order the insert statements unnest them. */
+function draftColumns(drafts: readonly NotificationDraft[]): unknown[][] {
+  return [
+    drafts.map((d) => d.practiceId),
+    drafts.map((d) => d.kind),
+    drafts.map((d) => d.idempotencyKey),
+    drafts.map((d) => d.recipientEmail),
+    drafts.map((d) => d.recipientUserId),
+    drafts.map((d) => d.recipientTimeZone),
+    drafts.map((d) => d.clientId),
+    drafts.map((d) => d.sessionId),
+    drafts.map((d) => d.sessionVersion),
+    drafts.map((d) => JSON.stringify(d.data)),
+    drafts.map((d) => d.sendAt),
+  ];
 }

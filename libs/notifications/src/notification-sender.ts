@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Clock } from '#tandem/clock';
 import { AppConfig } from '#tandem/config';
 import { MailDeliveryError, MailSender } from '#tandem/mail';
 import { PermanentJobError } from '#tandem/queue';
@@ -7,12 +8,16 @@ import { EmailPreference } from './email-preference.entity.js';
 import { GroupBatcher } from './group-batcher.js';
 import { NotificationContentLoader, preparedQuery } from './notification-content.js';
 import { NotificationMetrics } from './notification-metrics.js';
+import { QUIET_HOURS_DEFERRAL } from './notification-outbox.js';
 import { Notification, TRANSACTIONAL_KINDS } from './notification.entity.js';
 import { endOfQuietHours } from './planning/notification-planning.js';
 import { renderNotification } from './rendering/render-notification.js';
 import { signUnsubscribeToken } from './unsubscribe/unsubscribe-token.js';
 
 const UNSUBSCRIBE_LINK_DAYS = 90;
+/** Writing SENT after SMTP accepted the email: tries, with the waits between them (about 8 s in all). */
+const SENT_WRITE_ATTEMPTS = 6;
+const SENT_WRITE_FIRST_WAIT_MS = 250;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface SentRow {
@@ -42,6 +47,11 @@ export class NotificationSender {
   /** Sends running at once read their rows in one statement, and record SENT in one (see GroupBatcher). */
   private readonly loads = new GroupBatcher<string, Loaded | null>((ids) => this.loadMany(ids));
   private readonly sentRows = new GroupBatcher<SentRow, void>((rows) => this.markSent(rows));
+  /**
+   * Emails SMTP accepted whose SENT row could not be written yet (the database went away
+   * in between): the job's next attempt writes the row again and never resends the email.
+   */
+  private readonly acceptedNotRecorded = new Map<string, SentRow>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -49,6 +59,7 @@ export class NotificationSender {
     private readonly content: NotificationContentLoader,
     private readonly metrics: NotificationMetrics,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {
     this.domain = new URL(config.appUrl).hostname || 'tandem.localhost';
   }
@@ -57,10 +68,15 @@ export class NotificationSender {
     return `<notification-${notificationId}@${this.domain}>`;
   }
 
-  async send(notificationId: string, attempt: number, maxAttempts: number, now = new Date()): Promise<SendOutcome> {
+  async send(notificationId: string, attempt: number, maxAttempts: number, now = this.clock.now()): Promise<SendOutcome> {
     const loaded = await this.load(notificationId);
-    if (!loaded || loaded.notification.status !== 'QUEUED') return 'already-handled';
+    if (!loaded || loaded.notification.status !== 'QUEUED') {
+      this.acceptedNotRecorded.delete(notificationId);
+      return 'already-handled';
+    }
     const { notification, preference } = loaded;
+    const accepted = this.acceptedNotRecorded.get(notification.id);
+    if (accepted) return this.recordSent(notification, accepted);
     const transactional = TRANSACTIONAL_KINDS.includes(notification.kind);
 
     if (!transactional) {
@@ -68,7 +84,14 @@ export class NotificationSender {
       if (optOut) return this.skip(notification, optOut);
       const quietUntil = endOfQuietHours(now, notification.recipientTimeZone, preference?.quietHoursStart ?? null, preference?.quietHoursEnd ?? null);
       if (quietUntil) {
-        await this.update(notification.id, { status: 'PENDING', sendAt: quietUntil, queuedAt: null, reason: 'deferred to the end of quiet hours' });
+        // planned_send_at keeps the time it was planned for, so a change of quiet hours can re-time it.
+        await this.update(notification.id, {
+          status: 'PENDING',
+          sendAt: quietUntil,
+          plannedSendAt: notification.plannedSendAt ?? notification.sendAt,
+          queuedAt: null,
+          reason: QUIET_HOURS_DEFERRAL,
+        });
         return 'deferred';
       }
     }
@@ -107,10 +130,30 @@ export class NotificationSender {
     const sentAt = new Date();
     // The one-time link is not kept once it has gone out.
     const { sealedUrl: _dropped, ...data } = notification.data;
-    // The job finishes only once its row says SENT (a worker killed before that leaves the job to run again).
-    await this.sentRows.run({ id: notification.id, sentAt, messageId, attempts: notification.attempts + 1, data: JSON.stringify(data) });
+    return this.recordSent(notification, { id: notification.id, sentAt, messageId, attempts: notification.attempts + 1, data: JSON.stringify(data) });
+  }
+
+  /**
+   * The job finishes only once its row says SENT (a worker killed before that leaves the job
+   * to run again, and the email may go twice, with the same Message-ID). A failed write is
+   * retried as a write, with backoff, and then by the job's next attempt, which finds the
+   * email in acceptedNotRecorded and does not send it again.
+   */
+  private async recordSent(notification: Notification, row: SentRow): Promise<'sent'> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.sentRows.run(row);
+        break;
+      } catch (error) {
+        this.acceptedNotRecorded.set(row.id, row);
+        this.metrics.sentWriteRetried.inc({ kind: notification.kind });
+        if (attempt >= SENT_WRITE_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, SENT_WRITE_FIRST_WAIT_MS * 2 ** (attempt - 1)));
+      }
+    }
+    this.acceptedNotRecorded.delete(row.id);
     this.metrics.sent.inc({ kind: notification.kind });
-    this.metrics.lateness.observe({ kind: notification.kind }, Math.max(0, (sentAt.getTime() - notification.sendAt.getTime()) / 1000));
+    this.metrics.lateness.observe({ kind: notification.kind }, Math.max(0, (row.sentAt.getTime() - notification.sendAt.getTime()) / 1000));
     return 'sent';
   }
 

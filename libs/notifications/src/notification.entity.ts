@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
 import { TenantEntity } from '#tandem/coaching';
 
 export type NotificationKind =
@@ -32,6 +32,8 @@ export type NotificationStatus = 'PENDING' | 'QUEUED' | 'SENT' | 'SKIPPED' | 'FA
 
 /** One email, planned. The row exists before any job does; the job only carries its id. */
 @Entity({ name: 'notification' })
+// An expression index (practice_id, lower(recipient_email)) WHERE status = 'PENDING': declared in the migration.
+@Index('notification_pending_recipient_idx', { synchronize: false })
 export class Notification extends TenantEntity {
   @Column({ type: 'varchar', length: 32 })
   kind!: NotificationKind;
@@ -64,6 +66,10 @@ export class Notification extends TenantEntity {
 
   @Column({ name: 'send_at', type: 'timestamptz' })
   sendAt!: Date;
+
+  /** The time it was planned for, while quiet hours have moved send_at later (null otherwise). */
+  @Column({ name: 'planned_send_at', type: 'timestamptz', nullable: true })
+  plannedSendAt!: Date | null;
 
   @Column({ type: 'varchar', length: 16 })
   status!: NotificationStatus;

@@ -3,6 +3,7 @@ import { ArrayMaxSize, IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'clas
 import { AuditService, Client, Connection, CurrentActor, Db, PageArgs, Roles, Scope, decodeCursor, toConnection, type Actor } from '#tandem/coaching';
 import { BadUserInputError } from '#tandem/errors';
 import { EmailPreference } from './email-preference.entity.js';
+import { NotificationOutbox } from './notification-outbox.js';
 import { withdrawPendingEmails } from './opt-out.js';
 import { NOTIFICATION_KINDS, Notification, TRANSACTIONAL_KINDS, type NotificationKind, type NotificationStatus } from './notification.entity.js';
 
@@ -78,6 +79,7 @@ export class NotificationResolver {
     private readonly db: Db,
     private readonly scope: Scope,
     private readonly audit: AuditService,
+    private readonly outbox: NotificationOutbox,
   ) {}
 
   @Roles('OWNER', 'COACH')
@@ -126,6 +128,10 @@ export class NotificationResolver {
     await this.db.manager.update(EmailPreference, { id: preference.id }, changes);
     if (changes.unsubscribedAt) await withdrawPendingEmails(this.db.manager, actor.practiceId, email, 'all');
     else if (changes.disabledKinds?.length) await withdrawPendingEmails(this.db.manager, actor.practiceId, email, changes.disabledKinds);
+    // What is planned follows the new settings in the same transaction (pending rows reflect them).
+    const replan = replansSessionEmails(preference, changes);
+    if (replan) await this.outbox.replanSessionEmails({ practiceId: actor.practiceId, recipientEmail: email });
+    if (replan || 'quietHoursStart' in changes || 'quietHoursEnd' in changes) await this.outbox.retimeForQuietHours(actor.practiceId, email);
     await this.audit.record(actor, actor.practiceId, 'notification_preferences.updated', 'EmailPreference', preference.id, { fields: Object.keys(changes) });
     return present(email, await this.preference(actor.practiceId, email));
   }
@@ -138,6 +144,21 @@ export class NotificationResolver {
   private preference(practiceId: string, email: string): Promise<EmailPreference | null> {
     return this.db.manager.createQueryBuilder(EmailPreference, 'p').where('p.practice_id = :practiceId AND lower(p.email) = :email', { practiceId, email }).getOne();
   }
+}
+
+/**
+ * Whether the change re-plans the emails of the address's future sessions:
+ * something it did not receive is let through again (a kind turned back on,
+ * unsubscribed no more, an address confirmed), or a coach switched their
+ * copies of reminders on or off (off cancels the pending ones). What is turned
+ * off is withdrawn by withdrawPendingEmails.
+ */
+function replansSessionEmails(before: EmailPreference, changes: Partial<EmailPreference>): boolean {
+  const reenabled = changes.disabledKinds !== undefined && before.disabledKinds.some((kind) => !changes.disabledKinds!.includes(kind));
+  const resubscribed = changes.unsubscribedAt === null && before.unsubscribedAt !== null;
+  const confirmed = changes.suppressedAt === null && before.suppressedAt !== null;
+  const coachReminders = changes.coachSessionReminders !== undefined && changes.coachSessionReminders !== before.coachSessionReminders;
+  return reenabled || resubscribed || confirmed || coachReminders;
 }
 
 function present(email: string, preference: EmailPreference | null): NotificationPreferencesModel {

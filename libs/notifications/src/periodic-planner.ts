@@ -1,15 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { NUDGE_HORIZON_DAYS, digestSlot, nudgeSlot, type NotificationDraft } from './planning/notification-planning.js';
-import { Notification } from './notification.entity.js';
 import { NotificationOutbox } from './notification-outbox.js';
+
+/** The preference `pref` of the address of `owner` (a client or a user) turns `kind` off (or everything). */
+const OPTED_OUT = (pref: string, owner: string, kind: string) =>
+  `${pref}.practice_id = ${owner}.practice_id AND lower(${pref}.email) = lower(${owner}.email)
+   AND (${pref}.unsubscribed_at IS NOT NULL OR ${pref}.suppressed_at IS NOT NULL OR '${kind}' = ANY (${pref}.disabled_kinds))`;
 
 
 /**
  * Plans the emails no single change causes: each client's morning nudge when
  * items are due within 48 h or overdue, and each coach's Monday digest. Runs
  * every few minutes; idempotency keys (client + local date, coach + week) make
- * repeated runs harmless.
+ * repeated runs harmless, while one CANCELLED earlier (nothing was due then, or
+ * the kind was turned off and is back on) is planned again. Addresses that do
+ * not receive the kind get none.
  */
 @Injectable()
 export class PeriodicPlanner {
@@ -21,10 +27,7 @@ export class PeriodicPlanner {
   async plan(now = new Date()): Promise<number> {
     await this.unplannedSessions(now);
     const drafts = [...(await this.nudges(now)), ...(await this.digests(now))];
-    for (let start = 0; start < drafts.length; start += 1000) {
-      const chunk = drafts.slice(start, start + 1000).map((draft) => ({ ...draft, status: 'PENDING' as const }));
-      await this.dataSource.createQueryBuilder().insert().into(Notification).values(chunk).orIgnore().execute();
-    }
+    await this.outbox.plan(drafts);
     return drafts.length;
   }
 
@@ -50,6 +53,7 @@ export class PeriodicPlanner {
       `SELECT c.id, c.practice_id, c.email, c.user_id, c.time_zone
          FROM client c
         WHERE c.archived_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM email_preference ep WHERE ${OPTED_OUT('ep', 'c', 'ACCOUNTABILITY_NUDGE')})
           AND EXISTS (SELECT 1 FROM action_item a
                        WHERE a.client_id = c.id AND a.status = 'OPEN' AND a.due_date IS NOT NULL
                          AND a.due_date <= (($1::timestamptz AT TIME ZONE c.time_zone)::date + ${NUDGE_HORIZON_DAYS}))`,
@@ -75,8 +79,9 @@ export class PeriodicPlanner {
 
   private async digests(now: Date): Promise<NotificationDraft[]> {
     const coaches = (await this.dataSource.query(
-      `SELECT id, practice_id, email, time_zone FROM app_user
-        WHERE role IN ('OWNER', 'COACH') AND NOT disabled AND password_hash IS NOT NULL`,
+      `SELECT u.id, u.practice_id, u.email, u.time_zone FROM app_user u
+        WHERE u.role IN ('OWNER', 'COACH') AND NOT u.disabled AND u.password_hash IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM email_preference ep WHERE ${OPTED_OUT('ep', 'u', 'COACH_DIGEST')})`,
     )) as Array<{ id: string; practice_id: string; email: string; time_zone: string }>;
     return coaches.map((coach) => {
       const slot = digestSlot(now, coach.time_zone);

@@ -12,6 +12,10 @@ export abstract class CoachingEvents {
   abstract actionItemsChanged(clientId: string): Promise<void>;
   /** A client's email address or time zone changed. */
   abstract clientContactChanged(clientId: string): Promise<void>;
+  /** The practice's default reminder times changed: the future sessions of clients without their own follow them. */
+  abstract practiceReminderOffsetsChanged(practiceId: string): Promise<void>;
+  /** One client's own reminder times changed. */
+  abstract clientReminderOffsetsChanged(clientId: string): Promise<void>;
   /** A one-time link to email at once (invites, password resets). */
   abstract linkEmailRequested(request: LinkEmailRequest): Promise<void>;
 }

@@ -217,6 +217,7 @@ export class ClientService {
     await this.db.manager.update(Client, { id: client.id }, changes);
     await this.audit.record(actor, actor.practiceId, 'client.updated', 'Client', client.id, { fields: Object.keys(changes) });
     if ('email' in changes || 'timeZone' in changes) await this.events.clientContactChanged(client.id);
+    if ('reminderOffsetsMinutes' in changes) await this.events.clientReminderOffsetsChanged(client.id);
     return this.db.manager.findOneByOrFail(Client, { id: client.id });
   }
 

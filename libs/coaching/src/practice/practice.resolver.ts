@@ -1,6 +1,7 @@
 import { Args, Field, InputType, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import type { Actor } from '../access/actor.js';
+import { CoachingEvents } from '../access/coaching-events.js';
 import { Db } from '../access/db.js';
 import { Scope } from '../access/scope.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -28,6 +29,7 @@ export class PracticeResolver {
     private readonly db: Db,
     private readonly scope: Scope,
     private readonly audit: AuditService,
+    private readonly events: CoachingEvents,
   ) {}
 
   @Query(() => PracticeModel, { description: 'Your practice.' })
@@ -43,6 +45,8 @@ export class PracticeResolver {
     if (input.timeZone !== undefined) changes.timeZone = input.timeZone;
     if (input.reminderOffsetsMinutes !== undefined) changes.reminderOffsetsMinutes = [...new Set(input.reminderOffsetsMinutes)].sort((a, b) => b - a);
     await this.db.manager.update(Practice, { id: actor.practiceId }, changes);
+    // The reminders already planned for the practice's future sessions follow the new times.
+    if (changes.reminderOffsetsMinutes) await this.events.practiceReminderOffsetsChanged(actor.practiceId);
     await this.audit.record(actor, actor.practiceId, 'practice.updated', 'Practice', actor.practiceId, { fields: Object.keys(changes) });
     return this.db.manager.findOneByOrFail(Practice, { id: actor.practiceId });
   }

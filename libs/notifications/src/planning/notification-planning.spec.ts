@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { digestSlot, endOfQuietHours, nudgeSlot, planSessionEmails } from './notification-planning.js';
+import { digestSlot, endOfQuietHours, nudgeSlot, planSessionEmails, quietHoursTiming, receives } from './notification-planning.js';
 
 const at = (iso: string) => new Date(iso);
 const local = (d: Date | null, zone: string) => (d ? DateTime.fromJSDate(d, { zone }).toFormat('yyyy-MM-dd HH:mm ccc') : null);
@@ -48,6 +48,12 @@ describe('planSessionEmails', () => {
     expect(drafts.map((d) => d.idempotencyKey)).toEqual(['reminder:s1:v2:1440m:client', 'reminder:s1:v2:120m:client']);
     expect(drafts[0]!.sendAt.toISOString()).toBe('2027-03-16T10:00:00.000Z');
     expect(planSessionEmails(session, { client, coach: null }, [2880, 120], at('2027-03-16T12:45:00Z'))).toEqual([]);
+  });
+
+  it('sends nothing late in a re-plan (catchUp: false): only the reminders still ahead', () => {
+    const now = at('2027-03-15T00:00:00Z'); // 37 h before: 2880 has passed
+    const drafts = planSessionEmails(session, { client, coach: null }, [2880, 120], now, { catchUp: false });
+    expect(drafts.map((d) => [d.idempotencyKey, d.sendAt.toISOString()])).toEqual([['reminder:s1:v2:120m:client', '2027-03-16T11:00:00.000Z']]);
   });
 
   it('ignores a repeated offset', () => {
@@ -111,5 +117,33 @@ describe('endOfQuietHours', () => {
     expect(endOfQuietHours(at('2027-01-10T12:30:00Z'), 'Europe/London', null, null)).toBeNull();
     expect(endOfQuietHours(at('2027-01-10T12:30:00Z'), 'Europe/London', '09:00', '09:00')).toBeNull();
     expect(endOfQuietHours(at('2027-01-10T12:30:00Z'), 'Europe/London', '9', '10:00')).toBeNull();
+  });
+});
+
+describe('quietHoursTiming', () => {
+  const zone = 'Europe/London';
+  it('moves a planned time inside quiet hours to their end, and leaves one outside at its planned time', () => {
+    const now = at('2027-01-10T12:00:00Z');
+    const inside = quietHoursTiming(at('2027-01-10T23:00:00Z'), now, zone, '22:00', '07:00');
+    expect([local(inside.sendAt, zone), inside.deferred]).toEqual(['2027-01-11 07:00 Mon', true]);
+    expect(quietHoursTiming(at('2027-01-10T20:00:00Z'), now, zone, '22:00', '07:00')).toEqual({ sendAt: at('2027-01-10T20:00:00Z'), deferred: false });
+  });
+
+  it('goes back to the planned time when quiet hours are cleared, even one already past (it goes out at once)', () => {
+    const planned = at('2027-01-10T23:00:00Z');
+    expect(quietHoursTiming(planned, at('2027-01-11T01:00:00Z'), zone, null, null)).toEqual({ sendAt: planned, deferred: false });
+  });
+
+  it('judges an email already due by now: due during the new quiet hours, it waits for their end', () => {
+    const timing = quietHoursTiming(at('2027-01-10T21:00:00Z'), at('2027-01-10T23:30:00Z'), zone, '23:00', '07:00');
+    expect([local(timing.sendAt, zone), timing.deferred]).toEqual(['2027-01-11 07:00 Mon', true]);
+  });
+});
+
+describe('receives', () => {
+  it('lets through what is not turned off, nothing after unsubscribing from all', () => {
+    expect(receives({ all: false, disabledKinds: ['SESSION_PREP'] }, 'SESSION_REMINDER')).toBe(true);
+    expect(receives({ all: false, disabledKinds: ['SESSION_PREP'] }, 'SESSION_PREP')).toBe(false);
+    expect(receives({ all: true, disabledKinds: [] }, 'SESSION_REMINDER')).toBe(false);
   });
 });

@@ -40,13 +40,16 @@ export const CATCH_UP_MIN_LEAD_MINUTES = 30;
  * Reminders fall a fixed duration before the start (48 h is 48 h, across a DST
  * change too). When some reminder times have already passed (a session booked
  * for tomorrow), the nearest of them is sent at once instead, so the client
- * still gets the invite; the others are dropped.
+ * still gets the invite; the others are dropped. A re-plan after a settings
+ * change passes `catchUp: false`: the session was announced under the old
+ * settings, so only reminders still ahead are added, none is sent late.
  */
 export function planSessionEmails(
   session: PlannableSession,
   recipients: { client: Recipient; coach: Recipient | null },
   offsetsMinutes: readonly number[],
   now: Date,
+  options: { catchUp?: boolean } = {},
 ): NotificationDraft[] {
   const drafts: NotificationDraft[] = [];
   const base = { practiceId: session.practiceId, clientId: session.clientId, sessionId: session.id, sessionVersion: session.version };
@@ -55,7 +58,7 @@ export function planSessionEmails(
   const start = session.startsAt.getTime();
   const offsets = [...new Set(offsetsMinutes)];
   const passed = offsets.filter((offset) => start - offset * 60_000 < now.getTime());
-  const catchUp = passed.length && start - now.getTime() > CATCH_UP_MIN_LEAD_MINUTES * 60_000 ? Math.min(...passed) : null;
+  const catchUp = (options.catchUp ?? true) && passed.length && start - now.getTime() > CATCH_UP_MIN_LEAD_MINUTES * 60_000 ? Math.min(...passed) : null;
   for (const offset of offsets) {
     const due = new Date(start - offset * 60_000);
     if (due < now && offset !== catchUp) continue;
@@ -138,4 +141,31 @@ export function endOfQuietHours(at: Date, timeZone: string, start: string | null
   let endDay = local.startOf('day');
   if (crossesMidnight && minute >= startMinute) endDay = endDay.plus({ days: 1 });
   return endDay.set({ hour: Number(eh), minute: Number(em) }).toJSDate();
+}
+
+/**
+ * When an email planned for `plannedAt` goes out under the recipient's quiet
+ * hours: at their end when it (or now, for one already due) falls inside them,
+ * else at its planned time; `deferred` says whether quiet hours moved it.
+ */
+export function quietHoursTiming(
+  plannedAt: Date,
+  now: Date,
+  timeZone: string,
+  start: string | null,
+  end: string | null,
+): { sendAt: Date; deferred: boolean } {
+  const quietUntil = endOfQuietHours(plannedAt < now ? now : plannedAt, timeZone, start, end);
+  return quietUntil ? { sendAt: quietUntil, deferred: true } : { sendAt: plannedAt, deferred: false };
+}
+
+/** What a recipient's preference (none: the defaults) lets through, for emails that are not sign-in links. */
+export interface OptOuts {
+  /** Unsubscribed from everything, or the address is suppressed. */
+  all: boolean;
+  disabledKinds: readonly string[];
+}
+
+export function receives(optOuts: OptOuts, kind: NotificationKind): boolean {
+  return !optOuts.all && !optOuts.disabledKinds.includes(kind);
 }
