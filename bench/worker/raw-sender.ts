@@ -38,7 +38,7 @@ function message(i: number, now: Date): SendMailOptions {
     coach: { name: `Coach ${1 + (i % 50)}`, email: `coach${1 + (i % 50)}@bench.test` },
     client,
     forCoach: false,
-    hoursBefore: 48,
+    minutesBefore: 48 * 60,
     openActionItems: [
       { title: 'Update the CV with the new role', dueDate: '2030-01-30', overdue: false },
       { title: 'Ask two peers for feedback', dueDate: '2030-02-09', overdue: false },

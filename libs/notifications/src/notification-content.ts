@@ -127,13 +127,12 @@ export class NotificationContentLoader {
         },
       };
     }
-    // The time actually left (a catch-up reminder goes out later than its offset says).
-    const hoursBefore = Math.max(1, Math.round((new Date(session.starts_at).getTime() - now.getTime()) / 3_600_000));
+    const minutesBefore = reminderLeadMinutes(new Date(session.starts_at), now, Number(notification.data.offsetMinutes));
     return {
       send: true,
       recipientName: forCoach ? session.coach_name : session.client_name,
       practiceName: session.practice_name,
-      content: { kind: 'SESSION_REMINDER', ...base, forCoach, hoursBefore, openActionItems },
+      content: { kind: 'SESSION_REMINDER', ...base, forCoach, minutesBefore, openActionItems },
     };
   }
 
@@ -275,6 +274,21 @@ export class NotificationContentLoader {
     )) as ItemRow[];
     return itemFacts(rows, now, timeZone);
   }
+}
+
+/** A reminder sent this close to its planned time says its planned offset. */
+const ON_TIME_MINUTES = 5;
+
+/**
+ * How long before the session a reminder goes out, in whole minutes, for its wording: the planned
+ * offset when it goes out on time ("in 2 days", not "in 47 hours and 59 minutes" for a few
+ * seconds' delay), else the time actually left (a catch-up reminder for a session booked 31
+ * minutes ahead says "in 31 minutes"; one held by quiet hours says what is left).
+ */
+export function reminderLeadMinutes(startsAt: Date, now: Date, plannedOffsetMinutes: number): number {
+  const left = (startsAt.getTime() - now.getTime()) / 60_000;
+  if (Number.isFinite(plannedOffsetMinutes) && Math.abs(left - plannedOffsetMinutes) <= ON_TIME_MINUTES) return plannedOffsetMinutes;
+  return Math.max(1, Math.round(left));
 }
 
 interface ItemRow {

@@ -53,11 +53,17 @@ export function count(n: number, singular: string, plural = `${singular}s`): str
   return `${n} ${n === 1 ? singular : plural}`;
 }
 
-/** How far ahead a reminder goes out: "in 2 days", "in 2 hours", "in 90 minutes". */
-export function inAdvance(hours: number): string {
-  if (hours >= 24 && hours % 24 === 0) return `in ${count(hours / 24, 'day')}`;
-  if (Number.isInteger(hours)) return `in ${count(hours, 'hour')}`;
-  return `in ${count(Math.round(hours * 60), 'minute')}`;
+/**
+ * How far ahead a session is, to the minute: whole days as days ("in 2 days"), whole hours as
+ * hours ("in 1 hour", "in 36 hours"), anything under 2 hours in minutes ("in 31 minutes",
+ * "in 90 minutes"), the rest as hours and minutes ("in 2 hours and 15 minutes").
+ */
+export function inAdvance(minutes: number): string {
+  const whole = Math.max(1, Math.round(minutes));
+  if (whole % (24 * 60) === 0) return `in ${count(whole / (24 * 60), 'day')}`;
+  if (whole % 60 === 0) return `in ${count(whole / 60, 'hour')}`;
+  if (whole < 120) return `in ${count(whole, 'minute')}`;
+  return `in ${count(Math.floor(whole / 60), 'hour')} and ${count(whole % 60, 'minute')}`;
 }
 
 /** Header-safe single line: names in subjects must not carry line breaks. */

@@ -41,12 +41,12 @@ const items: ItemFacts[] = [
 /** One sample of every kind, with the subject it must render to for a recipient in New York. */
 const SAMPLES: Array<{ content: NotificationContent; subject: string; mentions: string[] }> = [
   {
-    content: { kind: 'SESSION_REMINDER', session: aSession(), coach, client, forCoach: false, hoursBefore: 48, openActionItems: items },
+    content: { kind: 'SESSION_REMINDER', session: aSession(), coach, client, forCoach: false, minutesBefore: 48 * 60, openActionItems: items },
     subject: 'Reminder: coaching session Tue 5 Jan, 09:00',
     mentions: ['Your coaching session with Jane Coach is in 2 days.', 'Update the CV (due Mon 4 Jan 2027) – overdue', 'Review the offer'],
   },
   {
-    content: { kind: 'SESSION_REMINDER', session: aSession(), coach, client, forCoach: true, hoursBefore: 2, openActionItems: [] },
+    content: { kind: 'SESSION_REMINDER', session: aSession(), coach, client, forCoach: true, minutesBefore: 120, openActionItems: [] },
     subject: 'Reminder: session with Ana Lopez Tue 5 Jan, 09:00',
     mentions: ['Your coaching session with Ana Lopez is in 2 hours.'],
   },
@@ -62,7 +62,7 @@ const SAMPLES: Array<{ content: NotificationContent; subject: string; mentions: 
   },
   {
     content: { kind: 'ACCOUNTABILITY_NUDGE', client, items },
-    subject: '3 action items due, 1 overdue',
+    subject: '2 action items due, 1 overdue',
     mentions: ['Read the negotiation chapter', 'Review your action items'],
   },
   {
@@ -168,7 +168,7 @@ describe('renderNotification', () => {
   describe('times', () => {
     const reminder = (recipientTimeZone: string, startsAt = new Date('2027-01-05T14:00:00Z')) =>
       renderNotification(
-        { kind: 'SESSION_REMINDER', session: aSession({ startsAt }), coach, client, forCoach: false, hoursBefore: 24, openActionItems: [] },
+        { kind: 'SESSION_REMINDER', session: aSession({ startsAt }), coach, client, forCoach: false, minutesBefore: 24 * 60, openActionItems: [] },
         options({ recipientTimeZone }),
       );
 
@@ -200,6 +200,37 @@ describe('renderNotification', () => {
     });
   });
 
+  describe('reminder lead time', () => {
+    const lead = (minutesBefore: number) =>
+      renderNotification({ kind: 'SESSION_REMINDER', session: aSession(), coach, client, forCoach: false, minutesBefore, openActionItems: [] }, options()).text;
+
+    it.each([
+      [31, 'in 31 minutes'],
+      [60, 'in 1 hour'],
+      [90, 'in 90 minutes'],
+      [120, 'in 2 hours'],
+      [135, 'in 2 hours and 15 minutes'],
+      [24 * 60, 'in 1 day'],
+      [36 * 60, 'in 36 hours'],
+      [48 * 60, 'in 2 days'],
+    ])('says a session %i minutes ahead is %s', (minutes, wording) => {
+      expect(lead(minutes)).toContain(`Your coaching session with Jane Coach is ${wording}.`);
+    });
+  });
+
+  describe('nudge subject', () => {
+    const subject = (overdue: boolean[]) =>
+      renderNotification({ kind: 'ACCOUNTABILITY_NUDGE', client, items: overdue.map((o, i) => ({ title: `Item ${i}`, dueDate: '2027-01-04', overdue: o })) }, options()).subject;
+
+    it('counts each item once: an overdue item is not also due', () => {
+      expect(subject([true])).toBe('1 action item overdue');
+      expect(subject([true, true])).toBe('2 action items overdue');
+      expect(subject([false])).toBe('1 action item due');
+      expect(subject([false, false, true])).toBe('2 action items due, 1 overdue');
+      expect(subject([false, true, true])).toBe('1 action item due, 2 overdue');
+    });
+  });
+
   describe('user-provided text', () => {
     const attack = '<script>alert("x")</script>';
     const hostile: NotificationContent[] = [
@@ -209,7 +240,7 @@ describe('renderNotification', () => {
         coach: { name: attack, email: 'c@x.test' },
         client,
         forCoach: false,
-        hoursBefore: 2,
+        minutesBefore: 120,
         openActionItems: [{ title: attack, dueDate: null, overdue: false }],
       },
       { kind: 'SESSION_PREP', session: aSession({ agenda: attack }), coach, client, openActionItems: [], goals: [{ title: attack, progress: 1 }] },
@@ -240,7 +271,7 @@ describe('renderNotification', () => {
     it('reads only the session fields it knows: private notes on an entity passed by mistake never show', () => {
       const entity = { ...aSession(), privateNotes: 'PRIVATE-NOTE-TEXT', sharedSummary: null };
       for (const content of [
-        { kind: 'SESSION_REMINDER', session: entity, coach, client, forCoach: true, hoursBefore: 2, openActionItems: [] },
+        { kind: 'SESSION_REMINDER', session: entity, coach, client, forCoach: true, minutesBefore: 120, openActionItems: [] },
         { kind: 'SESSION_PREP', session: entity, coach, client, openActionItems: [], goals: [] },
         { kind: 'SESSION_CANCELLED', session: entity, coach, client },
         { kind: 'SESSION_SUMMARY', session: entity, coach, client, summary: 'Shared', actionItems: [], nextSession: null },
@@ -269,7 +300,7 @@ describe('renderNotification', () => {
         expect(email.text).toContain('Agenda\n\n> Review the offer\n> Plan the negotiation');
       }
       const bare = renderNotification(
-        { kind: 'SESSION_REMINDER', session: aSession({ meetingUrl: null, agenda: null }), coach, client, forCoach: false, hoursBefore: 2, openActionItems: [] },
+        { kind: 'SESSION_REMINDER', session: aSession({ meetingUrl: null, agenda: null }), coach, client, forCoach: false, minutesBefore: 120, openActionItems: [] },
         options(),
       );
       expect(bare.text).not.toContain('Join the meeting');
@@ -302,7 +333,7 @@ describe('renderNotification', () => {
   describe('calendar part', () => {
     const sentAt = new Date('2027-01-03T14:00:00Z');
     const reminder = (session: SessionFacts) =>
-      renderNotification({ kind: 'SESSION_REMINDER', session, coach, client, forCoach: false, hoursBefore: 48, openActionItems: [] }, options({ sentAt }));
+      renderNotification({ kind: 'SESSION_REMINDER', session, coach, client, forCoach: false, minutesBefore: 48 * 60, openActionItems: [] }, options({ sentAt }));
 
     it('is a METHOD:REQUEST invitation on a reminder', () => {
       const email = reminder(aSession());
@@ -340,7 +371,8 @@ describe('renderNotification', () => {
       expect(root.getFirstPropertyValue('method')).toBe('CANCEL');
       expect(event.getFirstPropertyValue('status')).toBe('CANCELLED');
       expect(event.getFirstPropertyValue('uid')).toBe(vevent(reminder(aSession()).calendar).event.getFirstPropertyValue('uid'));
-      expect(event.getFirstPropertyValue('sequence')).toBe(2);
+      // One above the invite's (version 2): a calendar ignores a CANCEL that is not newer than its event.
+      expect(event.getFirstPropertyValue('sequence')).toBe(3);
       expect(time(event, 'dtstart').toISOString()).toBe('2027-01-05T14:00:00.000Z');
       expect(address(event.getFirstPropertyValue('organizer'))).toBe(coach.email);
       expect(address(event.getFirstPropertyValue('attendee'))).toBe(client.email);
@@ -355,7 +387,7 @@ describe('renderNotification', () => {
           coach: { name: 'Jane "JC" Coach', email: coach.email },
           client: { name: 'Ana, López', email: client.email },
           forCoach: false,
-          hoursBefore: 2,
+          minutesBefore: 120,
           openActionItems: [],
         },
         options(),

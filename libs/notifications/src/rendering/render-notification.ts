@@ -25,7 +25,16 @@ export interface ItemFacts {
 }
 
 export type NotificationContent =
-  | { kind: 'SESSION_REMINDER'; session: SessionFacts; coach: Person; client: Person; forCoach: boolean; hoursBefore: number; openActionItems: ItemFacts[] }
+  | {
+      kind: 'SESSION_REMINDER';
+      session: SessionFacts;
+      coach: Person;
+      client: Person;
+      forCoach: boolean;
+      /** How long before the session the email goes out, in whole minutes. */
+      minutesBefore: number;
+      openActionItems: ItemFacts[];
+    }
   | { kind: 'SESSION_PREP'; session: SessionFacts; coach: Person; client: Person; openActionItems: ItemFacts[]; goals: Array<{ title: string; progress: number }> }
   | { kind: 'SESSION_CANCELLED'; session: SessionFacts; coach: Person; client: Person }
   | { kind: 'ACCOUNTABILITY_NUDGE'; client: Person; items: ItemFacts[] }
@@ -209,7 +218,7 @@ function reminder(content: Content<'SESSION_REMINDER'>, context: Context): Draft
     subject: forCoach ? `Reminder: session with ${client.name} ${context.short(session.startsAt)}` : `Reminder: coaching session ${context.short(session.startsAt)}`,
     body: [
       context.greeting(),
-      paragraph(`Your coaching session with ${other.name} is ${inAdvance(content.hoursBefore)}.`),
+      paragraph(`Your coaching session with ${other.name} is ${inAdvance(content.minutesBefore)}.`),
       paragraph(when(session, context)),
       ...sessionDetails(session),
       ...openItems(content.openActionItems, context),
@@ -251,10 +260,18 @@ function cancelled(content: Content<'SESSION_CANCELLED'>, context: Context): Dra
   };
 }
 
+/** Each item counted once: an overdue item is not also "due". "1 action item overdue", "2 action items due, 1 overdue". */
+function nudgeSubject(items: ItemFacts[]): string {
+  const overdue = items.filter((item) => item.overdue).length;
+  const due = items.length - overdue;
+  if (!overdue) return `${count(due, 'action item')} due`;
+  if (!due) return `${count(overdue, 'action item')} overdue`;
+  return `${count(due, 'action item')} due, ${overdue} overdue`;
+}
+
 function nudge(content: Content<'ACCOUNTABILITY_NUDGE'>, context: Context): Draft {
-  const overdue = content.items.filter((item) => item.overdue).length;
   return {
-    subject: `${count(content.items.length, 'action item')} due${overdue ? `, ${overdue} overdue` : ''}`,
+    subject: nudgeSubject(content.items),
     body: [
       context.greeting(content.client.name),
       paragraph('A quick check-in on the action items from your coaching that are still open:'),

@@ -1,14 +1,18 @@
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { fold, sessionCalendarEvent, type SessionCalendarInput } from './session-calendar.js';
 
-/** What ical-generator wrote for the same input (the library this module replaced on the send path). */
+/**
+ * What ical-generator wrote for the same input (the library this module replaced on the send
+ * path), with the two fixes made since: a CANCEL's SEQUENCE one above the version, and the CRLF
+ * after END:VCALENDAR that ical-generator left out.
+ */
 function viaIcalGenerator(input: SessionCalendarInput): string {
   const { session } = input;
   const request = input.method === 'REQUEST';
   const calendar = ical({ prodId: { company: 'Tandem', product: 'Tandem', language: 'EN' }, method: request ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.CANCEL });
   calendar.createEvent({
     id: `session-${session.id}@${input.productDomain}`,
-    sequence: session.version,
+    sequence: request ? session.version : session.version + 1,
     stamp: input.stamp ?? session.startsAt,
     start: session.startsAt,
     end: new Date(session.startsAt.getTime() + session.durationMinutes * 60_000),
@@ -22,7 +26,7 @@ function viaIcalGenerator(input: SessionCalendarInput): string {
       { name: input.attendee.name.replace(/"/g, "'"), email: input.attendee.email, role: ICalAttendeeRole.REQ, status: ICalAttendeeStatus.NEEDSACTION, rsvp: request },
     ],
   });
-  return calendar.toString();
+  return `${calendar.toString()}\r\n`;
 }
 
 const base: SessionCalendarInput = {
@@ -54,6 +58,21 @@ describe('sessionCalendarEvent', () => {
   ];
   it.each(cases)('writes %s exactly as ical-generator did', (_name, input) => {
     expect(sessionCalendarEvent(input)).toBe(viaIcalGenerator(input));
+  });
+
+  it('ends every content line with CRLF, the last one (END:VCALENDAR) included', () => {
+    const ics = sessionCalendarEvent(base);
+    expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  });
+
+  it('gives a CANCEL a higher SEQUENCE than the invite it withdraws', () => {
+    const sequence = (ics: string) => Number(/^SEQUENCE:(\d+)\r$/m.exec(ics)![1]);
+    const invite = sessionCalendarEvent(base);
+    const cancel = sessionCalendarEvent({ ...base, method: 'CANCEL' });
+    expect(sequence(invite)).toBe(3);
+    expect(sequence(cancel)).toBe(4);
+    expect(cancel).toContain('UID:session-0b6c1a52-6f0e-4d0c-9d59-3f1c2a4e5b6d@tandem.example.com\r\n');
   });
 
   it('never folds inside a character', () => {

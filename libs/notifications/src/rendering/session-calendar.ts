@@ -16,7 +16,10 @@ export interface SessionCalendarInput {
 /**
  * An iTIP invitation (REQUEST) or cancellation (CANCEL) for one session. The
  * UID never changes and SEQUENCE is the session's version, so a calendar
- * updates the event it already has instead of adding another.
+ * updates the event it already has instead of adding another. A CANCEL goes
+ * one higher: an invite is only ever sent at the session's current version, and
+ * RFC 5546 has a calendar ignore a CANCEL whose SEQUENCE is not above the
+ * event's. Every content line, the last one included, ends with CRLF (RFC 5545 §3.1).
  *
  * Written out directly (one VEVENT of fixed shape) rather than through
  * ical-generator: the output is the same, line for line, but ical-generator's
@@ -33,7 +36,7 @@ export function sessionCalendarEvent(input: SessionCalendarInput): string {
     `METHOD:${input.method}`,
     'BEGIN:VEVENT',
     `UID:session-${session.id}@${input.productDomain}`,
-    `SEQUENCE:${session.version}`,
+    `SEQUENCE:${calendarSequence(input.method, session.version)}`,
     `DTSTAMP:${utc(input.stamp ?? session.startsAt)}`,
     // Times are written in UTC: a TZID would need a VTIMEZONE definition that not every client can do without.
     `DTSTART:${utc(session.startsAt)}`,
@@ -50,7 +53,12 @@ export function sessionCalendarEvent(input: SessionCalendarInput): string {
     'END:VEVENT',
     'END:VCALENDAR',
   ];
-  return lines.map(fold).join('\r\n');
+  return `${lines.map(fold).join('\r\n')}\r\n`;
+}
+
+/** The SEQUENCE of a session's REQUEST or CANCEL: above every invite sent before the cancellation. */
+function calendarSequence(method: SessionCalendarInput['method'], version: number): number {
+  return method === 'CANCEL' ? version + 1 : version;
 }
 
 /** A CN parameter is quoted and may not contain a double quote at all (RFC 5545 §3.2). */
