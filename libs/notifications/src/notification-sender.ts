@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Clock } from '#tandem/clock';
 import { AppConfig } from '#tandem/config';
 import { MailDeliveryError, MailSender } from '#tandem/mail';
 import { PermanentJobError } from '#tandem/queue';
@@ -7,6 +8,7 @@ import { EmailPreference } from './email-preference.entity.js';
 import { GroupBatcher } from './group-batcher.js';
 import { NotificationContentLoader, preparedQuery } from './notification-content.js';
 import { NotificationMetrics } from './notification-metrics.js';
+import { QUIET_HOURS_DEFERRAL } from './notification-outbox.js';
 import { Notification, TRANSACTIONAL_KINDS } from './notification.entity.js';
 import { endOfQuietHours } from './planning/notification-planning.js';
 import { renderNotification } from './rendering/render-notification.js';
@@ -57,6 +59,7 @@ export class NotificationSender {
     private readonly content: NotificationContentLoader,
     private readonly metrics: NotificationMetrics,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {
     this.domain = new URL(config.appUrl).hostname || 'tandem.localhost';
   }
@@ -65,7 +68,7 @@ export class NotificationSender {
     return `<notification-${notificationId}@${this.domain}>`;
   }
 
-  async send(notificationId: string, attempt: number, maxAttempts: number, now = new Date()): Promise<SendOutcome> {
+  async send(notificationId: string, attempt: number, maxAttempts: number, now = this.clock.now()): Promise<SendOutcome> {
     const loaded = await this.load(notificationId);
     if (!loaded || loaded.notification.status !== 'QUEUED') {
       this.acceptedNotRecorded.delete(notificationId);
@@ -81,7 +84,14 @@ export class NotificationSender {
       if (optOut) return this.skip(notification, optOut);
       const quietUntil = endOfQuietHours(now, notification.recipientTimeZone, preference?.quietHoursStart ?? null, preference?.quietHoursEnd ?? null);
       if (quietUntil) {
-        await this.update(notification.id, { status: 'PENDING', sendAt: quietUntil, queuedAt: null, reason: 'deferred to the end of quiet hours' });
+        // planned_send_at keeps the time it was planned for, so a change of quiet hours can re-time it.
+        await this.update(notification.id, {
+          status: 'PENDING',
+          sendAt: quietUntil,
+          plannedSendAt: notification.plannedSendAt ?? notification.sendAt,
+          queuedAt: null,
+          reason: QUIET_HOURS_DEFERRAL,
+        });
         return 'deferred';
       }
     }
