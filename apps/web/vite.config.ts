@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react-swc';
 import { defineConfig } from 'vitest/config';
+import { precompress } from './precompress.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 // The API the dev server forwards to (npm start / npm run start:api listen on 3000 by default).
@@ -8,7 +9,7 @@ const apiUrl = process.env.TANDEM_API_URL ?? 'http://localhost:3000';
 
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: {
     // The server's pure cadence code (luxon only), reused for the new-engagement preview.
     alias: [{ find: /^#tandem\/scheduling$/, replacement: fileURLToPath(new URL('../../libs/scheduling/src/index.ts', import.meta.url)) }],
@@ -16,8 +17,12 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps are written for debugging on the server but not referenced from the bundles,
+    // and the API does not serve them (serve-web-app.ts).
+    sourcemap: 'hidden',
     chunkSizeWarningLimit: 800,
+    // Brotli at its highest level takes seconds after the bundle is written: expected, not a warning.
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   server: {
     port: 5173,

@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { PinoLoggerService, requestLogging } from '#tandem/logging';
 import type { Runtime } from '#tandem/runtime';
 import { ApiModule, type ApiModuleOptions } from './api.module.js';
+import { securityHeaders } from './security-headers.js';
 import { defaultWebAppDir, serveWebApp, webAppBuilt, webAppMissing } from './web/serve-web-app.js';
 
 /** Builds the HTTP app (GraphQL + health) exactly as production runs it; tests use the same function. */
@@ -15,6 +16,7 @@ export async function createApiApp(runtime: Runtime, options: ApiModuleOptions):
   app.disable('x-powered-by');
   // Only these peers may set X-Forwarded-For: the client IP (log-in and rate limits) must not be a header anyone can write.
   app.set('trust proxy', runtime.config.trustProxy);
+  app.use(securityHeaders({ production: runtime.config.isProduction }));
   app.use(requestLogging(runtime.logger, { quietPaths: ['/health/live', '/health/ready', '/metrics'] }));
   if (options.webAppDir !== false) {
     const dir = options.webAppDir ?? defaultWebAppDir();
