@@ -1,16 +1,27 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router';
+import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AppRoutes } from './app/app-routes';
 import { AuthProvider } from './auth/auth-context';
+import { UnsavedChangesGuard } from './ui/use-unsaved-changes';
 import './styles.css';
+
+// A data router (one splat route; the pages keep their <Routes>) so forms can block a navigation that would lose unsaved text.
+const router = createBrowserRouter([
+  {
+    path: '*',
+    element: (
+      <UnsavedChangesGuard>
+        <AuthProvider>
+          <AppRoutes />
+        </AuthProvider>
+      </UnsavedChangesGuard>
+    ),
+  },
+]);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <BrowserRouter>
-      <AuthProvider>
-        <AppRoutes />
-      </AuthProvider>
-    </BrowserRouter>
+    <RouterProvider router={router} />
   </StrictMode>,
 );

@@ -1,9 +1,10 @@
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { createMemoryRouter, Route, RouterProvider, Routes } from 'react-router';
 import { Provider, type Client, type OperationResult } from 'urql';
 import { fromValue, merge, never } from 'wonka';
 import { StaticAuthProvider, type Viewer } from '../auth/auth-context';
+import { UnsavedChangesGuard } from '../ui/use-unsaved-changes';
 
 export const aCoach = (overrides: Partial<Viewer> = {}): Viewer => ({
   id: 'coach-1',
@@ -56,14 +57,26 @@ export function renderPage(
   ui: ReactElement,
   { client, viewer = aCoach(), route = '/', path = '*' }: { client: Client; viewer?: Viewer; route?: string; path?: string },
 ): RenderResult {
+  // A data router as in main.tsx, so pages that guard unsaved text can block a navigation.
+  const router = createMemoryRouter(
+    [
+      {
+        path: '*',
+        element: (
+          <UnsavedChangesGuard>
+            <Routes>
+              <Route path={path} element={ui} />
+            </Routes>
+          </UnsavedChangesGuard>
+        ),
+      },
+    ],
+    { initialEntries: [route] },
+  );
   return render(
     <StaticAuthProvider viewer={viewer}>
       <Provider value={client}>
-        <MemoryRouter initialEntries={[route]}>
-          <Routes>
-            <Route path={path} element={ui} />
-          </Routes>
-        </MemoryRouter>
+        <RouterProvider router={router} />
       </Provider>
     </StaticAuthProvider>,
   );

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { CombinedError } from 'urql';
+import { describe, expect, it, vi } from 'vitest';
 import { mockClient, renderPage } from '../../test/render';
 import { SessionEditorPage } from './session-editor-page';
 
@@ -18,7 +19,7 @@ const aSession = (overrides: Record<string, unknown> = {}) => ({
   summaryPublishedAt: null,
   completedAt: null,
   client: { id: 'c1', name: 'Ann Able', timeZone: 'America/New_York' },
-  engagement: { id: 'e1', title: 'Leadership transition' },
+  engagement: { id: 'e1', title: 'Leadership transition', meetingUrl: null },
   actionItems: [
     { id: 'a1', title: 'Update the CV', dueDate: '2027-03-09', status: 'OPEN', isOverdue: false },
     { id: 'a2', title: 'Call two colleagues', dueDate: null, status: 'DONE', isOverdue: false },
@@ -27,8 +28,10 @@ const aSession = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-function setUp(session = aSession()) {
+function setUp(session = aSession(), answer?: (name: string, variables: Record<string, unknown>) => { data?: unknown; error?: unknown } | undefined) {
   const client = mockClient((name, variables) => {
+    const given = answer?.(name, variables);
+    if (given) return given;
     if (name === 'SessionEditor') return { data: { session } };
     if (name === 'PublishSessionSummary') return { data: { publishSessionSummary: { id: 's1', sharedSummary: variables.summary, summaryPublishedAt: '2027-03-02T15:30:00.000Z' } } };
     if (name === 'WriteSessionPrivateNotes') return { data: { writePrivateNotes: { id: 's1', privateNotes: variables.notes } } };
@@ -105,5 +108,64 @@ describe('SessionEditorPage', () => {
     setUp(aSession({ status: 'COMPLETED', completedAt: '2027-03-02T15:00:00.000Z' }));
     await screen.findByLabelText('Agenda');
     expect(screen.queryByRole('button', { name: 'Mark completed' })).toBeNull();
+  });
+
+  it('uses the engagement’s meeting link while the session has none, and saves the session’s own', async () => {
+    const user = userEvent.setup();
+    const client = setUp(aSession({ engagement: { id: 'e1', title: 'Leadership transition', meetingUrl: 'https://meet.example.com/standing' } }), (name, variables) =>
+      name === 'SaveSessionMeetingLink' ? { data: { updateSession: { id: 's1', meetingUrl: variables.meetingUrl } } } : undefined,
+    );
+    expect(await screen.findByRole('link', { name: 'Join the meeting' })).toHaveAttribute('href', 'https://meet.example.com/standing');
+    const field = screen.getByLabelText('Meeting link');
+    expect(field).toHaveAccessibleDescription(/the engagement’s link is used: https:\/\/meet\.example\.com\/standing/);
+    await user.type(field, ' https://meet.example.com/this-one ');
+    await user.click(screen.getByRole('button', { name: 'Save meeting link' }));
+    await waitFor(() => expect(client.operations.find((o) => o.name === 'SaveSessionMeetingLink')?.variables).toEqual({ id: 's1', meetingUrl: 'https://meet.example.com/this-one' }));
+    expect(await screen.findByText('Meeting link saved.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Join the meeting' })).toHaveAttribute('href', 'https://meet.example.com/this-one');
+  });
+
+  it('shows the API’s refusal of a meeting link beside the field', async () => {
+    const user = userEvent.setup();
+    const refusal = new CombinedError({ graphQLErrors: [{ message: 'meetingUrl must be a URL address', extensions: { code: 'BAD_USER_INPUT', field: 'meetingUrl' } }] });
+    setUp(aSession(), (name) => (name === 'SaveSessionMeetingLink' ? { error: refusal } : undefined));
+    await user.type(await screen.findByLabelText('Meeting link'), 'meet me');
+    await user.click(screen.getByRole('button', { name: 'Save meeting link' }));
+    const field = screen.getByLabelText('Meeting link');
+    await waitFor(() => expect(field).toHaveAttribute('aria-invalid', 'true'));
+    expect(field).toHaveAccessibleDescription(/meetingUrl must be a URL address/);
+  });
+
+  it('asks before leaving with unsaved notes, and stays when the coach says no', async () => {
+    const user = userEvent.setup();
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
+    setUp();
+    await user.type(await screen.findByLabelText('Private notes (only you)'), ' and worried');
+    const beforeUnload = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(beforeUnload);
+    expect(beforeUnload.defaultPrevented).toBe(true);
+
+    await user.click(screen.getByRole('link', { name: 'Ann Able' }));
+    expect(confirm).toHaveBeenCalledTimes(1);
+    expect(screen.getByLabelText('Private notes (only you)')).toHaveValue('Seemed tired and worried');
+
+    await user.click(screen.getByRole('link', { name: 'Ann Able' }));
+    expect(confirm).toHaveBeenCalledTimes(2);
+    await waitFor(() => expect(screen.queryByLabelText('Private notes (only you)')).toBeNull());
+  });
+
+  it('leaves without asking once the notes are saved', async () => {
+    const user = userEvent.setup();
+    const confirm = vi.spyOn(window, 'confirm');
+    setUp();
+    await user.type(await screen.findByLabelText('Private notes (only you)'), '!');
+    await user.click(screen.getByRole('button', { name: 'Save private notes' }));
+    await screen.findByText('Private notes saved.');
+    const beforeUnload = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(beforeUnload);
+    expect(beforeUnload.defaultPrevented).toBe(false);
+    await user.click(screen.getByRole('link', { name: 'Ann Able' }));
+    await waitFor(() => expect(screen.queryByLabelText('Private notes (only you)')).toBeNull());
+    expect(confirm).not.toHaveBeenCalled();
   });
 });

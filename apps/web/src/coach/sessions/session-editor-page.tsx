@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import { useViewer } from '../../auth/auth-context';
@@ -6,9 +6,10 @@ import { graphql, type ResultOf } from '../../graphql/graphql';
 import { formatDateTime } from '../../time/format';
 import { DateTimeText } from '../../ui/date-time';
 import { errorCode, errorField, errorMessage } from '../../ui/errors';
-import { TextAreaField } from '../../ui/fields';
+import { TextAreaField, TextField } from '../../ui/fields';
 import { Page } from '../../ui/page';
 import { EmptyState, ErrorNotice, QueryState, SuccessNotice } from '../../ui/status';
+import { useUnsavedChanges } from '../../ui/use-unsaved-changes';
 import { ACTION_ITEM_STATUS, formatPlainDate, SESSION_STATUS } from '../client/labels';
 import { NewActionItemFields } from '../client/new-action-item-fields';
 import './session-editor-page.css';
@@ -36,6 +37,7 @@ export const SessionEditorQuery = graphql(`
       engagement {
         id
         title
+        meetingUrl
       }
       actionItems {
         id
@@ -52,6 +54,11 @@ export const SessionEditorQuery = graphql(`
 export const SaveAgendaMutation = graphql(`
   mutation SaveSessionAgenda($id: ID!, $agenda: String!) {
     updateSession(id: $id, input: { agenda: $agenda }) { id agenda }
+  }
+`);
+export const SaveMeetingLinkMutation = graphql(`
+  mutation SaveSessionMeetingLink($id: ID!, $meetingUrl: String) {
+    updateSession(id: $id, input: { meetingUrl: $meetingUrl }) { id meetingUrl }
   }
 `);
 export const WritePrivateNotesMutation = graphql(`
@@ -107,16 +114,18 @@ function SessionEditor({ session, reload }: { session: Session; reload: () => vo
   const [agenda, setAgenda] = useState(session.agenda ?? '');
   const [notes, setNotes] = useState(session.privateNotes ?? '');
   const [summary, setSummary] = useState(session.sharedSummary ?? '');
-  const [saved, setSaved] = useState({ agenda: session.agenda ?? '', notes: session.privateNotes ?? '', summary: session.sharedSummary ?? '' });
-  const dirty = agenda !== saved.agenda || notes !== saved.notes || summary !== saved.summary;
-  useUnsavedWarning(dirty);
+  const [meetingUrl, setMeetingUrl] = useState(session.meetingUrl ?? '');
+  const [saved, setSaved] = useState({ agenda: session.agenda ?? '', notes: session.privateNotes ?? '', summary: session.sharedSummary ?? '', meetingUrl: session.meetingUrl ?? '' });
+  const dirty = agenda !== saved.agenda || notes !== saved.notes || summary !== saved.summary || meetingUrl.trim() !== saved.meetingUrl;
+  useUnsavedChanges(dirty);
 
   const [agendaState, saveAgenda] = useMutation(SaveAgendaMutation);
+  const [linkState, saveLink] = useMutation(SaveMeetingLinkMutation);
   const [notesState, writeNotes] = useMutation(WritePrivateNotesMutation);
   const [summaryState, publish] = useMutation(PublishSummaryMutation);
   const [completeState, complete] = useMutation(CompleteSessionMutation);
   const [noShowState, noShow] = useMutation(NoShowSessionMutation);
-  const [done, setDone] = useState<{ agenda?: string; notes?: string; summary?: string; status?: string }>({});
+  const [done, setDone] = useState<{ agenda?: string; link?: string; notes?: string; summary?: string; status?: string }>({});
 
   const onAgenda = async (event: FormEvent) => {
     event.preventDefault();
@@ -124,6 +133,15 @@ function SessionEditor({ session, reload }: { session: Session; reload: () => vo
     if (!answer.error) {
       setSaved((s) => ({ ...s, agenda }));
       setDone((d) => ({ ...d, agenda: 'Agenda saved.' }));
+    }
+  };
+  const onLink = async (event: FormEvent) => {
+    event.preventDefault();
+    const link = meetingUrl.trim();
+    const answer = await saveLink({ id: session.id, meetingUrl: link || null });
+    if (!answer.error) {
+      setSaved((s) => ({ ...s, meetingUrl: link }));
+      setDone((d) => ({ ...d, link: link ? 'Meeting link saved.' : 'Meeting link removed.' }));
     }
   };
   const onNotes = async (event: FormEvent) => {
@@ -150,6 +168,9 @@ function SessionEditor({ session, reload }: { session: Session; reload: () => vo
     }
   };
 
+  // A session without its own link uses the engagement's.
+  const joinUrl = saved.meetingUrl || session.engagement?.meetingUrl;
+  const linkError = errorField(linkState.error) === 'meetingUrl' ? errorMessage(linkState.error) : undefined;
   const inViewerZone = formatDateTime(session.startsAt, viewer.timeZone);
   const inClientZone = formatDateTime(session.startsAt, clientZone);
 
@@ -174,9 +195,9 @@ function SessionEditor({ session, reload }: { session: Session; reload: () => vo
             For {clientName}: {inClientZone} ({clientZone.replace(/_/g, ' ')})
           </p>
         ) : null}
-        {session.meetingUrl ? (
+        {joinUrl ? (
           <p className="small">
-            <a href={session.meetingUrl} target="_blank" rel="noreferrer">
+            <a href={joinUrl} target="_blank" rel="noreferrer">
               Join the meeting
             </a>
           </p>
@@ -208,6 +229,31 @@ function SessionEditor({ session, reload }: { session: Session; reload: () => vo
           {agenda !== saved.agenda ? <span className="muted small">Unsaved changes</span> : null}
         </div>
         <Feedback ok={done.agenda} error={agendaState.error} />
+      </form>
+
+      <form className="card" onSubmit={onLink} noValidate>
+        <h2 id="meeting-link-heading">Meeting link</h2>
+        <TextField
+          label="Meeting link"
+          type="url"
+          inputMode="url"
+          placeholder="https://"
+          value={meetingUrl}
+          onChange={(event) => setMeetingUrl(event.target.value)}
+          error={linkError}
+          hint={
+            session.engagement?.meetingUrl
+              ? `Optional. Left empty, the engagement’s link is used: ${session.engagement.meetingUrl}`
+              : `Optional. ${clientName} sees it with the session and in the reminders.`
+          }
+        />
+        <div className="form-actions">
+          <button type="submit" disabled={linkState.fetching}>
+            {linkState.fetching ? 'Saving…' : 'Save meeting link'}
+          </button>
+          {meetingUrl.trim() !== saved.meetingUrl ? <span className="muted small">Unsaved changes</span> : null}
+        </div>
+        <Feedback ok={done.link} error={linkError ? undefined : linkState.error} />
       </form>
 
       <div className="session-zones">
@@ -273,19 +319,6 @@ function Feedback({ ok, error }: { ok?: string; error?: CombinedError }) {
       {content}
     </div>
   );
-}
-
-/** Warns before the tab closes or reloads with unsaved text. */
-function useUnsavedWarning(dirty: boolean) {
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      event.returnValue = '';
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
 }
 
 function SessionActionItems({ session, onAdded }: { session: Session; onAdded: () => void }) {
