@@ -1,3 +1,4 @@
+import { ShiftedClock, withClockAt } from './support/clock.js';
 import { aClient, aClientLogin, aCoach, anEngagement, anOwner, type OwnerSession, type Session } from './support/factories.js';
 import { type Caller, TestApi } from './support/test-api.js';
 
@@ -38,6 +39,10 @@ const STAFF_ONLY: Partial<Record<Role, Outcome>> = {
 const CLIENT_READABLE: Partial<Record<Role, Outcome>> = { ...STAFF_ONLY, client: 'ok', otherClient: 'NOT_FOUND' };
 
 const op = (query: string, vars: (t: Target) => Record<string, unknown>) => (caller: Caller, t: Target) => caller.errorCode(query, vars(t));
+
+// The API's clock: the real time, moved past the targets' sessions (which start in 2027) for what needs them started.
+const clock = new ShiftedClock();
+const onceStarted = (run: Operation['run']): Operation['run'] => (caller, t) => withClockAt(clock, '2030-01-01T00:00:00Z', () => run(caller, t));
 
 const OPERATIONS: Operation[] = [
   { name: 'client(id)', run: op(`query($id: ID!) { client(id: $id) { id name } }`, (t) => ({ id: t.clientId })), expect: CLIENT_READABLE },
@@ -87,9 +92,9 @@ const OPERATIONS: Operation[] = [
     expect: STAFF_ONLY,
   },
   { name: 'writePrivateNotes', run: op(`mutation($id: ID!) { writePrivateNotes(id: $id, notes: "n") { id } }`, (t) => ({ id: t.sessionId })), expect: STAFF_ONLY },
-  { name: 'publishSessionSummary', run: op(`mutation($id: ID!) { publishSessionSummary(id: $id, summary: "s") { id } }`, (t) => ({ id: t.sessionId })), expect: STAFF_ONLY },
+  { name: 'publishSessionSummary', run: onceStarted(op(`mutation($id: ID!) { publishSessionSummary(id: $id, summary: "s") { id } }`, (t) => ({ id: t.sessionId }))), expect: STAFF_ONLY },
   { name: 'cancelSession', run: op(`mutation($id: ID!) { cancelSession(id: $id) { id } }`, (t) => ({ id: t.sessionId })), expect: STAFF_ONLY, fresh: true },
-  { name: 'completeSession', run: op(`mutation($id: ID!) { completeSession(id: $id) { id } }`, (t) => ({ id: t.sessionId })), expect: STAFF_ONLY, fresh: true },
+  { name: 'completeSession', run: onceStarted(op(`mutation($id: ID!) { completeSession(id: $id) { id } }`, (t) => ({ id: t.sessionId }))), expect: STAFF_ONLY, fresh: true },
   {
     name: 'createSponsor',
     run: op(`mutation { createSponsor(input: { organisation: "Initech", contactName: "Bill", contactEmail: "bill@initech.test" }) { id } }`, () => ({})),
@@ -171,7 +176,7 @@ describe('authorization matrix: every role × every operation', () => {
   }
 
   beforeAll(async () => {
-    api = await TestApi.start();
+    api = await TestApi.start({ clock });
     owner = await anOwner(api);
     coach = await aCoach(api, owner, 'Coach A');
     const otherCoach = await aCoach(api, owner, 'Coach B');

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { expandCadence, type Cadence } from '#tandem/scheduling';
+import { justAfter, ShiftedClock, withClockAt } from './support/clock.js';
 import { aClient, aClientLogin, aCoach, anEngagement, anOwner, type OwnerSession } from './support/factories.js';
 import { TestApi } from './support/test-api.js';
 
@@ -21,11 +22,13 @@ const plannedFromNow = (startDate: string, timeZone = 'America/New_York') =>
 const local = (iso: string, zone: string) => DateTime.fromISO(iso, { zone }).toFormat('yyyy-MM-dd HH:mm ccc');
 
 describe('coaching: roster, engagements and sessions', () => {
+  // At the real time, moved only to complete a session or share its summary once it has started.
+  const clock = new ShiftedClock();
   let api: TestApi;
   let owner: OwnerSession;
 
   beforeAll(async () => {
-    api = await TestApi.start();
+    api = await TestApi.start({ clock });
     owner = await anOwner(api);
   });
   afterAll(async () => {
@@ -157,7 +160,7 @@ describe('coaching: roster, engagements and sessions', () => {
       const start = DateTime.now().minus({ months: 2 }).toISODate()!;
       const engagement = await anEngagement(api, owner, client.id, { startDate: start, cadence: { frequency: 'MONTHLY', anchor: 'DAY_OF_MONTH', day: 15, localTime: '09:00' } });
       const [next] = engagement.sessions;
-      await api.as(owner.token).gql(`mutation($id: ID!) { completeSession(id: $id) { status } }`, { id: next!.id });
+      await withClockAt(clock, justAfter(next!.startsAt), () => api.as(owner.token).gql(`mutation($id: ID!) { completeSession(id: $id) { status } }`, { id: next!.id }));
 
       const changed = await api.as(owner.token).gql(
         `mutation($id: ID!, $c: CadenceInput!) { changeCadence(id: $id, cadence: $c) { cadence { frequency localTime } sessions { id status startsAt } } }`,
@@ -197,13 +200,15 @@ describe('coaching: roster, engagements and sessions', () => {
       expect(scheduled.scheduleSession).toMatchObject({ sequence: 1, status: 'SCHEDULED', durationMinutes: 45, timeZone: 'America/New_York' });
       const id = scheduled.scheduleSession.id;
       await api.as(owner.token).gql(`mutation($id: ID!) { writePrivateNotes(id: $id, notes: "Seems anxious about the board") { id } }`, { id });
-      const published = await api.as(owner.token).gql(
-        `mutation($id: ID!) { publishSessionSummary(id: $id, summary: "We agreed three actions") { privateNotes sharedSummary summaryPublishedAt } }`,
-        { id },
-      );
-      expect(published.publishSessionSummary).toMatchObject({ privateNotes: 'Seems anxious about the board', sharedSummary: 'We agreed three actions' });
-      const done = await api.as(owner.token).gql(`mutation($id: ID!) { completeSession(id: $id) { status completedAt } }`, { id });
-      expect(done.completeSession.status).toBe('COMPLETED');
+      const [published, done] = await withClockAt(clock, justAfter('2027-05-04T15:00:00Z'), async () => [
+        await api.as(owner.token).gql(
+          `mutation($id: ID!) { publishSessionSummary(id: $id, summary: "We agreed three actions") { privateNotes sharedSummary summaryPublishedAt } }`,
+          { id },
+        ),
+        await api.as(owner.token).gql(`mutation($id: ID!) { completeSession(id: $id) { status completedAt } }`, { id }),
+      ]);
+      expect(published!.publishSessionSummary).toMatchObject({ privateNotes: 'Seems anxious about the board', sharedSummary: 'We agreed three actions' });
+      expect(done!.completeSession).toEqual({ status: 'COMPLETED', completedAt: expect.stringMatching(/^2027-05-04T15:01:/) });
       expect(await api.as(owner.token).errorCode(`mutation($id: ID!) { cancelSession(id: $id) { id } }`, { id })).toBe('CONFLICT');
       const audit = await api.sql(`SELECT action, details::text FROM audit_event WHERE entity_id = $1 ORDER BY id`, [id]);
       expect(audit.map((a) => a.action)).toEqual(['session.scheduled', 'session.private_notes_written', 'session.summary_published', 'session.completed']);

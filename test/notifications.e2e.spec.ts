@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { justAfter, ShiftedClock, withClockAt } from './support/clock.js';
 import { aClient, aClientLogin, anEngagement, anOwner, type OwnerSession } from './support/factories.js';
 import { dispatchAndSend, makeDue, outboxRows, parseCalendar, planPeriodic } from './support/notifications.js';
 import { SmtpReceiver, type ReceivedMail } from './support/smtp-receiver.js';
@@ -6,7 +7,7 @@ import { describeWithRedis, testRedisUrl } from './support/redis.js';
 import { TestApi } from './support/test-api.js';
 import { waitFor } from './support/wait-for.js';
 
-const SCHEDULE = `mutation($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id version } }`;
+const SCHEDULE = `mutation($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id version startsAt } }`;
 const inMinutes = (minutes: number, extraMs = 0) => new Date(Date.now() + minutes * 60_000 + extraMs).toISOString();
 const calendarOf = (mail: ReceivedMail) => {
   const part = mail.parsed.attachments.find((a) => a.contentType.startsWith('text/calendar'));
@@ -15,6 +16,8 @@ const calendarOf = (mail: ReceivedMail) => {
 const mailsTo = (smtp: SmtpReceiver, email: string) => smtp.messages.filter((m) => m.envelopeTo.includes(email.toLowerCase()));
 
 function withWorker(backend: 'postgres' | 'redis') {
+  // At the real time, moved only to share a summary once its session has started.
+  const clock = new ShiftedClock();
   let api: TestApi;
   let smtp: SmtpReceiver;
   let coach: OwnerSession;
@@ -25,6 +28,7 @@ function withWorker(backend: 'postgres' | 'redis') {
       env: { SMTP_URL: smtp.url, APP_URL: 'https://tandem.test' },
       runWorker: true,
       ...(backend === 'redis' ? { redisUrl: testRedisUrl! } : {}),
+      clock,
     });
     coach = await anOwner(api);
   });
@@ -40,7 +44,7 @@ function withWorker(backend: 'postgres' | 'redis') {
     const session = await api.as(coach.token).gql(SCHEDULE, {
       input: { engagementId: engagement.id, startsAt: inMinutes(120, 1500), meetingUrl: 'https://meet.example.com/tandem', agenda: 'Review the <offer> letter' },
     });
-    return { client, engagement, session: session.scheduleSession as { id: string; version: number } };
+    return { client, engagement, session: session.scheduleSession as { id: string; version: number; startsAt: string } };
   }
 
   it('delivers a session reminder: the planned row, then the message with both bodies, headers and a calendar invite', async () => {
@@ -101,8 +105,11 @@ function withWorker(backend: 'postgres' | 'redis') {
   it('sends the shared summary when it is published, never the private notes', async () => {
     const { client, session } = await clientWithSessionSoon();
     await api.as(coach.token).gql(`mutation($id: ID!) { writePrivateNotes(id: $id, notes: "PRIVATE: thinks about quitting") { id } }`, { id: session.id });
-    await api.as(coach.token).gql(`mutation($id: ID!) { publishSessionSummary(id: $id, summary: "We agreed you will ask for the raise.") { id } }`, { id: session.id });
-    await waitFor(() => mailsTo(smtp, client.email).find((m) => /summary/i.test(m.parsed.subject ?? '')), { what: 'the summary', timeoutMs: 15_000 });
+    // The summary is planned at the clock's now: the clock stays there until it has gone out.
+    await withClockAt(clock, justAfter(session.startsAt), async () => {
+      await api.as(coach.token).gql(`mutation($id: ID!) { publishSessionSummary(id: $id, summary: "We agreed you will ask for the raise.") { id } }`, { id: session.id });
+      await waitFor(() => mailsTo(smtp, client.email).find((m) => /summary/i.test(m.parsed.subject ?? '')), { what: 'the summary', timeoutMs: 15_000 });
+    });
     const summary = mailsTo(smtp, client.email).find((m) => /summary/i.test(m.parsed.subject ?? ''))!;
     expect(summary.parsed.text).toContain('We agreed you will ask for the raise.');
     expect(summary.raw).not.toContain('PRIVATE');
@@ -197,7 +204,10 @@ describe('emails driven step by step (no worker: each stage run by the test)', (
     expect(rows.find((r) => r.kind === 'SESSION_CANCELLED')).toMatchObject({ status: 'SENT' });
     const [cancellation] = mailsTo(smtp, client.email).slice(before);
     expect(cancellation!.parsed.subject).toMatch(/cancel/i);
-    expect(calendarOf(cancellation!)).toMatchObject({ method: 'CANCEL', status: 'CANCELLED', uid: expect.stringContaining(first!.id) });
+    const invite = mailsTo(smtp, client.email).slice(0, before).find((m) => calendarOf(m)?.uid.includes(first!.id));
+    expect(calendarOf(invite!)).toMatchObject({ method: 'REQUEST', sequence: 1 });
+    // RFC 5546: a calendar applies a CANCEL only when its SEQUENCE is above the event's.
+    expect(calendarOf(cancellation!)).toMatchObject({ method: 'CANCEL', status: 'CANCELLED', uid: expect.stringContaining(first!.id), sequence: 2 });
   });
 
   it('delivers the nudge, the prep email and the summary with their content in both bodies', async () => {
