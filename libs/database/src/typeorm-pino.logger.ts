@@ -1,13 +1,17 @@
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import type { Logger } from 'pino';
-import { countSqlStatement } from '#tandem/logging';
+import { countSqlStatement, RepeatedErrorLog } from '#tandem/logging';
+import { isDatabaseUnavailable } from './database-unavailable.js';
 
 /** TypeORM's warnings, errors and migration progress, as structured pino lines (never query parameters). */
 export class TypeOrmPinoLogger implements TypeOrmLogger {
   private readonly logger: Logger;
+  /** A database that went away fails every statement: one line, then a summary per window. */
+  private readonly unavailable: RepeatedErrorLog;
 
   constructor(logger: Logger) {
     this.logger = logger.child({ context: 'Database' });
+    this.unavailable = new RepeatedErrorLog(this.logger, 'postgres unreachable');
   }
 
   logQuery(query: string): void {
@@ -15,7 +19,8 @@ export class TypeOrmPinoLogger implements TypeOrmLogger {
     this.logger.trace({ query }, 'query');
   }
   logQueryError(error: string | Error, query: string): void {
-    this.logger.error({ err: error, query }, 'query failed');
+    if (isDatabaseUnavailable(error)) this.unavailable.report(error);
+    else this.logger.error({ err: error, query }, 'query failed');
   }
   logQuerySlow(time: number, query: string): void {
     this.logger.warn({ durationMs: time, query }, 'slow query');

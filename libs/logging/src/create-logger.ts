@@ -1,18 +1,19 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 import pretty from 'pino-pretty';
 import type { AppConfig } from '#tandem/config';
+import { censor, REDACTED_PATHS } from './redaction.js';
 import { currentRequestId } from './request-context.js';
 
 export type { Logger } from 'pino';
 
-/** JSON lines for machines; colourised single lines when a person watches a terminal. */
-export function createLogger(config: Pick<AppConfig, 'logLevel' | 'logFormat'>, name = 'tandem'): Logger {
+/** JSON lines for machines; colourised single lines when a person watches a terminal. `destination` (tests) replaces standard output. */
+export function createLogger(config: Pick<AppConfig, 'logLevel' | 'logFormat'>, name = 'tandem', destination?: DestinationStream): Logger {
   const options = {
     name,
     level: config.logLevel,
     base: { pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'], censor: '[redacted]' },
+    redact: { paths: REDACTED_PATHS, censor },
     mixin() {
       const requestId = currentRequestId();
       return requestId ? { requestId } : {};
@@ -21,5 +22,5 @@ export function createLogger(config: Pick<AppConfig, 'logLevel' | 'logFormat'>, 
   if (config.logFormat === 'pretty') {
     return pino(options, pretty({ sync: true, colorize: true, ignore: 'pid,hostname,name', translateTime: 'SYS:HH:MM:ss.l' }));
   }
-  return pino(options);
+  return destination ? pino(options, destination) : pino(options);
 }

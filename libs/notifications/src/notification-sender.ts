@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '#tandem/clock';
 import { AppConfig } from '#tandem/config';
 import { MailDeliveryError, MailSender } from '#tandem/mail';
+import { maskEmail } from '#tandem/logging';
 import { PermanentJobError } from '#tandem/queue';
 import { EmailPreference } from './email-preference.entity.js';
 import { GroupBatcher } from './group-batcher.js';
@@ -241,7 +242,7 @@ export class NotificationSender {
        ON CONFLICT (practice_id, lower(email)) DO UPDATE SET suppressed_at = now(), suppression_reason = $3, updated_at = now()`,
       [notification.practiceId, notification.recipientEmail, reason],
     );
-    this.logger.warn(`suppressed ${notification.recipientEmail} after a permanent rejection`);
+    this.logger.warn(`suppressed ${maskEmail(notification.recipientEmail)} after a permanent rejection`);
   }
 
   private async skip(notification: Notification, reason: string): Promise<'skipped'> {

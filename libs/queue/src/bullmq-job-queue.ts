@@ -1,6 +1,7 @@
 import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { Queue, UnrecoverableError, Worker, createPostgresBackend, type IQueueBackend, type Job, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
+import { RepeatedErrorLog } from '#tandem/logging';
 import { jitteredBackoff } from './backoff.js';
 import { JobQueue, PermanentJobError, type EnqueueOptions, type JobProcessor, type JobToEnqueue } from './job-queue.js';
 import type { QueueConnection } from './queue-connection.js';
@@ -43,6 +44,8 @@ function jobOptions(options: EnqueueOptions): JobsOptions {
  */
 export class BullMqJobQueue extends JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('JobQueue');
+  /** Redis (or the queue's PostgreSQL) gone: every client reports each reconnect; one line per spell, then summaries. */
+  private readonly connectionErrors: RepeatedErrorLog;
   private readonly processors = new Map<string, JobProcessor<unknown>>();
   private readonly queue: AnyQueue;
   private readonly redisClients: Redis[] = [];
@@ -50,8 +53,9 @@ export class BullMqJobQueue extends JobQueue implements OnApplicationBootstrap, 
 
   constructor(private readonly options: BullMqJobQueueOptions) {
     super();
+    this.connectionErrors = new RepeatedErrorLog(this.logger, `${options.connection.backend} unreachable`);
     this.queue = this.createQueue();
-    this.queue.on('error', (error) => this.logger.error(`queue error: ${error.message}`));
+    this.queue.on('error', (error) => this.connectionErrors.report(error));
   }
 
   get backend(): 'redis' | 'postgres' {
@@ -117,7 +121,7 @@ export class BullMqJobQueue extends JobQueue implements OnApplicationBootstrap, 
   onApplicationBootstrap(): void {
     if (!this.options.runWorker) return;
     this.worker = this.createWorker((job) => this.run(job));
-    this.worker.on('error', (error) => this.logger.error(`worker error: ${error.message}`));
+    this.worker.on('error', (error) => this.connectionErrors.report(error));
     this.worker.on('failed', (job, error) => {
       if (!job) return;
       const final = job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError;

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { isDatabaseUnavailable } from '#tandem/database';
 import { DomainError, ErrorCode, ServiceUnavailableError } from '#tandem/errors';
+import { RepeatedErrorLog } from '#tandem/logging';
 
 // Codes Apollo itself assigns to malformed requests; they describe the request, not internals.
 const REQUEST_ERROR_CODES = new Set([
@@ -74,6 +75,8 @@ export function createErrorFormatter() {
  * error with its stack, the operation and the practice (the request id comes with every line).
  */
 export function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<{ req?: { actor?: { practiceId?: string } } }> {
+  // Every request fails alike while the database is away: one line, then a summary per window.
+  const unavailable = new RepeatedErrorLog(logger, 'GraphQL requests failing, the database is unavailable');
   return {
     async requestDidStart() {
       return {
@@ -82,7 +85,7 @@ export function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<{ req?: {
             const { kind, original, response } = classifyGraphQLError(error.toJSON(), error);
             const fields = { operationName: operationName ?? undefined, practiceId: contextValue.req?.actor?.practiceId, code: response.extensions?.code, path: response.path };
             if (kind === 'expected') logger.info(fields, `GraphQL request refused (${String(fields.code)}): ${response.message}`);
-            else if (kind === 'unavailable') logger.warn({ ...fields, cause: original instanceof Error ? original.message : String(original) }, 'GraphQL request failed: the database is unavailable');
+            else if (kind === 'unavailable') unavailable.report(original);
             else logger.error({ ...fields, err: original }, 'unexpected error in GraphQL request');
           }
         },
