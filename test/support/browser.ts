@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Clock } from '#tandem/clock';
 import { createApiApp } from '../../apps/api/src/create-api-app.js';
 import { freePort } from './free-port.js';
 import { createTestRuntime, type TestRuntime } from './test-runtime.js';
@@ -52,7 +53,8 @@ export class WebApp {
     private readonly webDir: string,
   ) {}
 
-  static async start(): Promise<WebApp> {
+  /** `clock`: the one the API reads (default the system's). */
+  static async start(options: { clock?: Clock } = {}): Promise<WebApp> {
     if (!existsSync(path.join(BUILT_WEB_APP, 'index.html'))) {
       throw new Error(`${path.join(BUILT_WEB_APP, 'index.html')} is missing: run \`npm run build:web\` first (npm test builds it before Jest runs)`);
     }
@@ -62,7 +64,7 @@ export class WebApp {
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     const runtime = await createTestRuntime({ env: { APP_URL: baseUrl, PORT: String(port) } });
-    const app = await createApiApp(runtime, { runWorker: false, schemaFile: false, webAppDir: webDir });
+    const app = await createApiApp(runtime, { runWorker: false, schemaFile: false, webAppDir: webDir, ...(options.clock ? { clock: options.clock } : {}) });
     await app.listen(port, '127.0.0.1');
     return new WebApp(baseUrl, runtime, app, webDir);
   }

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import pg from 'pg';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import {
   DESKTOP,
@@ -19,6 +20,7 @@ import {
   type GraphQLTraffic,
   type Unlabelled,
 } from '../support/browser.js';
+import { ShiftedClock } from '../support/clock.js';
 import { waitFor } from '../support/wait-for.js';
 
 /**
@@ -98,9 +100,12 @@ describeWithBrowser('the web app in a browser: a coach and their client', () => 
   const accessibility: Array<{ page: string; problems: Unlabelled[] }> = [];
   let failedStep: string | undefined;
 
+  // The API's clock: moved past the first session's start while the coach writes it up and completes it.
+  const clock = new ShiftedClock();
+
   beforeAll(async () => {
     await resetScreenshots();
-    web = await WebApp.start();
+    web = await WebApp.start({ clock });
     browser = await launchChromium();
     coachContext = await browser.newContext({ baseURL: web.baseUrl, viewport: DESKTOP, timezoneId: 'Europe/London', locale: 'en-GB' });
     coachContext.setDefaultTimeout(EXPECT_MS);
@@ -252,6 +257,12 @@ describeWithBrowser('the web app in a browser: a coach and their client', () => 
   });
 
   step('writes the agenda, a private note and a shared summary, adds an action item and completes the session', async () => {
+    // The summary is shared and the session completed once it has started: the API's clock moves past its start.
+    const db = new pg.Client({ connectionString: web.runtime.databaseUrl });
+    await db.connect();
+    const { rows } = await db.query<{ starts_at: Date }>('SELECT starts_at FROM coaching_session WHERE id = $1', [found.sessionId]);
+    await db.end();
+    clock.set(new Date(rows[0]!.starts_at.getTime() + 60_000));
     await coachPage.getByRole('textbox', { name: 'Agenda', exact: true }).fill(agenda);
     await mutationAnswer(coachPage, () => coachPage.getByRole('button', { name: 'Save agenda' }).click());
     await coachPage.getByRole('textbox', { name: 'Private notes (only you)', exact: true }).fill(privateSentence);
@@ -266,6 +277,7 @@ describeWithBrowser('the web app in a browser: a coach and their client', () => 
     coachPage.once('dialog', (dialog) => void dialog.accept());
     await mutationAnswer(coachPage, () => coachPage.getByRole('button', { name: 'Mark completed' }).click());
     await coachPage.getByRole('button', { name: 'Mark completed' }).waitFor({ state: 'detached' });
+    clock.reset();
     await capture(coachPage, '04-session-editor');
     // The coach's own tab did fetch the private note: the client-side checks below mean something.
     const coachSaw = (await coachTraffic.settled()).some((exchange) => exchange.responseBody.includes(privateSentence));
