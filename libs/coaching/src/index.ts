@@ -29,3 +29,5 @@ export { AuditService } from './audit/audit.service.js';
 export { AccessTokenService } from './auth/access-token.service.js';
 export { SessionHorizon } from './engagement/session-horizon.js';
 export { SessionHorizonModule } from './engagement/session-horizon.module.js';
+export { AuthRetention, RETENTION_BATCH, type AuthPurge } from './auth/auth-retention.js';
+export { AuthRetentionModule } from './auth/auth-retention.module.js';

@@ -51,6 +51,8 @@ export class AppConfig {
   readonly mail!: MailConfig;
   /** A notification queued this long ago whose job has not finished is queued again. */
   readonly outboxRequeueSeconds!: number;
+  /** Log-in attempts, spent or expired tokens and finished emails older than this many days are deleted. */
+  readonly retentionDays!: number;
   /** When set, GET /metrics requires `Authorization: Bearer <metricsToken>`; when null it is open (private networks only). */
   readonly metricsToken!: string | null;
   /** Where the worker serves GET /metrics (on `host`); null: the worker serves no metrics. */

@@ -96,6 +96,7 @@ const envSchema = z.object({
   WORKER_CONCURRENCY: positiveInt(8, 256),
   JOB_LOCK_SECONDS: positiveInt(30, 3600),
   OUTBOX_REQUEUE_SECONDS: positiveInt(60, 86_400),
+  RETENTION_DAYS: positiveInt(90, 3650),
   SMTP_URL: urlWithProtocols(['smtp:', 'smtps:']),
   MAIL_FROM: mailbox,
   METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, 'must be at least 16 characters long').optional()),
@@ -168,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: LoadConfigOptions = 
       ? { kind: 'redis', url: e.REDIS_URL, prefix: e.QUEUE_PREFIX, concurrency: e.WORKER_CONCURRENCY, lockSeconds: e.JOB_LOCK_SECONDS }
       : { kind: 'postgres', schema: e.QUEUE_SCHEMA, prefix: e.QUEUE_PREFIX, concurrency: e.WORKER_CONCURRENCY, lockSeconds: e.JOB_LOCK_SECONDS },
     outboxRequeueSeconds: e.OUTBOX_REQUEUE_SECONDS,
+    retentionDays: e.RETENTION_DAYS,
     mail: e.SMTP_URL
       ? { kind: 'smtp', url: e.SMTP_URL, from: e.MAIL_FROM }
       : { kind: 'outbox', dir: path.join(dataDir, 'outbox'), from: e.MAIL_FROM },

@@ -11,3 +11,5 @@ export * from './planning/notification-planning.js';
 export * from './unsubscribe/unsubscribe.module.js';
 export * from './unsubscribe/unsubscribe-token.js';
 export * from './rendering/render-notification.js';
+export * from './retention/data-retention.js';
+export * from './retention/data-retention.jobs.js';

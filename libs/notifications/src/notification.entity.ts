@@ -34,6 +34,8 @@ export type NotificationStatus = 'PENDING' | 'QUEUED' | 'SENT' | 'SKIPPED' | 'FA
 @Entity({ name: 'notification' })
 // An expression index (practice_id, lower(recipient_email)) WHERE status = 'PENDING': declared in the migration.
 @Index('notification_pending_recipient_idx', { synchronize: false })
+// (updated_at) WHERE status IN ('SENT', 'SKIPPED', 'CANCELLED'), for the retention purge: declared in the migration.
+@Index('notification_finished_idx', { synchronize: false })
 export class Notification extends TenantEntity {
   @Column({ type: 'varchar', length: 32 })
   kind!: NotificationKind;

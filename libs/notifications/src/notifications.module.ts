@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AccessModule, CoachingEvents } from '#tandem/coaching';
+import { AccessModule, AuthRetentionModule, CoachingEvents } from '#tandem/coaching';
 import { EmailPreference } from './email-preference.entity.js';
 import { NotificationContentLoader } from './notification-content.js';
 import { NotificationDispatcher } from './notification-dispatcher.js';
@@ -10,6 +10,8 @@ import { NotificationOutbox } from './notification-outbox.js';
 import { NotificationSender } from './notification-sender.js';
 import { Notification } from './notification.entity.js';
 import { PeriodicPlanner } from './periodic-planner.js';
+import { DataRetentionJobs } from './retention/data-retention.jobs.js';
+import { DataRetention } from './retention/data-retention.js';
 import { NotificationResolver } from './notification.resolver.js';
 
 /**
@@ -19,7 +21,7 @@ import { NotificationResolver } from './notification.resolver.js';
  */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([Notification, EmailPreference]), AccessModule],
+  imports: [TypeOrmModule.forFeature([Notification, EmailPreference]), AccessModule, AuthRetentionModule],
   providers: [
     NotificationOutbox,
     { provide: CoachingEvents, useExisting: NotificationOutbox },
@@ -29,8 +31,10 @@ import { NotificationResolver } from './notification.resolver.js';
     NotificationMetrics,
     PeriodicPlanner,
     NotificationJobs,
+    DataRetention,
+    DataRetentionJobs,
     NotificationResolver,
   ],
-  exports: [CoachingEvents, NotificationOutbox, NotificationDispatcher, NotificationSender, PeriodicPlanner, NotificationMetrics],
+  exports: [CoachingEvents, NotificationOutbox, NotificationDispatcher, NotificationSender, PeriodicPlanner, NotificationMetrics, DataRetention],
 })
 export class NotificationsModule {}

@@ -1,7 +1,9 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Every log-in attempt, kept for rate limiting across API replicas. */
 @Entity({ name: 'login_attempt' })
+// The retention purge's scan (migration RetentionIndexes).
+@Index('login_attempt_attempted_at_idx', ['attemptedAt'])
 export class LoginAttempt {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;

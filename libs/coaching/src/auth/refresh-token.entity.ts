@@ -1,8 +1,10 @@
-import { Column, CreateDateColumn, Entity } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
 import { TenantEntity } from '../common/tenant-entity.js';
 
 /** A refresh token, stored only as its SHA-256; rotating replaces it with a new one of the same family. */
 @Entity({ name: 'refresh_token' })
+// The retention purge's scan (migration RetentionIndexes).
+@Index('refresh_token_expires_idx', ['expiresAt'])
 export class RefreshToken extends TenantEntity {
   @Column({ name: 'user_id', type: 'uuid' })
   userId!: string;

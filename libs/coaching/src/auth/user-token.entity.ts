@@ -1,10 +1,12 @@
-import { Column, CreateDateColumn, Entity } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
 import { TenantEntity } from '../common/tenant-entity.js';
 
 export type UserTokenKind = 'CLIENT_INVITE' | 'COACH_INVITE' | 'PASSWORD_RESET';
 
 /** A one-time, expiring token sent by email (invites, password resets); stored only as its SHA-256. */
 @Entity({ name: 'user_token' })
+// An expression index (coalesce(used_at, expires_at)) for the retention purge: declared in the migration.
+@Index('user_token_spent_idx', { synchronize: false })
 export class UserToken extends TenantEntity {
   @Column({ type: 'varchar', length: 24 })
   kind!: UserTokenKind;
