@@ -520,7 +520,19 @@ describe('replanSessions', () => {
     expect(plan.keep).toEqual(['mine']);
     expect(plan.cancel).toEqual(['plain']);
     expect(plan.kept).toEqual([{ id: 'mine', reason }]);
-    expect(utc(plan.create)).toEqual(NEW_PLAN);
+    // Moved by hand or holding content, it is still March's session: no second one on the 15th. Ad hoc is an extra.
+    expect(utc(plan.create)).toEqual(reason === 'AD_HOC' ? NEW_PLAN : NEW_PLAN.slice(1));
+  });
+
+  it('lets a moved session stand only for an occurrence within half a period of it', () => {
+    // March 31 is 16 days from the 15th of March and 15 days from the 15th of April: April's.
+    const late = replanSessions([session('moved', '2025-03-31T09:00:00Z', 'SCHEDULED', 'MOVED_BY_HAND')], next, options);
+    expect(utc(late.create)).toEqual(NEW_PLAN.filter((at) => !at.startsWith('2025-04')));
+    // Quarterly (Apr 15, Jul 15 within the horizon): October 20 is more than half a quarter from both.
+    const quarterly = cadence({ frequency: 'QUARTERLY' });
+    const far = replanSessions([session('moved', '2025-10-20T09:00:00Z', 'SCHEDULED', 'HAS_CONTENT')], quarterly, options);
+    expect(utc(far.create)).toEqual(['2025-04-15T09:00:00.000Z', '2025-07-15T09:00:00.000Z']);
+    expect(far.kept).toEqual([{ id: 'moved', reason: 'HAS_CONTENT' }]);
   });
 
   it('lets a protected session on a new occurrence stand for it, and does not report it as kept', () => {
@@ -534,8 +546,9 @@ describe('replanSessions', () => {
     // maxCount 3, one protected session off the cadence: two new occurrences.
     const existing = [session('notes', '2025-03-20T09:00:00Z', 'SCHEDULED', 'HAS_CONTENT'), session('plain', '2025-04-15T09:00:00Z')];
     const plan = replanSessions(existing, next, { ...options, maxCount: 3 });
+    // Notes (Mar 20) stands for Mar 15; plain is Apr 15; one more: May 15.
     expect(plan.keep).toEqual(['notes', 'plain']);
-    expect(utc(plan.create)).toEqual(['2025-03-15T09:00:00.000Z']);
+    expect(utc(plan.create)).toEqual(['2025-05-15T09:00:00.000Z']);
     const over = replanSessions(existing, next, { ...options, maxCount: 0 });
     expect(over.keep).toEqual(['notes']);
     expect(over.cancel).toEqual(['plain']);

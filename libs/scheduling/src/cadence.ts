@@ -95,6 +95,8 @@ const FREQUENCY_MONTHS: Record<CadenceFrequency, number | null> = {
 };
 
 const DEFAULT_HORIZON_MONTHS = 12;
+/** 365.25 / 12 days: how far "half a period" reaches when a moved session stands for an occurrence. */
+const AVERAGE_MONTH_MS = (365.25 / 12) * 24 * 3600_000;
 const LOCAL_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -192,9 +194,11 @@ export function expandCadence(c: Cadence, o: ExpandOptions): Date[] {
  *
  * - Past sessions (startsAt < o.from) and non-SCHEDULED sessions are kept.
  * - A protected future SCHEDULED session is kept where it is and takes one
- *   place of the allotment; one at an occurrence's instant stands for that
- *   occurrence. Those not at an occurrence are reported in `kept` (the change
- *   would otherwise have cancelled them).
+ *   place of the allotment. One moved by hand or holding content is still that
+ *   occurrence of the cadence: it stands for the nearest new occurrence within
+ *   half a period (a February session moved to the 17th is February's, so no
+ *   second one is created on the 20th). An AD_HOC one is an extra and stands
+ *   only for an occurrence at its very instant.
  * - An unprotected future SCHEDULED session exactly at a planned occurrence is
  *   kept and that occurrence is not created; every other one is cancelled,
  *   including a second session at an already matched instant.
@@ -205,37 +209,57 @@ export function expandCadence(c: Cadence, o: ExpandOptions): Date[] {
  * - Unprotected future SCHEDULED sessions beyond the horizon or endDate are
  *   cancelled too, so pass the horizon the plan was created with.
  * - Switching to AD_HOC cancels every unprotected future SCHEDULED session.
+ * - `kept` lists the protected sessions the same re-plan without protection
+ *   would have cancelled: what the coach is told was saved.
  */
 export function replanSessions(existing: PlannedSession[], next: Cadence, o: ExpandOptions): Replan {
+  const plan = planWithProtection(existing, next, o);
+  const plain = planWithProtection(existing.map((s) => ({ ...s, keepReason: null })), next, o);
+  const wouldCancel = new Set(plain.cancel);
+  const kept = existing.filter((s) => s.keepReason && wouldCancel.has(s.id)).map((s) => ({ id: s.id, reason: s.keepReason! }));
+  return { ...plan, kept };
+}
+
+function planWithProtection(existing: PlannedSession[], next: Cadence, o: ExpandOptions): Omit<Replan, 'kept'> {
   const occurrences = expandCadence(next, { ...o, maxCount: null }).map((d) => d.getTime());
+  const step = monthsBetweenSessions(next.frequency);
+  const tolerance = step === null ? 0 : (step * AVERAGE_MONTH_MS) / 2;
   const from = o.from.getTime();
   const keep: string[] = [];
-  const kept: KeptSession[] = [];
   const plain: PlannedSession[] = [];
-  const open = new Set(occurrences);
-  let protectedCount = 0;
+  const guarded: PlannedSession[] = [];
   for (const s of existing) {
-    const at = s.startsAt.getTime();
-    if (s.status !== 'SCHEDULED' || at < from) {
-      keep.push(s.id);
-    } else if (s.keepReason) {
-      keep.push(s.id);
-      protectedCount += 1;
-      // delete(): an occurrence is stood for by at most one session.
-      if (!open.delete(at)) kept.push({ id: s.id, reason: s.keepReason });
-    } else {
-      plain.push(s);
-    }
+    if (s.status !== 'SCHEDULED' || s.startsAt.getTime() < from) keep.push(s.id);
+    else if (s.keepReason) guarded.push(s);
+    else plain.push(s);
   }
-  const budget = o.maxCount == null ? Infinity : Math.max(0, o.maxCount - protectedCount);
+  // Exact instants first, so a session already at an occurrence is never robbed of it by a neighbour.
+  const open = new Set(occurrences);
+  const loose: PlannedSession[] = [];
+  for (const s of guarded) {
+    keep.push(s.id);
+    if (!open.delete(s.startsAt.getTime()) && s.keepReason !== 'AD_HOC') loose.push(s);
+  }
+  for (const s of loose) {
+    const at = s.startsAt.getTime();
+    let nearest: number | null = null;
+    for (const occurrence of open) {
+      if (Math.abs(occurrence - at) <= tolerance && (nearest === null || Math.abs(occurrence - at) < Math.abs(nearest - at))) nearest = occurrence;
+    }
+    if (nearest !== null) open.delete(nearest);
+  }
+  const budget = o.maxCount == null ? Infinity : Math.max(0, o.maxCount - guarded.length);
   const wanted = new Set(occurrences.filter((at) => open.has(at)).slice(0, budget));
   const cancel: string[] = [];
   for (const s of plain) {
+    // delete(): an occurrence is stood for by at most one session.
     if (wanted.delete(s.startsAt.getTime())) keep.push(s.id);
     else cancel.push(s.id);
   }
   const create = [...wanted].sort((a, b) => a - b).map((ms) => new Date(ms));
-  return { keep, cancel, create, kept };
+  const order = new Map(existing.map((s, i) => [s.id, i]));
+  keep.sort((a, b) => order.get(a)! - order.get(b)!);
+  return { keep, cancel, create };
 }
 
 /**

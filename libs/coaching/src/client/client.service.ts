@@ -16,6 +16,7 @@ import { CoachingSession } from '../session/coaching-session.entity.js';
 import { User } from '../user/user.entity.js';
 import { NO_ROSTER_SUMMARIES, setRosterSummary, type RosterInclude, type RosterSummary } from './client-roster.js';
 import { Client } from './client.entity.js';
+import { EngagementService } from '../engagement/engagement.service.js';
 import type { ClientFilter, ClientOrder, CreateClientInput, UpdateClientInput } from './client.inputs.js';
 import { OVERDUE_SQL } from '../action-item/overdue.js';
 import { applyRosterCursor, CURSOR_TIME_FORMAT, rosterCursor, rosterOrder, rosterSortAt } from './client-roster-order.js';
@@ -28,6 +29,7 @@ export class ClientService {
     private readonly audit: AuditService,
     private readonly events: CoachingEvents,
     private readonly clock: Clock,
+    private readonly engagements: EngagementService,
   ) {}
 
   /**
@@ -216,6 +218,10 @@ export class ClientService {
     if (input.coachId !== undefined) changes.coachId = await this.resolveCoach(actor, input.coachId);
     await this.db.manager.update(Client, { id: client.id }, changes);
     await this.audit.record(actor, actor.practiceId, 'client.updated', 'Client', client.id, { fields: Object.keys(changes) });
+    // Before the contact change re-addresses pending emails: moved sessions get theirs planned anew.
+    if (changes.timeZone !== undefined && changes.timeZone !== client.timeZone) {
+      await this.engagements.followClientTimeZone(actor, client.id, client.timeZone, changes.timeZone);
+    }
     if ('email' in changes || 'timeZone' in changes) await this.events.clientContactChanged(client.id);
     if ('reminderOffsetsMinutes' in changes) await this.events.clientReminderOffsetsChanged(client.id);
     return this.db.manager.findOneByOrFail(Client, { id: client.id });

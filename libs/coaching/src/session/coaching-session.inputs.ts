@@ -12,7 +12,7 @@ export class ScheduleSessionInput {
   @Field(() => ID) @IsUUID()
   engagementId!: string;
 
-  @Field({ description: 'UTC instant (ISO 8601).' }) @IsDate()
+  @Field({ description: 'UTC instant (ISO 8601), from now on (5 minutes of grace).' }) @IsDate()
   startsAt!: Date;
 
   @Field(() => Int, { nullable: true, description: "Defaults to the engagement's session length." }) @IsOptional() @IsInt() @Min(5) @Max(600)

@@ -29,13 +29,13 @@ export class CoachingSessionResolver {
   }
 
   @Roles('OWNER', 'COACH')
-  @Mutation(() => CoachingSessionModel, { description: 'An ad hoc session, outside the cadence.' })
+  @Mutation(() => CoachingSessionModel, { description: 'An ad hoc session, outside the cadence, starting from now on.' })
   scheduleSession(@CurrentActor() actor: Actor, @Args('input') input: ScheduleSessionInput): Promise<CoachingSession> {
     return this.sessionService.schedule(actor, input);
   }
 
   @Roles('OWNER', 'COACH')
-  @Mutation(() => CoachingSessionModel, { description: 'Moves this one session; the others keep their times.' })
+  @Mutation(() => CoachingSessionModel, { description: 'Moves this one session to a time from now on; the others keep their times.' })
   rescheduleSession(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('startsAt') startsAt: Date): Promise<CoachingSession> {
     return this.sessionService.reschedule(actor, id, startsAt);
   }
@@ -53,13 +53,13 @@ export class CoachingSessionResolver {
   }
 
   @Roles('OWNER', 'COACH')
-  @Mutation(() => CoachingSessionModel)
+  @Mutation(() => CoachingSessionModel, { description: 'From the session’s start time on (CONFLICT before).' })
   completeSession(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<CoachingSession> {
     return this.sessionService.complete(actor, id);
   }
 
   @Roles('OWNER', 'COACH')
-  @Mutation(() => CoachingSessionModel)
+  @Mutation(() => CoachingSessionModel, { description: 'From the session’s start time on (CONFLICT before).' })
   markSessionNoShow(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<CoachingSession> {
     return this.sessionService.markNoShow(actor, id);
   }
@@ -71,7 +71,7 @@ export class CoachingSessionResolver {
   }
 
   @Roles('OWNER', 'COACH')
-  @Mutation(() => CoachingSessionModel, { description: 'Shares the summary with the client.' })
+  @Mutation(() => CoachingSessionModel, { description: 'Shares the summary with the client, from the session’s start time on (before it, the client sees the agenda).' })
   publishSessionSummary(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('summary') summary: string): Promise<CoachingSession> {
     return this.sessionService.publishSummary(actor, id, summary);
   }
