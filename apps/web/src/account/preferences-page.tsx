@@ -9,6 +9,7 @@ import { Page } from '../ui/page';
 import { ErrorNotice, QueryState } from '../ui/status';
 import { formFromPreferences, isCoachRole, kindOptionsFor, preferencesInput, validatePreferences, type FormErrors, type PreferencesForm } from './preferences-form';
 import './preferences-page.css';
+import { useUnsavedChanges } from '../ui/use-unsaved-changes';
 
 const PreferencesFields = graphql(`
   fragment PreferencesFields on NotificationPreferences {
@@ -60,6 +61,8 @@ function PreferencesEditor({ stored }: { stored: Stored }) {
   const viewer = useViewer();
   const coach = isCoachRole(viewer.role);
   const [form, setForm] = useState<PreferencesForm>(() => formFromPreferences(stored, viewer.role));
+  const [savedForm, setSavedForm] = useState(form);
+  useUnsavedChanges(JSON.stringify(form) !== JSON.stringify(savedForm));
   const [errors, setErrors] = useState<FormErrors>({});
   const [saved, setSaved] = useState(false);
   const [result, save] = useMutation(UpdateNotificationPreferencesMutation);
@@ -83,7 +86,10 @@ function PreferencesEditor({ stored }: { stored: Stored }) {
       return;
     }
     const outcome = await save({ input: preferencesInput(form, stored, viewer.role) });
-    if (!outcome.error) setSaved(true);
+    if (!outcome.error) {
+      setSaved(true);
+      setSavedForm(form);
+    }
   }
 
   return (

@@ -5,6 +5,7 @@ import { errorField } from '../../ui/errors';
 import { TextAreaField } from '../../ui/fields';
 import { ErrorNotice } from '../../ui/status';
 import { changedSections, PLAN_SECTIONS, type PlanContent } from './career-plan-sections';
+import { useUnsavedChanges } from '../../ui/use-unsaved-changes';
 
 const SaveRevisionMutation = graphql(`
   mutation SaveCareerPlanRevision($engagementId: ID!, $input: CareerPlanRevisionInput!) {
@@ -34,6 +35,7 @@ export function CareerPlanEditor({
   const [draft, setDraft] = useState<PlanContent>(saved);
   const [notice, setNotice] = useState<string | null>(null);
   const [state, save] = useMutation(SaveRevisionMutation);
+  const leaveWithoutAsking = useUnsavedChanges(Object.keys(changedSections(saved, draft)).length > 0);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
@@ -48,7 +50,10 @@ export function CareerPlanEditor({
     }
     setNotice(null);
     const result = await save({ engagementId, input });
-    if (!result.error && result.data) onSaved(result.data.saveCareerPlanRevision.number);
+    if (!result.error && result.data) {
+      leaveWithoutAsking();
+      onSaved(result.data.saveCareerPlanRevision.number);
+    }
   }
 
   return (

@@ -10,6 +10,7 @@ import { ConfirmStep } from './confirm-step';
 import { clientFormOf, clientUpdateInput, fieldOfClientError, validateClientForm, type ClientErrors, type ClientField, type ClientForm, type EditableClient } from './edit-client-form';
 import { CLIENT_STATUS_LABELS, type ClientStatus } from './labels';
 import './edit-client.css';
+import { useUnsavedChanges } from '../../ui/use-unsaved-changes';
 
 const UpdateClientMutation = graphql(`
   mutation UpdateClient($id: ID!, $input: UpdateClientInput!) {
@@ -51,6 +52,7 @@ export function EditClient({ client, onSaved }: { client: Client; onSaved: (noti
     return [client.timeZone, ...all.filter((zone) => zone !== client.timeZone)];
   }, [client.timeZone]);
   const [form, setForm] = useState<ClientForm>(() => clientFormOf(client));
+  const leaveWithoutAsking = useUnsavedChanges(JSON.stringify(form) !== JSON.stringify(clientFormOf(client)));
   const [errors, setErrors] = useState<ClientErrors>({});
   const [unchanged, setUnchanged] = useState(false);
   const [result, updateClient] = useMutation(UpdateClientMutation);
@@ -86,8 +88,10 @@ export function EditClient({ client, onSaved }: { client: Client; onSaved: (noti
       return;
     }
     const response = await updateClient({ id: client.id, input });
-    if (response.data) onSaved(`${response.data.updateClient.name}’s details are saved.`);
-    else focusFirstInvalid();
+    if (response.data) {
+      leaveWithoutAsking();
+      onSaved(`${response.data.updateClient.name}’s details are saved.`);
+    } else focusFirstInvalid();
   }
 
   const reminderHint =

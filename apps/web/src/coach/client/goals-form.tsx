@@ -4,6 +4,7 @@ import type { introspection } from '../../graphql/graphql-env.d.ts';
 import { errorField, errorMessage } from '../../ui/errors';
 import { SelectField, TextField } from '../../ui/fields';
 import { ErrorNotice } from '../../ui/status';
+import { useUnsavedChanges } from '../../ui/use-unsaved-changes';
 
 export type GoalHorizon = introspection['types']['GoalHorizon']['enumValues'];
 export type GoalCategory = introspection['types']['GoalCategory']['enumValues'];
@@ -144,6 +145,7 @@ export function GoalForm({
   onCancel: () => void;
 }) {
   const [values, setValues] = useState(initial);
+  useUnsavedChanges(JSON.stringify(values) !== JSON.stringify(initial));
   const [errors, setErrors] = useState<GoalFormErrors>({});
   const headingRef = useRef<HTMLHeadingElement>(null);
   const headingId = useId();

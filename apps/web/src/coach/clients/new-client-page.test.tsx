@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { CombinedError } from 'urql';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { mockClient, renderPage } from '../../test/render';
 import { NewClientPage, parseTags } from './new-client-page';
 
@@ -49,6 +49,22 @@ describe('NewClientPage', { timeout: 20_000 }, () => {
     expect(await screen.findByText('A client with nia@example.test is already in this practice')).toHaveClass('field-error');
     expect(screen.getByLabelText('Email')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('asks before Cancel drops what was typed, and leaves at once when nothing was', async () => {
+    const user = userEvent.setup();
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
+    const { container, unmount } = renderPage(<NewClientPage />, { client: mockClient(() => undefined), route: '/clients/new', path: '/clients/new' });
+    await user.click(screen.getByRole('link', { name: 'Cancel' }));
+    expect(confirm).not.toHaveBeenCalled();
+    expect(container.querySelector('form')).toBeNull();
+    unmount();
+
+    renderPage(<NewClientPage />, { client: mockClient(() => undefined), route: '/clients/new', path: '/clients/new' });
+    await user.type(screen.getByLabelText('Name'), 'Nia');
+    await user.click(screen.getByRole('link', { name: 'Cancel' }));
+    expect(confirm).toHaveBeenCalledWith(expect.stringMatching(/not saved/));
+    expect(screen.getByLabelText('Name')).toHaveValue('Nia');
   });
 
   it('splits tags on commas without duplicates', () => {

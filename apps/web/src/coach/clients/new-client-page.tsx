@@ -8,6 +8,7 @@ import { errorCode, errorField, errorMessage } from '../../ui/errors';
 import { SelectField, TextField } from '../../ui/fields';
 import { Page } from '../../ui/page';
 import { ErrorNotice } from '../../ui/status';
+import { useUnsavedChanges } from '../../ui/use-unsaved-changes';
 
 const CreateClientMutation = graphql(`
   mutation CreateClient($input: CreateClientInput!) {
@@ -55,6 +56,7 @@ export function NewClientPage() {
   const zones = useMemo(() => timeZoneOptions(), []);
   const [form, setForm] = useState({ name: '', email: '', timeZone: browserZone(), currentRole: '', targetRole: '', tags: '' });
   const [errors, setErrors] = useState<Errors>({});
+  const leaveWithoutAsking = useUnsavedChanges([form.name, form.email, form.currentRole, form.targetRole, form.tags].some((value) => value.trim() !== ''));
   const [result, createClient] = useMutation(CreateClientMutation);
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -87,8 +89,10 @@ export function NewClientPage() {
         tags: parseTags(form.tags),
       },
     });
-    if (response.data) navigate(`/clients/${response.data.createClient.id}`);
-    else focusFirstInvalid();
+    if (response.data) {
+      leaveWithoutAsking();
+      navigate(`/clients/${response.data.createClient.id}`);
+    } else focusFirstInvalid();
   }
 
   return (

@@ -12,6 +12,7 @@ import { ErrorNotice, QueryState } from '../../ui/status';
 import { CadenceFields, PreviewList } from './cadence-fields';
 import { cadenceOf, engagementInput, fieldOfServerError, initialEngagementForm, validateEngagement, type EngagementErrors, type EngagementField, type EngagementForm } from './engagement-form';
 import './new-engagement-page.css';
+import { useUnsavedChanges } from '../../ui/use-unsaved-changes';
 
 const NewEngagementClientQuery = graphql(`
   query NewEngagementClient($id: ID!) {
@@ -64,7 +65,9 @@ export function NewEngagementPage() {
 function EngagementFormView({ client }: { client: { id: string; name: string; timeZone: string } }) {
   const viewer = useViewer();
   const navigate = useNavigate();
-  const [form, setForm] = useState<EngagementForm>(() => initialEngagementForm(client.timeZone));
+  const [initial] = useState<EngagementForm>(() => initialEngagementForm(client.timeZone));
+  const [form, setForm] = useState<EngagementForm>(initial);
+  const leaveWithoutAsking = useUnsavedChanges(JSON.stringify(form) !== JSON.stringify(initial));
   const [errors, setErrors] = useState<EngagementErrors>({});
   const [now] = useState(() => new Date());
   const [sponsors] = useQuery({ query: EngagementSponsorsQuery });
@@ -93,6 +96,7 @@ function EngagementFormView({ client }: { client: { id: string; name: string; ti
     if (Object.keys(problems).length === 0) {
       const response = await createEngagement({ input: engagementInput(form, client.id) });
       if (response.data) {
+        leaveWithoutAsking();
         navigate(`/clients/${client.id}`);
         return;
       }
