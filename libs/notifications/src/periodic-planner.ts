@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Clock } from '#tandem/clock';
 import { NUDGE_HORIZON_DAYS, digestSlot, nudgeSlot, type NotificationDraft } from './planning/notification-planning.js';
 import { NotificationOutbox } from './notification-outbox.js';
 
@@ -22,9 +23,10 @@ export class PeriodicPlanner {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: NotificationOutbox,
+    private readonly clock: Clock,
   ) {}
 
-  async plan(now = new Date()): Promise<number> {
+  async plan(now = this.clock.now()): Promise<number> {
     await this.unplannedSessions(now);
     const drafts = [...(await this.nudges(now)), ...(await this.digests(now))];
     await this.outbox.plan(drafts);
