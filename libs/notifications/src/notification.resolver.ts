@@ -1,6 +1,6 @@
 import { Args, ArgsType, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, registerEnumType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
-import { AuditService, Client, Connection, CurrentActor, Db, PageArgs, Roles, Scope, decodeCursor, toConnection, type Actor } from '#tandem/coaching';
+import { AuditService, Client, Connection, CurrentActor, Db, Keyset, PageArgs, Roles, Scope, type Actor } from '#tandem/coaching';
 import { BadUserInputError } from '#tandem/errors';
 import { EmailPreference } from './email-preference.entity.js';
 import { NotificationOutbox } from './notification-outbox.js';
@@ -73,6 +73,12 @@ export class NotificationPreferencesInput {
   confirmAddress?: boolean;
 }
 
+/** Newest first: one transaction's emails share created_at, so the id breaks the tie. */
+const NOTIFICATION_ORDER = new Keyset('DESC', [
+  { sql: 'n.created_at', type: 'timestamptz' },
+  { sql: 'n.id', type: 'uuid' },
+]);
+
 @Resolver(() => NotificationModel)
 export class NotificationResolver {
   constructor(
@@ -90,12 +96,9 @@ export class NotificationResolver {
     const qb = this.db.manager.createQueryBuilder(Notification, 'n').where('n.practice_id = :practiceId', { practiceId: actor.practiceId });
     if (args.clientId) qb.andWhere('n.client_id = :clientId', { clientId: args.clientId });
     if (args.status) qb.andWhere('n.status = :status', { status: args.status });
-    if (args.after) {
-      const [createdAt, id] = decodeCursor(args.after, 2);
-      qb.andWhere('(n.created_at, n.id) < (:createdAt, :id)', { createdAt, id });
-    }
-    const rows = await qb.orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'DESC').limit(args.first + 1).getMany();
-    return toConnection(rows, args.first, (n) => [n.createdAt.toISOString(), n.id]);
+    for (const [expression, alias] of NOTIFICATION_ORDER.selections()) qb.addSelect(expression, alias);
+    NOTIFICATION_ORDER.apply(qb, args.after);
+    return NOTIFICATION_ORDER.connection(await qb.limit(args.first + 1).getRawAndEntities(), args.first);
   }
 
   @Query(() => NotificationPreferencesModel, { description: 'Your email preferences.' })

@@ -8,7 +8,7 @@ import { Scope } from '../access/scope.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CoachingEvents } from '../access/coaching-events.js';
 import { nodeProperties, plainFields, type NodeFieldProperties } from '../common/node-selection.js';
-import { decodeCursor, toConnection, type ConnectionShape } from '../common/pagination.js';
+import { decodeKeys, toConnection, type ConnectionShape } from '../common/pagination.js';
 import { Engagement } from '../engagement/engagement.entity.js';
 import { Goal } from '../goal/goal.entity.js';
 import { CoachingSession } from '../session/coaching-session.entity.js';
@@ -18,9 +18,6 @@ import type { ActionItemFilter, CreateActionItemInput, UpdateActionItemInput } f
 import { OVERDUE_SQL, setOverdueRead } from './overdue.js';
 import { preparedPage, RawEntityColumns } from '../access/raw-rows.js';
 import { Client } from '../client/client.entity.js';
-
-const CURSOR_DATE = /^(\d{4}-\d{2}-\d{2})?$/;
-const CURSOR_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What each ActionItem field of a list's nodes reads: the plain fields their column, the field resolvers what they use. */
 export const ACTION_ITEM_NODE_FIELDS: NodeFieldProperties = {
@@ -67,10 +64,7 @@ export class ActionItemService {
     if (filter?.status) qb.andWhere('a.status = :status', { status: filter.status });
     if (filter?.dueBefore) qb.andWhere('a.due_date < :dueBefore', { dueBefore: filter.dueBefore });
     if (after) {
-      const [dueDate, id] = decodeCursor(after, 2);
-      if (typeof dueDate !== 'string' || !CURSOR_DATE.test(dueDate) || typeof id !== 'string' || !CURSOR_ID.test(id)) {
-        throw new BadUserInputError('after is not a cursor from this list', 'after');
-      }
+      const [dueDate, id] = decodeKeys(after, ['date', 'uuid'], [true, false]);
       if (dueDate) {
         qb.andWhere('(a.due_date > :afterDue OR (a.due_date = :afterDue AND a.id > :afterId) OR a.due_date IS NULL)', { afterDue: dueDate, afterId: id });
       } else {

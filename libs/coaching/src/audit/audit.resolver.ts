@@ -1,12 +1,11 @@
 import { Args, ArgsType, Field, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsOptional, IsUUID } from 'class-validator';
-import { BadUserInputError } from '#tandem/errors';
 import type { Actor } from '../access/actor.js';
 import { RequestLoaders } from '../access/loaders.decorator.js';
 import type { Loaders } from '../access/loaders.js';
 import { Scope } from '../access/scope.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
-import { decodeCursor, PageArgs, toConnection } from '../common/pagination.js';
+import { Keyset, PageArgs } from '../common/pagination.js';
 import { User } from '../user/user.entity.js';
 import { UserModel } from '../user/user.model.js';
 import { AuditEvent } from './audit-event.entity.js';
@@ -18,6 +17,9 @@ export class AuditEventsArgs extends PageArgs {
   entityId?: string;
 }
 
+/** Newest first: the id is a bigint identity, so it orders events as they were written. */
+const AUDIT_ORDER = new Keyset('DESC', [{ sql: 'a.id', type: 'bigint' }]);
+
 @Resolver(() => AuditEventModel)
 export class AuditEventResolver {
   constructor(private readonly scope: Scope) {}
@@ -27,14 +29,9 @@ export class AuditEventResolver {
   async auditEvents(@CurrentActor() actor: Actor, @Args() args: AuditEventsArgs) {
     const qb = this.scope.query(actor, AuditEvent, 'a');
     if (args.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: args.entityId });
-    if (args.after) {
-      const [id] = decodeCursor(args.after, 1);
-      if (!/^\d{1,19}$/.test(String(id))) throw new BadUserInputError('after is not a cursor from this list', 'after');
-      qb.andWhere('a.id < :afterId', { afterId: String(id) });
-    }
-    // The id is a bigint identity, so it orders events as they were written.
-    const rows = await qb.orderBy('a.id', 'DESC').limit(args.first + 1).getMany();
-    return toConnection(rows, args.first, (e) => [e.id]);
+    for (const [expression, alias] of AUDIT_ORDER.selections()) qb.addSelect(expression, alias);
+    AUDIT_ORDER.apply(qb, args.after);
+    return AUDIT_ORDER.connection(await qb.limit(args.first + 1).getRawAndEntities(), args.first);
   }
 
   @ResolveField(() => String, { description: 'The details as a JSON object, serialized.' })

@@ -17,9 +17,6 @@ import type { ClientOrder } from './client.inputs.js';
  *   last (as +infinity), then (name, id).
  */
 
-/** to_char format for the sort's timestamp: UTC with microseconds, as PostgreSQL stores it. */
-export const CURSOR_TIME_FORMAT = 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"';
-
 const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -6,7 +6,7 @@ import { Db } from '../access/db.js';
 import { Scope } from '../access/scope.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CoachingEvents } from '../access/coaching-events.js';
-import { toConnection, type ConnectionShape } from '../common/pagination.js';
+import { cursorTimeText, toConnection, type ConnectionShape } from '../common/pagination.js';
 import { RawEntityColumns } from '../access/raw-rows.js';
 import { ActionItem } from '../action-item/action-item.entity.js';
 import { Engagement } from '../engagement/engagement.entity.js';
@@ -19,7 +19,7 @@ import { Client } from './client.entity.js';
 import { EngagementService } from '../engagement/engagement.service.js';
 import type { ClientFilter, ClientOrder, CreateClientInput, UpdateClientInput } from './client.inputs.js';
 import { OVERDUE_SQL } from '../action-item/overdue.js';
-import { applyRosterCursor, CURSOR_TIME_FORMAT, rosterCursor, rosterOrder, rosterSortAt } from './client-roster-order.js';
+import { applyRosterCursor, rosterCursor, rosterOrder, rosterSortAt } from './client-roster-order.js';
 
 @Injectable()
 export class ClientService {
@@ -69,9 +69,9 @@ export class ClientService {
       qb.setParameter(name, value);
       return `:${name}`;
     };
-    // The sort's timestamp (RECENTLY_ADDED, NEXT_SESSION) is selected as text with microseconds, for exact cursors.
+    // The sort's timestamp (RECENTLY_ADDED, NEXT_SESSION) is selected as its exact cursor text (microseconds).
     const sortAt = rosterSortAt(order, () => this.scope.rawCondition(actor, CoachingSession, 's', qbParam, { ofClient: 'c.id' }));
-    if (sortAt) qb.addSelect(`to_char(${sortAt} AT TIME ZONE 'UTC', '${CURSOR_TIME_FORMAT}')`, 'sort_at');
+    if (sortAt) qb.addSelect(cursorTimeText(sortAt), 'sort_at');
     if (after) applyRosterCursor(qb, order, sortAt, after);
     for (const [expression, direction, nulls] of rosterOrder(order, sortAt)) qb.addOrderBy(expression, direction, nulls);
     const [pageQuery, pageParams] = qb.getQueryAndParameters();

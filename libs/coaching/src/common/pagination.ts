@@ -80,6 +80,100 @@ export function decodeCursor(cursor: string, arity: number): Array<string | numb
 }
 
 /**
+ * to_char format of a timestamp in a cursor: UTC with microseconds, as PostgreSQL stores it.
+ * A JS Date keeps milliseconds only, and rows written in one transaction share now(), so a
+ * cursor made from a Date would skip or repeat rows: timestamps go into cursors from SQL.
+ */
+export const CURSOR_TIME_FORMAT = 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"';
+
+/** SQL rendering the timestamptz `expression` as its exact cursor text (sorts like the timestamp). */
+export function cursorTimeText(expression: string): string {
+  return `to_char(${expression} AT TIME ZONE 'UTC', '${CURSOR_TIME_FORMAT}')`;
+}
+
+/** What a keyset column holds, which says how a cursor carries it and how it is checked. */
+export type KeyType = 'timestamptz' | 'uuid' | 'text' | 'date' | 'bigint';
+
+const KEY_TEXT: Record<KeyType, RegExp | null> = {
+  timestamptz: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/,
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  date: /^\d{4}-\d{2}-\d{2}$/,
+  bigint: /^\d{1,19}$/,
+  text: null,
+};
+
+/** SQL selecting a key of `type` as its exact cursor text. */
+export function cursorKeyText(expression: string, type: KeyType): string {
+  return type === 'timestamptz' ? cursorTimeText(expression) : `CAST(${expression} AS text)`;
+}
+
+/**
+ * Decodes a cursor of keys of `types` (each a string, checked against its type; '' where
+ * `nullable` says a key may be null). BAD_USER_INPUT for anything this list did not make.
+ */
+export function decodeKeys(cursor: string, types: readonly KeyType[], nullable: readonly boolean[] = []): string[] {
+  const values = decodeCursor(cursor, types.length);
+  return values.map((value, index) => {
+    const pattern = KEY_TEXT[types[index]!];
+    const fits = typeof value === 'string' && (pattern === null || pattern.test(value) || (nullable[index] === true && value === ''));
+    if (!fits) throw new BadUserInputError('after is not a cursor from this list', 'after');
+    return value;
+  });
+}
+
+/** The part of a query builder a keyset page uses. */
+interface KeysetQuery {
+  andWhere(condition: string, parameters?: Record<string, unknown>): unknown;
+  addOrderBy(sort: string, order?: 'ASC' | 'DESC'): unknown;
+}
+
+/**
+ * A connection's order as a keyset: columns compared as one row, all in one direction, the last
+ * one unique. The rule every connection follows: a cursor holds each key exactly as the database
+ * compares it, read from SQL (`selections()`, then `cursorOf(raw row)`), never from the hydrated
+ * entity; timestamps as text with microseconds (cursorTimeText), the rest as their text.
+ */
+export class Keyset {
+  private readonly aliases: string[];
+
+  constructor(
+    readonly direction: 'ASC' | 'DESC',
+    readonly keys: ReadonlyArray<{ sql: string; type: KeyType }>,
+    /** Prefix of the selected cursor columns (distinct per list when one statement pages two). */
+    private readonly prefix = 'cursor_',
+  ) {
+    this.aliases = keys.map((_, index) => `${prefix}${index}`);
+  }
+
+  /** [expression, alias] pairs selecting every key as its cursor text. */
+  selections(): Array<[string, string]> {
+    return this.keys.map((key, index) => [cursorKeyText(key.sql, key.type), this.aliases[index]!]);
+  }
+
+  /** Orders `qb` by the keys and, with `after`, keeps only the rows past that cursor. */
+  apply(qb: KeysetQuery, after: string | undefined): void {
+    if (after) {
+      const values = decodeKeys(after, this.keys.map((key) => key.type));
+      const parameters = Object.fromEntries(values.map((value, index) => [`${this.prefix}after${index}`, value]));
+      const left = this.keys.map((key) => key.sql).join(', ');
+      const right = this.keys.map((key, index) => `CAST(:${this.prefix}after${index} AS ${key.type})`).join(', ');
+      qb.andWhere(`(${left}) ${this.direction === 'ASC' ? '>' : '<'} (${right})`, parameters);
+    }
+    for (const key of this.keys) qb.addOrderBy(key.sql, this.direction);
+  }
+
+  /** The cursor values of a row read with `selections()`. */
+  cursorOf(row: Record<string, unknown>): string[] {
+    return this.aliases.map((alias) => String(row[alias]));
+  }
+
+  /** A page of entities with the raw rows they were read from (same order, as getRawAndEntities and preparedPage return them). */
+  connection<T>(page: { entities: T[]; raw: Array<Record<string, unknown>> }, first: number): ConnectionShape<T> {
+    return toConnection(page.entities, first, (_entity, index) => this.cursorOf(page.raw[index]!));
+  }
+}
+
+/**
  * Builds a page from `rows` fetched with LIMIT first + 1 (the extra row says
  * whether there is a next page). An edge's cursor is encoded when it is read
  * (most pages ask only for pageInfo.endCursor, if any).

@@ -8,7 +8,7 @@ import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { Client } from '../client/client.entity.js';
 import { ClientModel } from '../client/client.model.js';
 import { EngagementStatusEnum, SessionStatusEnum } from '../common/enums.js';
-import { PageArgs, toConnection, decodeCursor } from '../common/pagination.js';
+import { Keyset, PageArgs } from '../common/pagination.js';
 import type { CoachingSession, SessionStatus } from '../session/coaching-session.entity.js';
 import { CoachingSessionModel } from '../session/coaching-session.model.js';
 import { User } from '../user/user.entity.js';
@@ -34,6 +34,12 @@ export class EngagementsArgs extends PageArgs {
   @Field(() => EngagementStatusEnum, { nullable: true }) @IsOptional() @IsIn(Object.values(EngagementStatusEnum))
   status?: EngagementStatus;
 }
+
+/** Newest first: engagements created in one transaction share created_at, so the id breaks the tie. */
+const ENGAGEMENT_ORDER = new Keyset('DESC', [
+  { sql: 'e.created_at', type: 'timestamptz' },
+  { sql: 'e.id', type: 'uuid' },
+]);
 
 @Resolver(() => EngagementModel)
 export class EngagementResolver {
@@ -64,12 +70,9 @@ export class EngagementResolver {
     const qb = this.scope.query(actor, Engagement, 'e');
     if (args.clientId) qb.andWhere('e.client_id = :clientId', { clientId: args.clientId });
     if (args.status) qb.andWhere('e.status = :status', { status: args.status });
-    if (args.after) {
-      const [createdAt, id] = decodeCursor(args.after, 2);
-      qb.andWhere('(e.created_at, e.id) < (:createdAt, :id)', { createdAt, id });
-    }
-    const rows = await qb.orderBy('e.created_at', 'DESC').addOrderBy('e.id', 'DESC').limit(args.first + 1).getMany();
-    return toConnection(rows, args.first, (e) => [e.createdAt.toISOString(), e.id]);
+    for (const [expression, alias] of ENGAGEMENT_ORDER.selections()) qb.addSelect(expression, alias);
+    ENGAGEMENT_ORDER.apply(qb, args.after);
+    return ENGAGEMENT_ORDER.connection(await qb.limit(args.first + 1).getRawAndEntities(), args.first);
   }
 
   @Roles('OWNER', 'COACH')

@@ -7,7 +7,7 @@ import { preparedPage, RawEntityColumns } from '../access/raw-rows.js';
 import { Scope } from '../access/scope.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CoachingEvents } from '../access/coaching-events.js';
-import { decodeCursor, toConnection, type ConnectionShape } from '../common/pagination.js';
+import { Keyset, type ConnectionShape } from '../common/pagination.js';
 import { nodeProperties, plainFields, type NodeFieldProperties } from '../common/node-selection.js';
 import { MAX_TEXT } from '../common/validation.js';
 import { Engagement } from '../engagement/engagement.entity.js';
@@ -37,6 +37,12 @@ export const SESSION_NODE_FIELDS: NodeFieldProperties = {
   client: ['clientId'],
   actionItems: [],
 };
+
+/** In start order: sessions written in one transaction (a planned cadence) page exactly. */
+const SESSION_ORDER = new Keyset('ASC', [
+  { sql: 's.starts_at', type: 'timestamptz' },
+  { sql: 's.id', type: 'uuid' },
+]);
 
 @Injectable()
 export class CoachingSessionService {
@@ -69,14 +75,10 @@ export class CoachingSessionService {
     if (args.status) qb.andWhere('s.status = :status', { status: args.status });
     if (args.clientId) qb.andWhere('s.client_id = :clientId', { clientId: args.clientId });
     if (args.engagementId) qb.andWhere('s.engagement_id = :engagementId', { engagementId: args.engagementId });
-    if (args.after) {
-      const [startsAt, id] = decodeCursor(args.after, 2);
-      qb.andWhere('(s.starts_at, s.id) > (:afterStartsAt, :afterId)', { afterStartsAt: startsAt, afterId: id });
-    }
+    SESSION_ORDER.apply(qb, args.after);
     // A named prepared statement (planned once per connection): the calendar and the client's portal ask for it on every visit.
-    qb.orderBy('s.starts_at').addOrderBy('s.id');
-    const { entities: rows } = await preparedPage(this.db, qb, this.listColumns(actor, fields), 's', args.first + 1);
-    return toConnection(rows, args.first, (s) => [s.startsAt.toISOString(), s.id]);
+    const { entities, rows } = await preparedPage(this.db, qb, this.listColumns(actor, fields), 's', args.first + 1, SESSION_ORDER.selections());
+    return SESSION_ORDER.connection({ entities, raw: rows }, args.first);
   }
 
   /** The columns a list reads (sorted properties, so one prepared statement per shape). */

@@ -4,9 +4,15 @@ import type { Actor } from '../access/actor.js';
 import { Db } from '../access/db.js';
 import { Scope } from '../access/scope.js';
 import { AuditService } from '../audit/audit.service.js';
-import { decodeCursor, toConnection, type ConnectionShape } from '../common/pagination.js';
+import { Keyset, type ConnectionShape } from '../common/pagination.js';
 import { Sponsor } from './sponsor.entity.js';
 import type { SponsorInput, UpdateSponsorInput } from './sponsor.inputs.js';
+
+/** By organisation, then id. */
+const SPONSOR_ORDER = new Keyset('ASC', [
+  { sql: 's.organisation', type: 'text' },
+  { sql: 's.id', type: 'uuid' },
+]);
 
 @Injectable()
 export class SponsorService {
@@ -20,12 +26,9 @@ export class SponsorService {
   async list(actor: Actor, first: number, after?: string, includeArchived = false): Promise<ConnectionShape<Sponsor>> {
     const qb = this.scope.query(actor, Sponsor, 's');
     if (!includeArchived) qb.andWhere('s.archived_at IS NULL');
-    if (after) {
-      const [organisation, id] = decodeCursor(after, 2);
-      qb.andWhere('(s.organisation, s.id) > (:organisation, :id)', { organisation, id });
-    }
-    const rows = await qb.orderBy('s.organisation').addOrderBy('s.id').limit(first + 1).getMany();
-    return toConnection(rows, first, (s) => [s.organisation, s.id]);
+    for (const [expression, alias] of SPONSOR_ORDER.selections()) qb.addSelect(expression, alias);
+    SPONSOR_ORDER.apply(qb, after);
+    return SPONSOR_ORDER.connection(await qb.limit(first + 1).getRawAndEntities(), first);
   }
 
   get(actor: Actor, id: string): Promise<Sponsor> {
