@@ -73,6 +73,9 @@ function trackResponses(server: Server): Set<ServerResponse> {
  */
 async function drainHttp(server: Server, inFlight: Set<ServerResponse>): Promise<void> {
   if (!server.listening) return;
+  // One turn of the event loop first: bytes of a request that arrived before the signal
+  // are read and its connection counts as busy, not idle, before idle ones are closed.
+  await new Promise((resolve) => setImmediate(resolve));
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   const markClosing = (response: ServerResponse) => {
     if (!response.headersSent) response.setHeader('Connection', 'close');

@@ -63,6 +63,8 @@ export class AppConfig {
   readonly trustProxy!: TrustProxy;
   /** How long a clean stop (SIGTERM/SIGINT) may take before the process exits anyway. */
   readonly shutdownTimeoutMs!: number;
+  /** The commit this build came from (BUILD_COMMIT), shown in tandem_build_info; null when unknown. */
+  readonly buildCommit!: string | null;
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';

@@ -104,6 +104,7 @@ const envSchema = z.object({
   ADMIN_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(24, 'must be at least 24 characters long').optional()),
   TRUST_PROXY: optionalString(),
   SHUTDOWN_TIMEOUT_MS: positiveInt(20_000, 600_000),
+  BUILD_COMMIT: z.preprocess(emptyAsUndefined, z.string().regex(/^[0-9A-Za-z._-]{1,64}$/, 'must be a commit id or tag (letters, digits, . _ -)').optional()),
 });
 
 export interface LoadConfigOptions {
@@ -178,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: LoadConfigOptions = 
     adminToken: e.ADMIN_TOKEN ?? null,
     trustProxy,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    buildCommit: e.BUILD_COMMIT ?? null,
   };
   return Object.assign(Object.create(AppConfig.prototype) as AppConfig, config);
 }

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { Counter, Histogram, register } from 'prom-client';
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Counter, Gauge, Histogram, register } from 'prom-client';
+import { DataSource } from 'typeorm';
 
 function counter(name: string, help: string, labelNames: string[]) {
   return (register.getSingleMetric(name) as Counter<string> | undefined) ?? new Counter({ name, help, labelNames });
@@ -26,4 +27,74 @@ export class NotificationMetrics {
       labelNames: ['kind'],
       buckets: [0.25, 0.5, 1, 2, 5, 10, 30, 60, 300, 900, 3600],
     });
+}
+
+/** How far behind the outbox is, read at scrape time, at most once per BACKLOG_CACHE_MS. */
+interface OutboxBacklog {
+  pending: number;
+  queued: number;
+  oldestDueAgeSeconds: number;
+}
+
+const BACKLOG_CACHE_MS = 5000;
+let backlogSource: OutboxMetrics | null = null;
+
+// Created once per process, however many apps it boots; they read whichever app started last.
+if (!register.getSingleMetric('tandem_outbox_backlog')) {
+  new Gauge({
+    name: 'tandem_outbox_backlog',
+    help: 'Emails not yet sent: PENDING (planned, due or not) and QUEUED (handed to the queue)',
+    labelNames: ['status'],
+    async collect() {
+      const backlog = await backlogSource?.backlog();
+      if (!backlog) return;
+      this.set({ status: 'PENDING' }, backlog.pending);
+      this.set({ status: 'QUEUED' }, backlog.queued);
+    },
+  });
+  new Gauge({
+    name: 'tandem_outbox_oldest_due_age_seconds',
+    help: 'How long the oldest due PENDING email has been due (0 when none is)',
+    async collect() {
+      const backlog = await backlogSource?.backlog();
+      if (backlog) this.set(backlog.oldestDueAgeSeconds);
+    },
+  });
+}
+
+/**
+ * Serves the outbox gauges for this process (the latest app started in it).
+ * The counts use notification_due_idx and notification_queued_idx, which hold
+ * only unsent rows: the query costs what the backlog is, not the history.
+ */
+@Injectable()
+export class OutboxMetrics implements OnModuleInit, OnModuleDestroy {
+  private cached: { at: number; value: Promise<OutboxBacklog> } | null = null;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  onModuleInit(): void {
+    backlogSource = this;
+  }
+
+  onModuleDestroy(): void {
+    if (backlogSource === this) backlogSource = null;
+  }
+
+  backlog(): Promise<OutboxBacklog> {
+    if (this.cached && Date.now() - this.cached.at < BACKLOG_CACHE_MS) return this.cached.value;
+    const value = this.read();
+    this.cached = { at: Date.now(), value };
+    value.catch(() => (this.cached = null));
+    return value;
+  }
+
+  private async read(): Promise<OutboxBacklog> {
+    const [row] = (await this.dataSource.query(
+      `SELECT (SELECT count(*) FROM notification WHERE status = 'PENDING')::int AS pending,
+              (SELECT count(*) FROM notification WHERE status = 'QUEUED')::int AS queued,
+              COALESCE(EXTRACT(EPOCH FROM now() - (SELECT min(send_at) FROM notification WHERE status = 'PENDING' AND send_at <= now())), 0)::float8 AS oldest`,
+    )) as Array<{ pending: number; queued: number; oldest: number }>;
+    return { pending: row!.pending, queued: row!.queued, oldestDueAgeSeconds: Math.max(0, row!.oldest) };
+  }
 }

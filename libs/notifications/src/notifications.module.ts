@@ -5,7 +5,7 @@ import { EmailPreference } from './email-preference.entity.js';
 import { NotificationContentLoader } from './notification-content.js';
 import { NotificationDispatcher } from './notification-dispatcher.js';
 import { NotificationJobs } from './notification-jobs.js';
-import { NotificationMetrics } from './notification-metrics.js';
+import { NotificationMetrics, OutboxMetrics } from './notification-metrics.js';
 import { NotificationOutbox } from './notification-outbox.js';
 import { NotificationSender } from './notification-sender.js';
 import { Notification } from './notification.entity.js';
@@ -29,6 +29,7 @@ import { NotificationResolver } from './notification.resolver.js';
     NotificationSender,
     NotificationContentLoader,
     NotificationMetrics,
+    OutboxMetrics,
     PeriodicPlanner,
     NotificationJobs,
     DataRetention,

@@ -5,6 +5,7 @@ import { DatabaseModule } from '#tandem/database';
 import { LoggingModule } from '#tandem/logging';
 import { MailModule } from '#tandem/mail';
 import { QueueModule, queueConnection } from '#tandem/queue';
+import { PlatformMetrics } from './platform-metrics.js';
 import { ProcessLifecycleModule } from './process-lifecycle.js';
 import type { Runtime } from './runtime.js';
 
@@ -36,6 +37,7 @@ export class CoreModule {
         }),
         MailModule,
       ],
+      providers: [PlatformMetrics],
     };
   }
 }

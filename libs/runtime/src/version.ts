@@ -8,4 +8,5 @@ function readVersion(): string {
   }
 }
 
+/** This build's version: package.json's, as npm or the working directory sees it. */
 export const TANDEM_VERSION = process.env.npm_package_version ?? readVersion();

@@ -13,11 +13,13 @@ import { waitFor } from '../../support/wait-for.js';
 
 export const API_ENTRY = path.resolve('dist/apps/api/src/main.js');
 export const WORKER_ENTRY = path.resolve('dist/apps/worker/src/main.js');
+/** `npm start`'s all-in-one process (API and worker), for tests of that shape. */
+export const STANDALONE_ENTRY = path.resolve('dist/apps/api/src/standalone.js');
 
 /** A JWT secret for the cluster's processes (production refuses the development one). */
 export const CLUSTER_JWT_SECRET = 'production-test-secret-0123456789abcdef';
 
-export type ProcessKind = 'api' | 'worker';
+export type ProcessKind = 'api' | 'worker' | 'standalone';
 
 export interface StartProcessOptions {
   /** Variables added to (or overriding) the cluster's environment for this process alone, e.g. a DATABASE_URL through a proxy. */
@@ -46,7 +48,7 @@ export class ProductionProcess {
     readonly metricsPort: number,
     readonly env: Record<string, string>,
   ) {
-    const entry = kind === 'api' ? API_ENTRY : WORKER_ENTRY;
+    const entry = { api: API_ENTRY, worker: WORKER_ENTRY, standalone: STANDALONE_ENTRY }[kind];
     if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build:fast first`);
     this.child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child.stdout!.on('data', (chunk: Buffer) => (this.stdout += chunk.toString()));
@@ -206,6 +208,15 @@ export class Cluster {
     this.apis.push(api);
     if (options.waitReady !== false) await api.waitReady(options.readyTimeoutMs);
     return api;
+  }
+
+  /** The all-in-one process on the cluster's services (it migrates at start; the database is migrated already). */
+  async startStandalone(options: StartProcessOptions = {}): Promise<ProductionProcess> {
+    const port = await freePort();
+    const standalone = new ProductionProcess('standalone', port, port, { ...this.baseEnv, HOST: '127.0.0.1', PORT: String(port), ...options.env });
+    this.apis.push(standalone);
+    if (options.waitReady !== false) await standalone.waitReady(options.readyTimeoutMs);
+    return standalone;
   }
 
   async startWorker(options: StartProcessOptions = {}): Promise<ProductionProcess> {

@@ -8,6 +8,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Logger } from 'pino';
 import type { LoaderFactory } from '#tandem/coaching';
 import type { AppConfig } from '#tandem/config';
+import { graphqlMetricsPlugin } from '../metrics/graphql-metrics.plugin.js';
 import { createErrorFormatter, errorLoggingPlugin } from './format-error.js';
 
 /** Every GraphQL response is per caller: never stored by a browser or a proxy (what the cache-control plugin answered). */
@@ -52,6 +53,7 @@ export function graphqlOptions(config: AppConfig, logger: Logger, loaders: Loade
       // with no cache hints in this schema, `Cache-Control: no-store`; say that once per response instead.
       ApolloServerPluginCacheControlDisabled(),
       noStore,
+      graphqlMetricsPlugin(),
       errorLoggingPlugin(logger.child({ context: 'GraphQL' })) as ApolloServerPlugin,
       ...(development ? [ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })] : [])],
     validationRules: armor.validationRules,

@@ -1,6 +1,6 @@
 import { Query, Resolver } from '@nestjs/graphql';
 import { Public } from '#tandem/coaching';
-import { TANDEM_VERSION } from '../version.js';
+import { TANDEM_VERSION } from '#tandem/runtime';
 
 @Resolver()
 export class SystemResolver {
