@@ -18,8 +18,11 @@ export class SmtpReceiver {
   private waiters: Array<() => void> = [];
   private readonly server: SMTPServer;
 
-  /** `delayMs` holds each message that long before accepting it, like a slow server. */
-  constructor(private readonly options: { delayMs?: number } = {}) {
+  /**
+   * `delayMs` holds each message that long before accepting it, like a slow server;
+   * `beforeAccept` runs (and is awaited) once a message has arrived, just before the 250.
+   */
+  constructor(private readonly options: { delayMs?: number; beforeAccept?: (message: ReceivedMail) => Promise<void> | void } = {}) {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
@@ -35,8 +38,10 @@ export class SmtpReceiver {
           const raw = Buffer.concat(chunks).toString('utf8');
           const delay = new Promise((resolve) => setTimeout(resolve, this.options.delayMs ?? 0));
           delay.then(() => simpleParser(raw)).then(
-            (parsed) => {
-              this.messages.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw, parsed });
+            async (parsed) => {
+              const message = { envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw, parsed };
+              await this.options.beforeAccept?.(message);
+              this.messages.push(message);
               this.waiters.forEach((wake) => wake());
               callback();
             },

@@ -148,6 +148,7 @@ export class NotificationSender {
       } catch (error) {
         this.acceptedNotRecorded.set(row.id, row);
         this.metrics.sentWriteRetried.inc({ kind: notification.kind });
+        this.logger.warn(`notification ${row.id} was accepted by the mail server but SENT is not recorded yet (write ${attempt}): retrying the write, not the send`);
         if (attempt >= SENT_WRITE_ATTEMPTS) throw error;
         await new Promise((resolve) => setTimeout(resolve, SENT_WRITE_FIRST_WAIT_MS * 2 ** (attempt - 1)));
       }

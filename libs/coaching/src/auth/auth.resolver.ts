@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../access/actor.js';
 import { Db } from '../access/db.js';
+import { OwnTransaction } from '../access/transaction.interceptor.js';
 import { User } from '../user/user.entity.js';
 import { UserModel } from '../user/user.model.js';
 import { ClientIp, CurrentActor, Public, Roles } from './auth.decorators.js';
@@ -28,6 +29,7 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => AuthPayload)
+  @OwnTransaction()
   logIn(@Args('input') input: LogInInput, @ClientIp() ip: string): Promise<AuthPayload> {
     return this.auth.logIn(input, ip);
   }

@@ -63,6 +63,10 @@ export class AuthService {
     return this.issueTokens(user, randomUUID());
   }
 
+  /**
+   * Reads and checks the password with no connection held (the resolver is @OwnTransaction),
+   * then writes the attempt, the audit event and the tokens in one transaction.
+   */
   async logIn(input: LogInInput, ip: string): Promise<AuthPayload> {
     await this.assertNotRateLimited(input.email, ip);
     const user = await this.findUserByEmail(input.email);
@@ -71,9 +75,12 @@ export class AuthService {
       await this.db.evenIfRolledBack((manager) => manager.insert(LoginAttempt, { email: input.email, ip, succeeded: false }));
       throw new UnauthenticatedError(INVALID_LOGIN);
     }
-    await this.db.manager.insert(LoginAttempt, { email: input.email, ip, succeeded: true });
-    await this.audit.record({ userId: user.id, practiceId: user.practiceId }, user.practiceId, 'user.logged_in', 'User', user.id, { ip });
-    return this.issueTokens(user, randomUUID());
+    const { result } = await this.db.transaction(async () => {
+      await this.db.manager.insert(LoginAttempt, { email: input.email, ip, succeeded: true });
+      await this.audit.record({ userId: user.id, practiceId: user.practiceId }, user.practiceId, 'user.logged_in', 'User', user.id, { ip });
+      return this.issueTokens(user, randomUUID());
+    });
+    return result;
   }
 
   /** Exchanges a refresh token for a new pair. Presenting an already-rotated token revokes its whole family. */
