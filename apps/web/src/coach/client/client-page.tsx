@@ -7,6 +7,7 @@ import { Page } from '../../ui/page';
 import { EmptyState, QueryState, SuccessNotice } from '../../ui/status';
 import { InviteClientButton } from '../clients/invite-client-button';
 import { ClientNotifications } from '../notifications/client-notifications';
+import { ScheduleSession } from '../sessions/schedule-session';
 import { ActionItemsTab } from './action-items-tab';
 import { CareerPlanTab } from './career-plan-tab';
 import { EditClient } from './edit-client';
@@ -111,6 +112,7 @@ export function ClientPage() {
             <Routes>
               <Route index element={<OverviewTab clientId={client.id} />} />
               <Route path="sessions" element={<SessionsTab clientId={client.id} />} />
+              <Route path="sessions/new" element={<ScheduleSession clientId={client.id} />} />
               <Route path="action-items" element={<ActionItemsTab clientId={client.id} />} />
               <Route path="goals" element={<GoalsTab clientId={client.id} />} />
               <Route path="plan" element={<CareerPlanTab clientId={client.id} />} />

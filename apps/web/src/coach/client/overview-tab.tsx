@@ -144,6 +144,9 @@ export function OverviewTab({ clientId }: { clientId: string }) {
               ) : (
                 <p className="muted">No session scheduled.</p>
               )}
+              <p>
+                <Link to={`/clients/${clientId}/sessions/new`}>Schedule a session</Link>
+              </p>
               <h3>Upcoming sessions</h3>
               {upcoming.length ? <SessionList sessions={upcoming} label="Upcoming sessions" /> : <p className="muted">Nothing planned.</p>}
               {sessions.pageInfo.hasNextPage ? (

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../../graphql/graphql';
 import { QueryState } from '../../ui/status';
@@ -53,6 +54,11 @@ export function SessionsTab({ clientId }: { clientId: string }) {
         const before = past.edges.map((edge) => edge.node).reverse();
         return (
           <div className="stack">
+            <p>
+              <Link className="button" to={`/clients/${clientId}/sessions/new`}>
+                Schedule a session
+              </Link>
+            </p>
             <section className="card">
               <h2 id="sessions-upcoming">Upcoming</h2>
               {next.length ? <SessionList sessions={next} label="Upcoming sessions" /> : <p className="muted">No sessions planned.</p>}

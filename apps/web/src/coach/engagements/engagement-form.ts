@@ -143,10 +143,11 @@ export function engagementInput(form: EngagementForm, clientId: string) {
   };
 }
 
-/** CadenceInput for valid cadence fields. */
-export function cadenceInput(form: CadenceForm) {
+/** CadenceInput for valid cadence fields; an ad hoc cadence has no session day, so none is sent. */
+export function cadenceInput(form: CadenceForm): { frequency: CadenceFrequency; anchor?: CadenceForm['anchor']; day?: number | null; ordinal?: number | null; weekday?: number | null; localTime: string; timeZone: string } {
   const ordinalAnchor = form.anchor === 'ORDINAL_WEEKDAY';
   const localTime = LOCAL_TIME.test(form.localTime) ? form.localTime : '09:00';
+  if (form.frequency === 'AD_HOC') return { frequency: form.frequency, localTime, timeZone: form.timeZone };
   return {
     frequency: form.frequency,
     anchor: form.anchor,

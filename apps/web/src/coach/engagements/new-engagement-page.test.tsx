@@ -85,6 +85,21 @@ describe('NewEngagementPage', { timeout: 20_000 }, () => {
     expect(container.querySelector('form')).toBeNull();
   });
 
+  it('asks no session day for an ad hoc cadence and sends none', async () => {
+    const user = userEvent.setup();
+    const client = engagementClient();
+    render(client);
+    await user.type(await screen.findByLabelText('Title'), 'As needed');
+    await user.clear(screen.getByLabelText('Day of month'));
+    await user.selectOptions(screen.getByLabelText('Cadence'), 'AD_HOC');
+    expect(screen.queryByLabelText('Day of month')).toBeNull();
+    expect(screen.queryByRole('group', { name: 'Session day' })).toBeNull();
+    expect(screen.queryByLabelText('Day of the week')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Create engagement' }));
+    const cadence = (client.operations.find((o) => o.name === 'CreateEngagement')?.variables.input as { cadence: Record<string, unknown> }).cadence;
+    expect(cadence).toEqual({ frequency: 'AD_HOC', localTime: '09:00', timeZone: 'America/New_York' });
+  });
+
   it('shows problems beside their fields, from the form and from the API', async () => {
     const user = userEvent.setup();
     const client = engagementClient(() => ({ error: new CombinedError({ graphQLErrors: [{ message: 'day must not be greater than 31', extensions: { code: 'BAD_USER_INPUT', field: 'input.cadence.day' } }] }) }));
