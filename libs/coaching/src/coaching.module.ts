@@ -16,6 +16,9 @@ import { AuthGuard } from './auth/auth.guard.js';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { AuthService } from './auth/auth.service.js';
 import { LoginAttempt } from './auth/login-attempt.entity.js';
+import { RateLimitCounter } from './rate-limit/rate-limit-counter.entity.js';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
+import { RateLimiter } from './rate-limit/rate-limiter.js';
 import { RefreshToken } from './auth/refresh-token.entity.js';
 import { UserToken } from './auth/user-token.entity.js';
 import { CareerPlanRevision } from './career-plan/career-plan-revision.entity.js';
@@ -46,6 +49,7 @@ export const COACHING_ENTITIES = [
   RefreshToken,
   UserToken,
   LoginAttempt,
+  RateLimitCounter,
   Sponsor,
   Client,
   Engagement,
@@ -71,6 +75,8 @@ export const COACHING_ENTITIES = [
     AccessTokenService,
     AuthService,
     AuthResolver,
+    RateLimiter,
+    RateLimitGuard,
     PracticeResolver,
     UserResolver,
     ClientService,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { Logger } from 'pino';
 import { DataSource, In, type EntityManager } from 'typeorm';
@@ -65,7 +65,17 @@ export function seedDemoEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
 }
 
 /** Seeds the demo practice through a short-lived DataSource of its own (the CLI and `npm start`). */
-export async function seedDemoDatabase(target: { databaseUrl: string; logger: Logger }, options: { now?: Date } = {}): Promise<DemoSummary | null> {
+export interface DemoSeedOptions {
+  now?: Date;
+  /**
+   * `published` (default): every log-in uses DEMO_PASSWORD, for a local try-out.
+   * `random`: each gets a random password of its own, reported once in the summary
+   * (a seed forced in production must not open a practice with a published password).
+   */
+  passwords?: 'published' | 'random';
+}
+
+export async function seedDemoDatabase(target: { databaseUrl: string; logger: Logger }, options: DemoSeedOptions = {}): Promise<DemoSummary | null> {
   const dataSource = new DataSource(
     dataSourceOptions({
       url: target.databaseUrl,
@@ -89,13 +99,13 @@ export async function seedDemoDatabase(target: { databaseUrl: string; logger: Lo
  * coming ones, action items, goals with check-ins and career plans. Returns
  * null, writing nothing, when the demo practice is already there.
  */
-export async function seedDemoPractice(dataSource: DataSource, options: { now?: Date } = {}): Promise<DemoSummary | null> {
+export async function seedDemoPractice(dataSource: DataSource, options: DemoSeedOptions = {}): Promise<DemoSummary | null> {
   const now = options.now ?? new Date();
   return dataSource.transaction(async (manager) => {
     // Two processes starting on a fresh database at once must not both seed.
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['tandem.demo-seed']);
     if (await demoPracticeExists(manager)) return null;
-    const demo = new DemoBuilder(now, await hashPasswords());
+    const demo = new DemoBuilder(now, await demoCredentials(options.passwords ?? 'published'));
     demo.build();
     return demo.write(manager);
   });
@@ -107,8 +117,14 @@ async function demoPracticeExists(manager: EntityManager): Promise<boolean> {
   return (await manager.exists(User, { where: { email: In(emails) } })) || (await manager.exists(Practice, { where: { name: DEMO_PRACTICE_NAME } }));
 }
 
-async function hashPasswords(): Promise<Record<'owner' | 'coach' | 'client', string>> {
-  const [owner, coach, client] = await Promise.all([hashPassword(DEMO_PASSWORD), hashPassword(DEMO_PASSWORD), hashPassword(DEMO_PASSWORD)]);
+type DemoCredentials = Record<'owner' | 'coach' | 'client', { password: string; hash: string }>;
+
+async function demoCredentials(passwords: 'published' | 'random'): Promise<DemoCredentials> {
+  const credential = async () => {
+    const password = passwords === 'random' ? randomBytes(15).toString('base64url') : DEMO_PASSWORD;
+    return { password, hash: await hashPassword(password) };
+  };
+  const [owner, coach, client] = await Promise.all([credential(), credential(), credential()]);
   return { owner, coach, client };
 }
 
@@ -865,6 +881,7 @@ interface HeldSession {
 class DemoBuilder {
   readonly practice: Practice;
   readonly users: User[] = [];
+  private readonly passwords = new Map<string, string>();
   readonly sponsors: Sponsor[] = [];
   readonly clients: Client[] = [];
   readonly engagements: Engagement[] = [];
@@ -881,7 +898,7 @@ class DemoBuilder {
 
   constructor(
     private readonly now: Date,
-    private readonly passwordHashes: Record<'owner' | 'coach' | 'client', string>,
+    private readonly credentials: DemoCredentials,
   ) {
     const createdAt = this.monthsAgo(15, 'Europe/London');
     this.practice = { id: randomUUID(), name: DEMO_PRACTICE_NAME, timeZone: 'Europe/London', reminderOffsetsMinutes: [2880, 120], createdAt, updatedAt: createdAt };
@@ -890,7 +907,7 @@ class DemoBuilder {
   build(): void {
     for (const key of ['owner', 'coach'] as const) {
       const coach = COACHES[key];
-      this.coachIds[key] = this.addUser(coach.name, coach.email, coach.role, 'Europe/London', this.passwordHashes[key], this.practice.createdAt);
+      this.coachIds[key] = this.addUser(coach.name, coach.email, coach.role, 'Europe/London', this.credentials[key], this.practice.createdAt);
     }
     const sponsorCreatedAt = this.monthsAgo(12, 'Europe/London');
     const sponsorId = randomUUID();
@@ -957,7 +974,7 @@ class DemoBuilder {
     await manager.insert(AuditEvent, this.auditEvents);
     return {
       practiceId: this.practice.id,
-      logins: this.users.map((user) => ({ role: user.role, email: user.email, password: DEMO_PASSWORD })),
+      logins: this.users.map((user) => ({ role: user.role, email: user.email, password: this.passwords.get(user.id)! })),
       counts: {
         practices: 1,
         users: this.users.length,
@@ -976,16 +993,17 @@ class DemoBuilder {
     };
   }
 
-  private addUser(name: string, email: string, role: UserRole, timeZone: string, passwordHash: string, createdAt: Date): string {
+  private addUser(name: string, email: string, role: UserRole, timeZone: string, credential: { password: string; hash: string }, createdAt: Date): string {
     const id = randomUUID();
-    this.users.push({ id, practiceId: this.practice.id, email, name, role, timeZone, passwordHash, disabled: false, createdAt, updatedAt: createdAt });
+    this.users.push({ id, practiceId: this.practice.id, email, name, role, timeZone, passwordHash: credential.hash, disabled: false, createdAt, updatedAt: createdAt });
+    this.passwords.set(id, credential.password);
     return id;
   }
 
   private addClient(seed: ClientSeed, index: number, sponsorId: string): void {
     const engagementStart = seed.engagement ? this.monthsAgo(seed.engagement.startedMonthsAgo, seed.timeZone) : null;
     const createdAt = engagementStart ? new Date(engagementStart.getTime() - 14 * DAY_MS) : new Date(this.now.getTime() - (seed.createdDaysAgo ?? 7) * DAY_MS);
-    const userId = seed.login ? this.addUser(seed.name, seed.email, 'CLIENT', seed.timeZone, this.passwordHashes.client, new Date(createdAt.getTime() + 10 * DAY_MS)) : null;
+    const userId = seed.login ? this.addUser(seed.name, seed.email, 'CLIENT', seed.timeZone, this.credentials.client, new Date(createdAt.getTime() + 10 * DAY_MS)) : null;
     if (userId) this.clientUserId = userId;
     const client: Client = {
       id: randomUUID(),

@@ -56,8 +56,8 @@ export class ConflictError extends DomainError {
 }
 
 export class RateLimitedError extends DomainError {
-  constructor(retryAfterSeconds: number) {
-    super('Too many attempts; try again later', ErrorCode.RATE_LIMITED, { retryAfterSeconds });
+  constructor(retryAfterSeconds: number, message = 'Too many attempts; try again later') {
+    super(message, ErrorCode.RATE_LIMITED, { retryAfterSeconds });
   }
 }
 

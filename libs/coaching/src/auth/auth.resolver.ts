@@ -4,6 +4,7 @@ import { Db } from '../access/db.js';
 import { OwnTransaction } from '../access/transaction.interceptor.js';
 import { User } from '../user/user.entity.js';
 import { UserModel } from '../user/user.model.js';
+import { RateLimited } from '../rate-limit/rate-limit.guard.js';
 import { ClientIp, CurrentActor, Public, Roles } from './auth.decorators.js';
 import { AcceptInviteInput, InviteCoachInput, LogInInput, ResetPasswordInput, SignUpInput } from './auth.inputs.js';
 import { AuthPayload, InvitePayload } from './auth.models.js';
@@ -23,6 +24,7 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => AuthPayload, { description: 'Creates a practice with you as its owner, and logs you in.' })
+  @RateLimited('signUp')
   signUp(@Args('input') input: SignUpInput): Promise<AuthPayload> {
     return this.auth.signUp(input);
   }
@@ -30,6 +32,7 @@ export class AuthResolver {
   @Public()
   @Mutation(() => AuthPayload)
   @OwnTransaction()
+  @RateLimited('logIn')
   logIn(@Args('input') input: LogInInput, @ClientIp() ip: string): Promise<AuthPayload> {
     return this.auth.logIn(input, ip);
   }
@@ -48,6 +51,7 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => Boolean, { description: 'Emails a reset link if the address has an account; always answers true.' })
+  @RateLimited('requestPasswordReset')
   requestPasswordReset(@Args('email') email: string): Promise<boolean> {
     return this.auth.requestPasswordReset(email.trim().toLowerCase().slice(0, 320));
   }
@@ -60,12 +64,14 @@ export class AuthResolver {
 
   @Roles('OWNER', 'COACH')
   @Mutation(() => InvitePayload, { description: 'Emails the client a one-time link to set a password.' })
+  @RateLimited('inviteClient')
   inviteClient(@CurrentActor() actor: Actor, @Args('clientId', { type: () => ID }) clientId: string): Promise<InvitePayload> {
     return this.auth.inviteClient(actor, clientId);
   }
 
   @Roles('OWNER')
   @Mutation(() => InvitePayload, { description: 'Adds a coach to the practice and emails them a one-time link.' })
+  @RateLimited('inviteCoach')
   inviteCoach(@CurrentActor() actor: Actor, @Args('input') input: InviteCoachInput): Promise<InvitePayload> {
     return this.auth.inviteCoach(actor, input);
   }
