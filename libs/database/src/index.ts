@@ -5,3 +5,4 @@ export * from './migrator.js';
 export * from './typeorm-pino.logger.js';
 export * from './pool-guard.js';
 export * from './database-unavailable.js';
+export * from './backup.js';
