@@ -5,7 +5,7 @@ import { TestApi } from './support/test-api.js';
 
 const ROSTER = `query($first: Int, $after: String, $filter: ClientFilter, $orderBy: ClientOrder) {
   clients(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
-    edges { cursor node { id name openActionItemCount overdueActionItemCount nextSession { startsAt } currentEngagement { title } latestGoalProgress { progress } } }
+    edges { cursor node { id name openActionItemCount overdueActionItemCount unreadCommentCount nextSession { startsAt } currentEngagement { title } latestGoalProgress { progress } } }
     pageInfo { hasNextPage endCursor }
   }
 }`;

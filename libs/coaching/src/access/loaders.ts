@@ -3,6 +3,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import { UnauthenticatedError } from '#tandem/errors';
 import { ActionItemComment } from '../action-item/action-item-comment.entity.js';
+import { ActionItemCommentRead } from '../action-item/action-item-comment-read.entity.js';
+import { unreadCommentSql } from '../action-item/unread-comments.js';
 import { ActionItem } from '../action-item/action-item.entity.js';
 import { CareerPlanRevision } from '../career-plan/career-plan-revision.entity.js';
 import { CareerPlan } from '../career-plan/career-plan.entity.js';
@@ -126,6 +128,29 @@ export class Loaders {
     const byKey = new Map(rows.map((r) => [r.clientId, { open: r.open, overdue: r.overdue }]));
     return keys.map((key) => byKey.get(key) ?? { open: 0, overdue: 0 });
   });
+
+  /** Per action item, and per client: comments unread by the viewer (unreadCommentSql). */
+  readonly unreadCommentCountByActionItem = this.unreadCommentCount('action_item_id');
+  readonly unreadCommentCountByClient = this.unreadCommentCount('client_id');
+
+  private unreadCommentCount(column: 'action_item_id' | 'client_id') {
+    return new DataLoader<Key, number>(async (keys) => {
+      const actor = this.actor;
+      const rows = await this.scope
+        .query(actor, ActionItemComment, 'cm')
+        // The comment is in reach, so its client is too.
+        .innerJoin(Client, 'cl', 'cl.id = cm.client_id')
+        .leftJoin(ActionItemCommentRead, 'rd', 'rd.action_item_id = cm.action_item_id AND rd.user_id = :unreadViewer', { unreadViewer: actor.userId })
+        .select(`cm.${column}`, 'key')
+        .addSelect('count(*)::int', 'count')
+        .andWhere(`cm.${column} = ANY(:keys)`, { keys })
+        .andWhere(unreadCommentSql(actor, { comment: 'cm', readAt: 'rd.read_at', clientUserId: 'cl.user_id', viewer: ':unreadViewer' }))
+        .groupBy(`cm.${column}`)
+        .getRawMany<{ key: string; count: number }>();
+      const byKey = new Map(rows.map((r) => [r.key, r.count]));
+      return keys.map((key) => byKey.get(key) ?? 0);
+    });
+  }
 
   readonly latestCheckInByGoal = new DataLoader<Key, GoalCheckIn | null>(async (keys) => {
     const rows = await this.scope

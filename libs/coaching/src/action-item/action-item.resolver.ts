@@ -1,4 +1,4 @@
-import { Args, ID, Info, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Actor } from '../access/actor.js';
 import type { LoadersContext } from '../access/loaders.js';
@@ -66,7 +66,12 @@ export class ActionItemResolver {
     return this.actionItemService.drop(actor, id);
   }
 
-  @Mutation(() => ActionItemCommentModel)
+  @Mutation(() => ActionItemModel, { description: "Staff or the client: the item's comments so far are read for you (its unreadCommentCount becomes 0)." })
+  markActionItemCommentsRead(@CurrentActor() actor: Actor, @Args('actionItemId', { type: () => ID }) actionItemId: string): Promise<ActionItem> {
+    return this.actionItemService.markCommentsRead(actor, actionItemId);
+  }
+
+  @Mutation(() => ActionItemCommentModel, { description: 'The client, their coach or an owner adds to the discussion of the item.' })
   addActionItemComment(@CurrentActor() actor: Actor, @Args() args: AddActionItemCommentArgs): Promise<ActionItemComment> {
     return this.actionItemService.addComment(actor, args.actionItemId, args.body);
   }
@@ -100,6 +105,11 @@ export class ActionItemResolver {
   @ResolveField(() => [ActionItemCommentModel], { description: 'Oldest first.' })
   comments(item: ActionItem, _args: unknown, { loaders }: LoadersContext): Promise<ActionItemComment[]> {
     return loaders.commentsByActionItem.load(item.id);
+  }
+
+  @ResolveField(() => Int, { description: 'Comments by the other side (for staff, the client; for the client, their coach) you have not read yet.' })
+  unreadCommentCount(item: ActionItem, _args: unknown, { loaders }: LoadersContext): Promise<number> {
+    return loaders.unreadCommentCountByActionItem.load(item.id);
   }
 }
 

@@ -28,6 +28,7 @@ export const ACTION_ITEM_NODE_FIELDS: NodeFieldProperties = {
   session: ['sessionId'],
   client: ['clientId'],
   comments: [],
+  unreadCommentCount: [],
 };
 
 @Injectable()
@@ -145,7 +146,30 @@ export class ActionItemService {
       this.db.manager.create(ActionItemComment, { practiceId: item.practiceId, clientId: item.clientId, actionItemId: item.id, authorId: actor.userId, body }),
     );
     await this.audit.record(actor, actor.practiceId, 'action_item.commented', 'ActionItem', item.id, { commentId: comment.id, length: body.length });
+    // Whoever answers has read the thread up to their answer.
+    await this.recordReadPoint(item, actor.userId);
     return comment;
+  }
+
+  /** Staff or the client: the viewer has read every comment on the item so far (unreadCommentCount drops to 0 for them). */
+  async markCommentsRead(actor: Actor, actionItemId: string): Promise<ActionItem> {
+    const item = await this.get(actor, actionItemId);
+    await this.recordReadPoint(item, actor.userId);
+    await this.audit.record(actor, actor.practiceId, 'action_item.comments_read', 'ActionItem', item.id);
+    return item;
+  }
+
+  /**
+   * The read point is the newest comment's time (database time, as comments are stamped), never
+   * moved back; with no comment yet, now.
+   */
+  private async recordReadPoint(item: ActionItem, userId: string): Promise<void> {
+    await this.db.manager.query(
+      `INSERT INTO action_item_comment_read (user_id, action_item_id, practice_id, client_id, read_at)
+       SELECT $1, $2, $3, $4, coalesce((SELECT max(c.created_at) FROM action_item_comment c WHERE c.action_item_id = $2), now())
+       ON CONFLICT (user_id, action_item_id) DO UPDATE SET read_at = greatest(action_item_comment_read.read_at, EXCLUDED.read_at)`,
+      [userId, item.id, item.practiceId, item.clientId],
+    );
   }
 
   /** The status check is part of the UPDATE, so of two concurrent transitions only one succeeds. */

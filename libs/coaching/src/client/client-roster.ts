@@ -20,6 +20,7 @@ export interface RosterInclude {
   openActionItemCount: boolean;
   overdueActionItemCount: boolean;
   latestGoalProgress: boolean;
+  unreadCommentCount: boolean;
   /**
    * The entity properties the statement reads (sorted; the primary key always):
    * the page's clients, and the current engagement and next session when read.
@@ -59,6 +60,7 @@ export const NO_ROSTER_SUMMARIES: RosterInclude = {
   openActionItemCount: false,
   overdueActionItemCount: false,
   latestGoalProgress: false,
+  unreadCommentCount: false,
   properties: { client: [...ROSTER_CLIENT_PROPERTIES].sort(), engagement: ['id'], session: ['id'] },
 };
 
@@ -68,6 +70,8 @@ export interface RosterSummary {
   nextSession?: CoachingSession | null;
   openActionItemCount?: number;
   overdueActionItemCount?: number;
+  /** Comments on the client's items the viewer has not read (unreadCommentSql). */
+  unreadCommentCount?: number;
   /** The client's most recent check-in and its goal (null when out of reach, as the loaders answer); only the columns progressSummary reads. */
   latestGoalCheckIn?: { checkIn: GoalCheckIn; goal: Goal | null } | null;
 }
@@ -119,6 +123,7 @@ export function rosterIncludeOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'f
     openActionItemCount: names.has('openActionItemCount'),
     overdueActionItemCount: names.has('overdueActionItemCount'),
     latestGoalProgress: names.has('latestGoalProgress'),
+    unreadCommentCount: names.has('unreadCommentCount'),
     properties: {
       client: [...ROSTER_CLIENT_PROPERTIES, ...CLIENT_OPTIONAL_PROPERTIES.filter((name) => names.has(name))].sort(),
       engagement: engagement ?? ['id'],

@@ -113,6 +113,15 @@ export class ClientResolver {
     return loaders.actionItemCountsByClient.load(client.id).then((counts) => counts.overdue);
   }
 
+  @ResolveField(() => Int, {
+    description: "Comments on the client's action items by the other side (for staff, the client; for the client, their coach) that you have not read yet.",
+  })
+  unreadCommentCount(client: Client, _args: unknown, { loaders }: LoadersContext): number | Promise<number> {
+    const read = rosterSummaryOf(client)?.unreadCommentCount;
+    if (read !== undefined) return read;
+    return loaders.unreadCommentCountByClient.load(client.id);
+  }
+
   @ResolveField(() => GoalProgressSummary, { nullable: true })
   latestGoalProgress(client: Client, _args: unknown, { loaders }: LoadersContext): GoalProgressSummary | null | Promise<GoalProgressSummary | null> {
     const read = rosterSummaryOf(client)?.latestGoalCheckIn;

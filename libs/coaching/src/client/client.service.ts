@@ -9,6 +9,8 @@ import { CoachingEvents } from '../access/coaching-events.js';
 import { cursorTimeText, toConnection, type ConnectionShape } from '../common/pagination.js';
 import { RawEntityColumns } from '../access/raw-rows.js';
 import { ActionItem } from '../action-item/action-item.entity.js';
+import { ActionItemComment } from '../action-item/action-item-comment.entity.js';
+import { readPointJoin, unreadCommentSql } from '../action-item/unread-comments.js';
 import { Engagement } from '../engagement/engagement.entity.js';
 import { GoalCheckIn } from '../goal/goal-check-in.entity.js';
 import { Goal } from '../goal/goal.entity.js';
@@ -84,7 +86,7 @@ export class ClientService {
     // The page size is a parameter (the query builder would inline it): the text stays the same per shape.
     const pageSql = `${pageQuery} LIMIT ${param(first + 1)}`;
     // Rows of the page's clients (themselves read through the scope above), scoped by Scope.
-    const ofPageClient = (entity: typeof Engagement | typeof CoachingSession | typeof ActionItem | typeof GoalCheckIn, alias: string) =>
+    const ofPageClient = (entity: typeof Engagement | typeof CoachingSession | typeof ActionItem | typeof GoalCheckIn | typeof ActionItemComment, alias: string) =>
       this.scope.rawCondition(actor, entity, alias, param, { ofClient: 'page.c__id' });
     const selects = ['page.*'];
     const joins: string[] = [];
@@ -123,6 +125,15 @@ export class ClientService {
          ORDER BY gc.recorded_at DESC
          LIMIT 1) lg ON true`);
     }
+    if (include.unreadCommentCount) {
+      // As Loaders.unreadCommentCountByClient: comments by the client the viewer has not read.
+      const viewer = param(actor.userId);
+      selects.push('uc.unread_comments');
+      joins.push(`LEFT JOIN LATERAL (
+        SELECT count(*)::int AS unread_comments FROM action_item_comment cm
+          LEFT JOIN ${readPointJoin('cm', 'rd', viewer)}
+         WHERE ${ofPageClient(ActionItemComment, 'cm')} AND ${unreadCommentSql(actor, { comment: 'cm', readAt: 'rd.read_at', clientUserId: 'page.c__user_id', viewer })}) uc ON true`);
+    }
     const pageOrder = rosterOrder(order, sortAt && 'page.sort_at', 'page.c__')
       .map(([expression, direction, nulls]) => `${expression} ${direction}${nulls ? ` ${nulls}` : ''}`)
       .join(', ');
@@ -139,6 +150,7 @@ export class ClientService {
       if (include.nextSession) summary.nextSession = columns.session.hydrate(row);
       if (include.openActionItemCount) summary.openActionItemCount = Number(row.open_items ?? 0);
       if (include.overdueActionItemCount) summary.overdueActionItemCount = Number(row.overdue_items ?? 0);
+      if (include.unreadCommentCount) summary.unreadCommentCount = Number(row.unread_comments ?? 0);
       if (include.latestGoalProgress) {
         const checkIn = columns.checkIn.hydrate(row);
         summary.latestGoalCheckIn = checkIn ? { checkIn, goal: columns.goal.hydrate(row) } : null;
