@@ -49,7 +49,7 @@ describe('database faults in the production shape (node dist/…, NODE_ENV=produ
     } finally {
       await cluster.stop();
     }
-  });
+  }, 180_000);
 
   it('a database that stops answering turns requests into SERVICE_UNAVAILABLE and readiness 503; the API recovers by itself', async () => {
     const cluster = await Cluster.start({ apis: 0 });
@@ -89,7 +89,7 @@ describe('database faults in the production shape (node dist/…, NODE_ENV=produ
       await proxy.stop();
       await cluster.stop();
     }
-  });
+  }, 180_000);
 
   it('a database cut between the SMTP accept and the SENT write: no email goes twice, and the retried write is counted', async () => {
     let proxy: TcpProxy | undefined;
@@ -125,5 +125,5 @@ describe('database faults in the production shape (node dist/…, NODE_ENV=produ
       await cluster.stop();
       await smtp.stop();
     }
-  });
+  }, 180_000);
 });

@@ -20,7 +20,9 @@ export class TypeOrmPinoLogger implements TypeOrmLogger {
   }
   logQueryError(error: string | Error, query: string): void {
     if (isDatabaseUnavailable(error)) this.unavailable.report(error);
-    else this.logger.error({ err: error, query }, 'query failed');
+    // A warning: the caller decides what the failure means (a unique violation is a CONFLICT
+    // answer, a bug is logged at error once by whoever reports the request or job).
+    else this.logger.warn({ err: error, query }, 'query failed');
   }
   logQuerySlow(time: number, query: string): void {
     this.logger.warn({ durationMs: time, query }, 'slow query');
