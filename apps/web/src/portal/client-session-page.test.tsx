@@ -43,6 +43,13 @@ describe('ClientSessionPage', () => {
     expect(screen.getByRole('link', { name: /Join the meeting/ })).toHaveAttribute('href', 'https://meet.example.com/x');
   });
 
+  it('offers the engagement’s meeting link when the session has none of its own', () => {
+    const standing = { ...session, status: 'SCHEDULED', meetingUrl: null, engagement: { id: 'eng-1', title: 'Next role', meetingUrl: 'https://meet.example.com/standing' } };
+    const client = mockClient(() => ({ data: { session: standing } }));
+    renderPage(<ClientSessionPage />, { client, viewer: aClientViewer(), route: '/sessions/session-1', path: '/sessions/:sessionId' });
+    expect(screen.getByRole('link', { name: /Join the meeting/ })).toHaveAttribute('href', 'https://meet.example.com/standing');
+  });
+
   it('explains a session that cannot be found', async () => {
     const mock = mockClient(() => ({ error: new CombinedError({ graphQLErrors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] }) }));
     // Kept open as a real client's result stream is: urql forgets an error when the stream ends.

@@ -9,6 +9,7 @@ import { EmptyState, ErrorNotice, Loading } from '../ui/status';
 import { ActionItemList } from './action-item-list';
 import { PortalActionItemFields, orderForAttention } from './action-items';
 import './portal.css';
+import { joinUrlOf } from '../scheduling/meeting-link';
 
 /** A client's view of one session. Deliberately no private notes: the field is not even asked for. */
 export const ClientSessionQuery = graphql(
@@ -27,6 +28,7 @@ export const ClientSessionQuery = graphql(
         engagement {
           id
           title
+          meetingUrl
         }
         actionItems {
           ...PortalActionItemFields
@@ -72,6 +74,7 @@ export function ClientSessionPage() {
   const items = orderForAttention(session.actionItems.map((item) => readFragment(PortalActionItemFields, item)));
   const end = new Date(Date.parse(session.startsAt) + session.durationMinutes * 60_000).toISOString();
   const status = STATUS_TEXT[session.status] ?? { label: session.status, badge: '' };
+  const joinUrl = joinUrlOf(session);
 
   return (
     <Page
@@ -84,9 +87,9 @@ export function ClientSessionPage() {
       }
     >
       <div className="portal-home">
-        {session.status === 'SCHEDULED' && session.meetingUrl ? (
+        {session.status === 'SCHEDULED' && joinUrl ? (
           <p>
-            <a href={session.meetingUrl} target="_blank" rel="noreferrer noopener">
+            <a href={joinUrl} target="_blank" rel="noreferrer noopener">
               Join the meeting<span className="visually-hidden"> (opens in a new tab)</span>
             </a>
           </p>

@@ -12,6 +12,7 @@ import { ActionItemList } from './action-item-list';
 import { PortalActionItemFields, orderForAttention } from './action-items';
 import { icsFileName, sessionIcs } from './ics';
 import './portal.css';
+import { joinUrlOf } from '../scheduling/meeting-link';
 
 /** How many open items the home page lists before pointing to the full list. */
 const HOME_ITEM_LIMIT = 6;
@@ -31,6 +32,10 @@ export const PortalHomeOverviewQuery = graphql(`
           timeZone
           meetingUrl
           version
+          engagement {
+            id
+            meetingUrl
+          }
         }
         currentEngagement {
           id
@@ -208,7 +213,7 @@ function NextSession({ client }: { client: Overview }) {
       durationMinutes: session.durationMinutes,
       summary: coachName ? `Coaching session with ${coachName}` : 'Coaching session',
       description: `${window.location.origin}/sessions/${session.id}`,
-      meetingUrl: session.meetingUrl,
+      meetingUrl: joinUrlOf(session),
       host: window.location.hostname,
       stamp: new Date(),
     });
@@ -238,8 +243,8 @@ function NextSession({ client }: { client: Overview }) {
         <a href={calendarHref} download={icsFileName(session.startsAt)}>
           Add to calendar<span className="visually-hidden"> (downloads a .ics file)</span>
         </a>
-        {session.meetingUrl ? (
-          <a href={session.meetingUrl} target="_blank" rel="noreferrer noopener">
+        {joinUrlOf(session) ? (
+          <a href={joinUrlOf(session)!} target="_blank" rel="noreferrer noopener">
             Join the meeting<span className="visually-hidden"> (opens in a new tab)</span>
           </a>
         ) : null}

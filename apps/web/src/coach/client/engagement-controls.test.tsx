@@ -151,6 +151,29 @@ describe('Engagement controls', { timeout: 20_000 }, () => {
     expect(await screen.findByText('The engagement is saved and its future sessions are re-planned.')).toBeInTheDocument();
   });
 
+  it('sets the engagement’s meeting link, shows it in the overview, and shows a refused link beside its field', async () => {
+    const user = userEvent.setup();
+    const refused = new CombinedError({ graphQLErrors: [{ message: 'meetingUrl must be a URL address', extensions: { code: 'BAD_USER_INPUT', field: 'meetingUrl' } }] });
+    let answer: { data?: unknown; error?: unknown } = { error: refused };
+    const client = overview(anEngagement(), (name) => (name === 'UpdateEngagement' ? answer : undefined));
+    render(client);
+    expect(await screen.findByText('Meeting link')).toBeInTheDocument();
+    await user.click(await screen.findByRole('button', { name: 'Edit engagement' }));
+    const field = screen.getByLabelText('Meeting link');
+    await user.type(field, 'zoom please');
+    await user.click(screen.getByRole('button', { name: 'Save engagement' }));
+    expect(client.operations.find((o) => o.name === 'UpdateEngagement')?.variables).toEqual({ id: 'e1', input: { meetingUrl: 'zoom please' } });
+    expect(await screen.findByText('meetingUrl must be a URL address')).toHaveClass('field-error');
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+
+    answer = { data: { updateEngagement: { __typename: 'Engagement', id: 'e1', title: 'Leadership 2026', phase: 'DISCOVER', endDate: '2026-12-31', sessionsAllotted: 10, sessionMinutes: 60, meetingUrl: 'https://meet.example.com/ann', sponsor: null } } };
+    await user.clear(field);
+    await user.type(field, ' https://meet.example.com/ann ');
+    await user.click(screen.getByRole('button', { name: 'Save engagement' }));
+    expect(client.operations.filter((o) => o.name === 'UpdateEngagement').at(-1)?.variables).toEqual({ id: 'e1', input: { meetingUrl: 'https://meet.example.com/ann' } });
+    expect(await screen.findByText('The engagement is saved.')).toBeInTheDocument();
+  });
+
   it('shows an API error beside the engagement field it names', async () => {
     const user = userEvent.setup();
     const error = new CombinedError({ graphQLErrors: [{ message: 'endDate must not be before startDate', extensions: { code: 'BAD_USER_INPUT', field: 'endDate' } }] });

@@ -85,6 +85,7 @@ const UpdateEngagementMutation = graphql(`
       endDate
       sessionsAllotted
       sessionMinutes
+      meetingUrl
       sponsor {
         id
       }
@@ -483,6 +484,16 @@ function EditEngagementForm({ engagement, onDone, onCancel }: { engagement: Cont
           ))}
         </SelectField>
       </div>
+      <TextField
+        label="Meeting link"
+        type="url"
+        inputMode="url"
+        placeholder="https://"
+        value={form.meetingUrl}
+        onChange={set('meetingUrl')}
+        error={error('meetingUrl')}
+        hint="Optional. The standing video-call link, shown with every session that has no link of its own and in the reminders."
+      />
       <p className="small muted" role="status" aria-live="polite">
         {unchanged ? 'Nothing has changed yet.' : ''}
       </p>

@@ -32,6 +32,7 @@ export interface EditableEngagement {
   sessionsUsed: number;
   sessionMinutes: number;
   sponsor?: { id: string } | null;
+  meetingUrl?: string | null;
 }
 
 export interface EngagementEditForm {
@@ -41,6 +42,7 @@ export interface EngagementEditForm {
   sessionsAllotted: string;
   sessionMinutes: string;
   sponsorId: string;
+  meetingUrl: string;
 }
 
 export type EngagementEditField = keyof EngagementEditForm;
@@ -54,6 +56,7 @@ export function engagementEditFormOf(engagement: EditableEngagement): Engagement
     sessionsAllotted: engagement.sessionsAllotted == null ? '' : String(engagement.sessionsAllotted),
     sessionMinutes: String(engagement.sessionMinutes),
     sponsorId: engagement.sponsor?.id ?? '',
+    meetingUrl: engagement.meetingUrl ?? '',
   };
 }
 
@@ -76,18 +79,19 @@ export function validateEngagementEdit(form: EngagementEditForm, engagement: Edi
 /** UpdateEngagementInput with only what changed: the API re-plans sessions when the end date or allotment is sent. */
 export function engagementUpdateInput(form: EngagementEditForm, engagement: EditableEngagement) {
   const before = engagementEditFormOf(engagement);
-  const input: { title?: string; phase?: EngagementPhase; endDate?: string | null; sessionsAllotted?: number | null; sessionMinutes?: number; sponsorId?: string | null } = {};
+  const input: { title?: string; phase?: EngagementPhase; endDate?: string | null; sessionsAllotted?: number | null; sessionMinutes?: number; sponsorId?: string | null; meetingUrl?: string | null } = {};
   if (form.title.trim() !== before.title) input.title = form.title.trim();
   if (form.phase !== before.phase) input.phase = form.phase;
   if (form.endDate !== before.endDate) input.endDate = form.endDate || null;
   if (form.sessionsAllotted.trim() !== before.sessionsAllotted) input.sessionsAllotted = form.sessionsAllotted.trim() ? Number(form.sessionsAllotted) : null;
   if (form.sessionMinutes.trim() !== before.sessionMinutes) input.sessionMinutes = Number(form.sessionMinutes);
   if (form.sponsorId !== before.sponsorId) input.sponsorId = form.sponsorId || null;
+  if (form.meetingUrl.trim() !== before.meetingUrl) input.meetingUrl = form.meetingUrl.trim() || null;
   return input;
 }
 
 /** The form field an API error names (extensions.field, "input." dropped). */
 export function fieldOfEngagementError(field: string | undefined): EngagementEditField | undefined {
-  const known: EngagementEditField[] = ['title', 'phase', 'endDate', 'sessionsAllotted', 'sessionMinutes', 'sponsorId'];
+  const known: EngagementEditField[] = ['title', 'phase', 'endDate', 'sessionsAllotted', 'sessionMinutes', 'sponsorId', 'meetingUrl'];
   return known.find((k) => k === field);
 }

@@ -32,6 +32,7 @@ export const ClientOverviewQuery = graphql(`
         sessionsAllotted
         sessionsUsed
         sessionMinutes
+        meetingUrl
         cadence {
           frequency
           anchor
@@ -105,6 +106,16 @@ export function OverviewTab({ clientId }: { clientId: string }) {
                   <dt>Sessions</dt>
                   <dd>
                     {engagement.sessionsUsed} used{engagement.sessionsAllotted !== null && engagement.sessionsAllotted !== undefined ? ` of ${engagement.sessionsAllotted}` : ''} · {engagement.sessionMinutes} minutes each
+                  </dd>
+                  <dt>Meeting link</dt>
+                  <dd>
+                    {engagement.meetingUrl ? (
+                      <a href={engagement.meetingUrl} target="_blank" rel="noreferrer">
+                        {engagement.meetingUrl}
+                      </a>
+                    ) : (
+                      <span className="muted">None</span>
+                    )}
                   </dd>
                   <dt>Sponsor</dt>
                   <dd>{engagement.sponsor ? `${engagement.sponsor.organisation} (${engagement.sponsor.contactName})` : <span className="muted">None</span>}</dd>

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import { useViewer } from '../../auth/auth-context';
 import { graphql, type ResultOf } from '../../graphql/graphql';
+import { joinUrlOf } from '../../scheduling/meeting-link';
 import { formatDateTime } from '../../time/format';
 import { DateTimeText } from '../../ui/date-time';
 import { errorCode, errorField, errorMessage } from '../../ui/errors';
@@ -169,7 +170,7 @@ function SessionEditor({ session, reload }: { session: Session; reload: () => vo
   };
 
   // A session without its own link uses the engagement's.
-  const joinUrl = saved.meetingUrl || session.engagement?.meetingUrl;
+  const joinUrl = joinUrlOf({ meetingUrl: saved.meetingUrl, engagement: session.engagement });
   const linkError = errorField(linkState.error) === 'meetingUrl' ? errorMessage(linkState.error) : undefined;
   const inViewerZone = formatDateTime(session.startsAt, viewer.timeZone);
   const inClientZone = formatDateTime(session.startsAt, clientZone);
