@@ -10,7 +10,8 @@ describe('loadConfig', () => {
     expect(config.port).toBe(3000);
     expect(config.host).toBe('127.0.0.1');
     expect(config.appUrl).toBe('http://localhost:3000');
-    expect(config.database).toEqual({ kind: 'embedded', dataDir: path.join('/srv/tandem/var/pg'), port: 54329, poolSize: 10 });
+    expect(config.database).toEqual({ kind: 'embedded', dataDir: path.join('/srv/tandem/var/pg'), port: 54329, poolSize: 10, timeouts: { connectMs: 5000, statementMs: 15_000, idleInTransactionMs: 30_000 } });
+    expect(config.liveness).toEqual({ poolStallSeconds: 60, eventLoopLagMs: 5000 });
     expect(config.queue).toEqual({ kind: 'postgres', schema: 'bullmq', prefix: 'tandem', concurrency: 8, lockSeconds: 30 });
     expect(config.outboxRequeueSeconds).toBe(60);
     expect(config.mail).toEqual({ kind: 'outbox', dir: '/srv/tandem/var/outbox', from: 'Tandem <no-reply@tandem.localhost>' });
@@ -26,9 +27,22 @@ describe('loadConfig', () => {
       REDIS_URL: 'redis://cache:6379',
       SMTP_URL: 'smtp://mail:1025',
     });
-    expect(config.database).toEqual({ kind: 'external', url: 'postgres://app:pw@db:5432/tandem', poolSize: 10 });
+    expect(config.database).toEqual({ kind: 'external', url: 'postgres://app:pw@db:5432/tandem', poolSize: 10, timeouts: { connectMs: 5000, statementMs: 15_000, idleInTransactionMs: 30_000 } });
     expect(config.queue).toMatchObject({ kind: 'redis', url: 'redis://cache:6379' });
     expect(config.mail).toMatchObject({ kind: 'smtp', url: 'smtp://mail:1025' });
+  });
+
+  it('reads the database timeouts and liveness limits', () => {
+    const config = loadConfig({
+      DATABASE_CONNECT_TIMEOUT_MS: '1500',
+      DATABASE_STATEMENT_TIMEOUT_MS: '2000',
+      DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '3000',
+      LIVENESS_POOL_STALL_SECONDS: '90',
+      LIVENESS_EVENT_LOOP_LAG_MS: '8000',
+    });
+    expect(config.database.timeouts).toEqual({ connectMs: 1500, statementMs: 2000, idleInTransactionMs: 3000 });
+    expect(config.liveness).toEqual({ poolStallSeconds: 90, eventLoopLagMs: 8000 });
+    expect(() => loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '0' })).toThrow('DATABASE_STATEMENT_TIMEOUT_MS must be between 1 and 3600000 (got "0")');
   });
 
   it('treats empty variables as unset', () => {
