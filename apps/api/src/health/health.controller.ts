@@ -26,11 +26,12 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   ready() {
-    return this.health.check([() => this.notStopping(), () => this.database.check('database'), () => this.queue.check('queue')]);
+    const stopping = this.lifecycle.stopping ? [() => this.stopping()] : [];
+    return this.health.check([...stopping, () => this.database.check('database'), () => this.queue.check('queue')]);
   }
 
   /** Down from the moment a clean stop begins, so no new traffic arrives while requests drain. */
-  private notStopping(): HealthIndicatorResult {
-    return this.lifecycle.stopping ? { process: { status: 'down', message: 'stopping' } } : { process: { status: 'up' } };
+  private stopping(): HealthIndicatorResult {
+    return { process: { status: 'down', message: 'stopping' } };
   }
 }
