@@ -155,6 +155,18 @@ describe('demo practice seed', () => {
     expect(goals.every((g) => Number(g.check_ins) >= 3)).toBe(true);
   });
 
+  it('keeps goals private except the one per engagement the demo client agreed to share with the sponsor', async () => {
+    const shared = await sql<{ engagement_id: string; role: string; own: boolean; n: string }>(
+      `SELECT g.engagement_id, u.role, u.id = c.user_id AS own, count(*) OVER (PARTITION BY g.engagement_id) AS n
+         FROM goal g JOIN client c ON c.id = g.client_id JOIN app_user u ON u.id = g.shared_with_sponsor_by
+        WHERE g.shared_with_sponsor_at IS NOT NULL`,
+    );
+    expect(shared.length).toBeGreaterThan(0);
+    expect(shared.every((g) => g.role === 'CLIENT' && g.own && Number(g.n) === 1)).toBe(true);
+    const [{ private: privateGoals }] = (await sql<{ private: string }>('SELECT count(*) AS private FROM goal WHERE shared_with_sponsor_at IS NULL')) as [{ private: string }];
+    expect(Number(privateGoals)).toBeGreaterThan(shared.length);
+  });
+
   it('has a career plan with two or three revisions on every active engagement', async () => {
     const plans = await sql<{ status: string; revisions: string; sections_filled: boolean }>(
       `SELECT e.status, count(r.id) AS revisions, bool_and(r.strengths_inventory <> '' AND r.branding_and_networking <> '') AS sections_filled
