@@ -132,7 +132,7 @@ function Report({ engagementId }: { engagementId: string }) {
             </dl>
             <h4>Goal progress</h4>
             {r.goals.length === 0 ? (
-              <p className="muted">No goals yet.</p>
+              <p className="muted">No goals shared: the client decides which goals their sponsor sees.</p>
             ) : (
               <ul className="sponsor-report-goals">
                 {r.goals.map((goal, index) => (
