@@ -32,4 +32,17 @@ describe('RepeatedErrorLog', () => {
     log.report(new Error('second outage'));
     expect(lines).toEqual(['error redis unreachable: first outage', 'error redis unreachable: second outage']);
   });
+
+  it('can start a spell with a warning (job retries), summaries staying warnings', () => {
+    const lines: string[] = [];
+    const timers: Array<() => void> = [];
+    const log = new RepeatedErrorLog({ error: (line) => lines.push(`error ${line}`), warn: (line) => lines.push(`warn ${line}`) }, 'notification.send jobs failing', {
+      firstLevel: 'warn',
+      schedule: (callback) => timers.push(callback),
+    });
+    log.report(new Error('job 1 will retry after attempt 1: connect ECONNREFUSED 127.0.0.1:25'));
+    log.report(new Error('job 2 will retry after attempt 1: connect ECONNREFUSED 127.0.0.1:25'));
+    timers.shift()!();
+    expect(lines).toEqual(['warn notification.send jobs failing: job 1 will retry after attempt 1: connect ECONNREFUSED 127.0.0.1:25', 'warn notification.send jobs failing, 1 errors in the last 30 s']);
+  });
 });

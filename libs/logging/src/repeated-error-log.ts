@@ -8,6 +8,8 @@ export interface LineLogger {
 
 export interface RepeatedErrorLogOptions {
   windowMs?: number;
+  /** The level of a spell's first line (default error); summaries are warnings. */
+  firstLevel?: 'error' | 'warn';
   /** For tests: how the end of a window is awaited (an unref'd setTimeout by default). */
   schedule?: (callback: () => void, ms: number) => void;
 }
@@ -20,6 +22,7 @@ export interface RepeatedErrorLogOptions {
  */
 export class RepeatedErrorLog {
   private readonly windowMs: number;
+  private readonly firstLevel: 'error' | 'warn';
   private readonly schedule: (callback: () => void, ms: number) => void;
   /** Errors counted since the last line; null while no spell is going on. */
   private suppressed: number | null = null;
@@ -31,6 +34,7 @@ export class RepeatedErrorLog {
     options: RepeatedErrorLogOptions = {},
   ) {
     this.windowMs = options.windowMs ?? DEFAULT_WINDOW_MS;
+    this.firstLevel = options.firstLevel ?? 'error';
     this.schedule = options.schedule ?? ((callback, ms) => setTimeout(callback, ms).unref());
   }
 
@@ -39,7 +43,7 @@ export class RepeatedErrorLog {
       this.suppressed += 1;
       return;
     }
-    this.logger.error(`${this.what}: ${message(error)}`);
+    this.logger[this.firstLevel](`${this.what}: ${message(error)}`);
     this.suppressed = 0;
     this.schedule(() => this.endWindow(), this.windowMs);
   }

@@ -46,6 +46,7 @@ export class BullMqJobQueue extends JobQueue implements OnApplicationBootstrap, 
   private readonly logger = new Logger('JobQueue');
   /** Redis (or the queue's PostgreSQL) gone: every client reports each reconnect; one line per spell, then summaries. */
   private readonly connectionErrors: RepeatedErrorLog;
+  private readonly retryLogs = new Map<string, RepeatedErrorLog>();
   private readonly processors = new Map<string, JobProcessor<unknown>>();
   private readonly queue: AnyQueue;
   private readonly redisClients: Redis[] = [];
@@ -125,10 +126,19 @@ export class BullMqJobQueue extends JobQueue implements OnApplicationBootstrap, 
     this.worker.on('failed', (job, error) => {
       if (!job) return;
       const final = job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError;
-      this.logger[final ? 'error' : 'warn'](
-        `job ${job.name} ${job.id} ${final ? 'failed for good' : 'will retry'} after attempt ${job.attemptsMade}: ${error.message}`,
-      );
+      if (final) this.logger.error(`job ${job.name} ${job.id} failed for good after attempt ${job.attemptsMade}: ${error.message}`);
+      else this.retriesOf(job.name).report(new Error(`job ${job.id} will retry after attempt ${job.attemptsMade}: ${error.message}`));
     });
+  }
+
+  /** An outage (SMTP down) fails every job alike: the first retry of a spell in full, then a count per window. */
+  private retriesOf(jobName: string): RepeatedErrorLog {
+    let log = this.retryLogs.get(jobName);
+    if (!log) {
+      log = new RepeatedErrorLog(this.logger, `${jobName} jobs failing`, { firstLevel: 'warn' });
+      this.retryLogs.set(jobName, log);
+    }
+    return log;
   }
 
   override async stopConsuming(): Promise<void> {
