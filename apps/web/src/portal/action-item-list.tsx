@@ -15,6 +15,7 @@ import {
   type PortalActionItem,
 } from './action-items';
 import './portal.css';
+import { useUnsavedChanges } from '../ui/use-unsaved-changes';
 
 /**
  * A client's action items as cards: status and due date, "Mark done" (or "Reopen" for what they
@@ -126,6 +127,7 @@ function Comments({ item }: { item: PortalActionItem }) {
   const [body, setBody] = useState('');
   const [sent, setSent] = useState(false);
   const [result, addComment] = useMutation(AddActionItemCommentMutation);
+  useUnsavedChanges(body.trim() !== '');
   const count = item.comments.length;
 
   async function submit(event: FormEvent) {

@@ -8,7 +8,9 @@ import { errorField, errorMessage } from '../../ui/errors';
 import { SelectField, TextField } from '../../ui/fields';
 import { Pager } from '../../ui/pager';
 import { EmptyState, ErrorNotice, QueryState, SuccessNotice } from '../../ui/status';
+import { ActionItemComments } from './action-item-comments';
 import { ACTION_ITEM_STATUS, formatPlainDate } from './labels';
+import { UnreadComments } from './unread-comments';
 import { NewActionItemFields } from './new-action-item-fields';
 
 export const ClientActionItemsQuery = graphql(`
@@ -31,6 +33,16 @@ export const ClientActionItemsQuery = graphql(`
           session {
             id
             startsAt
+          }
+          unreadCommentCount
+          comments {
+            id
+            body
+            createdAt
+            author {
+              id
+              name
+            }
           }
         }
       }
@@ -191,6 +203,7 @@ function ActionItemRow({ item, onChanged }: { item: Item; onChanged: (message: s
             <span className="item-title">{item.title}</span>
             <span className={status.badge}>{status.label}</span>
             {item.isOverdue ? <span className="badge badge-danger">Overdue</span> : null}
+            <UnreadComments count={item.unreadCommentCount} />
           </div>
           <p className="muted small" style={{ margin: '0.2rem 0 0' }}>
             {item.dueDate ? `Due ${formatPlainDate(item.dueDate)}` : 'No due date'}
@@ -221,6 +234,7 @@ function ActionItemRow({ item, onChanged }: { item: Item; onChanged: (message: s
             )}
           </div>
           <ErrorNotice error={error} />
+          <ActionItemComments item={item} onAnswered={() => onChanged(`Answer sent on “${item.title}”.`)} />
         </>
       )}
     </li>

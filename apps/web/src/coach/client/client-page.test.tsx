@@ -29,6 +29,14 @@ describe('ClientPage', () => {
     expect(client.operations.some((o) => o.name === 'ClientActionItems')).toBe(true);
   });
 
+  it('marks unread comments in the header and on the action items tab', async () => {
+    const client = mockClient((name) => (name === 'ClientPage' ? { data: { client: { ...aClient, unreadCommentCount: 2 } } } : undefined));
+    renderPage(<ClientPage />, { client, route: '/clients/c1/goals', path: '/clients/:clientId/*' });
+    await screen.findByRole('heading', { level: 1, name: 'Ann Able' });
+    expect(screen.getByRole('link', { name: '2 unread comments' })).toHaveAttribute('href', '/clients/c1/action-items');
+    expect(screen.getByRole('link', { name: /^Action items\s+2\s+unread comments$/ })).toHaveAttribute('href', '/clients/c1/action-items');
+  });
+
   it('says so when the client is not on the roster', async () => {
     const error = new CombinedError({ graphQLErrors: [{ message: 'Client not found', extensions: { code: 'NOT_FOUND' } }] });
     const mock = mockClient(() => ({ error }));

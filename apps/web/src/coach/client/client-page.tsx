@@ -15,6 +15,7 @@ import { GoalsTab } from './goals-tab';
 import { CLIENT_STATUS_BADGES, CLIENT_STATUS_LABELS } from './labels';
 import { OverviewTab } from './overview-tab';
 import { SessionsTab } from './sessions-tab';
+import { UnreadComments } from './unread-comments';
 import './client-page.css';
 
 export const ClientPageQuery = graphql(`
@@ -31,6 +32,7 @@ export const ClientPageQuery = graphql(`
       targetRole
       reminderOffsetsMinutes
       archivedAt
+      unreadCommentCount
     }
   }
 `);
@@ -75,6 +77,7 @@ export function ClientPage() {
                 <span>{client.timeZone.replace(/_/g, ' ')}</span>
                 <span className={CLIENT_STATUS_BADGES[client.status]}>{CLIENT_STATUS_LABELS[client.status]}</span>
                 {client.archivedAt ? <span className="badge badge-warning">Archived</span> : null}
+                <UnreadComments count={client.unreadCommentCount} to={`${base}/action-items`} />
                 {client.tags.map((tag) => (
                   <Link key={tag} className="small" to={`/clients?tag=${encodeURIComponent(tag)}`} aria-label={`Clients tagged ${tag}`}>
                     #{tag}
@@ -106,6 +109,15 @@ export function ClientPage() {
               {TABS.map(([path, label]) => (
                 <NavLink key={label} to={path ? `${base}/${path}` : base} end={!path}>
                   {label}
+                  {path === 'action-items' && client.unreadCommentCount > 0 ? (
+                    <>
+                      {' '}
+                      <span className="badge badge-warning">
+                        {client.unreadCommentCount}{' '}
+                        <span className="visually-hidden">{client.unreadCommentCount === 1 ? 'unread comment' : 'unread comments'}</span>
+                      </span>
+                    </>
+                  ) : null}
                 </NavLink>
               ))}
             </nav>

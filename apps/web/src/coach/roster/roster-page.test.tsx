@@ -41,6 +41,15 @@ describe('RosterPage', () => {
     expect(screen.getByRole('link', { name: 'Add client' })).toHaveAttribute('href', '/clients/new');
   });
 
+  it('marks a client with unread comments, linking to their action items', async () => {
+    const client = mockClient(() => page([aRosterClient({ unreadCommentCount: 1 }), aRosterClient({ id: 'c2', name: 'Bob Baker', unreadCommentCount: 0 })]));
+    renderPage(<RosterPage />, { client, route: '/clients', path: '/clients' });
+    const ann = (await screen.findByRole('link', { name: 'Ann Able' })).closest('tr')!;
+    expect(within(ann).getByRole('link', { name: '1 unread comment' })).toHaveAttribute('href', '/clients/c1/action-items');
+    const bob = screen.getByRole('link', { name: 'Bob Baker' }).closest('tr')!;
+    expect(within(bob).queryByText(/unread/)).toBeNull();
+  });
+
   it('reads search, filters and sort from the URL into the query', async () => {
     const client = mockClient(() => page([aRosterClient()]));
     renderPage(<RosterPage />, { client, route: '/clients?q=ann&status=ACTIVE&tag=exec&sort=NEXT_SESSION', path: '/clients' });

@@ -8,6 +8,7 @@ import { Page } from '../../ui/page';
 import { Pager } from '../../ui/pager';
 import { EmptyState, QueryState } from '../../ui/status';
 import { CLIENT_STATUS_BADGES, CLIENT_STATUS_LABELS, PHASE_LABELS } from '../client/labels';
+import { UnreadComments } from '../client/unread-comments';
 import { isFiltered, readRosterState, ROSTER_ORDERS, ROSTER_STATUSES, rosterVariables, writeRosterState, type RosterState } from './roster-state';
 import './roster-page.css';
 
@@ -24,6 +25,7 @@ export const RosterQuery = graphql(`
           tags
           openActionItemCount
           overdueActionItemCount
+          unreadCommentCount
           currentEngagement {
             id
             title
@@ -231,7 +233,8 @@ function RosterRow({ client, onTag }: { client: RosterClient; onTag: (tag: strin
       </td>
       <td data-label="Next session">{client.nextSession ? <DateTimeText value={client.nextSession.startsAt} /> : <span className="muted">None scheduled</span>}</td>
       <td data-label="Action items">
-        <ActionItemCounts open={client.openActionItemCount} overdue={client.overdueActionItemCount} />
+        <ActionItemCounts open={client.openActionItemCount} overdue={client.overdueActionItemCount} />{' '}
+        <UnreadComments count={client.unreadCommentCount} to={`/clients/${client.id}/action-items`} />
       </td>
       <td data-label="Latest goal progress">
         {progress ? (
