@@ -1,6 +1,7 @@
 import net from 'node:net';
 import pg from 'pg';
 import { ProcessLifecycle } from '#tandem/runtime';
+import { freePort } from '../support/free-port.js';
 import { SmtpReceiver } from '../support/smtp-receiver.js';
 import { TestApi } from '../support/test-api.js';
 import { waitFor } from '../support/wait-for.js';
@@ -122,7 +123,7 @@ describe('clean stops in the production shape (node dist/…, NODE_ENV=productio
     }
   }, 420_000);
 
-  it('the all-in-one process on external PostgreSQL and Redis stops on SIGTERM and SIGINT with exit 0', async () => {
+  it('the all-in-one process stops on SIGTERM and SIGINT with exit 0, on external PostgreSQL and Redis and on its embedded PostgreSQL (stopped too)', async () => {
     const cluster = await Cluster.start({ apis: 0, env: { SEED_DEMO: 'false' } });
     try {
       for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -130,10 +131,15 @@ describe('clean stops in the production shape (node dist/…, NODE_ENV=productio
         expect(await standalone.stop(signal)).toBe(0);
         expect(logged(standalone, 'stopped cleanly')).toBe(true);
       }
+      const embedded = await cluster.startStandalone({ env: { DATABASE_URL: '', REDIS_URL: '', EMBEDDED_PG_PORT: String(await freePort()) }, readyTimeoutMs: 120_000 });
+      expect(embedded.output()).toContain('embedded PostgreSQL');
+      expect(await embedded.stop('SIGTERM')).toBe(0);
+      expect(logged(embedded, 'stopped cleanly')).toBe(true);
+      expect(await refusesConnections(Number(embedded.env.EMBEDDED_PG_PORT))).toBe(true);
     } finally {
       await cluster.stop();
     }
-  }, 240_000);
+  }, 360_000);
 });
 
 describe('readiness during a stop', () => {

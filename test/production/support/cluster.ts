@@ -162,6 +162,8 @@ export class Cluster {
     const database = options.database ?? (await createTestDatabase());
     const smtp = options.smtp ?? (await new SmtpReceiver().start());
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tandem-prod-'));
+    // An embedded PostgreSQL under it runs as the postgres user when the tests run as root.
+    await fs.chmod(dataDir, 0o755);
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
