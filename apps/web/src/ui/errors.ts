@@ -5,7 +5,7 @@ const MESSAGES: Record<string, string> = {
   FORBIDDEN: 'You are not allowed to do that.',
   NOT_FOUND: 'This was not found. It may have been removed, or it belongs to someone else.',
   RATE_LIMITED: 'Too many attempts. Please wait a moment and try again.',
-  SERVICE_UNAVAILABLE: 'Tandem is briefly unavailable. Nothing was saved; please try again in a moment.',
+  SERVICE_UNAVAILABLE: 'Tandem is briefly unavailable. Please try again in a moment.',
   INTERNAL_SERVER_ERROR: 'Something went wrong on our side. Please try again.',
 };
 
