@@ -1,5 +1,5 @@
 import { TestClock } from '#tandem/clock';
-import { signUnsubscribeToken } from '#tandem/notifications';
+import { NotificationDispatcher, NotificationSender, signUnsubscribeToken } from '#tandem/notifications';
 import { aClient, aClientLogin, anEngagement, anOwner, type OwnerSession, type Session } from './support/factories.js';
 import { dispatchAndSend, planPeriodic } from './support/notifications.js';
 import { SmtpReceiver } from './support/smtp-receiver.js';
@@ -293,14 +293,25 @@ describe('settings changes re-plan pending emails', () => {
       expect(await lateReminder(late)).toEqual(reminder(120, 'PENDING', before(LATE, 120)));
     });
 
-    it('a reminder the sender deferred goes out at its planned time once quiet hours are cleared', async () => {
+    it('an email planned while quiet hours are set is planned for their end', async () => {
       const owner = await anOwner(api);
       const { client, login } = await lateSessionFor(owner);
       await api.as(login.token).gql(PREFERENCES, { input: { quietHoursStart: '22:00', quietHoursEnd: '07:00' } });
-      // Planned after the quiet hours were set: planned for 22:30, the sender defers it when it is due.
       const late = await schedule(owner, client.id, LATE);
-      expect(await lateReminder(late)).toEqual(reminder(120, 'PENDING', before(LATE, 120)));
-      await sendDueAt('2027-01-07T22:30:10.000Z');
+      expect(await lateReminder(late)).toEqual(deferred('2027-01-08T07:00:00.000Z'));
+    });
+
+    it('a reminder the sender deferred goes out at its planned time once quiet hours are cleared', async () => {
+      const owner = await anOwner(api);
+      const { client, login } = await lateSessionFor(owner);
+      const late = await schedule(owner, client.id, LATE);
+      // Claimed at 22:30; quiet hours set before the worker sends it: the sender defers it.
+      clock.set('2027-01-07T22:30:10.000Z');
+      await api.app.get(NotificationDispatcher).dispatch();
+      const [row] = await api.sql<{ id: string; status: string }>(`SELECT id, status FROM notification WHERE session_id = $1 AND kind = 'SESSION_REMINDER'`, [late]);
+      expect(row!.status).toBe('QUEUED');
+      await api.as(login.token).gql(PREFERENCES, { input: { quietHoursStart: '22:00', quietHoursEnd: '07:00' } });
+      expect(await api.app.get(NotificationSender).send(row!.id, 1, 8, clock.now())).toBe('deferred');
       expect(await lateReminder(late)).toEqual(deferred('2027-01-08T07:00:00.000Z'));
 
       clock.set('2027-01-07T22:40:00.000Z');
@@ -308,7 +319,6 @@ describe('settings changes re-plan pending emails', () => {
       expect(await lateReminder(late)).toEqual(reminder(120, 'PENDING', before(LATE, 120)));
       await sendDueAt('2027-01-07T22:40:05.000Z');
       expect((await lateReminder(late))!.status).toBe('SENT');
-      const [row] = await api.sql(`SELECT id FROM notification WHERE session_id = $1 AND kind = 'SESSION_REMINDER'`, [late]);
       expect(smtp.messages.filter((m) => m.parsed.messageId === `<notification-${row!.id}@tandem.test>`)).toHaveLength(1);
     });
 

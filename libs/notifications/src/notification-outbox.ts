@@ -6,10 +6,11 @@ import {
   NUDGE_HORIZON_DAYS,
   planSessionEmails,
   quietHoursTiming,
-  receives,
+  replannedSessionEmails,
   type NotificationDraft,
-  type OptOuts,
+  type PlannedSessionEmail,
 } from './planning/notification-planning.js';
+import { TRANSACTIONAL_KINDS } from './notification.entity.js';
 import { sealText } from './sealed-text.js';
 
 interface SessionRow {
@@ -32,6 +33,7 @@ interface SessionRow {
 
 /** A future scheduled session with what its recipients want now, for a re-plan. */
 interface ReplanRow extends Omit<SessionRow, 'status' | 'reminded'> {
+  planned: PlannedSessionEmail[];
   client_opted_out: boolean;
   client_disabled_kinds: string[];
   coach_opted_out: boolean;
@@ -121,7 +123,7 @@ export class NotificationOutbox extends CoachingEvents {
         }
       }
     }
-    await this.insert(drafts);
+    await this.insert(drafts, now);
   }
 
   async summaryPublished(sessionId: string, now = this.clock.now()): Promise<void> {
@@ -190,13 +192,10 @@ export class NotificationOutbox extends CoachingEvents {
   /**
    * Brings the pending reminders and prep emails of the scope's future
    * sessions in line with the settings as they are now, in the caller's
-   * transaction: reminders at offsets no longer in the settings, and coach
-   * copies the coach no longer wants, are cancelled with the reason; the
-   * missing ones still ahead are added, or revived when they had been
-   * cancelled (a kind turned back on). A key carries the session version, the
-   * offset and the role, so an email already sent is never planned again, and
-   * none is sent late (planSessionEmails' catchUp: false). One statement reads
-   * every session of the scope, one cancels, one inserts per 5,000 emails.
+   * transaction (the rules: replannedSessionEmails). Set-based: one
+   * statement reads every session of the scope with what is planned for its
+   * version, one cancels by id, one reads quiet hours, one inserts per 5,000
+   * emails that are new or revived (those already planned are not sent again).
    */
   async replanSessionEmails(scope: ReplanScope, now = this.clock.now()): Promise<void> {
     const manager = this.db.manager;
@@ -215,7 +214,12 @@ export class NotificationOutbox extends CoachingEvents {
               (cp.unsubscribed_at IS NOT NULL OR cp.suppressed_at IS NOT NULL) AS client_opted_out,
               coalesce(cp.disabled_kinds, '{}') AS client_disabled_kinds,
               (up.unsubscribed_at IS NOT NULL OR up.suppressed_at IS NOT NULL) AS coach_opted_out,
-              coalesce(up.disabled_kinds, '{}') AS coach_disabled_kinds
+              coalesce(up.disabled_kinds, '{}') AS coach_disabled_kinds,
+              coalesce((SELECT json_agg(json_build_object(
+                                 'id', n.id, 'key', n.idempotency_key, 'kind', n.kind, 'status', n.status,
+                                 'offsetMinutes', (n.data->>'offsetMinutes')::int, 'forCoach', coalesce((n.data->>'forCoach')::boolean, false)))
+                          FROM notification n
+                         WHERE n.session_id = s.id AND n.session_version = s.version AND n.kind IN ('SESSION_REMINDER', 'SESSION_PREP')), '[]') AS planned
          FROM coaching_session s
          JOIN client c ON c.id = s.client_id
          JOIN practice p ON p.id = s.practice_id
@@ -225,37 +229,34 @@ export class NotificationOutbox extends CoachingEvents {
         WHERE s.status = 'SCHEDULED' AND s.starts_at > $1 AND ${condition}`,
       [now, ...values],
     )) as ReplanRow[];
-    if (!rows.length) return;
-
-    await manager.query(
-      `UPDATE notification n
-          SET status = 'CANCELLED', updated_at = now(),
-              reason = CASE WHEN (n.data->>'offsetMinutes')::int = ANY (coalesce(c.reminder_offsets_minutes, p.reminder_offsets_minutes))
-                            THEN 'coach turned off session reminders' ELSE 'reminder time removed from the settings' END
-         FROM coaching_session s
-         JOIN client c ON c.id = s.client_id
-         JOIN practice p ON p.id = s.practice_id
-         JOIN app_user u ON u.id = s.coach_id
-         LEFT JOIN email_preference up ON up.practice_id = s.practice_id AND lower(up.email) = lower(u.email)
-        WHERE s.id = ANY ($1) AND n.session_id = s.id AND n.session_version = s.version
-          AND n.status = 'PENDING' AND n.kind = 'SESSION_REMINDER'
-          AND (NOT ((n.data->>'offsetMinutes')::int = ANY (coalesce(c.reminder_offsets_minutes, p.reminder_offsets_minutes)))
-               OR (coalesce((n.data->>'forCoach')::boolean, false) AND NOT coalesce(up.coach_session_reminders, false)))`,
-      [rows.map((row) => row.id)],
-    );
 
     const drafts: NotificationDraft[] = [];
+    const cancelled: Array<{ id: string; reason: string }> = [];
     for (const row of rows) {
       const client = { email: row.client_email, userId: row.client_user_id, timeZone: row.client_time_zone };
       const coach = { email: row.coach_email, userId: row.coach_id, timeZone: row.coach_time_zone };
-      const clientOptOuts: OptOuts = { all: row.client_opted_out, disabledKinds: row.client_disabled_kinds };
-      const coachOptOuts: OptOuts = { all: row.coach_opted_out, disabledKinds: row.coach_disabled_kinds };
       const session = { id: row.id, practiceId: row.practice_id, clientId: row.client_id, startsAt: new Date(row.starts_at), version: row.version };
-      for (const draft of planSessionEmails(session, { client, coach: row.coach_wants_reminders ? coach : null }, row.offsets, now, { catchUp: false })) {
-        if (receives(draft.data.forCoach ? coachOptOuts : clientOptOuts, draft.kind)) drafts.push(draft);
-      }
+      const { plan, cancel } = replannedSessionEmails(
+        session,
+        { client, coach: row.coach_wants_reminders ? coach : null },
+        row.offsets,
+        { client: { all: row.client_opted_out, disabledKinds: row.client_disabled_kinds }, coach: { all: row.coach_opted_out, disabledKinds: row.coach_disabled_kinds } },
+        row.planned,
+        now,
+      );
+      drafts.push(...plan);
+      cancelled.push(...cancel);
     }
-    await this.plan(drafts, 5000);
+    if (cancelled.length) {
+      // Still PENDING: one the dispatcher claimed meanwhile is the sender's to judge.
+      await manager.query(
+        `UPDATE notification n SET status = 'CANCELLED', reason = v.reason, updated_at = now()
+           FROM unnest($1::uuid[], $2::text[]) AS v(id, reason)
+          WHERE n.id = v.id AND n.status = 'PENDING'`,
+        [cancelled.map((c) => c.id), cancelled.map((c) => c.reason)],
+      );
+    }
+    await this.plan(drafts, 5000, now);
   }
 
   /**
@@ -321,63 +322,88 @@ export class NotificationOutbox extends CoachingEvents {
    * Inserts drafts; one whose key was planned before is left as it is unless
    * it was CANCELLED (a setting turned back on, a nudge due again the same
    * day), which plans it again. An email sent, skipped at send time or failed
-   * is never planned twice. One statement per `chunkSize` drafts.
+   * is never planned twice.
    */
-  async plan(drafts: readonly NotificationDraft[], chunkSize = 1000): Promise<void> {
-    for (let start = 0; start < drafts.length; start += chunkSize) {
-      const chunk = drafts.slice(start, start + chunkSize);
-      await this.db.manager.query(
-        `INSERT INTO notification (practice_id, kind, idempotency_key, recipient_email, recipient_user_id, recipient_time_zone,
-                                   client_id, session_id, session_version, data, send_at, status)
-         SELECT v.practice_id, v.kind, v.idempotency_key, v.recipient_email, v.recipient_user_id, v.recipient_time_zone,
-                v.client_id, v.session_id, v.session_version, v.data, v.send_at, 'PENDING'
-           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::uuid[], $8::uuid[], $9::int[], $10::jsonb[], $11::timestamptz[])
-             AS v(practice_id, kind, idempotency_key, recipient_email, recipient_user_id, recipient_time_zone, client_id, session_id, session_version, data, send_at)
-         ON CONFLICT (idempotency_key) DO UPDATE
-            SET status = 'PENDING', send_at = excluded.send_at, planned_send_at = NULL, queued_at = NULL, reason = NULL,
-                recipient_email = excluded.recipient_email, recipient_user_id = excluded.recipient_user_id,
-                recipient_time_zone = excluded.recipient_time_zone, data = excluded.data, updated_at = now()
-          WHERE notification.status = 'CANCELLED'`,
-        draftColumns(chunk),
-      );
-    }
+  async plan(drafts: readonly NotificationDraft[], chunkSize = 1000, now = this.clock.now()): Promise<void> {
+    await this.write(
+      drafts,
+      chunkSize,
+      now,
+      `ON CONFLICT (idempotency_key) DO UPDATE
+          SET status = 'PENDING', send_at = excluded.send_at, planned_send_at = excluded.planned_send_at, queued_at = NULL,
+              reason = excluded.reason, recipient_email = excluded.recipient_email, recipient_user_id = excluded.recipient_user_id,
+              recipient_time_zone = excluded.recipient_time_zone, data = excluded.data, updated_at = now()
+        WHERE notification.status = 'CANCELLED'`,
+    );
+  }
+
+  /** Inserts drafts, ignoring any whose idempotency key was planned before. */
+  async insert(drafts: readonly NotificationDraft[], now = this.clock.now()): Promise<void> {
+    await this.write(drafts, 1000, now, 'ON CONFLICT DO NOTHING');
   }
 
   /**
-   * Inserts drafts, ignoring any whose idempotency key was planned before. One
-   * statement per thousand rows, the values passed as arrays (TypeORM's
-   * multi-row insert built the statement row by row: most of the planner's time).
+   * One statement per `chunkSize` rows, the values passed as arrays (TypeORM's
+   * multi-row insert built the statement row by row: most of the planner's
+   * time), after one read of the recipients' quiet hours: an email planned
+   * inside them is written for their end, its planned time kept beside.
    */
-  async insert(drafts: NotificationDraft[]): Promise<void> {
-    for (let start = 0; start < drafts.length; start += 1000) {
-      const chunk = drafts.slice(start, start + 1000);
+  private async write(drafts: readonly NotificationDraft[], chunkSize: number, now: Date, onConflict: string): Promise<void> {
+    if (!drafts.length) return;
+    const timings = await this.quietHoursTimings(drafts, now);
+    for (let start = 0; start < drafts.length; start += chunkSize) {
+      const chunk = drafts.slice(start, start + chunkSize);
+      const timed = timings.slice(start, start + chunkSize);
       await this.db.manager.query(
         `INSERT INTO notification (practice_id, kind, idempotency_key, recipient_email, recipient_user_id, recipient_time_zone,
-                                   client_id, session_id, session_version, data, send_at, status)
+                                   client_id, session_id, session_version, data, send_at, planned_send_at, reason, status)
          SELECT v.practice_id, v.kind, v.idempotency_key, v.recipient_email, v.recipient_user_id, v.recipient_time_zone,
-                v.client_id, v.session_id, v.session_version, v.data, v.send_at, 'PENDING'
-           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::uuid[], $8::uuid[], $9::int[], $10::jsonb[], $11::timestamptz[])
-             AS v(practice_id, kind, idempotency_key, recipient_email, recipient_user_id, recipient_time_zone, client_id, session_id, session_version, data, send_at)
-         ON CONFLICT DO NOTHING`,
-        draftColumns(chunk),
+                v.client_id, v.session_id, v.session_version, v.data, v.send_at, v.planned_send_at, v.reason, 'PENDING'
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::uuid[], $8::uuid[], $9::int[], $10::jsonb[],
+                       $11::timestamptz[], $12::timestamptz[], $13::text[])
+             AS v(practice_id, kind, idempotency_key, recipient_email, recipient_user_id, recipient_time_zone, client_id, session_id, session_version, data,
+                  send_at, planned_send_at, reason)
+         ${onConflict}`,
+        [
+          chunk.map((d) => d.practiceId),
+          chunk.map((d) => d.kind),
+          chunk.map((d) => d.idempotencyKey),
+          chunk.map((d) => d.recipientEmail),
+          chunk.map((d) => d.recipientUserId),
+          chunk.map((d) => d.recipientTimeZone),
+          chunk.map((d) => d.clientId),
+          chunk.map((d) => d.sessionId),
+          chunk.map((d) => d.sessionVersion),
+          chunk.map((d) => JSON.stringify(d.data)),
+          timed.map((t) => t.sendAt),
+          timed.map((t) => t.plannedSendAt),
+          timed.map((t) => (t.plannedSendAt ? QUIET_HOURS_DEFERRAL : null)),
+        ],
       );
     }
   }
+
+  /** When each draft goes out under its recipient's quiet hours (sign-in links ignore them), in one read. */
+  private async quietHoursTimings(drafts: readonly NotificationDraft[], now: Date): Promise<Array<{ sendAt: Date; plannedSendAt: Date | null }>> {
+    const keyOf = (practiceId: string, email: string) => `${practiceId} ${email.toLowerCase()}`;
+    const optional = drafts.filter((d) => !TRANSACTIONAL_KINDS.includes(d.kind));
+    const recipients = [...new Map(optional.map((d) => [keyOf(d.practiceId, d.recipientEmail), d])).values()];
+    const quietHours = new Map<string, { start: string; end: string }>();
+    if (recipients.length) {
+      const rows = (await this.db.manager.query(
+        `SELECT practice_id, email, quiet_hours_start, quiet_hours_end FROM email_preference
+          WHERE quiet_hours_start IS NOT NULL
+            AND (practice_id, lower(email)) IN (SELECT * FROM unnest($1::uuid[], $2::text[]))`,
+        [recipients.map((d) => d.practiceId), recipients.map((d) => d.recipientEmail.toLowerCase())],
+      )) as Array<{ practice_id: string; email: string; quiet_hours_start: string; quiet_hours_end: string }>;
+      for (const row of rows) quietHours.set(keyOf(row.practice_id, row.email), { start: row.quiet_hours_start, end: row.quiet_hours_end });
+    }
+    return drafts.map((draft) => {
+      const window = TRANSACTIONAL_KINDS.includes(draft.kind) ? undefined : quietHours.get(keyOf(draft.practiceId, draft.recipientEmail));
+      if (!window) return { sendAt: draft.sendAt, plannedSendAt: null };
+      const timing = quietHoursTiming(draft.sendAt, now, draft.recipientTimeZone, window.start, window.end);
+      return { sendAt: timing.sendAt, plannedSendAt: timing.deferred ? draft.sendAt : null };
+    });
+  }
 }
 
-/** The drafts as one array per column, in the order the insert statements unnest them. */
-function draftColumns(drafts: readonly NotificationDraft[]): unknown[][] {
-  return [
-    drafts.map((d) => d.practiceId),
-    drafts.map((d) => d.kind),
-    drafts.map((d) => d.idempotencyKey),
-    drafts.map((d) => d.recipientEmail),
-    drafts.map((d) => d.recipientUserId),
-    drafts.map((d) => d.recipientTimeZone),
-    drafts.map((d) => d.clientId),
-    drafts.map((d) => d.sessionId),
-    drafts.map((d) => d.sessionVersion),
-    drafts.map((d) => JSON.stringify(d.data)),
-    drafts.map((d) => d.sendAt),
-  ];
-}

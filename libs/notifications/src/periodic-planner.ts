@@ -29,7 +29,7 @@ export class PeriodicPlanner {
   async plan(now = this.clock.now()): Promise<number> {
     await this.unplannedSessions(now);
     const drafts = [...(await this.nudges(now)), ...(await this.digests(now))];
-    await this.outbox.plan(drafts);
+    await this.outbox.plan(drafts, 1000, now);
     return drafts.length;
   }
 

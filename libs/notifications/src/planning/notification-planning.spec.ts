@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { digestSlot, endOfQuietHours, nudgeSlot, planSessionEmails, quietHoursTiming, receives } from './notification-planning.js';
+import { digestSlot, endOfQuietHours, nudgeSlot, planSessionEmails, quietHoursTiming, receives, replannedSessionEmails, type PlannedSessionEmail } from './notification-planning.js';
 
 const at = (iso: string) => new Date(iso);
 const local = (d: Date | null, zone: string) => (d ? DateTime.fromJSDate(d, { zone }).toFormat('yyyy-MM-dd HH:mm ccc') : null);
@@ -58,6 +58,57 @@ describe('planSessionEmails', () => {
 
   it('ignores a repeated offset', () => {
     expect(planSessionEmails(session, { client, coach: null }, [120, 120], at('2027-03-16T00:00:00Z'))).toHaveLength(1);
+  });
+});
+
+describe('replannedSessionEmails', () => {
+  const client = { email: 'cara@example.com', userId: null, timeZone: 'America/New_York' };
+  const coach = { email: 'colin@example.com', userId: 'u-coach', timeZone: 'Europe/London' };
+  const session = { id: 's1', practiceId: 'p1', clientId: 'c1', startsAt: at('2027-03-16T13:00:00Z'), version: 2 };
+  const everything = { client: { all: false, disabledKinds: [] }, coach: { all: false, disabledKinds: [] } };
+  const now = at('2027-03-15T00:00:00Z'); // 37 h before: the 48-hour reminder has passed
+  const email = (id: string, key: string, status: PlannedSessionEmail['status'], offsetMinutes: number | null, forCoach = false): PlannedSessionEmail => ({
+    id,
+    key,
+    kind: offsetMinutes === null ? 'SESSION_PREP' : 'SESSION_REMINDER',
+    status,
+    offsetMinutes,
+    forCoach,
+  });
+  const planned = [
+    email('prep', 'prep:s1:v2', 'SENT', null),
+    email('r2880', 'reminder:s1:v2:2880m:client', 'SENT', 2880),
+    email('r120', 'reminder:s1:v2:120m:client', 'PENDING', 120),
+    email('r120coach', 'reminder:s1:v2:120m:coach', 'PENDING', 120, true),
+  ];
+
+  it('cancels removed times and adds new ones still ahead; the sent one is not planned again, none late', () => {
+    const { plan, cancel } = replannedSessionEmails(session, { client, coach }, [2880, 1440, 60], everything, planned, now);
+    expect(cancel).toEqual([
+      { id: 'r120', reason: 'reminder time removed from the settings' },
+      { id: 'r120coach', reason: 'reminder time removed from the settings' },
+    ]);
+    expect(plan.map((d) => [d.idempotencyKey, d.sendAt.toISOString()])).toEqual([
+      ['reminder:s1:v2:1440m:client', '2027-03-15T13:00:00.000Z'],
+      ['reminder:s1:v2:1440m:coach', '2027-03-15T13:00:00.000Z'],
+      ['reminder:s1:v2:60m:client', '2027-03-16T12:00:00.000Z'],
+      ['reminder:s1:v2:60m:coach', '2027-03-16T12:00:00.000Z'],
+    ]);
+  });
+
+  it('cancels the coach’s copies when they no longer want them, and leaves what is already pending', () => {
+    const { plan, cancel } = replannedSessionEmails(session, { client, coach: null }, [2880, 120], everything, planned, now);
+    expect(cancel).toEqual([{ id: 'r120coach', reason: 'coach turned off session reminders' }]);
+    expect(plan).toEqual([]);
+  });
+
+  it('plans a cancelled one again once the kind is back on, and nothing the recipient does not receive', () => {
+    const withdrawn = planned.map((e) => (e.id === 'r120' ? { ...e, status: 'CANCELLED' as const } : e));
+    expect(replannedSessionEmails(session, { client, coach: null }, [2880, 120], everything, withdrawn, now).plan.map((d) => d.idempotencyKey)).toEqual([
+      'reminder:s1:v2:120m:client',
+    ]);
+    const stillOff = { ...everything, client: { all: false, disabledKinds: ['SESSION_REMINDER'] } };
+    expect(replannedSessionEmails(session, { client, coach: null }, [2880, 120], stillOff, withdrawn, now).plan).toEqual([]);
   });
 });
 

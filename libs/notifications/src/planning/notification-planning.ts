@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { NotificationData, NotificationKind } from '../notification.entity.js';
+import type { NotificationData, NotificationKind, NotificationStatus } from '../notification.entity.js';
 
 /** A notification row to insert (the outbox ignores one whose key already exists). */
 export interface NotificationDraft {
@@ -90,6 +90,51 @@ export function planSessionEmails(
     });
   }
   return drafts;
+}
+
+/** An email already planned for a session's current version (any status). */
+export interface PlannedSessionEmail {
+  id: string;
+  key: string;
+  kind: NotificationKind;
+  status: NotificationStatus;
+  offsetMinutes: number | null;
+  forCoach: boolean;
+}
+
+export const REMOVED_REMINDER_TIME = 'reminder time removed from the settings';
+export const COACH_REMINDERS_OFF = 'coach turned off session reminders';
+
+/**
+ * A future session's emails after a settings change, against what is already
+ * planned for its version: pending reminders at an offset no longer in the
+ * settings, or coach copies the coach no longer wants, are cancelled with the
+ * reason; the emails the settings now want and the recipients receive are
+ * planned when they were never planned or were cancelled (a kind turned back
+ * on). One already sent, skipped or failed is never planned again, and none
+ * is sent late (catchUp: false). `recipients.coach` is null when the coach
+ * does not want their copies.
+ */
+export function replannedSessionEmails(
+  session: PlannableSession,
+  recipients: { client: Recipient; coach: Recipient | null },
+  offsetsMinutes: readonly number[],
+  optOuts: { client: OptOuts; coach: OptOuts },
+  planned: readonly PlannedSessionEmail[],
+  now: Date,
+): { plan: NotificationDraft[]; cancel: Array<{ id: string; reason: string }> } {
+  const cancel: Array<{ id: string; reason: string }> = [];
+  for (const email of planned) {
+    if (email.status !== 'PENDING' || email.kind !== 'SESSION_REMINDER') continue;
+    if (email.offsetMinutes === null || !offsetsMinutes.includes(email.offsetMinutes)) cancel.push({ id: email.id, reason: REMOVED_REMINDER_TIME });
+    else if (email.forCoach && !recipients.coach) cancel.push({ id: email.id, reason: COACH_REMINDERS_OFF });
+  }
+  const byKey = new Map(planned.map((email) => [email.key, email]));
+  const plan = planSessionEmails(session, recipients, offsetsMinutes, now, { catchUp: false }).filter((draft) => {
+    const existing = byKey.get(draft.idempotencyKey);
+    return (!existing || existing.status === 'CANCELLED') && receives(draft.data.forCoach ? optOuts.coach : optOuts.client, draft.kind);
+  });
+  return { plan, cancel };
 }
 
 /** A nudge covers items due within this many days, and overdue ones. */
