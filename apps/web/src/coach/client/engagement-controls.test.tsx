@@ -22,6 +22,17 @@ const anEngagement = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+const PREVIEW = {
+  __typename: 'SessionPlanPreview',
+  cancelled: [{ __typename: 'CoachingSession', id: 's5', startsAt: '2026-03-16T13:00:00.000Z' }],
+  created: ['2026-03-03T14:00:00.000Z'],
+  kept: [
+    { __typename: 'KeptSession', reason: 'MOVED_BY_HAND', session: { __typename: 'CoachingSession', id: 's6', startsAt: '2026-04-10T13:00:00.000Z' } },
+    { __typename: 'KeptSession', reason: 'HAS_CONTENT', session: { __typename: 'CoachingSession', id: 's7', startsAt: '2026-05-15T13:00:00.000Z' } },
+  ],
+};
+const previews = (client: ReturnType<typeof overview>) => client.operations.filter((o) => o.name === 'PreviewSessionPlan').map((o) => o.variables);
+
 function overview(engagement: ReturnType<typeof anEngagement> | null, respond: (name: string, variables: Record<string, unknown>) => { data?: unknown; error?: unknown } | undefined = () => undefined) {
   const engagements = [
     ...(engagement ? [{ __typename: 'Engagement', id: engagement.id, title: engagement.title, status: engagement.status, startDate: engagement.startDate, endDate: engagement.endDate }] : []),
@@ -38,6 +49,7 @@ function overview(engagement: ReturnType<typeof anEngagement> | null, respond: (
         },
       };
     }
+    if (name === 'PreviewSessionPlan') return { data: { previewSessionPlan: PREVIEW } };
     if (name === 'EngagementSponsorOptions') return { data: { sponsors: { __typename: 'SponsorConnection', edges: [{ node: { __typename: 'Sponsor', id: 'sp-1', organisation: 'Acme Ltd' } }] } } };
     return undefined;
   });
@@ -129,12 +141,48 @@ describe('Engagement controls', { timeout: 20_000 }, () => {
     const items = within(screen.getByRole('list', { name: 'Sessions after the change' })).getAllByRole('listitem');
     expect(items).toHaveLength(6);
     expect(items[0]).toHaveTextContent('Tue 3 Mar 2026, 09:00 EST · you: Tue 3 Mar 2026, 14:00 GMT');
-    await user.click(screen.getByRole('button', { name: 'Save cadence' }));
-    expect(client.operations.find((o) => o.name === 'ChangeCadence')?.variables).toEqual({
-      id: 'e1',
-      cadence: { frequency: 'MONTHLY', anchor: 'ORDINAL_WEEKDAY', day: null, ordinal: 1, weekday: 2, localTime: '09:00', timeZone: 'America/New_York' },
-    });
+    await user.click(screen.getByRole('button', { name: 'Review changes' }));
+    const cadence = { frequency: 'MONTHLY', anchor: 'ORDINAL_WEEKDAY', day: null, ordinal: 1, weekday: 2, localTime: '09:00', timeZone: 'America/New_York' };
+    expect(previews(client)).toEqual([{ engagementId: 'e1', change: { cadence } }]);
+    const step = await screen.findByRole('group', { name: 'Change the cadence?' });
+    expect(within(step).getByRole('heading', { name: 'Change the cadence?' })).toHaveFocus();
+    expect(within(step).getByRole('list', { name: 'Cancelled (1)' })).toHaveTextContent('Mon 16 Mar 2026, 09:00 EDT · you: Mon 16 Mar 2026, 13:00 GMT');
+    expect(within(step).getByRole('list', { name: 'Created (1)' })).toHaveTextContent('Tue 3 Mar 2026, 09:00 EST');
+    const kept = within(within(step).getByRole('list', { name: 'Kept as they are (2)' })).getAllByRole('listitem');
+    expect(kept[0]).toHaveTextContent(/Fri 10 Apr 2026, 09:00 EDT.*moved by hand/);
+    expect(kept[1]).toHaveTextContent(/has an agenda, notes, a summary or action items/);
+    expect(client.operations.some((o) => o.name === 'ChangeCadence')).toBe(false);
+    await user.click(within(step).getByRole('button', { name: 'Yes, change cadence' }));
+    expect(client.operations.find((o) => o.name === 'ChangeCadence')?.variables).toEqual({ id: 'e1', cadence });
     expect(await screen.findByText('The cadence is changed and future sessions are re-planned.')).toBeInTheDocument();
+  });
+
+  it('changes to an ad hoc cadence without asking for a session day, and sends none', async () => {
+    const user = userEvent.setup();
+    const client = overview(anEngagement(), (name) => (name === 'ChangeCadence' ? { data: { changeCadence: { __typename: 'Engagement', id: 'e1', cadence: anEngagement().cadence } } } : undefined));
+    render(client);
+    await user.click(await screen.findByRole('button', { name: 'Change cadence' }));
+    await user.selectOptions(screen.getByLabelText('Cadence'), 'AD_HOC');
+    expect(screen.queryByLabelText('Day of month')).toBeNull();
+    expect(screen.queryByRole('group', { name: 'Session day' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Review changes' }));
+    const cadence = { frequency: 'AD_HOC', localTime: '09:00', timeZone: 'America/New_York' };
+    expect(previews(client)).toEqual([{ engagementId: 'e1', change: { cadence } }]);
+    await user.click(await screen.findByRole('button', { name: 'Yes, change cadence' }));
+    expect(client.operations.find((o) => o.name === 'ChangeCadence')?.variables).toEqual({ id: 'e1', cadence });
+  });
+
+  it('pauses after listing what the pause cancels and keeps, fetched before the confirm button', async () => {
+    const user = userEvent.setup();
+    const client = overview(anEngagement(), (name) => (name === 'PauseEngagement' ? { data: { pauseEngagement: { __typename: 'Engagement', id: 'e1', status: 'PAUSED' } } } : undefined));
+    render(client);
+    await user.click(await screen.findByRole('button', { name: 'Pause' }));
+    const step = await screen.findByRole('group', { name: 'Pause this engagement?' });
+    expect(previews(client)).toEqual([{ engagementId: 'e1', change: { pause: true } }]);
+    expect(within(step).getByRole('list', { name: 'Cancelled (1)' })).toBeInTheDocument();
+    expect(within(step).getByRole('list', { name: 'Kept as they are (2)' })).toHaveTextContent('moved by hand');
+    await user.click(within(step).getByRole('button', { name: 'Yes, pause' }));
+    expect(client.operations.find((o) => o.name === 'PauseEngagement')?.variables).toEqual({ id: 'e1' });
   });
 
   it('edits the engagement (phase included), sending only what changed', async () => {
@@ -146,7 +194,12 @@ describe('Engagement controls', { timeout: 20_000 }, () => {
     await user.selectOptions(screen.getByLabelText('Phase'), 'Plan');
     await user.clear(screen.getByLabelText('Ends on'));
     await user.selectOptions(screen.getByLabelText('Sponsor'), 'Acme Ltd');
-    await user.click(screen.getByRole('button', { name: 'Save engagement' }));
+    await user.click(screen.getByRole('button', { name: 'Review changes' }));
+    expect(previews(client)).toEqual([{ engagementId: 'e1', change: { endDate: null } }]);
+    const step = await screen.findByRole('group', { name: 'Save and re-plan the sessions?' });
+    expect(within(step).getByRole('list', { name: 'Created (1)' })).toBeInTheDocument();
+    expect(client.operations.some((o) => o.name === 'UpdateEngagement')).toBe(false);
+    await user.click(within(step).getByRole('button', { name: 'Yes, save engagement' }));
     expect(client.operations.find((o) => o.name === 'UpdateEngagement')?.variables).toEqual({ id: 'e1', input: { phase: 'PLAN', endDate: null, sponsorId: 'sp-1' } });
     expect(await screen.findByText('The engagement is saved and its future sessions are re-planned.')).toBeInTheDocument();
   });
@@ -177,13 +230,17 @@ describe('Engagement controls', { timeout: 20_000 }, () => {
   it('shows an API error beside the engagement field it names', async () => {
     const user = userEvent.setup();
     const error = new CombinedError({ graphQLErrors: [{ message: 'endDate must not be before startDate', extensions: { code: 'BAD_USER_INPUT', field: 'endDate' } }] });
-    const client = overview(anEngagement(), (name) => (name === 'UpdateEngagement' ? { error } : undefined));
+    // The preview checks the change as the save would: its refusal is shown before any confirm step.
+    const client = overview(anEngagement(), (name) => (name === 'PreviewSessionPlan' ? { error } : undefined));
     render(client);
     await user.click(await screen.findByRole('button', { name: 'Edit engagement' }));
     await user.clear(screen.getByLabelText('Ends on'));
     await user.type(screen.getByLabelText('Ends on'), '2026-06-30');
-    await user.click(screen.getByRole('button', { name: 'Save engagement' }));
+    await user.click(screen.getByRole('button', { name: 'Review changes' }));
     expect(await screen.findByText('endDate must not be before startDate')).toHaveClass('field-error');
+    expect(screen.getByLabelText('Ends on')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.queryByRole('group', { name: /re-plan/ })).toBeNull();
+    expect(client.operations.some((o) => o.name === 'UpdateEngagement')).toBe(false);
   });
 });
 

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode, type RefObject } from 'react';
 import { DateTime } from 'luxon';
-import { useMutation, useQuery } from 'urql';
+import { useMutation, useQuery, type CombinedError } from 'urql';
 import { useViewer } from '../../auth/auth-context';
 import { graphql } from '../../graphql/graphql';
 import { previewSessions } from '../../scheduling/cadence-preview';
@@ -8,9 +8,11 @@ import { zoneCity } from '../../time/format';
 import { errorField, errorMessage } from '../../ui/errors';
 import { SelectField, TextField } from '../../ui/fields';
 import { ErrorNotice } from '../../ui/status';
+import { useUnsavedChanges } from '../../ui/use-unsaved-changes';
 import { CadenceFields, PreviewList } from '../engagements/cadence-fields';
 import { cadenceFormOf, cadenceInput, cadenceOf, fieldOfServerError, validateCadenceForm, type CadenceForm, type EngagementErrors, type EngagementField } from '../engagements/engagement-form';
 import { ConfirmStep } from './confirm-step';
+import { SessionPlanPreviewList, useSessionPlanPreview, type SessionPlanPreview } from './session-plan-preview';
 import {
   canChangeCadence,
   engagementEditFormOf,
@@ -138,10 +140,13 @@ export function EngagementControls({ engagement, client, onChanged }: { engageme
   const [completed, complete] = useMutation(CompleteEngagementMutation);
   const [cancelled, cancel] = useMutation(CancelEngagementMutation);
   const results = { activate: activated, resume: activated, pause: paused, complete: completed, cancel: cancelled };
-  const running = activated.fetching || paused.fetching || completed.fetching || cancelled.fetching;
+  const pausePreview = useSessionPlanPreview(engagement.id);
+  const running = activated.fetching || paused.fetching || completed.fetching || cancelled.fetching || pausePreview.fetching;
 
-  function open(next: Panel) {
+  async function open(next: Panel) {
     setNotice(null);
+    // The pause step lists what it cancels and keeps: ask the API before offering "Yes, pause".
+    if (next === 'pause') await pausePreview.load({ pause: true });
     setPanel(next);
   }
 
@@ -215,11 +220,12 @@ export function EngagementControls({ engagement, client, onChanged }: { engageme
           onCancel={() => close()}
         >
           {CONFIRM[panel].explain(engagement, client.name)}
+          {panel === 'pause' ? <PlanChanges preview={pausePreview.preview} error={pausePreview.error} clientZone={client.timeZone} /> : null}
           <ErrorNotice error={results[panel].error} />
         </ConfirmStep>
       ) : null}
       {panel === 'cadence' ? <ChangeCadenceForm engagement={engagement} client={client} onDone={done} onCancel={() => close('cadence')} /> : null}
-      {panel === 'edit' ? <EditEngagementForm engagement={engagement} onDone={done} onCancel={() => close('edit')} /> : null}
+      {panel === 'edit' ? <EditEngagementForm engagement={engagement} clientZone={client.timeZone} onDone={done} onCancel={() => close('edit')} /> : null}
     </div>
   );
 }
@@ -309,14 +315,17 @@ function ChangeCadenceForm({ engagement, client, onDone, onCancel }: { engagemen
   const [form, setForm] = useState<CadenceForm>(() => cadenceFormOf(engagement.cadence, DateTime.fromJSDate(now, { zone: engagement.cadence.timeZone })));
   const [errors, setErrors] = useState<EngagementErrors>({});
   const [result, changeCadence] = useMutation(ChangeCadenceMutation);
+  const plan = useSessionPlanPreview(engagement.id);
+  const [confirming, setConfirming] = useState(false);
   const headingId = useId();
   const previewId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useFocusOnOpen(headingRef);
 
-  const serverField = fieldOfServerError(errorField(result.error));
-  const error = (name: EngagementField) => errors[name] ?? (serverField === name ? errorMessage(result.error) : undefined);
+  const apiError = result.error ?? plan.error;
+  const serverField = fieldOfServerError(errorField(apiError));
+  const error = (name: EngagementField) => errors[name] ?? (serverField === name ? errorMessage(apiError) : undefined);
   const active = engagement.status === 'ACTIVE';
   const remaining = engagement.sessionsAllotted == null ? PREVIEW_COUNT : Math.max(0, engagement.sessionsAllotted - engagement.sessionsUsed);
   const preview = useMemo(
@@ -324,18 +333,29 @@ function ChangeCadenceForm({ engagement, client, onDone, onCancel }: { engagemen
     [form, engagement.startDate, engagement.endDate, now, remaining],
   );
 
+  async function save() {
+    const response = await changeCadence({ id: engagement.id, cadence: cadenceInput(form) }, CHANGES);
+    if (response.data) onDone(active ? 'The cadence is changed and future sessions are re-planned.' : 'The cadence is changed; sessions follow it once the engagement is active.');
+    else if (fieldOfServerError(errorField(response.error))) {
+      setConfirming(false);
+      focusFirstInvalid();
+    }
+  }
+
+  function focusFirstInvalid() {
+    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  }
+
   async function submit(event: FormEvent) {
     event.preventDefault();
     const problems = validateCadenceForm(form);
     setErrors(problems);
-    if (Object.keys(problems).length === 0) {
-      const response = await changeCadence({ id: engagement.id, cadence: cadenceInput(form) }, CHANGES);
-      if (response.data) {
-        onDone(active ? 'The cadence is changed and future sessions are re-planned.' : 'The cadence is changed; sessions follow it once the engagement is active.');
-        return;
-      }
-    }
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    if (Object.keys(problems).length > 0) return focusFirstInvalid();
+    // An active engagement is re-planned: show what that does before saving.
+    if (!active) return void save();
+    const { preview } = await plan.load({ cadence: cadenceInput(form) });
+    if (preview) setConfirming(true);
+    else focusFirstInvalid();
   }
 
   return (
@@ -348,8 +368,18 @@ function ChangeCadenceForm({ engagement, client, onDone, onCancel }: { engagemen
           ? 'Future scheduled sessions are re-planned to follow the new cadence; past and completed sessions never move.'
           : 'The engagement is not active: the new cadence is used once it is activated.'}
       </p>
-      {result.error && !serverField ? <ErrorNotice error={result.error} /> : null}
-      <CadenceFields form={form} onChange={(patch) => setForm((f) => ({ ...f, ...patch }))} error={error} client={client} idPrefix={`cadence-${engagement.id}`} />
+      {apiError && !serverField && !confirming ? <ErrorNotice error={apiError} /> : null}
+      <CadenceFields
+        form={form}
+        onChange={(patch) => {
+          // A changed cadence makes the listed changes stale.
+          setConfirming(false);
+          setForm((f) => ({ ...f, ...patch }));
+        }}
+        error={error}
+        client={client}
+        idPrefix={`cadence-${engagement.id}`}
+      />
       <section className="engagement-panel-preview" aria-labelledby={previewId}>
         <h4 id={previewId}>Sessions after the change</h4>
         {form.frequency === 'AD_HOC' ? (
@@ -366,16 +396,55 @@ function ChangeCadenceForm({ engagement, client, onDone, onCancel }: { engagemen
           </>
         )}
       </section>
-      <div className="form-actions">
-        <button type="submit" disabled={result.fetching}>
-          {result.fetching ? 'Saving…' : 'Save cadence'}
-        </button>
-        <button type="button" className="button-secondary" disabled={result.fetching} onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      {confirming && plan.preview ? (
+        <PlanConfirmStep title="Change the cadence?" confirmLabel="Yes, change cadence" preview={plan.preview} clientZone={client.timeZone} busy={result.fetching} error={result.error} onConfirm={save} onCancel={() => setConfirming(false)} />
+      ) : (
+        <div className="form-actions">
+          <button type="submit" disabled={result.fetching || plan.fetching}>
+            {plan.fetching ? 'Checking the sessions…' : result.fetching ? 'Saving…' : active ? 'Review changes' : 'Save cadence'}
+          </button>
+          <button type="button" className="button-secondary" disabled={result.fetching} onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      )}
     </form>
   );
+}
+
+/** The confirm step of a re-plan: what it cancels, creates and keeps, then "yes" or "not now". */
+function PlanConfirmStep({
+  title,
+  confirmLabel,
+  preview,
+  clientZone,
+  busy,
+  error,
+  onConfirm,
+  onCancel,
+}: {
+  title: string;
+  confirmLabel: string;
+  preview: SessionPlanPreview;
+  clientZone: string;
+  busy: boolean;
+  error?: CombinedError;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  return (
+    <ConfirmStep title={title} confirmLabel={confirmLabel} busyLabel="Saving…" busy={busy} onConfirm={onConfirm} onCancel={onCancel}>
+      <p>Future scheduled sessions change as follows; past and completed sessions never move. Reminders follow the sessions.</p>
+      <SessionPlanPreviewList preview={preview} clientZone={clientZone} />
+      <ErrorNotice error={error} />
+    </ConfirmStep>
+  );
+}
+
+/** A step's list of plan changes, or why it could not be fetched. */
+function PlanChanges({ preview, error, clientZone }: { preview?: SessionPlanPreview; error?: CombinedError; clientZone: string }) {
+  if (preview) return <SessionPlanPreviewList preview={preview} clientZone={clientZone} />;
+  return error ? <ErrorNotice>The sessions this changes could not be listed: {errorMessage(error)}</ErrorNotice> : null;
 }
 
 const PHASE_HINTS: Record<string, string> = {
@@ -385,12 +454,15 @@ const PHASE_HINTS: Record<string, string> = {
 };
 
 /** Title, phase (Discover → Plan → Act), end date, allotment, session length and sponsor. */
-function EditEngagementForm({ engagement, onDone, onCancel }: { engagement: ControlledEngagement; onDone: (notice: string) => void; onCancel: () => void }) {
+function EditEngagementForm({ engagement, clientZone, onDone, onCancel }: { engagement: ControlledEngagement; clientZone: string; onDone: (notice: string) => void; onCancel: () => void }) {
   const [form, setForm] = useState<EngagementEditForm>(() => engagementEditFormOf(engagement));
   const [errors, setErrors] = useState<EngagementEditErrors>({});
   const [unchanged, setUnchanged] = useState(false);
   const [sponsors] = useQuery({ query: EngagementSponsorOptionsQuery });
   const [result, updateEngagement] = useMutation(UpdateEngagementMutation);
+  const plan = useSessionPlanPreview(engagement.id);
+  const [confirming, setConfirming] = useState(false);
+  const leaveWithoutAsking = useUnsavedChanges(JSON.stringify(form) !== JSON.stringify(engagementEditFormOf(engagement)));
   const headingId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -398,31 +470,47 @@ function EditEngagementForm({ engagement, onDone, onCancel }: { engagement: Cont
 
   const set = (key: EngagementEditField) => (event: { target: { value: string } }) => {
     setUnchanged(false);
+    setConfirming(false);
     setForm((f) => ({ ...f, [key]: event.target.value }));
   };
-  const serverField = fieldOfEngagementError(errorField(result.error));
-  const error = (name: EngagementEditField) => errors[name] ?? (serverField === name ? errorMessage(result.error) : undefined);
+  const apiError = result.error ?? plan.error;
+  const serverField = fieldOfEngagementError(errorField(apiError));
+  const error = (name: EngagementEditField) => errors[name] ?? (serverField === name ? errorMessage(apiError) : undefined);
+  const input = engagementUpdateInput(form, engagement);
+  // The end date and allotment bound the plan of an active engagement: saving them re-plans.
+  const replans = engagement.status === 'ACTIVE' && ('endDate' in input || 'sessionsAllotted' in input);
   const sponsorOptions = sponsors.data?.sponsors.edges.map((edge) => edge.node) ?? [];
   if (engagement.sponsor && !sponsorOptions.some((s) => s.id === engagement.sponsor?.id)) sponsorOptions.unshift({ id: engagement.sponsor.id, organisation: engagement.sponsor.organisation });
+
+  function focusFirstInvalid() {
+    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  }
+
+  async function save() {
+    const response = await updateEngagement({ id: engagement.id, input }, CHANGES);
+    if (response.data) {
+      leaveWithoutAsking();
+      onDone(replans ? 'The engagement is saved and its future sessions are re-planned.' : 'The engagement is saved.');
+    } else if (fieldOfEngagementError(errorField(response.error))) {
+      setConfirming(false);
+      focusFirstInvalid();
+    }
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const problems = validateEngagementEdit(form, engagement);
     setErrors(problems);
-    if (Object.keys(problems).length === 0) {
-      const input = engagementUpdateInput(form, engagement);
-      if (Object.keys(input).length === 0) {
-        setUnchanged(true);
-        return;
-      }
-      const response = await updateEngagement({ id: engagement.id, input }, CHANGES);
-      if (response.data) {
-        const replanned = engagement.status === 'ACTIVE' && ('endDate' in input || 'sessionsAllotted' in input);
-        onDone(replanned ? 'The engagement is saved and its future sessions are re-planned.' : 'The engagement is saved.');
-        return;
-      }
+    if (Object.keys(problems).length > 0) return focusFirstInvalid();
+    if (Object.keys(input).length === 0) {
+      setUnchanged(true);
+      return;
     }
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    if (!replans) return void save();
+    const change = { ...('endDate' in input ? { endDate: input.endDate } : {}), ...('sessionsAllotted' in input ? { sessionsAllotted: input.sessionsAllotted } : {}) };
+    const { preview } = await plan.load(change);
+    if (preview) setConfirming(true);
+    else focusFirstInvalid();
   }
 
   return (
@@ -430,7 +518,7 @@ function EditEngagementForm({ engagement, onDone, onCancel }: { engagement: Cont
       <h3 id={headingId} ref={headingRef} tabIndex={-1}>
         Edit engagement
       </h3>
-      {result.error && !serverField ? <ErrorNotice error={result.error} /> : null}
+      {apiError && !serverField && !confirming ? <ErrorNotice error={apiError} /> : null}
       <TextField label="Title" required value={form.title} onChange={set('title')} error={error('title')} />
       <SelectField label="Phase" value={form.phase} onChange={set('phase')} error={error('phase')} hint={PHASE_HINTS[form.phase]}>
         {Object.entries(PHASE_LABELS).map(([value, label]) => (
@@ -497,14 +585,18 @@ function EditEngagementForm({ engagement, onDone, onCancel }: { engagement: Cont
       <p className="small muted" role="status" aria-live="polite">
         {unchanged ? 'Nothing has changed yet.' : ''}
       </p>
-      <div className="form-actions">
-        <button type="submit" disabled={result.fetching}>
-          {result.fetching ? 'Saving…' : 'Save engagement'}
-        </button>
-        <button type="button" className="button-secondary" disabled={result.fetching} onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      {confirming && plan.preview ? (
+        <PlanConfirmStep title="Save and re-plan the sessions?" confirmLabel="Yes, save engagement" preview={plan.preview} clientZone={clientZone} busy={result.fetching} error={result.error} onConfirm={save} onCancel={() => setConfirming(false)} />
+      ) : (
+        <div className="form-actions">
+          <button type="submit" disabled={result.fetching || plan.fetching}>
+            {plan.fetching ? 'Checking the sessions…' : result.fetching ? 'Saving…' : replans ? 'Review changes' : 'Save engagement'}
+          </button>
+          <button type="button" className="button-secondary" disabled={result.fetching} onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      )}
     </form>
   );
 }
