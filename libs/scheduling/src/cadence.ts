@@ -124,7 +124,8 @@ export function validateCadence(c: Cadence): string[] {
   if (typeof c.localTime !== 'string' || !LOCAL_TIME.test(c.localTime)) {
     problems.push(`localTime must be HH:mm, 00:00 to 23:59 (got ${JSON.stringify(c.localTime)})`);
   }
-  if (typeof c.timeZone !== 'string' || !IANAZone.isValidZone(c.timeZone)) {
+  // Node 24's Intl also takes UTC offsets ('+05:30') as zones; a cadence needs a named zone's rules.
+  if (typeof c.timeZone !== 'string' || /^[+-]/.test(c.timeZone) || !IANAZone.isValidZone(c.timeZone)) {
     problems.push(`timeZone ${JSON.stringify(c.timeZone)} is not a known IANA zone`);
   }
   const anchor = c.anchor;
