@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 
@@ -19,6 +19,8 @@ const transactions = new AsyncLocalStorage<TransactionState>();
  */
 @Injectable()
 export class Db {
+  private readonly logger = new Logger('Db');
+
   constructor(private readonly dataSource: DataSource) {}
 
   get manager(): EntityManager {
@@ -67,12 +69,19 @@ export class Db {
         state.manager = manager;
         return transactions.run(state, work);
       });
-    } finally {
-      // The transaction's connection is back in the pool by now: these take one of their own.
-      for (const write of state.whenEnded) await write(this.dataSource.manager);
+    } catch (error) {
+      // The caller hears why the mutation failed, even when a write that was to survive it fails too.
+      await this.runWhenEnded(state).catch((writeError: unknown) => this.logger.warn(`a write meant to survive a rollback failed: ${String(writeError)}`));
+      throw error;
     }
+    await this.runWhenEnded(state);
     for (const callback of state.afterCommit) await callback();
     return { result, auditEvents: state.auditEvents };
+  }
+
+  /** The transaction's connection is back in the pool by now: these writes take one of their own. */
+  private async runWhenEnded(state: TransactionState): Promise<void> {
+    for (const write of state.whenEnded) await write(this.dataSource.manager);
   }
 
   /**
