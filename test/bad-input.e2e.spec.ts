@@ -52,6 +52,19 @@ const CASES: BadCase[] = [
   { name: 'updateSession: over-long agenda', query: UPDATE_SESSION, variables: (ids) => ({ id: ids.sessionId, input: { agenda: long(20_001) } }), field: 'agenda' },
   { name: 'writePrivateNotes: over-long notes', query: `mutation($id: ID!, $n: String!) { writePrivateNotes(id: $id, notes: $n) { id } }`, variables: (ids) => ({ id: ids.sessionId, n: long(20_001) }), field: 'notes' },
   { name: 'createSponsor: malformed email', query: SPONSOR, variables: () => ({ input: { organisation: 'Acme', contactName: 'Ann', contactEmail: 'ann at acme' } }), field: 'contactEmail' },
+  { name: 'createClient: a null character', query: CREATE_CLIENT, variables: () => ({ input: { ...clientInput, name: 'Ann\u0000Able' } }), field: 'name' },
+  { name: 'updateClient: an unpaired surrogate', query: UPDATE_CLIENT, variables: (ids) => ({ id: ids.clientId, input: { targetRole: 'Lead \ud83d' } }), field: 'targetRole' },
+  { name: 'createEngagement: a null character in a nested input', query: CREATE_ENGAGEMENT, variables: (ids) => ({ input: { ...engagementInput(ids.clientId), cadence: { ...cadence, timeZone: 'Europe/\u0000London' } } }), field: 'cadence.timeZone' },
+  { name: 'writePrivateNotes: a null character in a plain argument', query: `mutation($id: ID!, $n: String!) { writePrivateNotes(id: $id, notes: $n) { id } }`, variables: (ids) => ({ id: ids.sessionId, n: 'a\u0000b' }), field: 'notes' },
+  { name: 'scheduleSession: startsAt "yesterday"', query: SCHEDULE, variables: (ids) => ({ input: { engagementId: ids.engagementId, startsAt: 'yesterday' } }), field: 'startsAt' },
+  { name: 'scheduleSession: startsAt a number', query: SCHEDULE, variables: (ids) => ({ input: { engagementId: ids.engagementId, startsAt: 1234 } }), field: 'startsAt' },
+  { name: 'scheduleSession: startsAt 30 February', query: SCHEDULE, variables: (ids) => ({ input: { engagementId: ids.engagementId, startsAt: '2027-02-30T10:00:00Z' } }), field: 'startsAt' },
+  { name: 'scheduleSession: startsAt 24:00', query: SCHEDULE, variables: (ids) => ({ input: { engagementId: ids.engagementId, startsAt: '2027-05-01T24:00:00Z' } }), field: 'startsAt' },
+  { name: 'scheduleSession: startsAt without a zone', query: SCHEDULE, variables: (ids) => ({ input: { engagementId: ids.engagementId, startsAt: '2027-05-01T10:00:00' } }), field: 'startsAt' },
+  { name: 'rescheduleSession: inline literal "yesterday"', query: `mutation($id: ID!) { rescheduleSession(id: $id, startsAt: "yesterday") { id } }`, variables: (ids) => ({ id: ids.sessionId }), field: 'startsAt' },
+  { name: 'clients: a forged cursor', query: `query($after: String) { clients(after: $after) { edges { cursor } } }`, variables: () => ({ after: Buffer.from(JSON.stringify(['9999-99-99', 'x'])).toString('base64url') }), field: 'after' },
+  { name: 'clients: a cursor with a null character', query: `query($after: String) { clients(after: $after) { edges { cursor } } }`, variables: () => ({ after: Buffer.from(JSON.stringify(['NAME', 'a\u0000', '00000000-0000-4000-8000-000000000000'])).toString('base64url') }), field: 'after' },
+  { name: 'actionItems: a cursor with an impossible date', query: `query($after: String) { actionItems(after: $after) { edges { cursor } } }`, variables: () => ({ after: Buffer.from(JSON.stringify(['2026-02-30', '00000000-0000-4000-8000-000000000000'])).toString('base64url') }), field: 'after' },
   { name: 'clients: page size 0', query: `{ clients(first: 0) { edges { cursor } } }`, variables: () => ({}), field: 'first' },
 ];
 
@@ -90,8 +103,14 @@ describe('bad input is refused with BAD_USER_INPUT and writes nothing', () => {
     expect(await counts(api)).toEqual(before);
   });
 
-  it('answers NOT_FOUND for a malformed id, as for any id out of reach', async () => {
-    expect(await api.as(owner.token).errorCode(UPDATE_CLIENT, { id: 'not-a-uuid', input: { name: 'X' } })).toBe('NOT_FOUND');
+  it('answers BAD_USER_INPUT naming the field for a malformed id, at the top level and inside an input; NOT_FOUND for a well-formed id out of reach', async () => {
+    const top = (await api.as(owner.token).raw(UPDATE_CLIENT, { id: 'not-a-uuid', input: { name: 'X' } })).body.errors?.[0];
+    expect(top?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
+    const inside = (await api.as(owner.token).raw(CREATE_ENGAGEMENT, { input: engagementInput('not-a-uuid') })).body.errors?.[0];
+    expect(inside?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'clientId' });
+    const literal = (await api.as(owner.token).raw(`mutation { archiveClient(id: "42") { id } }`)).body.errors?.[0];
+    expect(literal?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
+    expect(await api.as(owner.token).errorCode(UPDATE_CLIENT, { id: '00000000-0000-4000-8000-000000000000', input: { name: 'X' } })).toBe('NOT_FOUND');
   });
 
   it('rolls back everything a mutation wrote when a later step fails', async () => {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from './access/access.module.js';
+import { ArgumentCheckGuard } from './access/argument-check.guard.js';
 import { TransactionInterceptor } from './access/transaction.interceptor.js';
 import { createValidationPipe } from './access/validation.pipe.js';
 import { ActionItemComment } from './action-item/action-item-comment.entity.js';
@@ -9,6 +10,7 @@ import { ActionItemCommentRead } from './action-item/action-item-comment-read.en
 import { ActionItem } from './action-item/action-item.entity.js';
 import { ActionItemModule } from './action-item/action-item.module.js';
 import { CareerPlanModule } from './career-plan/career-plan.module.js';
+import { DateTimeScalar } from './common/date-time.scalar.js';
 import { GoalModule } from './goal/goal.module.js';
 import { AuditEvent } from './audit/audit-event.entity.js';
 import { AccessTokenService } from './auth/access-token.service.js';
@@ -88,7 +90,9 @@ export const COACHING_ENTITIES = [
     EngagementResolver,
     CoachingSessionService,
     CoachingSessionResolver,
+    DateTimeScalar,
     { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: ArgumentCheckGuard },
     { provide: APP_INTERCEPTOR, useClass: TransactionInterceptor },
     { provide: APP_PIPE, useFactory: createValidationPipe },
   ],

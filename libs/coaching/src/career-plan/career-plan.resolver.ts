@@ -1,8 +1,10 @@
 import { Args, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { BadUserInputError } from '#tandem/errors';
 import type { Actor } from '../access/actor.js';
 import { RequestLoaders } from '../access/loaders.decorator.js';
 import type { Loaders } from '../access/loaders.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
+import { isInvalidDateTime } from '../common/date-time.scalar.js';
 import type { Engagement } from '../engagement/engagement.entity.js';
 import { EngagementModel } from '../engagement/engagement.model.js';
 import { User } from '../user/user.entity.js';
@@ -55,6 +57,8 @@ export class CareerPlanResolver {
 
   @ResolveField(() => CareerPlanRevisionModel, { nullable: true, description: 'The revision in force at that instant (null before the first).' })
   async revisionAsOf(@Parent() plan: CareerPlan, @RequestLoaders() loaders: Loaders, @Args('at') at: Date): Promise<CareerPlanRevision | null> {
+    // A nested field: the global argument check sees only the operation's own arguments.
+    if (isInvalidDateTime(at)) throw new BadUserInputError('at must be a date-time such as 2026-12-01T09:00:00Z (with Z or an offset)', 'at');
     const revisions = await loaders.revisionsByPlan.load(plan.id);
     return revisions.findLast((r) => r.createdAt <= at) ?? null;
   }

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { SelectQueryBuilder } from 'typeorm';
 import { BadUserInputError } from '#tandem/errors';
 import { decodeCursor } from '../common/pagination.js';
+import { isStorableText } from '../common/validation.js';
 import type { Client } from './client.entity.js';
 import type { ClientOrder } from './client.inputs.js';
 
@@ -68,7 +69,7 @@ export function applyRosterCursor(qb: SelectQueryBuilder<Client>, order: ClientO
   const id = values.at(-1);
   if (typeof id !== 'string' || !UUID.test(id)) throw refuse();
   const text = (value: unknown, pattern?: RegExp, allowEmpty = false): string => {
-    if (typeof value !== 'string') throw refuse();
+    if (typeof value !== 'string' || !isStorableText(value)) throw refuse();
     if (pattern && !(allowEmpty && value === '') && !(pattern.test(value) && DateTime.fromISO(value).isValid)) throw refuse();
     return value;
   };

@@ -2,6 +2,7 @@ import { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { BadUserInputError } from '#tandem/errors';
+import { isCalendarDate, isStorableText, parseRfc3339, UUID_PATTERN } from './validation.js';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -94,13 +95,19 @@ export function cursorTimeText(expression: string): string {
 /** What a keyset column holds, which says how a cursor carries it and how it is checked. */
 export type KeyType = 'timestamptz' | 'uuid' | 'text' | 'date' | 'bigint';
 
-const KEY_TEXT: Record<KeyType, RegExp | null> = {
-  timestamptz: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/,
-  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-  date: /^\d{4}-\d{2}-\d{2}$/,
-  bigint: /^\d{1,19}$/,
-  text: null,
+// A cursor is checked as strictly as an argument: nothing PostgreSQL would refuse to cast reaches SQL.
+const KEY_TEXT: Record<KeyType, (value: string) => boolean> = {
+  timestamptz: (value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(value) && parseRfc3339(value) !== undefined,
+  uuid: (value) => UUID_PATTERN.test(value),
+  date: (value) => isCalendarDate(value),
+  bigint: (value) => /^\d{1,19}$/.test(value) && BigInt(value) <= 9_223_372_036_854_775_807n,
+  text: (value) => isStorableText(value),
 };
+
+/** Whether a cursor's key is text PostgreSQL reads as `type` (a real date, an instant, a UUID…). */
+export function isCursorKey(value: unknown, type: KeyType): boolean {
+  return typeof value === 'string' && KEY_TEXT[type](value);
+}
 
 /** SQL selecting a key of `type` as its exact cursor text. */
 export function cursorKeyText(expression: string, type: KeyType): string {
@@ -114,10 +121,8 @@ export function cursorKeyText(expression: string, type: KeyType): string {
 export function decodeKeys(cursor: string, types: readonly KeyType[], nullable: readonly boolean[] = []): string[] {
   const values = decodeCursor(cursor, types.length);
   return values.map((value, index) => {
-    const pattern = KEY_TEXT[types[index]!];
-    const fits = typeof value === 'string' && (pattern === null || pattern.test(value) || (nullable[index] === true && value === ''));
-    if (!fits) throw new BadUserInputError('after is not a cursor from this list', 'after');
-    return value;
+    if (isCursorKey(value, types[index]!) || (nullable[index] === true && value === '')) return value as string;
+    throw new BadUserInputError('after is not a cursor from this list', 'after');
   });
 }
 

@@ -36,11 +36,7 @@ export function IsCalendarDate(options?: ValidationOptions) {
       propertyName,
       options: { message: `${propertyName} must be a date as YYYY-MM-DD`, ...options },
       validator: {
-        validate: (value: unknown) => {
-          if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-          const date = new Date(`${value}T00:00:00Z`);
-          return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-        },
+        validate: (value: unknown) => isCalendarDate(value),
       },
     });
 }
@@ -51,3 +47,56 @@ export const Trim = () => Transform(({ value }: { value: unknown }) => (typeof v
 /** Trims and lower-cases an email address. */
 export const NormalizeEmail = () =>
   Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));
+
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// U+0000 (PostgreSQL text cannot hold it) or half of a surrogate pair (not a character at all).
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether `value` can be stored and read back as text: no NUL and no unpaired surrogate. */
+export function isStorableText(value: string): boolean {
+  return !UNSTORABLE.test(value);
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether year-month-day names a day of the proleptic Gregorian calendar (no 2026-02-30, no month 13). */
+export function isRealDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = month === 2 && (year % 4 === 0 && year % 100 !== 0 || year % 400 === 0);
+  return day <= DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0);
+}
+
+/** Whether `value` is a calendar date as YYYY-MM-DD that exists. */
+export function isCalendarDate(value: unknown): value is string {
+  const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  return match !== null && isRealDate(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+
+/**
+ * The instant of an RFC 3339 date-time ("2026-12-01T09:00:00Z", "…T10:00:00.5+01:00"), read
+ * exactly: a zone is required and nothing rolls over (no 2026-02-30, no 24:00, no second 60).
+ * Undefined for anything else, numbers and "yesterday" included.
+ */
+export function parseRfc3339(value: unknown): Date | undefined {
+  const match = typeof value === 'string' ? RFC3339.exec(value) : null;
+  if (!match) return undefined;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  if (!isRealDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return undefined;
+  let offsetMinutes = 0;
+  if (!match[8]) {
+    const offsetHours = Number(match[10]);
+    const offsetRest = Number(match[11]);
+    if (offsetHours > 23 || offsetRest > 59) return undefined;
+    offsetMinutes = (match[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetRest);
+  }
+  const milliseconds = match[7] ? Number(match[7].slice(0, 3).padEnd(3, '0')) : 0;
+  // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
+  const local = new Date(0);
+  local.setUTCFullYear(year, month - 1, day);
+  local.setUTCHours(hour, minute, second, milliseconds);
+  const instant = new Date(local.getTime() - offsetMinutes * 60_000);
+  return Number.isNaN(instant.getTime()) ? undefined : instant;
+}
