@@ -124,8 +124,7 @@ export function validateCadence(c: Cadence): string[] {
   if (typeof c.localTime !== 'string' || !LOCAL_TIME.test(c.localTime)) {
     problems.push(`localTime must be HH:mm, 00:00 to 23:59 (got ${JSON.stringify(c.localTime)})`);
   }
-  // Node 24's Intl also takes UTC offsets ('+05:30') as zones; a cadence needs a named zone's rules.
-  if (typeof c.timeZone !== 'string' || /^[+-]/.test(c.timeZone) || !IANAZone.isValidZone(c.timeZone)) {
+  if (typeof c.timeZone !== 'string' || !isKnownZone(c.timeZone)) {
     problems.push(`timeZone ${JSON.stringify(c.timeZone)} is not a known IANA zone`);
   }
   const anchor = c.anchor;
@@ -175,8 +174,13 @@ export function expandCadence(c: Cadence, o: ExpandOptions): Date[] {
   const startMonth = start.startOf('month');
   const firstMonth = anchorDate(c.anchor, startMonth) < start ? startMonth.plus({ months: 1 }) : startMonth;
 
+  // Skip the months wholly before `from` (all but one step, which covers a DST gap pushing the
+  // last day of a month into the next): a years-old engagement costs what a new one does.
+  const monthsBeforeFrom = (from.year - firstMonth.year) * 12 + (from.month - firstMonth.month);
+  const firstStep = Math.max(0, Math.floor(monthsBeforeFrom / step) - 1);
+
   const result: Date[] = [];
-  for (let k = 0; ; k++) {
+  for (let k = firstStep; ; k++) {
     const date = anchorDate(c.anchor, firstMonth.plus({ months: k * step }));
     if (end !== null && date > end) break;
     const at = localInstant(date, hour, minute, c.timeZone);
@@ -322,6 +326,19 @@ function parseLocalDate(value: string, name: string): DateTime {
   const date = typeof value === 'string' && LOCAL_DATE.test(value) ? DateTime.fromISO(value, { zone: 'utc' }) : null;
   if (!date?.isValid) throw new RangeError(`${name} must be a valid YYYY-MM-DD date (got ${JSON.stringify(value)})`);
   return date;
+}
+
+/** Zone names already checked: Luxon's check builds an Intl formatter each time (about 1 ms), and the rolling plan checks thousands. */
+const zoneValidity = new Map<string, boolean>();
+
+function isKnownZone(zone: string): boolean {
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    // Node 24's Intl also takes UTC offsets ('+05:30') as zones; a cadence needs a named zone's rules.
+    valid = !/^[+-]/.test(zone) && IANAZone.isValidZone(zone);
+    if (zoneValidity.size < 1000) zoneValidity.set(zone, valid);
+  }
+  return valid;
 }
 
 function nonNegativeInteger(value: number, name: string): number {

@@ -7,7 +7,7 @@ import { cadenceOf, type CadenceColumns } from './engagement-cadence.js';
 import { PLANNING_HORIZON_MONTHS } from './session-plan.js';
 
 /** Engagements topped up per transaction. */
-const BATCH = 200;
+const BATCH = 500;
 
 interface DueEngagement extends CadenceColumns {
   id: string;
