@@ -640,3 +640,17 @@ describe('sameLocalTimeIn', () => {
     expect(sameLocalTimeIn(new Date('2025-03-09T02:30:00Z'), 'Europe/London', 'America/New_York').toISOString()).toBe('2025-03-09T07:30:00.000Z');
   });
 });
+
+describe('expandCadence from long after the start', () => {
+  it.each([
+    cadence({ frequency: 'MONTHLY', anchor: day(31), localTime: '23:30', timeZone: 'America/New_York' }),
+    cadence({ frequency: 'QUARTERLY', anchor: nth(-1, SUN), localTime: '02:30', timeZone: 'Europe/London' }),
+    cadence({ frequency: 'SEMI_ANNUAL', anchor: nth(1, MON), localTime: '09:00', timeZone: 'Australia/Sydney' }),
+  ])('gives what the full series gives after `from` (%#)', (c) => {
+    const all = expandCadence(c, { startDate: '2020-01-01', from: new Date('2020-01-01T00:00:00Z'), horizonMonths: 240 });
+    for (const from of ['2031-03-31T03:00:00Z', '2033-10-30T00:30:00Z', '2035-07-01T00:00:00Z']) {
+      const later = expandCadence(c, { startDate: '2020-01-01', from: new Date(from), until: new Date('2038-01-01T00:00:00Z') });
+      expect(utc(later)).toEqual(utc(all.filter((d) => d >= new Date(from) && d <= new Date('2038-01-01T00:00:00Z'))));
+    }
+  });
+});
