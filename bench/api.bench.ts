@@ -58,11 +58,11 @@ const JWT_SECRET = 'x'.repeat(48);
 const POOL_SIZE = 20;
 const ROSTER_FIRST = 100;
 
-const rosterQuery = (first: number) =>
+export const rosterQuery = (first: number) =>
   `query Roster { clients(first: ${first}) { edges { node { name status currentEngagement { title status } ` +
   `nextSession { startsAt timeZone } openActionItemCount latestGoalProgress { goalTitle progress } } } pageInfo { hasNextPage endCursor } } }`;
 
-const PORTAL_QUERY =
+export const PORTAL_QUERY =
   'query Portal($from: DateTime!) { myActionItems(first: 50) { edges { node { title dueDate status isOverdue } } } ' +
   'sessions(from: $from, first: 10) { edges { node { startsAt timeZone agenda sharedSummary } } } }';
 

@@ -11,6 +11,8 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   RATE_LIMITED: 'RATE_LIMITED',
+  /** The request asks for more than one request may: its estimated cost, or the objects it returned, passed the budget. */
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   /** A dependency (the database) is unreachable or too slow right now; the same request may succeed shortly. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
@@ -58,6 +60,12 @@ export class ConflictError extends DomainError {
 export class RateLimitedError extends DomainError {
   constructor(retryAfterSeconds: number, message = 'Too many attempts; try again later') {
     super(message, ErrorCode.RATE_LIMITED, { retryAfterSeconds });
+  }
+}
+
+export class QueryTooComplexError extends DomainError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, ErrorCode.QUERY_TOO_COMPLEX, extensions);
   }
 }
 
