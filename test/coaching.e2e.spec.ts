@@ -272,16 +272,67 @@ describe('coaching: roster, engagements and sessions', () => {
     });
   });
   describe('query limits', () => {
+    // The testers' walk, clients × sessions³ (34,560 objects, 1.7 MB before the budget), in its three spellings.
+    const nested = (n: string) =>
+      `clients(first: ${n}) { edges { node { engagements { sessions(first: ${n}) { engagement { sessions(first: ${n}) { engagement { sessions(first: ${n}) { id } } } } } } } } }`;
+    const statements = async (query: string, variables: Record<string, unknown> = {}) => {
+      const response = await api.as(owner.token).raw(query, variables);
+      return { ...response, statements: Number(response.headers.get('x-sql-statements')) };
+    };
+
+    beforeAll(async () => {
+      const client = await aClient(api, owner, { name: 'Budget Client' });
+      await anEngagement(api, owner, client.id, { startDate: '2027-01-01' });
+    });
+
     it('refuses a query that walks the graph too deep, and one that costs too much', async () => {
       const deep = `{ clients(first: 1) { edges { node { engagements { sessions { engagement { client { engagements { sessions { engagement { client { id } } } } } } } } } } } }`;
       const deepAnswer = await api.as(owner.token).raw(deep);
       expect(deepAnswer.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-      expect(deepAnswer.body.errors?.[0]?.message).toMatch(/depth/i);
+      expect(deepAnswer.body.errors?.[0]?.message).toMatch(/^Query depth limit of 10 exceeded/);
 
       const wide = Array.from({ length: 14 }, (_, i) => `c${i}: clients(first: 100) { edges { node { engagements { sessions { id startsAt status agenda client { id name email } } } } } }`).join(' ');
       const wideAnswer = await api.as(owner.token).raw(`{ ${wide} }`);
-      expect(wideAnswer.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-      expect(wideAnswer.body.errors?.[0]?.message).toMatch(/cost/i);
+      expect(wideAnswer.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    });
+
+    it.each([
+      ['first written in the query', `{ ${nested('100')} }`, {}],
+      ['first from a variable', `query($n: Int!) { ${nested('$n')} }`, { n: 100 }],
+      ['first left to its defaults (20 clients, 100 sessions)', '{ clients { edges { node { engagements { sessions { engagement { sessions { engagement { sessions { id } } } } } } } } } }', {}],
+    ])('refuses clients × sessions³ with %s, before any resolver runs', async (_how, query, variables) => {
+      const idle = await statements('{ version }');
+      const refused = await statements(query, variables);
+      expect(refused.body).toEqual({
+        errors: [{ message: expect.stringMatching(/^This request asks for too much at once \(about [\d,]+ objects\); at most 10,000 objects per request\./), extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX', maxCost: 10_000 }) }],
+      });
+      expect(refused.statements).toBe(idle.statements);
+    });
+
+    it('answers the same walk with small pages', async () => {
+      const { body } = await statements(`query($n: Int!) { ${nested('$n')} }`, { n: 3 });
+      expect(body.errors).toBeUndefined();
+      expect(body.data?.clients.edges.length).toBe(3);
+    });
+
+    it('stops an answer that would hold more than 10,000 objects, whatever the estimate said', async () => {
+      // Engagement.goals has no first: estimated at 8, here 5,001 goals, each with its metric.
+      const client = await aClient(api, owner, { name: 'Many Goals' });
+      const engagement = await anEngagement(api, owner, client.id, { startDate: '2027-01-01' });
+      await api.sql(
+        `INSERT INTO goal (practice_id, client_id, engagement_id, title, category, horizon, metric_name, metric_unit, metric_baseline, metric_target)
+         SELECT e.practice_id, e.client_id, e.id, 'Goal ' || n, 'CAREER', 'ONE_YEAR', 'Score', 'points', 0, 10 FROM engagement e, generate_series(1, 5001) n WHERE e.id = $1`,
+        [engagement.id],
+      );
+      const fits = await api.as(owner.token).raw(`query($id: ID!) { engagement(id: $id) { goals { id } } }`, { id: engagement.id });
+      expect(fits.body.errors).toBeUndefined();
+      expect(fits.body.data?.engagement.goals).toHaveLength(5001);
+
+      const stopped = await api.as(owner.token).raw(`query($id: ID!) { engagement(id: $id) { goals { id metric { name } } } }`, { id: engagement.id });
+      expect(stopped.body).toEqual({
+        data: null,
+        errors: [{ message: expect.stringMatching(/^This answer would hold more than 10,000 objects/), extensions: { code: 'QUERY_TOO_COMPLEX', maxObjects: 10_000 } }],
+      });
     });
   });
 });

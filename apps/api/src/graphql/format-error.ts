@@ -7,8 +7,8 @@ import { isDatabaseUnavailable } from '#tandem/database';
 import { DomainError, ErrorCode, ServiceUnavailableError } from '#tandem/errors';
 import { RepeatedErrorLog } from '#tandem/logging';
 
-// Codes Apollo itself assigns to malformed requests; they describe the request, not internals.
-const REQUEST_ERROR_CODES = new Set([
+// Codes of errors that refuse the request as a whole (nothing was executed): the caller's mistake.
+const REQUEST_ERROR_CODES = new Set<string>([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_USER_INPUT',
@@ -16,7 +16,21 @@ const REQUEST_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'BAD_REQUEST',
+  ErrorCode.QUERY_TOO_COMPLEX,
 ]);
+
+/** Whether an error with this `extensions.code` refuses the request itself (a request error, not a server fault). */
+export function isRequestErrorCode(code: unknown): boolean {
+  return typeof code === 'string' && REQUEST_ERROR_CODES.has(code);
+}
+
+/** graphql-js's "Did you mean …?" sentences ("…the enum value "ACTIVE"?", "…to use an inline fragment on …?"). */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/** A message without its suggestions: in production, names the caller did not send stay unknown to them. */
+export function withoutSuggestions(message: string): string {
+  return message.replace(SUGGESTION, '');
+}
 
 const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
   400: ErrorCode.BAD_USER_INPUT,
@@ -51,12 +65,11 @@ export function classifyGraphQLError(formatted: GraphQLFormattedError, error: un
     const code = HTTP_STATUS_CODES[original.getStatus()];
     if (code) return { kind: 'expected', original, response: { ...base, message: httpMessage(original), extensions: { code } } };
   }
-  // Armor's token limit parses the document itself and reports real syntax errors as validation
-  // failures; its own limit errors also start with "Syntax Error:" but name a limit.
-  const syntax = formatted.message.startsWith('Syntax Error:') && !/ limit of \d+/.test(formatted.message);
-  const code = syntax ? 'GRAPHQL_PARSE_FAILED' : formatted.extensions?.code;
-  if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && (!(original instanceof Error) || original instanceof GraphQLError)) {
-    return { kind: 'expected', original, response: { ...base, extensions: { code } } };
+  const code = formatted.extensions?.code;
+  if (isRequestErrorCode(code) && (!(original instanceof Error) || original instanceof GraphQLError)) {
+    // Armor's depth, alias and directive limits prefix their sentence with "Syntax Error:"; the document parsed.
+    const message = /^Syntax Error: .* limit of \d+/.test(base.message) ? base.message.slice('Syntax Error: '.length) : base.message;
+    return { kind: 'expected', original, response: { ...base, message, extensions: { code } } };
   }
   if (isDatabaseUnavailable(original)) {
     const unavailable = new ServiceUnavailableError();
@@ -65,8 +78,12 @@ export function classifyGraphQLError(formatted: GraphQLFormattedError, error: un
   return { kind: 'unexpected', original, response: { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } } };
 }
 
-export function createErrorFormatter() {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => classifyGraphQLError(formatted, error).response;
+/** `hideSuggestions` (production) removes every "Did you mean …?" from the messages a client reads. */
+export function createErrorFormatter(options: { hideSuggestions: boolean }) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const { response } = classifyGraphQLError(formatted, error);
+    return options.hideSuggestions ? { ...response, message: withoutSuggestions(response.message) } : response;
+  };
 }
 
 /**
@@ -81,8 +98,12 @@ export function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<{ req?: {
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, operationName, contextValue }) {
+          // The object ceiling fails every field it stops with one error: one line for it.
+          const logged = new Set<unknown>();
           for (const error of errors) {
             const { kind, original, response } = classifyGraphQLError(error.toJSON(), error);
+            if (logged.has(original)) continue;
+            logged.add(original);
             const fields = { operationName: operationName ?? undefined, practiceId: contextValue.req?.actor?.practiceId, code: response.extensions?.code, path: response.path };
             if (kind === 'expected') logger.info(fields, `GraphQL request refused (${String(fields.code)}): ${response.message}`);
             else if (kind === 'unavailable') unavailable.report(original);
