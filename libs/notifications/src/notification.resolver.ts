@@ -1,5 +1,5 @@
 import { Args, ArgsType, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, registerEnumType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsIn, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
 import { AuditService, Client, Connection, CurrentActor, Db, Keyset, PageArgs, Roles, Scope, type Actor } from '#tandem/coaching';
 import { BadUserInputError } from '#tandem/errors';
 import { EmailPreference } from './email-preference.entity.js';
@@ -60,10 +60,10 @@ export class NotificationPreferencesInput {
   @Field({ nullable: true }) @IsOptional() @IsBoolean()
   unsubscribedFromAll?: boolean;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @Matches(HHMM, { message: 'quietHoursStart must be HH:mm' })
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(5) @Matches(HHMM, { message: 'quietHoursStart must be HH:mm' })
   quietHoursStart?: string | null;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @Matches(HHMM, { message: 'quietHoursEnd must be HH:mm' })
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(5) @Matches(HHMM, { message: 'quietHoursEnd must be HH:mm' })
   quietHoursEnd?: string | null;
 
   @Field({ nullable: true }) @IsOptional() @IsBoolean()

@@ -1,12 +1,13 @@
 import { Transform } from 'class-transformer';
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { MaxLength, registerDecorator, type ValidationOptions } from 'class-validator';
 
 export const MAX_NAME = 200;
 export const MAX_EMAIL = 320;
 export const MAX_TEXT = 20_000;
+export const MAX_TIME_ZONE = 64;
 
 export function isIanaTimeZone(value: unknown): value is string {
-  if (typeof value !== 'string' || value.length > 64 || !value.includes('/') && value !== 'UTC') return false;
+  if (typeof value !== 'string' || value.length > MAX_TIME_ZONE || !value.includes('/') && value !== 'UTC') return false;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: value });
     return true;
@@ -15,9 +16,10 @@ export function isIanaTimeZone(value: unknown): value is string {
   }
 }
 
-/** An IANA zone name such as Europe/London (not an abbreviation or an offset). */
+/** An IANA zone name such as Europe/London (not an abbreviation or an offset); at most MAX_TIME_ZONE characters. */
 export function IsIanaTimeZone(options?: ValidationOptions) {
-  return (target: object, propertyName: string) =>
+  return (target: object, propertyName: string) => {
+    MaxLength(MAX_TIME_ZONE, options)(target, propertyName);
     registerDecorator({
       name: 'isIanaTimeZone',
       target: target.constructor,
@@ -25,11 +27,13 @@ export function IsIanaTimeZone(options?: ValidationOptions) {
       options: { message: `${propertyName} must be an IANA time zone such as Europe/London`, ...options },
       validator: { validate: (value: unknown) => isIanaTimeZone(value) },
     });
+  };
 }
 
-/** A calendar date 'YYYY-MM-DD' that exists. */
+/** A calendar date 'YYYY-MM-DD' that exists (so at most 10 characters). */
 export function IsCalendarDate(options?: ValidationOptions) {
-  return (target: object, propertyName: string) =>
+  return (target: object, propertyName: string) => {
+    MaxLength(10, options)(target, propertyName);
     registerDecorator({
       name: 'isCalendarDate',
       target: target.constructor,
@@ -39,6 +43,7 @@ export function IsCalendarDate(options?: ValidationOptions) {
         validate: (value: unknown) => isCalendarDate(value),
       },
     });
+  };
 }
 
 /** Trims surrounding white space from strings (before validation). */

@@ -24,6 +24,7 @@ export class CadenceInput {
 
   @Field({ nullable: true, description: 'HH:mm, 24-hour, in timeZone. Required unless AD_HOC (there the time a new session is offered at, 09:00 when left out).' })
   @IsOptional()
+  @MaxLength(5)
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'localTime must be HH:mm (24-hour)' })
   localTime?: string;
 
