@@ -7,9 +7,9 @@ import { errorField } from '../ui/errors';
 import { CheckboxField, TextField } from '../ui/fields';
 import { Page } from '../ui/page';
 import { ErrorNotice, QueryState } from '../ui/status';
+import { useUnsavedChanges } from '../ui/use-unsaved-changes';
 import { formFromPreferences, isCoachRole, kindOptionsFor, preferencesInput, validatePreferences, type FormErrors, type PreferencesForm } from './preferences-form';
 import './preferences-page.css';
-import { useUnsavedChanges } from '../ui/use-unsaved-changes';
 
 const PreferencesFields = graphql(`
   fragment PreferencesFields on NotificationPreferences {

@@ -14,8 +14,8 @@ import {
   isDueSoon,
   type PortalActionItem,
 } from './action-items';
-import './portal.css';
 import { useUnsavedChanges } from '../ui/use-unsaved-changes';
+import './portal.css';
 
 /**
  * A client's action items as cards: status and due date, "Mark done" (or "Reopen" for what they

@@ -6,10 +6,10 @@ import { formatDateTime, formatTime, zoneCity } from '../time/format';
 import { errorCode } from '../ui/errors';
 import { Page } from '../ui/page';
 import { EmptyState, ErrorNotice, Loading } from '../ui/status';
+import { joinUrlOf } from '../scheduling/meeting-link';
 import { ActionItemList } from './action-item-list';
 import { PortalActionItemFields, orderForAttention } from './action-items';
 import './portal.css';
-import { joinUrlOf } from '../scheduling/meeting-link';
 
 /** A client's view of one session. Deliberately no private notes: the field is not even asked for. */
 export const ClientSessionQuery = graphql(

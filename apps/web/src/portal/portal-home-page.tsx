@@ -8,11 +8,11 @@ import { formatDate, formatDateTime, zoneCity } from '../time/format';
 import { Page } from '../ui/page';
 import { GoalProgressChart } from '../ui/progress-chart';
 import { EmptyState, QueryState } from '../ui/status';
+import { joinUrlOf } from '../scheduling/meeting-link';
 import { ActionItemList } from './action-item-list';
 import { PortalActionItemFields, orderForAttention } from './action-items';
 import { icsFileName, sessionIcs } from './ics';
 import './portal.css';
-import { joinUrlOf } from '../scheduling/meeting-link';
 
 /** How many open items the home page lists before pointing to the full list. */
 const HOME_ITEM_LIMIT = 6;

@@ -4,8 +4,8 @@ import { graphql } from '../../graphql/graphql';
 import { errorField } from '../../ui/errors';
 import { TextAreaField } from '../../ui/fields';
 import { ErrorNotice } from '../../ui/status';
-import { changedSections, PLAN_SECTIONS, type PlanContent } from './career-plan-sections';
 import { useUnsavedChanges } from '../../ui/use-unsaved-changes';
+import { changedSections, PLAN_SECTIONS, type PlanContent } from './career-plan-sections';
 
 const SaveRevisionMutation = graphql(`
   mutation SaveCareerPlanRevision($engagementId: ID!, $input: CareerPlanRevisionInput!) {

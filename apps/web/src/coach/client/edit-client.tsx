@@ -6,11 +6,11 @@ import { graphql } from '../../graphql/graphql';
 import { errorCode, errorField, errorMessage } from '../../ui/errors';
 import { SelectField, TextField } from '../../ui/fields';
 import { ErrorNotice } from '../../ui/status';
+import { useUnsavedChanges } from '../../ui/use-unsaved-changes';
 import { ConfirmStep } from './confirm-step';
 import { clientFormOf, clientUpdateInput, fieldOfClientError, validateClientForm, type ClientErrors, type ClientField, type ClientForm, type EditableClient } from './edit-client-form';
 import { CLIENT_STATUS_LABELS, type ClientStatus } from './labels';
 import './edit-client.css';
-import { useUnsavedChanges } from '../../ui/use-unsaved-changes';
 
 const UpdateClientMutation = graphql(`
   mutation UpdateClient($id: ID!, $input: UpdateClientInput!) {

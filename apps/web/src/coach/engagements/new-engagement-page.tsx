@@ -9,10 +9,10 @@ import { errorField, errorMessage } from '../../ui/errors';
 import { SelectField, TextField } from '../../ui/fields';
 import { Page } from '../../ui/page';
 import { ErrorNotice, QueryState } from '../../ui/status';
+import { useUnsavedChanges } from '../../ui/use-unsaved-changes';
 import { CadenceFields, PreviewList } from './cadence-fields';
 import { cadenceOf, engagementInput, fieldOfServerError, initialEngagementForm, validateEngagement, type EngagementErrors, type EngagementField, type EngagementForm } from './engagement-form';
 import './new-engagement-page.css';
-import { useUnsavedChanges } from '../../ui/use-unsaved-changes';
 
 const NewEngagementClientQuery = graphql(`
   query NewEngagementClient($id: ID!) {
