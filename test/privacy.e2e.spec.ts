@@ -37,6 +37,10 @@ const STAFF_ONLY_QUERIES: Record<string, (ids: Ids) => { query: string; variable
   sponsorReport: (ids) => ({ query: `query($id: ID!) { sponsorReport(engagementId: $id) { title } }`, variables: { id: ids.engagementId } }),
   auditEvents: () => ({ query: `{ auditEvents(first: 10) { edges { node { id } } } }` }),
   notifications: (ids) => ({ query: `query($id: ID!) { notifications(clientId: $id, first: 10) { edges { node { id } } } }`, variables: { id: ids.clientId } }),
+  previewSessionPlan: (ids) => ({
+    query: `query($id: ID!) { previewSessionPlan(engagementId: $id, change: { pause: true }) { cancelled { id privateNotes } created kept { reason session { id privateNotes } } } }`,
+    variables: { id: ids.engagementId },
+  }),
 };
 
 interface Ids {
