@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { aClient, aClientLogin, anEngagement, anOwner, type OwnerSession, type Session } from './support/factories.js';
 import { TestApi } from './support/test-api.js';
 
-// Everything a client's screens could ask for, as deep as the query limits allow; privateNotes is the one field left out.
+// Everything a client's screens could ask for, as deep as the query limits and the request budget allow (pages kept small:
+// the budget counts every list at its page size); privateNotes is the one field left out.
 const SESSION = `id sequence startsAt timeZone durationMinutes status meetingUrl agenda sharedSummary summaryPublishedAt version completedAt
   actionItems { id title details status comments { body author { name } } }`;
 const ENGAGEMENT = `id title phase status startDate endDate sessionsAllotted sessionMinutes sessionsUsed
   cadence { frequency anchor day ordinal weekday localTime timeZone }
   coach { name email } sponsor { organisation }
-  sessions { ${SESSION} } nextSession { id startsAt sharedSummary }
+  sessions(first: 5) { ${SESSION} } nextSession { id startsAt sharedSummary }
   goals { id title progress metric { name unit baseline target } checkIns { value note recordedBy { name } } }
   careerPlan { latestRevision { number strengthsInventory gapsAndThreats directionAndOpportunities marketAnalysis compensationPlan strategyAndTimetable brandingAndNetworking } revisions { number } }`;
 const ITEM = `id title details dueDate status isOverdue completedAt comments { body } session { id agenda sharedSummary } engagement { id title }`;
@@ -20,9 +21,9 @@ const CLIENT_QUERIES: Record<string, (ids: Ids) => { query: string; variables?: 
   practice: () => ({ query: `{ practice { name timeZone } }` }),
   client: (ids) => ({ query: `query($id: ID!) { client(id: $id) { id name openActionItemCount latestGoalProgress { goalTitle progress } currentEngagement { id title } } }`, variables: { id: ids.clientId } }),
   engagement: (ids) => ({ query: `query($id: ID!) { engagement(id: $id) { ${ENGAGEMENT} } }`, variables: { id: ids.engagementId } }),
-  engagements: () => ({ query: `{ engagements(first: 10) { edges { node { id title sessions { ${SESSION} } } } } }` }),
+  engagements: () => ({ query: `{ engagements(first: 3) { edges { node { id title sessions(first: 5) { ${SESSION} } } } } }` }),
   session: (ids) => ({ query: `query($id: ID!) { session(id: $id) { ${SESSION} engagement { title } client { name } } }`, variables: { id: ids.notedSessionId } }),
-  sessions: () => ({ query: `{ sessions(first: 100) { edges { node { ${SESSION} } } } }` }),
+  sessions: () => ({ query: `{ sessions(first: 20) { edges { node { ${SESSION} } } } }` }),
   actionItems: () => ({ query: `{ actionItems(first: 100) { edges { node { ${ITEM} } } } }` }),
   myActionItems: () => ({ query: `{ myActionItems(first: 100) { edges { node { ${ITEM} } } } }` }),
   actionItem: (ids) => ({ query: `query($id: ID!) { actionItem(id: $id) { ${ITEM} } }`, variables: { id: ids.actionItemId } }),
