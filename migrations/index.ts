@@ -7,10 +7,11 @@ import { NotificationPlannedSendAt1764010000000 } from './1764010000000-Notifica
 import { SponsorConsentAndCommentReads1764020000000 } from './1764020000000-SponsorConsentAndCommentReads.js';
 import { EngagementMeetingUrl1764030000000 } from './1764030000000-EngagementMeetingUrl.js';
 import { RateLimitCounter1764040000000 } from './1764040000000-RateLimitCounter.js';
+import { ActionItemCompletedBy1764050000000 } from './1764050000000-ActionItemCompletedBy.js';
 import { RetentionIndexes1764080000000 } from './1764080000000-RetentionIndexes.js';
 
 /**
  * Every migration, oldest first. Listed by hand (not globbed) so the app, the
  * CLI and the tests run exactly the same reviewed set.
  */
-export const ALL_MIGRATIONS = [CreatePractice1763900000000, CoachingDomain1763910000000, Notifications1763920000000, BenchIndexes1763930000000, RollingSessionPlan1764000000000, NotificationPlannedSendAt1764010000000, SponsorConsentAndCommentReads1764020000000, EngagementMeetingUrl1764030000000, RateLimitCounter1764040000000, RetentionIndexes1764080000000];
+export const ALL_MIGRATIONS = [CreatePractice1763900000000, CoachingDomain1763910000000, Notifications1763920000000, BenchIndexes1763930000000, RollingSessionPlan1764000000000, NotificationPlannedSendAt1764010000000, SponsorConsentAndCommentReads1764020000000, EngagementMeetingUrl1764030000000, RateLimitCounter1764040000000, ActionItemCompletedBy1764050000000, RetentionIndexes1764080000000];

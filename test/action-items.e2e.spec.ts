@@ -135,6 +135,31 @@ describe('action items over GraphQL', () => {
     expect((await api.as(login.token).gql(REOPEN, { id: first.id })).reopenActionItem.status).toBe('OPEN');
   });
 
+  it('keeps an item the coach completed done for the client (CONFLICT); the coach may still reopen it; who completed it is recorded', async () => {
+    const owner = await anOwner(api);
+    const coach = await aCoach(api, owner);
+    const { client, engagement } = await clientWithEngagement(coach);
+    const login = await aClientLogin(api, coach, client.id);
+    const byCoach = await createItem(coach, { engagementId: engagement.id, title: 'Book the mock interview' });
+    const byClient = await createItem(coach, { engagementId: engagement.id, title: 'Send the CV to Dana' });
+
+    await api.as(coach.token).gql(COMPLETE, { id: byCoach.id });
+    await api.as(login.token).gql(COMPLETE, { id: byClient.id });
+    const completers = await api.sql<{ id: string; completed_by_id: string }>('SELECT id, completed_by_id FROM action_item WHERE id = ANY($1) ORDER BY title', [[byCoach.id, byClient.id]]);
+    expect(completers).toEqual([
+      { id: byCoach.id, completed_by_id: coach.userId },
+      { id: byClient.id, completed_by_id: login.userId },
+    ]);
+
+    const refused = await api.as(login.token).raw(REOPEN, { id: byCoach.id });
+    expect(refused.body.errors?.[0]).toMatchObject({ message: 'Your coach marked this action item done; ask them if it should be reopened', extensions: { code: 'CONFLICT' } });
+    expect((await api.as(coach.token).gql(ITEM, { id: byCoach.id })).actionItem.status).toBe('DONE');
+
+    expect((await api.as(login.token).gql(REOPEN, { id: byClient.id })).reopenActionItem.status).toBe('OPEN');
+    expect((await api.as(coach.token).gql(REOPEN, { id: byCoach.id })).reopenActionItem).toMatchObject({ status: 'OPEN', completedAt: null });
+    expect((await api.sql<{ n: number }>('SELECT count(*)::int AS n FROM action_item WHERE id = ANY($1) AND completed_by_id IS NOT NULL', [[byCoach.id, byClient.id]]))[0]!.n).toBe(0);
+  });
+
   it('keeps items within reach: clients, other coaches and other practices get FORBIDDEN or NOT_FOUND', async () => {
     const owner = await anOwner(api);
     const coachA = await aCoach(api, owner, 'Ada Coach');

@@ -1229,6 +1229,7 @@ class DemoBuilder {
       dueDate,
       status: seed.status,
       completedAt,
+      completedById: completedAt ? engagement.coachId : null,
       createdById: engagement.coachId,
       createdAt,
       updatedAt,

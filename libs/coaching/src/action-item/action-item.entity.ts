@@ -30,6 +30,10 @@ export class ActionItem extends ClientOwnedEntity {
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
   completedAt!: Date | null;
 
+  /** Who marked it done (null before this was recorded: counts as the coach). */
+  @Column({ name: 'completed_by_id', type: 'uuid', nullable: true })
+  completedById!: string | null;
+
   @Column({ name: 'created_by_id', type: 'uuid', nullable: true })
   createdById!: string | null;
 

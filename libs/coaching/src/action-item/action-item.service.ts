@@ -128,10 +128,13 @@ export class ActionItemService {
     return this.transition(actor, await this.get(actor, id), ['OPEN'], 'DONE', 'completed');
   }
 
-  /** Anyone who sees the item may undo a completion; only staff bring back what was dropped. */
+  /** Staff may undo any completion; a client only one they made themselves. Only staff bring back what was dropped. */
   async reopen(actor: Actor, id: string): Promise<ActionItem> {
     const item = await this.get(actor, id);
     if (item.status === 'DROPPED' && !isStaff(actor)) throw new ForbiddenError('Only your coach can reopen a dropped action item');
+    if (item.status === 'DONE' && !isStaff(actor) && item.completedById !== actor.userId) {
+      throw new ConflictError('Your coach marked this action item done; ask them if it should be reopened');
+    }
     return this.transition(actor, item, ['DONE', 'DROPPED'], 'OPEN', 'reopened');
   }
 
@@ -174,7 +177,12 @@ export class ActionItemService {
 
   /** The status check is part of the UPDATE, so of two concurrent transitions only one succeeds. */
   private async transition(actor: Actor, item: ActionItem, from: ActionItemStatus[], to: ActionItemStatus, verb: string): Promise<ActionItem> {
-    const { affected } = await this.db.manager.update(ActionItem, { id: item.id, status: In(from) }, { status: to, completedAt: to === 'DONE' ? this.clock.now() : null });
+    const done = to === 'DONE';
+    const { affected } = await this.db.manager.update(
+      ActionItem,
+      { id: item.id, status: In(from) },
+      { status: to, completedAt: done ? this.clock.now() : null, completedById: done ? actor.userId : null },
+    );
     if (!affected) throw new ConflictError(`Only ${from.join(' or ')} action items can be ${verb}`);
     await this.audit.record(actor, actor.practiceId, `action_item.${verb}`, 'ActionItem', item.id, { from: item.status });
     await this.events.actionItemsChanged(item.clientId);
