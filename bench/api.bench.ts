@@ -1,3 +1,4 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import type { INestApplication } from '@nestjs/common';
@@ -82,7 +83,7 @@ export async function benchApi(ctx: BenchContext, options: ApiBenchOptions = {})
   let raw: RawApiServer | undefined;
   try {
     raw = await startRawApiServer({ databaseUrl: dataset.url, jwtSecret: JWT_SECRET, poolSize: POOL_SIZE, rosterFirst: ROSTER_FIRST });
-    const tokens = new AccessTokenService(tandem.config);
+    const tokens = benchTokens(new AccessTokenService(tandem.config), tandem.app.get(Db));
     const coach: Actor = { userId: dataset.coach.userId, practiceId: dataset.practiceId, role: 'COACH', clientId: null };
     const client: Actor = { userId: dataset.client.userId, practiceId: dataset.practiceId, role: 'CLIENT', clientId: dataset.client.clientId };
     const run = { ctx, mode, durationSeconds, warmupSeconds, connections, tokens };
@@ -174,7 +175,27 @@ async function startTandem(databaseUrl: string, listen: boolean): Promise<Tandem
   return { app, config, url, close: () => app.close() };
 }
 
-async function bearer(tokens: AccessTokenService, actor: Actor): Promise<Record<string, string>> {
+/** Access tokens of a live session (a refresh-token family with an unrevoked token), as log-in makes them. */
+interface BenchTokens {
+  issue(actor: Actor): Promise<{ token: string }>;
+}
+
+function benchTokens(tokens: AccessTokenService, db: Db): BenchTokens {
+  return {
+    async issue(actor) {
+      const sessionId = randomUUID();
+      await db.manager.query(`INSERT INTO refresh_token (practice_id, user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, $4, now() + interval '1 day')`, [
+        actor.practiceId,
+        actor.userId,
+        sessionId,
+        randomBytes(32).toString('hex'),
+      ]);
+      return tokens.issue(actor, sessionId);
+    },
+  };
+}
+
+async function bearer(tokens: BenchTokens, actor: Actor): Promise<Record<string, string>> {
   const { token } = await tokens.issue(actor);
   return { 'content-type': 'application/json', authorization: `Bearer ${token}` };
 }
@@ -237,7 +258,7 @@ interface RunSettings {
   durationSeconds: number;
   warmupSeconds: number;
   connections: number[];
-  tokens: AccessTokenService;
+  tokens: BenchTokens;
 }
 
 interface PageSpec {

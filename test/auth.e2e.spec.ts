@@ -1,3 +1,4 @@
+import { SessionRevocations } from '../libs/coaching/src/auth/session-revocations.js';
 import { PASSWORD, aClient, aClientLogin, aCoach, anOwner } from './support/factories.js';
 import { SmtpReceiver } from './support/smtp-receiver.js';
 import { TestApi } from './support/test-api.js';
@@ -79,10 +80,33 @@ describe('auth over GraphQL', () => {
     expect(await api.anonymous().errorCode(REFRESH, { t: first.refresh.refreshToken })).toBe('UNAUTHENTICATED');
   });
 
-  it('logs out: the refresh token no longer works', async () => {
+  it('logs out: the refresh token and the access tokens of that session stop working at once; another session goes on', async () => {
     const owner = await anOwner(api);
+    const other = (await api.anonymous().gql(LOG_IN, { input: { email: (await api.as(owner.token).gql(ME)).me.email, password: PASSWORD } })).logIn;
+    expect((await api.as(owner.token).gql(ME)).me.id).toBe(owner.userId);
     expect((await api.anonymous().gql(`mutation($t: String!) { logOut(refreshToken: $t) }`, { t: owner.refreshToken })).logOut).toBe(true);
     expect(await api.anonymous().errorCode(REFRESH, { t: owner.refreshToken })).toBe('UNAUTHENTICATED');
+    expect(await api.as(owner.token).errorCode(ME)).toBe('UNAUTHENTICATED');
+    expect((await api.as(other.accessToken).gql(ME)).me.id).toBe(owner.userId);
+  });
+
+  it('ends the access tokens of a session whose rotated refresh token is reused', async () => {
+    const owner = await anOwner(api);
+    const rotated = (await api.anonymous().gql(REFRESH, { t: owner.refreshToken })).refresh;
+    expect((await api.as(rotated.accessToken).gql(ME)).me.id).toBe(owner.userId);
+    expect(await api.anonymous().errorCode(REFRESH, { t: owner.refreshToken })).toBe('UNAUTHENTICATED');
+    expect(await api.as(rotated.accessToken).errorCode(ME)).toBe('UNAUTHENTICATED');
+    expect(await api.as(owner.token).errorCode(ME)).toBe('UNAUTHENTICATED');
+  });
+
+  it('ends the access tokens of a session revoked by another replica once its check is older than the bound', async () => {
+    const owner = await anOwner(api);
+    expect((await api.as(owner.token).gql(ME)).me.id).toBe(owner.userId);
+    // Another replica revoked the family: this one learns it on its next check (at most SESSION_CHECK_SECONDS later).
+    await api.sql(`UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1`, [owner.userId]);
+    const sessions = api.app.get(SessionRevocations);
+    (sessions as unknown as { known: Map<string, unknown> }).known.clear();
+    expect(await api.as(owner.token).errorCode(ME)).toBe('UNAUTHENTICATED');
   });
 
   it('rejects a missing, malformed or forged access token with UNAUTHENTICATED', async () => {
@@ -95,7 +119,7 @@ describe('auth over GraphQL', () => {
   });
 
   it('resets a password through a one-time emailed link', async () => {
-    await anOwner(api, { email: 'forgetful@example.com' });
+    const forgetful = await anOwner(api, { email: 'forgetful@example.com' });
     const before = smtp.messages.length;
     expect((await api.anonymous().gql(`mutation { requestPasswordReset(email: "forgetful@example.com") }`)).requestPasswordReset).toBe(true);
     // Unknown addresses get the same answer and no mail.
@@ -107,6 +131,8 @@ describe('auth over GraphQL', () => {
 
     const reset = `mutation($input: ResetPasswordInput!) { resetPassword(input: $input) }`;
     expect((await api.anonymous().gql(reset, { input: { token: link![1], password: 'a brand new password' } })).resetPassword).toBe(true);
+    // A new password ends every session, access tokens included.
+    expect(await api.as(forgetful.token).errorCode(ME)).toBe('UNAUTHENTICATED');
     expect(await api.anonymous().errorCode(reset, { input: { token: link![1], password: 'another new password' } })).toBe('BAD_USER_INPUT');
     expect(await api.anonymous().errorCode(LOG_IN, { input: { email: 'forgetful@example.com', password: PASSWORD } })).toBe('UNAUTHENTICATED');
     await api.anonymous().gql(LOG_IN, { input: { email: 'forgetful@example.com', password: 'a brand new password' } });

@@ -6,6 +6,7 @@ import { ConfigModule } from '#tandem/config';
 import { DatabaseModule } from '#tandem/database';
 import { LoggingModule } from '#tandem/logging';
 import { AuthGuard } from '../libs/coaching/src/auth/auth.guard.js';
+import type { SessionRevocations } from '../libs/coaching/src/auth/session-revocations.js';
 import type { AccessTokenService } from '../libs/coaching/src/auth/access-token.service.js';
 import { createValidationPipe } from '../libs/coaching/src/access/validation.pipe.js';
 import { signUnsubscribeToken } from '../libs/notifications/src/unsubscribe/unsubscribe-token.js';
@@ -22,6 +23,11 @@ const tokensUnusedOverHttp = {
     throw new Error('the auth guard must not read tokens outside GraphQL');
   },
 } as unknown as AccessTokenService;
+const sessionsUnusedOverHttp = {
+  isLive: () => {
+    throw new Error('the auth guard must not check sessions outside GraphQL');
+  },
+} as unknown as SessionRevocations;
 
 describe('unsubscribe over HTTP', () => {
   let runtime: TestRuntime;
@@ -35,7 +41,7 @@ describe('unsubscribe over HTTP', () => {
     @Module({
       imports: [ConfigModule.forRoot(runtime.config), LoggingModule.forRoot(runtime.logger), DatabaseModule.forRoot({ url: runtime.databaseUrl }), UnsubscribeModule],
       providers: [
-        { provide: APP_GUARD, inject: [Reflector], useFactory: (reflector: Reflector) => new AuthGuard(reflector, tokensUnusedOverHttp) },
+        { provide: APP_GUARD, inject: [Reflector], useFactory: (reflector: Reflector) => new AuthGuard(reflector, tokensUnusedOverHttp, sessionsUnusedOverHttp) },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
     })

@@ -15,6 +15,7 @@ import { GoalModule } from './goal/goal.module.js';
 import { AuditEvent } from './audit/audit-event.entity.js';
 import { AccessTokenService } from './auth/access-token.service.js';
 import { AuthGuard } from './auth/auth.guard.js';
+import { SessionRevocations } from './auth/session-revocations.js';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { AuthService } from './auth/auth.service.js';
 import { LoginAttempt } from './auth/login-attempt.entity.js';
@@ -75,6 +76,7 @@ export const COACHING_ENTITIES = [
   imports: [TypeOrmModule.forFeature(COACHING_ENTITIES), AccessModule, SessionHorizonModule, ActionItemModule, GoalModule, CareerPlanModule],
   providers: [
     AccessTokenService,
+    SessionRevocations,
     AuthService,
     AuthResolver,
     RateLimiter,

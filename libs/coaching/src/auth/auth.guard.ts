@@ -4,6 +4,7 @@ import { ForbiddenError, UnauthenticatedError } from '#tandem/errors';
 import type { UserRole } from '../user/user.entity.js';
 import { AccessTokenService } from './access-token.service.js';
 import { IS_PUBLIC, ROLES, requestOf } from './auth.decorators.js';
+import { SessionRevocations } from './session-revocations.js';
 
 /**
  * Runs before every GraphQL operation: reads the bearer token, puts the actor on
@@ -14,6 +15,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokenService,
+    private readonly sessions: SessionRevocations,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -21,7 +23,9 @@ export class AuthGuard implements CanActivate {
     const request = requestOf(context);
     const header = request.headers.authorization;
     if (!request.actor && typeof header === 'string' && header.startsWith('Bearer ')) {
-      request.actor = (await this.tokens.verify(header.slice(7).trim())) ?? undefined;
+      const verified = await this.tokens.verify(header.slice(7).trim());
+      // A session ended by log-out, refresh-token reuse or a password reset takes its access tokens with it.
+      if (verified && (await this.sessions.isLive(verified.sessionId))) request.actor = verified.actor;
     }
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;

@@ -19,6 +19,7 @@ import { LoginAttempt } from './login-attempt.entity.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.js';
 import { RefreshToken } from './refresh-token.entity.js';
 import { hashSecretToken, newSecretToken } from './secret-token.js';
+import { SessionRevocations } from './session-revocations.js';
 import { UserToken, type UserTokenKind } from './user-token.entity.js';
 
 const REFRESH_TOKEN_DAYS = 30;
@@ -43,6 +44,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly events: CoachingEvents,
     private readonly config: AppConfig,
+    private readonly sessions: SessionRevocations,
   ) {}
 
   async signUp(input: SignUpInput): Promise<AuthPayload> {
@@ -90,6 +92,7 @@ export class AuthService {
     if (stored.revokedAt) {
       const familyId = stored.familyId;
       await this.db.evenIfRolledBack((manager) => manager.update(RefreshToken, { familyId, revokedAt: IsNull() }, { revokedAt: new Date() }));
+      this.sessions.ended([familyId]);
       throw new UnauthenticatedError('Your session has ended; log in again');
     }
     const user = await this.db.manager.findOneBy(User, { id: stored.userId });
@@ -105,6 +108,7 @@ export class AuthService {
     if (stored) {
       await this.db.manager.update(RefreshToken, { familyId: stored.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
       await this.audit.record({ userId: stored.userId, practiceId: stored.practiceId }, stored.practiceId, 'user.logged_out', 'User', stored.userId);
+      this.sessions.ended([stored.familyId]);
     }
     return true;
   }
@@ -136,7 +140,11 @@ export class AuthService {
     if (!user || user.disabled) throw new BadUserInputError(INVALID_LINK, 'token');
     await this.db.manager.update(User, { id: user.id }, { passwordHash: await hashPassword(input.password) });
     // A new password ends every existing session.
-    await this.db.manager.update(RefreshToken, { userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    const ended = (await this.db.manager.query(`UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING family_id`, [user.id])) as [
+      Array<{ family_id: string }>,
+      number,
+    ];
+    this.sessions.ended([...new Set(ended[0].map((row) => row.family_id))]);
     await this.audit.record({ userId: user.id, practiceId: user.practiceId }, user.practiceId, 'user.password_reset', 'User', user.id);
     return true;
   }
@@ -217,7 +225,7 @@ export class AuthService {
     const clientId =
       user.role === 'CLIENT' ? ((await this.db.manager.findOne(Client, { where: { userId: user.id }, select: { id: true } }))?.id ?? null) : null;
     const actor: Actor = { userId: user.id, practiceId: user.practiceId, role: user.role, clientId };
-    const access = await this.tokens.issue(actor);
+    const access = await this.tokens.issue(actor, familyId);
     markAuthenticated(user, actor);
     const refresh = newSecretToken();
     await this.db.manager.insert(RefreshToken, {
@@ -227,6 +235,7 @@ export class AuthService {
       tokenHash: refresh.hash,
       expiresAt: new Date(Date.now() + days(REFRESH_TOKEN_DAYS)),
     });
+    this.sessions.started(familyId);
     return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken: refresh.token, user };
   }
 
