@@ -37,6 +37,18 @@ describe('auth over GraphQL', () => {
     await expect(anOwner(api, { email: 'dup@example.com' })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
+  it('refuses a common, repetitive or personal password with BAD_USER_INPUT on password, and writes nothing', async () => {
+    const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }`;
+    const input = { practiceName: 'Brightpath Coaching', name: 'Olivia Hart', email: 'olivia.hart@example.com', timeZone: 'Europe/London' };
+    for (const password of ['password12', ' '.repeat(10), '1234567890', 'Brightpath!!']) {
+      const { body } = await api.anonymous().raw(SIGN_UP, { input: { ...input, password } });
+      expect(body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'password' } });
+      expect(body.errors?.[0]?.message).toMatch(/^Choose a less common password: /);
+    }
+    expect(await api.sql(`SELECT 1 FROM app_user WHERE email = 'olivia.hart@example.com'`)).toEqual([]);
+    expect((await api.anonymous().gql(SIGN_UP, { input: { ...input, password: 'tandem-demo-password' } })).signUp.accessToken).toEqual(expect.any(String));
+  });
+
   it('answers the same error for an unknown email and a wrong password', async () => {
     await anOwner(api, { email: 'known@example.com' });
     const unknown = await api.anonymous().raw(LOG_IN, { input: { email: 'nobody@example.com', password: PASSWORD } });

@@ -12,7 +12,11 @@ export default defineConfig({
   plugins: [react(), precompress()],
   resolve: {
     // The server's pure cadence code (luxon only), reused for the new-engagement preview.
-    alias: [{ find: /^#tandem\/scheduling$/, replacement: fileURLToPath(new URL('../../libs/scheduling/src/index.ts', import.meta.url)) }],
+    // and the password rule the API applies (no dependencies), so the forms tell before submitting.
+    alias: [
+      { find: /^#tandem\/scheduling$/, replacement: fileURLToPath(new URL('../../libs/scheduling/src/index.ts', import.meta.url)) },
+      { find: /^#tandem\/passwords$/, replacement: fileURLToPath(new URL('../../libs/passwords/src/index.ts', import.meta.url)) },
+    ],
   },
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),

@@ -8,7 +8,7 @@ import { SelectField, TextField } from '../ui/fields';
 import { ErrorNotice } from '../ui/status';
 import { ViewerFields, useAuth } from './auth-context';
 import { timeZoneOptions } from './time-zones';
-import { PASSWORD_MIN } from '../account/password-rules';
+import { PASSWORD_HINT, PASSWORD_MIN, passwordProblem } from '../account/password-rules';
 
 const SignUpMutation = graphql(
   `
@@ -37,7 +37,7 @@ export function SignUpPage() {
 
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   const field = errorField(result.error);
-  const tooShort = form.password.length > 0 && form.password.length < PASSWORD_MIN;
+  const problem = form.password.length > 0 ? passwordProblem(form.password, { email: form.email, names: [form.name, form.practiceName] }) : undefined;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -59,8 +59,8 @@ export function SignUpPage() {
           autoComplete="new-password"
           required
           minLength={PASSWORD_MIN}
-          hint={`At least ${PASSWORD_MIN} characters.`}
-          error={tooShort ? `Use at least ${PASSWORD_MIN} characters.` : undefined}
+          hint={PASSWORD_HINT}
+          error={problem ?? (field === 'password' ? result.error?.graphQLErrors[0]?.message : undefined)}
           value={form.password}
           onChange={set('password')}
         />
@@ -72,7 +72,7 @@ export function SignUpPage() {
           ))}
         </SelectField>
         <div className="form-actions">
-          <button type="submit" disabled={result.fetching || tooShort || !form.name || !form.email || !form.practiceName || !form.password}>
+          <button type="submit" disabled={result.fetching || problem !== undefined || !form.name || !form.email || !form.practiceName || !form.password}>
             {result.fetching ? 'Creating…' : 'Create practice'}
           </button>
         </div>

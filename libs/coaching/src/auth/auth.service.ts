@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { IsNull, MoreThan } from 'typeorm';
 import { AppConfig } from '#tandem/config';
+import { passwordProblem, type PasswordContext } from '#tandem/passwords';
 import { BadUserInputError, ConflictError, RateLimitedError, UnauthenticatedError } from '#tandem/errors';
 import type { Actor } from '../access/actor.js';
 import { CoachingEvents } from '../access/coaching-events.js';
@@ -35,6 +36,12 @@ const INVALID_LINK = 'This link is invalid, was already used or has expired';
 
 const days = (n: number) => n * 24 * 3600 * 1000;
 
+/** Length is checked at the edge (the inputs); common, repetitive and personal passwords here. */
+function assertPasswordAcceptable(password: string, context: PasswordContext): void {
+  const problem = passwordProblem(password, context);
+  if (problem) throw new BadUserInputError(problem, 'password');
+}
+
 @Injectable()
 export class AuthService {
   constructor(
@@ -48,6 +55,7 @@ export class AuthService {
   ) {}
 
   async signUp(input: SignUpInput): Promise<AuthPayload> {
+    assertPasswordAcceptable(input.password, { email: input.email, names: [input.name, input.practiceName] });
     await this.assertEmailFree(input.email);
     const practice = await this.db.manager.save(Practice, this.db.manager.create(Practice, { name: input.practiceName, timeZone: input.timeZone }));
     const user = await this.db.manager.save(
@@ -138,6 +146,7 @@ export class AuthService {
     const token = await this.consumeUserToken(input.token, ['PASSWORD_RESET']);
     const user = await this.db.manager.findOneBy(User, { id: token.userId ?? '' });
     if (!user || user.disabled) throw new BadUserInputError(INVALID_LINK, 'token');
+    assertPasswordAcceptable(input.password, { email: user.email, names: [user.name] });
     await this.db.manager.update(User, { id: user.id }, { passwordHash: await hashPassword(input.password) });
     // A new password ends every existing session.
     const ended = (await this.db.manager.query(`UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING family_id`, [user.id])) as [
@@ -197,6 +206,7 @@ export class AuthService {
   /** Sets the invitee's password and logs them in. */
   async acceptInvite(input: AcceptInviteInput): Promise<AuthPayload> {
     const token = await this.consumeUserToken(input.token, ['CLIENT_INVITE', 'COACH_INVITE']);
+    assertPasswordAcceptable(input.password, { email: token.email, names: [input.name] });
     const passwordHash = await hashPassword(input.password);
     let user: User;
     if (token.kind === 'COACH_INVITE') {
