@@ -171,6 +171,36 @@ describe('auth over GraphQL', () => {
     expect(clientMe).toEqual({ me: { role: 'CLIENT' }, client: { id: client.id, name: client.name, hasLogin: true } });
   });
 
+  it('invites a client whose address has an account in another practice with the same answer and work; the email tells its owner to log in', async () => {
+    const INVITE = `mutation($id: ID!) { inviteClient(clientId: $id) { inviteUrl expiresAt } }`;
+    const elsewhere = await anOwner(api, { email: 'taken-elsewhere@example.com' });
+    const coach = await aCoach(api, await anOwner(api));
+    const fresh = await aClient(api, coach, { email: 'fresh-invitee@example.com' });
+    const taken = await aClient(api, coach, { email: 'taken-elsewhere@example.com' });
+    const before = smtp.messages.length;
+
+    const freshAnswer = await api.as(coach.token).raw(INVITE, { id: fresh.id });
+    const takenAnswer = await api.as(coach.token).raw(INVITE, { id: taken.id });
+    expect(takenAnswer.body.errors).toBeUndefined();
+    expect(Object.keys(takenAnswer.body.data!.inviteClient)).toEqual(Object.keys(freshAnswer.body.data!.inviteClient));
+    expect(takenAnswer.body.data!.inviteClient.inviteUrl).toMatch(/^https:\/\/tandem\.test\/accept-invite\?token=/);
+    // The same statements on both paths (same rows written).
+    expect(takenAnswer.headers.get('x-sql-statements')).toBe(freshAnswer.headers.get('x-sql-statements'));
+
+    const mails = (await smtp.waitFor(before + 2)).slice(before);
+    const toTaken = mails.find((m) => m.envelopeTo.includes('taken-elsewhere@example.com'))!;
+    expect(toTaken.parsed.text).toContain('already has a Tandem account');
+    expect(toTaken.parsed.text).toContain('https://tandem.test/log-in');
+    expect(toTaken.parsed.text).not.toContain('accept-invite');
+    expect(mails.find((m) => m.envelopeTo.includes('fresh-invitee@example.com'))!.parsed.text).toContain('accept-invite');
+
+    // Whoever holds the link cannot use it, and hears nothing about the account.
+    const token = new URL(takenAnswer.body.data!.inviteClient.inviteUrl).searchParams.get('token');
+    const accepted = await api.anonymous().raw(`mutation($input: AcceptInviteInput!) { acceptInvite(input: $input) { accessToken } }`, { input: { token, password: PASSWORD } });
+    expect(accepted.body.errors?.[0]).toMatchObject({ message: 'This link is invalid, was already used or has expired', extensions: { code: 'BAD_USER_INPUT' } });
+    expect((await api.as(elsewhere.token).gql(ME)).me.email).toBe('taken-elsewhere@example.com');
+  });
+
   it('writes an audit event for sign-up, log-in and invites, without secrets', async () => {
     const owner = await anOwner(api);
     const client = await aClient(api, owner);

@@ -238,7 +238,9 @@ export class NotificationContentLoader {
     if (!url) return { send: false, reason: 'link not readable (secret changed?)' };
     const recipientName = String(notification.data.recipientName ?? '');
     const content: NotificationContent =
-      notification.kind === 'INVITE' ? { kind: 'INVITE', inviteeName: recipientName, practiceName: token.practice_name, url } : { kind: 'PASSWORD_RESET', url };
+      notification.kind === 'INVITE'
+        ? { kind: 'INVITE', inviteeName: recipientName, practiceName: token.practice_name, url, logInUrl: notification.data.accountExists ? `${this.config.appUrl}/log-in` : undefined }
+        : { kind: 'PASSWORD_RESET', url };
     return { send: true, recipientName, practiceName: token.practice_name, content };
   }
 

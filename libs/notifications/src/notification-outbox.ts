@@ -312,7 +312,12 @@ export class NotificationOutbox extends CoachingEvents {
         clientId: null,
         sessionId: null,
         sessionVersion: null,
-        data: { tokenId: request.tokenId, recipientName: request.recipientName, sealedUrl: sealText(request.url, this.config.jwtSecret) },
+        data: {
+          tokenId: request.tokenId,
+          recipientName: request.recipientName,
+          sealedUrl: sealText(request.url, this.config.jwtSecret),
+          ...(request.accountExists ? { accountExists: true } : {}),
+        },
         sendAt: now,
       },
     ]);

@@ -30,4 +30,6 @@ export interface LinkEmailRequest {
   url: string;
   /** Identifies the token the link carries, for the idempotency key. */
   tokenId: string;
+  /** An invite to an address that already has an account: the email tells its owner to log in instead. */
+  accountExists?: boolean;
 }

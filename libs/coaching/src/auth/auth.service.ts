@@ -161,8 +161,9 @@ export class AuthService {
   async inviteClient(actor: Actor, clientId: string): Promise<InvitePayload> {
     const client = await this.scope.get(actor, Client, clientId, 'Client');
     if (client.userId) throw new ConflictError('This client can already log in');
-    const taken = await this.findUserByEmail(client.email);
-    if (taken) throw new ConflictError(`Another account already uses ${client.email}`);
+    // An address with an account (in any practice) gets the same answer and the same work; only
+    // the email differs, telling its owner to log in: the coach learns nothing about other practices.
+    const accountExists = (await this.findUserByEmail(client.email)) !== null;
     // Only the newest invite works.
     await this.db.manager.update(UserToken, { clientId: client.id, kind: 'CLIENT_INVITE', usedAt: IsNull() }, { usedAt: new Date() });
     const token = await this.createUserToken('CLIENT_INVITE', actor.practiceId, client.email, { clientId: client.id, createdById: actor.userId }, days(INVITE_DAYS));
@@ -177,6 +178,7 @@ export class AuthService {
       recipientName: client.name,
       url,
       tokenId: token.id,
+      accountExists,
     });
     return { inviteUrl: url, expiresAt: token.expiresAt };
   }
@@ -214,8 +216,8 @@ export class AuthService {
       await this.db.manager.update(User, { id: user.id }, { passwordHash, ...(input.name ? { name: input.name } : {}) });
     } else {
       const client = await this.db.manager.findOneBy(Client, { id: token.clientId ?? '' });
-      if (!client || client.userId) throw new BadUserInputError(INVALID_LINK, 'token');
-      await this.assertEmailFree(client.email);
+      // The address got an account since (or had one: the invite email said so): the link just no longer works.
+      if (!client || client.userId || (await this.findUserByEmail(client.email))) throw new BadUserInputError(INVALID_LINK, 'token');
       user = await this.db.manager.save(
         User,
         this.db.manager.create(User, { practiceId: client.practiceId, email: client.email.toLowerCase(), name: input.name ?? client.name, role: 'CLIENT', timeZone: client.timeZone, passwordHash }),

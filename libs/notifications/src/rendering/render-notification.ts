@@ -56,7 +56,7 @@ export type NotificationContent =
       clientsWithOverdueItems: Array<{ clientName: string; overdueCount: number }>;
       engagementsWithoutNextSession: Array<{ clientName: string; title: string }>;
     }
-  | { kind: 'INVITE'; inviteeName: string; practiceName: string; url: string }
+  | { kind: 'INVITE'; inviteeName: string; practiceName: string; url: string; logInUrl?: string | undefined }
   | { kind: 'PASSWORD_RESET'; url: string };
 
 export interface RenderOptions {
@@ -320,6 +320,18 @@ function digest(content: Content<'COACH_DIGEST'>, context: Context): Draft {
 }
 
 function invite(content: Content<'INVITE'>): Draft {
+  // The address already has an account: the inviter was not told, its owner is.
+  if (content.logInUrl) {
+    return {
+      subject: `${content.practiceName} invited you to Tandem`,
+      body: [
+        paragraph(`Hello ${content.inviteeName},`),
+        paragraph(`${content.practiceName} invited this address to Tandem, but it already has a Tandem account, so the invitation cannot create another.`),
+        link('Log in', content.logInUrl),
+        paragraph('If you forgot your password, choose "Forgot your password?" on that page. Your coach can invite you at another address if you want a separate log-in.'),
+      ],
+    };
+  }
   return {
     subject: `You're invited to ${content.practiceName} on Tandem`,
     body: [
