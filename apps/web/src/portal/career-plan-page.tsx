@@ -4,6 +4,7 @@ import { graphql, type ResultOf } from '../graphql/graphql';
 import { formatDate, zoneCity } from '../time/format';
 import { Page } from '../ui/page';
 import { EmptyState, QueryState } from '../ui/status';
+import { GoalSharing } from './goal-sharing';
 import './portal.css';
 
 export const ClientCareerPlanQuery = graphql(`
@@ -15,6 +16,13 @@ export const ClientCareerPlanQuery = graphql(`
         currentEngagement {
           id
           title
+          hasSponsor
+          goals {
+            id
+            title
+            progress
+            sharedWithSponsorAt
+          }
           careerPlan {
             id
             latestRevision {
@@ -53,7 +61,7 @@ export const PLAN_SECTIONS: { key: keyof Revision & string; heading: string }[] 
   { key: 'brandingAndNetworking', heading: 'Branding and networking' },
 ];
 
-/** The client's career plan, read-only: the latest revision of their current engagement's plan. */
+/** The client's career plan, read-only (the latest revision of their current engagement's plan), and their goals with the sponsor consent. */
 export function CareerPlanPage() {
   const viewer = useViewer();
   const [result] = useQuery({ query: ClientCareerPlanQuery });
@@ -64,11 +72,15 @@ export function CareerPlanPage() {
         {(data) => {
           const engagement = data.me.client?.currentEngagement;
           const revision = engagement?.careerPlan?.latestRevision;
+          const goals = engagement ? <GoalSharing goals={engagement.goals ?? []} hasSponsor={engagement.hasSponsor === true} /> : null;
           if (!engagement || !revision) {
             return (
-              <EmptyState title="No career plan yet">
-                <p>Your coach writes your career plan with you; it will appear here once it is saved.</p>
-              </EmptyState>
+              <>
+                <EmptyState title="No career plan yet">
+                  <p>Your coach writes your career plan with you; it will appear here once it is saved.</p>
+                </EmptyState>
+                {goals}
+              </>
             );
           }
           const written = PLAN_SECTIONS.filter((section) => String(revision[section.key] ?? '').trim());
@@ -81,6 +93,7 @@ export function CareerPlanPage() {
                 </time>
                 {revision.author ? ` by ${revision.author.name}` : ''}
               </p>
+              {goals}
               {written.length === 0 ? <EmptyState title="This plan has no content yet" /> : null}
               {written.map((section) => (
                 <section key={section.key} className="plan-section card" aria-labelledby={`plan-${section.key}`}>

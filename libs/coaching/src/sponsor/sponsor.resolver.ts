@@ -4,7 +4,7 @@ import { RequestLoaders } from '../access/loaders.decorator.js';
 import type { Loaders } from '../access/loaders.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { PageArgs } from '../common/pagination.js';
-import type { Engagement } from '../engagement/engagement.entity.js';
+import { Engagement } from '../engagement/engagement.entity.js';
 import { EngagementModel } from '../engagement/engagement.model.js';
 import { Sponsor } from './sponsor.entity.js';
 import { SponsorInput, UpdateSponsorInput } from './sponsor.inputs.js';
@@ -47,5 +47,12 @@ export class EngagementSponsorResolver {
   @ResolveField(() => SponsorModel, { nullable: true, description: 'Coaches and owners only (null for a client).' })
   sponsor(@Parent() engagement: Engagement, @RequestLoaders() loaders: Loaders): Promise<Sponsor | null> | null {
     return engagement.sponsorId ? loaders.byId(Sponsor).load(engagement.sponsorId) : null;
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the engagement has a sponsor (the client too: they decide which goals its report shows).' })
+  async hasSponsor(@Parent() engagement: Engagement, @RequestLoaders() loaders: Loaders): Promise<boolean> {
+    // A partly read engagement (the roster's summary) may not carry the column.
+    const sponsorId = engagement.sponsorId !== undefined ? engagement.sponsorId : (await loaders.byId(Engagement).load(engagement.id))?.sponsorId;
+    return !!sponsorId;
   }
 }

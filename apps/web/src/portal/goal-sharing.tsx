@@ -1,0 +1,54 @@
+import { useMutation } from 'urql';
+import { graphql } from '../graphql/graphql';
+import { CheckboxField } from '../ui/fields';
+import { ErrorNotice } from '../ui/status';
+
+export const SetGoalSharedWithSponsorMutation = graphql(`
+  mutation SetGoalSharedWithSponsor($goalId: ID!, $shared: Boolean!) {
+    setGoalSharedWithSponsor(goalId: $goalId, shared: $shared) {
+      id
+      sharedWithSponsorAt
+    }
+  }
+`);
+
+export const SPONSOR_SEES = "Your sponsor will see this goal's title and progress, never your notes.";
+
+export interface SharedGoal {
+  id: string;
+  title: string;
+  progress: number;
+  sharedWithSponsorAt: string | null;
+}
+
+/**
+ * The client's goals, each with their consent to show it in the sponsor report. Only the client
+ * decides; shown only when the engagement has a sponsor.
+ */
+export function GoalSharing({ goals, hasSponsor }: { goals: readonly SharedGoal[]; hasSponsor: boolean }) {
+  const [result, setShared] = useMutation(SetGoalSharedWithSponsorMutation);
+  if (goals.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="portal-goals">
+      <h2 id="portal-goals">Goals</h2>
+      <ErrorNotice error={result.error} />
+      <ul className="plain-list">
+        {goals.map((goal) => (
+          <li key={goal.id}>
+            <p>
+              <strong>{goal.title}</strong> · {Math.round(goal.progress * 100)}% of the way
+            </p>
+            {hasSponsor ? (
+              <CheckboxField
+                label="Share with my sponsor"
+                description={SPONSOR_SEES}
+                checked={goal.sharedWithSponsorAt !== null}
+                onChange={(shared) => void setShared({ goalId: goal.id, shared })}
+              />
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
