@@ -59,6 +59,16 @@ describe('sponsor confidentiality: a sponsor sees only the goals the client agre
     }
   });
 
+  it('tells the client (portal query) whether the engagement has a sponsor, without naming it; an engagement without one says false', async () => {
+    const PORTAL = `{ me { client { currentEngagement { id hasSponsor goals { id sharedWithSponsorAt } } } } }`;
+    const mine = (await api.as(clientLogin.token).gql(PORTAL)).me.client.currentEngagement;
+    expect(mine).toMatchObject({ id: engagementId, hasSponsor: true });
+    expect(mine.goals.map((g: { id: string }) => g.id).sort()).toEqual([resignationId, shareableId].sort());
+    const other = await aClient(api, coach);
+    const unsponsored = await anEngagement(api, coach, other.id);
+    expect((await api.as(coach.token).gql(`query($id: ID!) { engagement(id: $id) { hasSponsor } }`, { id: unsponsored.id })).engagement.hasSponsor).toBe(false);
+  });
+
   it('lets only the client consent: a coach or owner cannot share a goal for them', async () => {
     expect(await api.as(coach.token).errorCode(SHARE, { goalId: resignationId, shared: true })).toBe('FORBIDDEN');
     expect(await api.as(owner.token).errorCode(SHARE, { goalId: resignationId, shared: true })).toBe('FORBIDDEN');
