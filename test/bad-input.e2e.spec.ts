@@ -114,7 +114,7 @@ describe('bad input is refused with BAD_USER_INPUT and writes nothing', () => {
   });
 
   it('rolls back everything a mutation wrote when a later step fails', async () => {
-    // acceptInvite marks the invite used, then finds the email taken: the CONFLICT must undo the first write.
+    // acceptInvite marks the invite used, then finds the email taken: the refusal (the link no longer works; it says nothing of the account) must undo the first write.
     const client = await aClient(api, owner, { email: 'taken-later@example.com' });
     const invite = await api.as(owner.token).gql(`mutation($id: ID!) { inviteClient(clientId: $id) { inviteUrl } }`, { id: client.id });
     await anOwner(api, { email: 'taken-later@example.com' });
@@ -122,7 +122,7 @@ describe('bad input is refused with BAD_USER_INPUT and writes nothing', () => {
     const code = await api.anonymous().errorCode(`mutation($input: AcceptInviteInput!) { acceptInvite(input: $input) { accessToken } }`, {
       input: { token, password: 'a long enough password' },
     });
-    expect(code).toBe('CONFLICT');
+    expect(code).toBe('BAD_USER_INPUT');
     const tokens = await api.sql(`SELECT used_at FROM user_token WHERE client_id = $1`, [client.id]);
     expect(tokens).toEqual([{ used_at: null }]);
   });
