@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { JobQueue } from '#tandem/queue';
+import { JobQueue, RecurringSchedules } from '#tandem/queue';
 import { NotificationDispatcher, SEND_NOTIFICATION_JOB, type SendNotificationPayload } from './notification-dispatcher.js';
 import { NotificationSender } from './notification-sender.js';
 import { PeriodicPlanner } from './periodic-planner.js';
@@ -15,7 +15,7 @@ const SCHEDULE_WATCHDOG_MS = 5000;
 @Injectable()
 export class NotificationJobs implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('NotificationJobs');
-  private watchdog?: NodeJS.Timeout;
+  private schedules?: RecurringSchedules;
 
   constructor(
     private readonly queue: JobQueue,
@@ -39,20 +39,20 @@ export class NotificationJobs implements OnModuleInit, OnApplicationBootstrap, O
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.queue.runsWorker) return;
-    await this.schedule();
+    this.schedules = new RecurringSchedules(
+      this.queue,
+      [
+        { name: DISPATCH_JOB, everyMs: DISPATCH_EVERY_MS },
+        { name: PLAN_PERIODIC_JOB, everyMs: PLAN_PERIODIC_EVERY_MS },
+      ],
+      { watchdogMs: SCHEDULE_WATCHDOG_MS, onError: (error) => this.logger.warn(`could not re-assert job schedules: ${String(error)}`) },
+    );
+    await this.schedules.assert();
     await this.planner.plan();
-    this.watchdog = setInterval(() => {
-      this.schedule().catch((error: unknown) => this.logger.warn(`could not re-assert job schedules: ${String(error)}`));
-    }, SCHEDULE_WATCHDOG_MS);
-    this.watchdog.unref();
+    this.schedules.watch();
   }
 
   onModuleDestroy(): void {
-    clearInterval(this.watchdog);
-  }
-
-  private async schedule(): Promise<void> {
-    await this.queue.every(DISPATCH_JOB, DISPATCH_EVERY_MS);
-    await this.queue.every(PLAN_PERIODIC_JOB, PLAN_PERIODIC_EVERY_MS);
+    this.schedules?.stop();
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { JobQueue } from '#tandem/queue';
+import { JobQueue, RecurringSchedules } from '#tandem/queue';
 import { SessionHorizon } from './session-horizon.js';
 
 export const PLAN_SESSION_HORIZON_JOB = 'coaching.plan-session-horizon';
@@ -16,7 +16,7 @@ const SCHEDULE_WATCHDOG_MS = 60_000;
 @Injectable()
 export class SessionHorizonJobs implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('SessionHorizonJobs');
-  private watchdog?: NodeJS.Timeout;
+  private schedules?: RecurringSchedules;
 
   constructor(
     private readonly queue: JobQueue,
@@ -33,14 +33,14 @@ export class SessionHorizonJobs implements OnModuleInit, OnApplicationBootstrap,
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.queue.runsWorker) return;
-    await this.queue.every(PLAN_SESSION_HORIZON_JOB, PLAN_SESSION_HORIZON_EVERY_MS);
-    this.watchdog = setInterval(() => {
-      this.queue.every(PLAN_SESSION_HORIZON_JOB, PLAN_SESSION_HORIZON_EVERY_MS).catch((error: unknown) => this.logger.warn(`could not re-assert the session horizon schedule: ${String(error)}`));
-    }, SCHEDULE_WATCHDOG_MS);
-    this.watchdog.unref();
+    this.schedules = new RecurringSchedules(this.queue, [{ name: PLAN_SESSION_HORIZON_JOB, everyMs: PLAN_SESSION_HORIZON_EVERY_MS }], {
+      watchdogMs: SCHEDULE_WATCHDOG_MS,
+      onError: (error) => this.logger.warn(`could not re-assert the session horizon schedule: ${String(error)}`),
+    });
+    await this.schedules.start();
   }
 
   onModuleDestroy(): void {
-    clearInterval(this.watchdog);
+    this.schedules?.stop();
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { JobQueue } from '#tandem/queue';
+import { JobQueue, RecurringSchedules } from '#tandem/queue';
 import { DataRetention } from './data-retention.js';
 
 export const PURGE_OLD_DATA_JOB = 'maintenance.purge-old-data';
@@ -12,7 +12,7 @@ const SCHEDULE_WATCHDOG_MS = 60_000;
 @Injectable()
 export class DataRetentionJobs implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('DataRetention');
-  private watchdog?: NodeJS.Timeout;
+  private schedules?: RecurringSchedules;
 
   constructor(
     private readonly queue: JobQueue,
@@ -29,14 +29,14 @@ export class DataRetentionJobs implements OnModuleInit, OnApplicationBootstrap, 
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.queue.runsWorker) return;
-    await this.queue.every(PURGE_OLD_DATA_JOB, PURGE_OLD_DATA_EVERY_MS);
-    this.watchdog = setInterval(() => {
-      this.queue.every(PURGE_OLD_DATA_JOB, PURGE_OLD_DATA_EVERY_MS).catch((error: unknown) => this.logger.warn(`could not re-assert the data retention schedule: ${String(error)}`));
-    }, SCHEDULE_WATCHDOG_MS);
-    this.watchdog.unref();
+    this.schedules = new RecurringSchedules(this.queue, [{ name: PURGE_OLD_DATA_JOB, everyMs: PURGE_OLD_DATA_EVERY_MS }], {
+      watchdogMs: SCHEDULE_WATCHDOG_MS,
+      onError: (error) => this.logger.warn(`could not re-assert the data retention schedule: ${String(error)}`),
+    });
+    await this.schedules.start();
   }
 
   onModuleDestroy(): void {
-    clearInterval(this.watchdog);
+    this.schedules?.stop();
   }
 }
