@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { planEmailBurst } from './production/support/outbox-burst.js';
 import { describeWithRedis, testRedisUrl } from './support/redis.js';
 import { SmtpReceiver } from './support/smtp-receiver.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
@@ -22,42 +23,6 @@ async function sql(url: string, text: string, values: unknown[] = []): Promise<a
   } finally {
     await client.end();
   }
-}
-
-/** 500 due session-summary emails, each for its own client, planned as outbox rows. */
-async function seedBatch(url: string): Promise<void> {
-  const practiceId = randomUUID();
-  const coachId = randomUUID();
-  await sql(url, `INSERT INTO practice (id, name, time_zone) VALUES ($1, 'Drill Coaching', 'UTC')`, [practiceId]);
-  await sql(url, `INSERT INTO app_user (id, practice_id, email, name, role, time_zone) VALUES ($2, $1, 'coach@drill.test', 'Drill Coach', 'COACH', 'UTC')`, [practiceId, coachId]);
-  await sql(
-    url,
-    `INSERT INTO client (practice_id, coach_id, name, email, time_zone, status)
-     SELECT $1, $2, 'Client ' || g, 'client' || g || '@drill.test', 'UTC', 'ACTIVE' FROM generate_series(1, ${BATCH}) g`,
-    [practiceId, coachId],
-  );
-  await sql(
-    url,
-    `INSERT INTO engagement (practice_id, client_id, coach_id, title, phase, status, start_date, session_minutes,
-                             cadence_frequency, cadence_anchor_kind, cadence_day, cadence_local_time, cadence_time_zone)
-     SELECT practice_id, id, coach_id, 'Drill', 'ACT', 'ACTIVE', current_date, 60, 'AD_HOC', 'DAY_OF_MONTH', 1, '09:00', 'UTC' FROM client WHERE practice_id = $1`,
-    [practiceId],
-  );
-  await sql(
-    url,
-    `INSERT INTO coaching_session (practice_id, client_id, engagement_id, coach_id, sequence, starts_at, time_zone, duration_minutes,
-                                   status, shared_summary, summary_published_at, completed_at)
-     SELECT practice_id, client_id, id, coach_id, 1, now() - interval '1 day', 'UTC', 60, 'COMPLETED', 'We agreed the next steps.', now(), now()
-       FROM engagement WHERE practice_id = $1`,
-    [practiceId],
-  );
-  await sql(
-    url,
-    `INSERT INTO notification (practice_id, kind, idempotency_key, recipient_email, recipient_time_zone, client_id, session_id, send_at, status)
-     SELECT s.practice_id, 'SESSION_SUMMARY', 'drill:' || s.id, c.email, 'UTC', c.id, s.id, now(), 'PENDING'
-       FROM coaching_session s JOIN client c ON c.id = s.client_id WHERE s.practice_id = $1`,
-    [practiceId],
-  );
 }
 
 class WorkerProcess {
@@ -111,7 +76,7 @@ async function drill(backend: 'postgres' | 'redis', midway?: (database: TestData
     JOB_LOCK_SECONDS: '2',
   });
   try {
-    await seedBatch(database.url);
+    await planEmailBurst(database.url, BATCH);
     const received = () => smtp.messages.length;
     worker.start();
     await waitFor(() => received() >= 100, { what: '100 deliveries', timeoutMs: 60_000 });
