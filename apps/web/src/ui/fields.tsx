@@ -44,6 +44,11 @@ export function TextField({ label, hint, error, id: ownId, 'aria-describedby': e
   );
 }
 
+/** A web address (a meeting link): a URL keyboard and an https:// placeholder. */
+export function UrlField(props: FieldChrome & Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'inputMode' | 'placeholder'>) {
+  return <TextField type="url" inputMode="url" placeholder="https://" {...props} />;
+}
+
 export function TextAreaField({ label, hint, error, id: ownId, 'aria-describedby': extra, ...textarea }: FieldChrome & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const { id, describedBy } = useControlIds(ownId, extra, hint, error);
   return (

@@ -6,7 +6,7 @@ import { graphql } from '../../graphql/graphql';
 import { previewSessions } from '../../scheduling/cadence-preview';
 import { zoneCity } from '../../time/format';
 import { errorField, errorMessage } from '../../ui/errors';
-import { SelectField, TextField } from '../../ui/fields';
+import { SelectField, TextField, UrlField } from '../../ui/fields';
 import { ErrorNotice } from '../../ui/status';
 import { useUnsavedChanges } from '../../ui/use-unsaved-changes';
 import { CadenceFields, PreviewList } from '../engagements/cadence-fields';
@@ -572,11 +572,8 @@ function EditEngagementForm({ engagement, clientZone, onDone, onCancel }: { enga
           ))}
         </SelectField>
       </div>
-      <TextField
+      <UrlField
         label="Meeting link"
-        type="url"
-        inputMode="url"
-        placeholder="https://"
         value={form.meetingUrl}
         onChange={set('meetingUrl')}
         error={error('meetingUrl')}

@@ -5,7 +5,7 @@ import { useViewer } from '../../auth/auth-context';
 import { graphql, type ResultOf } from '../../graphql/graphql';
 import { formatDateTime, zoneAbbreviation, zoneCity } from '../../time/format';
 import { errorField, errorMessage } from '../../ui/errors';
-import { SelectField, TextAreaField, TextField } from '../../ui/fields';
+import { SelectField, TextAreaField, TextField, UrlField } from '../../ui/fields';
 import { EmptyState, ErrorNotice, QueryState } from '../../ui/status';
 import { useUnsavedChanges } from '../../ui/use-unsaved-changes';
 import { ENGAGEMENT_STATUS_LABELS } from '../client/labels';
@@ -182,11 +182,8 @@ function ScheduleSessionView({ client }: { client: ClientOptions }) {
         hint={engagement ? `Optional; empty: the engagement’s ${engagement.sessionMinutes} minutes.` : 'Optional.'}
       />
       <TextAreaField label="Agenda" rows={3} value={form.agenda} onChange={set('agenda')} error={error('agenda')} hint={`Optional. ${client.name} sees it before the session.`} />
-      <TextField
+      <UrlField
         label="Meeting link"
-        type="url"
-        inputMode="url"
-        placeholder="https://"
         value={form.meetingUrl}
         onChange={set('meetingUrl')}
         error={error('meetingUrl')}

@@ -7,7 +7,7 @@ import { joinUrlOf } from '../../scheduling/meeting-link';
 import { formatDateTime } from '../../time/format';
 import { DateTimeText } from '../../ui/date-time';
 import { errorCode, errorField, errorMessage } from '../../ui/errors';
-import { TextAreaField, TextField } from '../../ui/fields';
+import { TextAreaField, UrlField } from '../../ui/fields';
 import { Page } from '../../ui/page';
 import { EmptyState, ErrorNotice, QueryState, SuccessNotice } from '../../ui/status';
 import { useUnsavedChanges } from '../../ui/use-unsaved-changes';
@@ -234,11 +234,8 @@ function SessionEditor({ session, reload }: { session: Session; reload: () => vo
 
       <form className="card" onSubmit={onLink} noValidate>
         <h2 id="meeting-link-heading">Meeting link</h2>
-        <TextField
+        <UrlField
           label="Meeting link"
-          type="url"
-          inputMode="url"
-          placeholder="https://"
           value={meetingUrl}
           onChange={(event) => setMeetingUrl(event.target.value)}
           error={linkError}
