@@ -85,7 +85,12 @@ export async function benchApi(ctx: BenchContext, options: ApiBenchOptions = {})
     raw = await startRawApiServer({ databaseUrl: dataset.url, jwtSecret: JWT_SECRET, poolSize: POOL_SIZE, rosterFirst: ROSTER_FIRST });
     const tokens = benchTokens(new AccessTokenService(tandem.config), tandem.app.get(Db));
     const coach: Actor = { userId: dataset.coach.userId, practiceId: dataset.practiceId, role: 'COACH', clientId: null };
-    const client: Actor = { userId: dataset.client.userId, practiceId: dataset.practiceId, role: 'CLIENT', clientId: dataset.client.clientId };
+    const client: Actor = {
+      userId: dataset.client.userId,
+      practiceId: dataset.practiceId,
+      role: 'CLIENT',
+      clientId: dataset.client.clientId,
+    };
     const run = { ctx, mode, durationSeconds, warmupSeconds, connections, tokens };
 
     // The roster: same 100 names in the same order from both, and the whole JSON identical.
@@ -100,9 +105,16 @@ export async function benchApi(ctx: BenchContext, options: ApiBenchOptions = {})
           `first difference at ${tandemNames.findIndex((name, i) => name !== rawNames[i])})`,
       );
     }
-    if (!rosterCheck.identical) throw new Error(`roster: same names, but the JSON differs: ${firstDifference(rosterCheck.tandem, rosterCheck.raw)}`);
-    const statementsFirst10 = await sqlStatements(tandem.url + '/graphql', JSON.stringify({ query: rosterQuery(10) }), await bearer(tokens, coach));
-    ctx.progress(`roster: Tandem and raw answer the same ${tandemNames.length} clients (identical JSON); SQL statements first 10 / ${ROSTER_FIRST}: ${statementsFirst10} / ${rosterCheck.statements}`);
+    if (!rosterCheck.identical)
+      throw new Error(`roster: same names, but the JSON differs: ${firstDifference(rosterCheck.tandem, rosterCheck.raw)}`);
+    const statementsFirst10 = await sqlStatements(
+      tandem.url + '/graphql',
+      JSON.stringify({ query: rosterQuery(10) }),
+      await bearer(tokens, coach),
+    );
+    ctx.progress(
+      `roster: Tandem and raw answer the same ${tandemNames.length} clients (identical JSON); SQL statements first 10 / ${ROSTER_FIRST}: ${statementsFirst10} / ${rosterCheck.statements}`,
+    );
     const roster = await measurePage(run, {
       page: 'roster',
       tandemUrl: tandem.url + '/graphql',
@@ -112,19 +124,29 @@ export async function benchApi(ctx: BenchContext, options: ApiBenchOptions = {})
     });
     sections.push({
       name: `API: a coach's roster page, clients(first: ${ROSTER_FIRST}) with 5 nested fields (coach with ${dataset.coach.clients} clients, ${dataset.counts.client} in the practice)`,
-      rows: roster.rows.map((row) => ({ ...row, 'SQL first 10/100': row.server.startsWith('Tandem') ? `${statementsFirst10}/${rosterCheck.statements}` : '1/1' })),
+      rows: roster.rows.map((row) => ({
+        ...row,
+        'SQL first 10/100': row.server.startsWith('Tandem') ? `${statementsFirst10}/${rosterCheck.statements}` : '1/1',
+      })),
       details: { durationSeconds, warmupSeconds, loadGenerator: mode, results: roster.details },
     });
 
     // The client portal: the whole JSON identical.
     const portalBody = JSON.stringify({ query: PORTAL_QUERY, variables: { from: new Date().toISOString() } });
     const portalCheck = await compareAnswers(tandem.url + '/graphql', raw.url + '/portal', portalBody, await bearer(tokens, client));
-    if (!portalCheck.identical) throw new Error(`portal: Tandem and the raw server disagree: ${firstDifference(portalCheck.tandem, portalCheck.raw)}`);
+    if (!portalCheck.identical)
+      throw new Error(`portal: Tandem and the raw server disagree: ${firstDifference(portalCheck.tandem, portalCheck.raw)}`);
     const portalAnswer = portalCheck.tandem as PortalAnswer;
     ctx.progress(
       `portal: Tandem and raw answer the same ${portalAnswer.data.myActionItems.edges.length} action items and ${portalAnswer.data.sessions.edges.length} sessions (identical JSON)`,
     );
-    const portal = await measurePage(run, { page: 'portal', tandemUrl: tandem.url + '/graphql', rawUrl: raw.url + '/portal', body: portalBody, actor: client });
+    const portal = await measurePage(run, {
+      page: 'portal',
+      tandemUrl: tandem.url + '/graphql',
+      rawUrl: raw.url + '/portal',
+      body: portalBody,
+      actor: client,
+    });
     sections.push({
       name: "API: a client's portal page, myActionItems(first: 50) + sessions(from: now, first: 10) in one request",
       rows: portal.rows,
@@ -163,7 +185,13 @@ async function startTandem(databaseUrl: string, listen: boolean): Promise<Tandem
     LOG_FORMAT: 'json',
     DATABASE_POOL_SIZE: String(POOL_SIZE),
   });
-  const runtime: Runtime = { config, logger: pino({ level: 'silent' }), databaseUrl, databaseLabel: 'bench database', stop: async () => undefined };
+  const runtime: Runtime = {
+    config,
+    logger: pino({ level: 'silent' }),
+    databaseUrl,
+    databaseLabel: 'bench database',
+    stop: async () => undefined,
+  };
   const app = await createApiApp(runtime, { runWorker: false, schemaFile: false });
   let url = '';
   if (listen) {
@@ -184,12 +212,10 @@ function benchTokens(tokens: AccessTokenService, db: Db): BenchTokens {
   return {
     async issue(actor) {
       const sessionId = randomUUID();
-      await db.manager.query(`INSERT INTO refresh_token (practice_id, user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, $4, now() + interval '1 day')`, [
-        actor.practiceId,
-        actor.userId,
-        sessionId,
-        randomBytes(32).toString('hex'),
-      ]);
+      await db.manager.query(
+        `INSERT INTO refresh_token (practice_id, user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, $4, now() + interval '1 day')`,
+        [actor.practiceId, actor.userId, sessionId, randomBytes(32).toString('hex')],
+      );
       return tokens.issue(actor, sessionId);
     },
   };
@@ -200,7 +226,11 @@ async function bearer(tokens: BenchTokens, actor: Actor): Promise<Record<string,
   return { 'content-type': 'application/json', authorization: `Bearer ${token}` };
 }
 
-async function post(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; statements: number; json: unknown; text: string }> {
+async function post(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; statements: number; json: unknown; text: string }> {
   const response = await fetch(url, { method: 'POST', headers, body });
   const text = await response.text();
   let json: unknown = null;
@@ -229,7 +259,12 @@ async function compareAnswers(tandemUrl: string, rawUrl: string, body: string, h
   const [tandem, raw] = [await post(tandemUrl, body, headers), await post(rawUrl, body, headers)];
   assertAnswer(tandemUrl, tandem);
   assertAnswer(rawUrl, raw);
-  return { tandem: tandem.json, raw: raw.json, identical: JSON.stringify(tandem.json) === JSON.stringify(raw.json), statements: tandem.statements };
+  return {
+    tandem: tandem.json,
+    raw: raw.json,
+    identical: JSON.stringify(tandem.json) === JSON.stringify(raw.json),
+    statements: tandem.statements,
+  };
 }
 
 function firstDifference(a: unknown, b: unknown): string {
@@ -299,7 +334,16 @@ async function measurePage(run: RunSettings, spec: PageSpec): Promise<PageResult
   ] as const) {
     if (run.warmupSeconds > 0) {
       run.ctx.progress(`${spec.page}: warming up ${server} (${run.warmupSeconds} s)`);
-      await runLoad({ url, headers: await bearer(run.tokens, spec.actor), body: spec.body, connections: Math.max(...run.connections), durationSeconds: run.warmupSeconds }, run.mode);
+      await runLoad(
+        {
+          url,
+          headers: await bearer(run.tokens, spec.actor),
+          body: spec.body,
+          connections: Math.max(...run.connections),
+          durationSeconds: run.warmupSeconds,
+        },
+        run.mode,
+      );
     }
     for (const connections of run.connections) {
       const headers = await bearer(run.tokens, spec.actor);
@@ -307,10 +351,23 @@ async function measurePage(run: RunSettings, spec: PageSpec): Promise<PageResult
       run.ctx.progress(`${spec.page}: ${server}, ${connections} connection(s), ${run.durationSeconds} s …`);
       const result = await runLoad({ url, headers, body: spec.body, connections, durationSeconds: run.durationSeconds }, run.mode);
       const row = loadRow(server, connections, statements, result);
-      run.ctx.progress(`${spec.page}: ${server}, ${connections} connection(s): ${row['req/s'].toFixed(1)} req/s, p50 ${row['p50 ms'].toFixed(2)} ms, p99 ${row['p99 ms'].toFixed(2)} ms, ${row.errors} errors, ${row['non-2xx']} non-2xx (host load ${row['host load']})`);
-      if (row.errors || row['non-2xx']) run.ctx.progress(`${spec.page}: WARNING ${server} had ${row.errors} errors and ${row['non-2xx']} non-2xx responses`);
+      run.ctx.progress(
+        `${spec.page}: ${server}, ${connections} connection(s): ${row['req/s'].toFixed(1)} req/s, p50 ${row['p50 ms'].toFixed(2)} ms, p99 ${row['p99 ms'].toFixed(2)} ms, ${row.errors} errors, ${row['non-2xx']} non-2xx (host load ${row['host load']})`,
+      );
+      if (row.errors || row['non-2xx'])
+        run.ctx.progress(`${spec.page}: WARNING ${server} had ${row.errors} errors and ${row['non-2xx']} non-2xx responses`);
       rows.push(row);
-      details.push({ server, connections, statements, requests: result.requests, seconds: result.seconds, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts, bodyErrors: result.bodyErrors });
+      details.push({
+        server,
+        connections,
+        statements,
+        requests: result.requests,
+        seconds: result.seconds,
+        non2xx: result.non2xx,
+        errors: result.errors,
+        timeouts: result.timeouts,
+        bodyErrors: result.bodyErrors,
+      });
     }
   }
   for (const row of rows) {
@@ -344,14 +401,29 @@ function round(value: number, digits: number): number {
 
 function targetsSection(roster: PageResult, first10: number, first100: number, portal: PageResult): BenchSection {
   const tandemRoster = roster.rows.filter((row) => row.server.startsWith('Tandem'));
-  const most = tandemRoster.reduce<LoadRow | undefined>((best, row) => (!best || row.connections > best.connections ? row : best), undefined);
+  const most = tandemRoster.reduce<LoadRow | undefined>(
+    (best, row) => (!best || row.connections > best.connections ? row : best),
+    undefined,
+  );
   const ratios = tandemRoster.map((row) => row['Tandem ÷ raw'] ?? 0);
   const worstRatio = Math.min(...ratios);
   const errors = [...roster.rows, ...portal.rows].reduce((sum, row) => sum + row.errors + row['non-2xx'], 0);
   const rows: Array<Record<string, string | number | null>> = [
-    { target: `roster p99 at ${most?.connections ?? '–'} connections ≤ 50 ms`, measured: `${most?.['p99 ms'].toFixed(2) ?? '–'} ms`, met: most ? (most['p99 ms'] <= 50 ? 'yes' : 'NO') : '–' },
-    { target: 'roster Tandem ÷ raw req/s ≥ 0.5', measured: tandemRoster.map((row) => `${row['Tandem ÷ raw']?.toFixed(2) ?? '–'} (c=${row.connections})`).join(', '), met: worstRatio >= 0.5 ? 'yes' : 'NO' },
-    { target: 'roster SQL statements per request constant (first 10 vs 100)', measured: `${first10} / ${first100}`, met: first10 === first100 ? 'yes' : 'NO' },
+    {
+      target: `roster p99 at ${most?.connections ?? '–'} connections ≤ 50 ms`,
+      measured: `${most?.['p99 ms'].toFixed(2) ?? '–'} ms`,
+      met: most ? (most['p99 ms'] <= 50 ? 'yes' : 'NO') : '–',
+    },
+    {
+      target: 'roster Tandem ÷ raw req/s ≥ 0.5',
+      measured: tandemRoster.map((row) => `${row['Tandem ÷ raw']?.toFixed(2) ?? '–'} (c=${row.connections})`).join(', '),
+      met: worstRatio >= 0.5 ? 'yes' : 'NO',
+    },
+    {
+      target: 'roster SQL statements per request constant (first 10 vs 100)',
+      measured: `${first10} / ${first100}`,
+      met: first10 === first100 ? 'yes' : 'NO',
+    },
     { target: 'no errors or non-2xx responses', measured: errors, met: errors === 0 ? 'yes' : 'NO' },
   ];
   return { name: 'API: targets from the issue', rows };
@@ -370,7 +442,12 @@ function datasetSection(dataset: BenchDataset): BenchSection {
       { table: 'goal (2 per client)', rows: c.goal ?? 0 },
       { table: 'goal_check_in (3 per goal)', rows: c.goal_check_in ?? 0 },
     ],
-    details: { database: dataset.url.replace(/\/\/[^@]*@/, '//'), seeded: dataset.seeded, seconds: dataset.seconds, seededAt: dataset.seededAt },
+    details: {
+      database: dataset.url.replace(/\/\/[^@]*@/, '//'),
+      seeded: dataset.seeded,
+      seconds: dataset.seconds,
+      seededAt: dataset.seededAt,
+    },
   };
 }
 
@@ -383,7 +460,8 @@ function plannerShape(full: DatasetShape, requested: number | undefined): Datase
   const all = full.coaches * full.clientsPerCoach;
   const fromEnv = process.env.BENCH_API_PLANNER_ENGAGEMENTS?.trim();
   const wanted = requested ?? (fromEnv === 'all' ? all : fromEnv ? Number(fromEnv) : PLANNER_DEFAULT_ENGAGEMENTS);
-  if (!Number.isFinite(wanted) || wanted < 1) throw new Error(`BENCH_API_PLANNER_ENGAGEMENTS must be "all" or a positive number (got ${fromEnv})`);
+  if (!Number.isFinite(wanted) || wanted < 1)
+    throw new Error(`BENCH_API_PLANNER_ENGAGEMENTS must be "all" or a positive number (got ${fromEnv})`);
   if (wanted >= all) return { ...full, of: all };
   const coaches = Math.min(full.coaches, wanted);
   return { coaches, clientsPerCoach: Math.max(1, Math.round(wanted / coaches)), of: all };
@@ -397,7 +475,12 @@ function plannerShape(full: DatasetShape, requested: number | undefined): Datase
  * each call also runs CoachingEvents.sessionsChanged, which writes the outbox
  * email rows (reminders, prep) in the same transaction.
  */
-export async function benchPlanner(ctx: BenchContext, shape: DatasetShape & { of?: number }, name: string, options: ApiBenchOptions): Promise<BenchSection> {
+export async function benchPlanner(
+  ctx: BenchContext,
+  shape: DatasetShape & { of?: number },
+  name: string,
+  options: ApiBenchOptions,
+): Promise<BenchSection> {
   const batchSize = options.plannerBatchSize ?? 50;
   const concurrency = options.plannerConcurrency ?? 4;
   const count = shape.coaches * shape.clientsPerCoach;
@@ -464,7 +547,15 @@ interface PlanRun {
   seconds: number;
 }
 
-async function planAll(ctx: BenchContext, label: string, service: EngagementService, db: Db, engagements: Engagement[], batchSize: number, concurrency: number): Promise<PlanRun> {
+async function planAll(
+  ctx: BenchContext,
+  label: string,
+  service: EngagementService,
+  db: Db,
+  engagements: Engagement[],
+  batchSize: number,
+  concurrency: number,
+): Promise<PlanRun> {
   const now = new Date();
   const batches: Engagement[][] = [];
   for (let i = 0; i < engagements.length; i += batchSize) batches.push(engagements.slice(i, i + batchSize));
@@ -483,7 +574,9 @@ async function planAll(ctx: BenchContext, label: string, service: EngagementServ
       if (Date.now() - lastReport >= 5000) {
         lastReport = Date.now();
         const seconds = (Date.now() - started) / 1000;
-        ctx.progress(`planner: ${label}: ${done}/${engagements.length} engagements (${seconds.toFixed(0)} s, ${(done / seconds).toFixed(0)}/s)`);
+        ctx.progress(
+          `planner: ${label}: ${done}/${engagements.length} engagements (${seconds.toFixed(0)} s, ${(done / seconds).toFixed(0)}/s)`,
+        );
       }
     }
   };
@@ -514,7 +607,13 @@ async function plannerCounts(url: string): Promise<PlannerCounts> {
 }
 
 /** `projectTo`: the data set's engagement count when the planner worked on fewer (the rate projected to all of them). */
-function plannerRow(phase: string, run: PlanRun, before: PlannerCounts, after: PlannerCounts, projectTo: number | null): Record<string, string | number | null> {
+function plannerRow(
+  phase: string,
+  run: PlanRun,
+  before: PlannerCounts,
+  after: PlannerCounts,
+  projectTo: number | null,
+): Record<string, string | number | null> {
   return {
     phase,
     engagements: run.engagements,

@@ -116,10 +116,15 @@ async function readFingerprint(url: string): Promise<Fingerprint | null> {
 
 /** Written last, so an interrupted seed is never mistaken for a complete one. */
 async function writeFingerprint(url: string, value: Fingerprint): Promise<void> {
-  await adminQuery(url, `CREATE TABLE IF NOT EXISTS bench_meta (key text PRIMARY KEY, value jsonb NOT NULL, written_at timestamptz NOT NULL DEFAULT now())`);
-  await adminQuery(url, `INSERT INTO bench_meta (key, value) VALUES ('dataset', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value, written_at = now()`, [
-    JSON.stringify(value),
-  ]);
+  await adminQuery(
+    url,
+    `CREATE TABLE IF NOT EXISTS bench_meta (key text PRIMARY KEY, value jsonb NOT NULL, written_at timestamptz NOT NULL DEFAULT now())`,
+  );
+  await adminQuery(
+    url,
+    `INSERT INTO bench_meta (key, value) VALUES ('dataset', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value, written_at = now()`,
+    [JSON.stringify(value)],
+  );
 }
 
 export async function countRows(url: string): Promise<Record<string, number>> {
@@ -129,10 +134,18 @@ export async function countRows(url: string): Promise<Record<string, number>> {
 }
 
 async function identities(url: string, shape: DatasetShape): Promise<Pick<BenchDataset, 'practiceId' | 'coach' | 'client'>> {
-  const [coach] = await adminQuery<{ id: string; practice_id: string }>(url, `SELECT id, practice_id FROM app_user WHERE email = $1`, [`coach1@${BENCH_EMAIL_DOMAIN}`]);
-  const [client] = await adminQuery<{ id: string; user_id: string }>(url, `SELECT id, user_id FROM client WHERE email = $1`, [`client1@${BENCH_EMAIL_DOMAIN}`]);
+  const [coach] = await adminQuery<{ id: string; practice_id: string }>(url, `SELECT id, practice_id FROM app_user WHERE email = $1`, [
+    `coach1@${BENCH_EMAIL_DOMAIN}`,
+  ]);
+  const [client] = await adminQuery<{ id: string; user_id: string }>(url, `SELECT id, user_id FROM client WHERE email = $1`, [
+    `client1@${BENCH_EMAIL_DOMAIN}`,
+  ]);
   if (!coach || !client) throw new Error('bench data set: coach1 or client1 is missing (seed incomplete?)');
-  return { practiceId: coach.practice_id, coach: { userId: coach.id, clients: shape.clientsPerCoach }, client: { userId: client.user_id, clientId: client.id } };
+  return {
+    practiceId: coach.practice_id,
+    coach: { userId: coach.id, clients: shape.clientsPerCoach },
+    client: { userId: client.user_id, clientId: client.id },
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -155,42 +168,166 @@ const ZONES = [
 ];
 
 const FIRST_NAMES = [
-  'Aisha', 'Ben', 'Carmen', 'Daniel', 'Elena', 'Farid', 'Grace', 'Hiroshi', 'Ines', 'Jonas', 'Kavya', 'Liam', 'Maya', 'Noah',
-  'Olivia', 'Pedro', 'Qing', 'Rosa', 'Samuel', 'Tara', 'Umar', 'Vera', 'Wei', 'Ximena', 'Yusuf', 'Zoe', 'Amara', 'Bruno',
-  'Chloe', 'Dmitri', 'Eva', 'Felix', 'Hana', 'Isaac', 'Julia', 'Kofi', 'Lena', 'Mateo', 'Nadia', 'Oscar',
+  'Aisha',
+  'Ben',
+  'Carmen',
+  'Daniel',
+  'Elena',
+  'Farid',
+  'Grace',
+  'Hiroshi',
+  'Ines',
+  'Jonas',
+  'Kavya',
+  'Liam',
+  'Maya',
+  'Noah',
+  'Olivia',
+  'Pedro',
+  'Qing',
+  'Rosa',
+  'Samuel',
+  'Tara',
+  'Umar',
+  'Vera',
+  'Wei',
+  'Ximena',
+  'Yusuf',
+  'Zoe',
+  'Amara',
+  'Bruno',
+  'Chloe',
+  'Dmitri',
+  'Eva',
+  'Felix',
+  'Hana',
+  'Isaac',
+  'Julia',
+  'Kofi',
+  'Lena',
+  'Mateo',
+  'Nadia',
+  'Oscar',
 ];
 
 const LAST_NAMES = [
-  'Adeyemi', 'Bergström', 'Castillo', 'Dubois', 'Eriksen', 'Fischer', 'García', 'Haddad', 'Ito', 'Jansen', 'Kowalski', 'Lindqvist',
-  'Müller', 'Nakamura', 'Okafor', 'Patel', 'Quinn', 'Rossi', 'Schmidt', 'Tanaka', 'Umeh', 'Varga', 'Walsh', 'Xu', 'Yilmaz',
-  'Zhang', 'Abbott', 'Brennan', 'Chen', 'Delgado', 'Evans', 'Fernandes', 'Gupta', 'Hughes', 'Ivanova', 'Jones', 'Kim', 'Lopez',
-  'Mensah', 'Novak', 'Olsen', 'Park', 'Reyes', 'Singh', 'Thompson', 'Usman', 'Vogel', 'Wright', 'Young', 'Zimmermann',
+  'Adeyemi',
+  'Bergström',
+  'Castillo',
+  'Dubois',
+  'Eriksen',
+  'Fischer',
+  'García',
+  'Haddad',
+  'Ito',
+  'Jansen',
+  'Kowalski',
+  'Lindqvist',
+  'Müller',
+  'Nakamura',
+  'Okafor',
+  'Patel',
+  'Quinn',
+  'Rossi',
+  'Schmidt',
+  'Tanaka',
+  'Umeh',
+  'Varga',
+  'Walsh',
+  'Xu',
+  'Yilmaz',
+  'Zhang',
+  'Abbott',
+  'Brennan',
+  'Chen',
+  'Delgado',
+  'Evans',
+  'Fernandes',
+  'Gupta',
+  'Hughes',
+  'Ivanova',
+  'Jones',
+  'Kim',
+  'Lopez',
+  'Mensah',
+  'Novak',
+  'Olsen',
+  'Park',
+  'Reyes',
+  'Singh',
+  'Thompson',
+  'Usman',
+  'Vogel',
+  'Wright',
+  'Young',
+  'Zimmermann',
 ];
 
 const ROLES = [
-  'Senior Product Manager', 'Engineering Manager', 'Finance Director', 'Head of Sales', 'Staff Engineer', 'Marketing Lead',
-  'Operations Manager', 'HR Business Partner', 'Data Scientist', 'Programme Director', 'Chief of Staff', 'Design Lead',
+  'Senior Product Manager',
+  'Engineering Manager',
+  'Finance Director',
+  'Head of Sales',
+  'Staff Engineer',
+  'Marketing Lead',
+  'Operations Manager',
+  'HR Business Partner',
+  'Data Scientist',
+  'Programme Director',
+  'Chief of Staff',
+  'Design Lead',
 ];
 
 const ENGAGEMENT_TITLES = [
-  'Path to Director', 'First 90 days as a manager', 'Career change into product', 'Executive presence', 'Leadership transition',
-  'Return from parental leave', 'Promotion readiness', 'Portfolio career plan', 'Board readiness', 'Negotiating the next role',
+  'Path to Director',
+  'First 90 days as a manager',
+  'Career change into product',
+  'Executive presence',
+  'Leadership transition',
+  'Return from parental leave',
+  'Promotion readiness',
+  'Portfolio career plan',
+  'Board readiness',
+  'Negotiating the next role',
 ];
 
 const THEMES = [
-  'stakeholder mapping', 'the promotion case', 'delegation', 'salary benchmarks', 'the 90-day plan', 'networking targets',
-  'feedback from the 360', 'managing up', 'the market scan', 'interview practice', 'personal brand', 'work-life boundaries',
+  'stakeholder mapping',
+  'the promotion case',
+  'delegation',
+  'salary benchmarks',
+  'the 90-day plan',
+  'networking targets',
+  'feedback from the 360',
+  'managing up',
+  'the market scan',
+  'interview practice',
+  'personal brand',
+  'work-life boundaries',
 ];
 
 const ACTION_TITLES = [
-  'Draft the one-page promotion case', 'Book three informational interviews', 'Ask two peers for feedback', 'Update the CV',
-  'Read two chapters of the leadership book', 'Prepare the skip-level agenda', 'List ten target companies', 'Rewrite the LinkedIn headline',
-  'Block two focus mornings a week', 'Agree goals with the manager',
+  'Draft the one-page promotion case',
+  'Book three informational interviews',
+  'Ask two peers for feedback',
+  'Update the CV',
+  'Read two chapters of the leadership book',
+  'Prepare the skip-level agenda',
+  'List ten target companies',
+  'Rewrite the LinkedIn headline',
+  'Block two focus mornings a week',
+  'Agree goals with the manager',
 ];
 
 const GOAL_TITLES = [
-  'Promotion to the next level', 'Base salary at target', 'A network of 30 senior contacts', 'Lead a cross-team initiative',
-  'Certification in the new field', 'Speak at an industry event', 'A team of five direct reports', 'Two evenings a week offline',
+  'Promotion to the next level',
+  'Base salary at target',
+  'A network of 30 senior contacts',
+  'Lead a cross-team initiative',
+  'Certification in the new field',
+  'Speak at an industry event',
+  'A team of five direct reports',
+  'Two evenings a week offline',
 ];
 
 /**

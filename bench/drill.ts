@@ -36,10 +36,13 @@ function parseArgs(argv: string[]): Args {
     else if (arg === '--time-limit') args.timeLimitSeconds = Number(value());
     else throw new Error(`unknown argument ${arg} (${USAGE})`);
   }
-  if (!Number.isInteger(args.count) || args.count < 10 || args.count > 1_000_000) throw new Error(`--count must be a whole number from 10 to 1,000,000 (${USAGE})`);
+  if (!Number.isInteger(args.count) || args.count < 10 || args.count > 1_000_000)
+    throw new Error(`--count must be a whole number from 10 to 1,000,000 (${USAGE})`);
   if (!['postgres', 'redis', 'both'].includes(args.backend)) throw new Error(`--backend must be postgres, redis or both (${USAGE})`);
-  if (args.seed !== undefined && (!Number.isInteger(args.seed) || args.seed < 0)) throw new Error(`--seed must be a whole number (${USAGE})`);
-  if (!Number.isFinite(args.timeLimitSeconds) || args.timeLimitSeconds <= 0) throw new Error(`--time-limit must be a positive number of seconds (${USAGE})`);
+  if (args.seed !== undefined && (!Number.isInteger(args.seed) || args.seed < 0))
+    throw new Error(`--seed must be a whole number (${USAGE})`);
+  if (!Number.isFinite(args.timeLimitSeconds) || args.timeLimitSeconds <= 0)
+    throw new Error(`--time-limit must be a positive number of seconds (${USAGE})`);
   return args;
 }
 
@@ -68,7 +71,9 @@ async function main(): Promise<number> {
   let adminUrl: string;
   if (process.env.DRILL_DATABASE_URL) {
     adminUrl = process.env.DRILL_DATABASE_URL;
-    out('PostgreSQL: DRILL_DATABASE_URL is set — the drill uses that server and SKIPS the PostgreSQL restart (it restarts only a server it owns)');
+    out(
+      'PostgreSQL: DRILL_DATABASE_URL is set — the drill uses that server and SKIPS the PostgreSQL restart (it restarts only a server it owns)',
+    );
   } else {
     pgDir = path.resolve('var/drill/pg');
     const port = await freePort();
@@ -77,7 +82,9 @@ async function main(): Promise<number> {
     // Not `ephemeral`: that option deletes the data directory on stop(), which would wipe the database at the restart.
     // The drill deletes var/drill/pg itself, before and after.
     server = new EmbeddedPostgresServer({ dataDir: pgDir, port, database: 'postgres' });
-    out(`PostgreSQL: starting a server of the drill's own on 127.0.0.1:${port}, data in ${path.relative(process.cwd(), pgDir)} (deleted afterwards)`);
+    out(
+      `PostgreSQL: starting a server of the drill's own on 127.0.0.1:${port}, data in ${path.relative(process.cwd(), pgDir)} (deleted afterwards)`,
+    );
     await server.start();
     adminUrl = server.adminUrl;
   }
@@ -124,7 +131,8 @@ async function main(): Promise<number> {
         progress: out,
         signal: abort.signal,
       });
-      if (!restartDatabase) report.notes.push('PostgreSQL restart skipped: DRILL_DATABASE_URL is set (the drill restarts only a server it owns)');
+      if (!restartDatabase)
+        report.notes.push('PostgreSQL restart skipped: DRILL_DATABASE_URL is set (the drill restarts only a server it owns)');
       reports.push(report);
       out(`\n${formatReport(report)}`);
     }

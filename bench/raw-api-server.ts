@@ -149,7 +149,11 @@ export async function startRawApiServer(options: RawApiServerOptions): Promise<R
 
   async function roster(claims: Claims): Promise<unknown> {
     if (claims.role !== 'COACH') throw new HttpError(403, 'coaches only');
-    const { rows } = await pool.query<RosterRow>({ name: 'bench-roster', text: ROSTER_SQL, values: [claims.practiceId, claims.userId, rosterFirst + 1] });
+    const { rows } = await pool.query<RosterRow>({
+      name: 'bench-roster',
+      text: ROSTER_SQL,
+      values: [claims.practiceId, claims.userId, rosterFirst + 1],
+    });
     const page = rows.slice(0, rosterFirst);
     const edges = page.map((row) => ({
       node: {
@@ -158,7 +162,10 @@ export async function startRawApiServer(options: RawApiServerOptions): Promise<R
         currentEngagement: row.engagement_title === null ? null : { title: row.engagement_title, status: row.engagement_status },
         nextSession: row.starts_at === null ? null : { startsAt: row.starts_at, timeZone: row.time_zone },
         openActionItemCount: row.open_items,
-        latestGoalProgress: row.goal_title === null ? null : { goalTitle: row.goal_title, progress: goalProgress(row.metric_baseline!, row.metric_target!, row.goal_value) },
+        latestGoalProgress:
+          row.goal_title === null
+            ? null
+            : { goalTitle: row.goal_title, progress: goalProgress(row.metric_baseline!, row.metric_target!, row.goal_value) },
       },
     }));
     const last = page.at(-1);
@@ -166,7 +173,10 @@ export async function startRawApiServer(options: RawApiServerOptions): Promise<R
       data: {
         clients: {
           edges,
-          pageInfo: { hasNextPage: rows.length > rosterFirst, endCursor: last ? Buffer.from(JSON.stringify(['NAME', last.name, last.id])).toString('base64url') : null },
+          pageInfo: {
+            hasNextPage: rows.length > rosterFirst,
+            endCursor: last ? Buffer.from(JSON.stringify(['NAME', last.name, last.id])).toString('base64url') : null,
+          },
         },
       },
     };
@@ -176,7 +186,11 @@ export async function startRawApiServer(options: RawApiServerOptions): Promise<R
     if (claims.role !== 'CLIENT' || !claims.clientId) throw new HttpError(403, 'clients only');
     const from = new Date(body.variables?.from ?? Date.now());
     if (Number.isNaN(from.getTime())) throw new HttpError(400, 'bad from');
-    const { rows } = await pool.query<PortalRow>({ name: 'bench-portal', text: PORTAL_SQL, values: [claims.practiceId, claims.clientId, from] });
+    const { rows } = await pool.query<PortalRow>({
+      name: 'bench-portal',
+      text: PORTAL_SQL,
+      values: [claims.practiceId, claims.clientId, from],
+    });
     const items: unknown[] = [];
     const sessions: unknown[] = [];
     for (const row of rows) {
@@ -186,7 +200,12 @@ export async function startRawApiServer(options: RawApiServerOptions): Promise<R
         });
       } else {
         sessions.push({
-          node: { startsAt: row.starts_at, timeZone: row.time_zone, agenda: row.agenda, sharedSummary: row.summary_published_at ? row.shared_summary : null },
+          node: {
+            startsAt: row.starts_at,
+            timeZone: row.time_zone,
+            agenda: row.agenda,
+            sharedSummary: row.summary_published_at ? row.shared_summary : null,
+          },
         });
       }
     }
@@ -206,7 +225,11 @@ export async function startRawApiServer(options: RawApiServerOptions): Promise<R
           const answer = path === '/roster' ? await roster(claims) : path === '/portal' ? await portal(claims, body) : null;
           if (answer === null) throw new HttpError(404, 'not found');
           const json = JSON.stringify(answer);
-          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json), 'x-sql-statements': '1' });
+          res.writeHead(200, {
+            'content-type': 'application/json; charset=utf-8',
+            'content-length': Buffer.byteLength(json),
+            'x-sql-statements': '1',
+          });
           res.end(json);
         } catch (error) {
           const status = error instanceof HttpError ? error.status : 500;

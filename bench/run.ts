@@ -67,7 +67,14 @@ async function main(): Promise<void> {
     }
   }
   for (const section of sections) process.stdout.write(`\n${section.name}\n${formatTable(section.rows)}\n`);
-  const result = { at: new Date().toISOString(), scale, node: process.version, cpus: os.cpus().length, seconds: Math.round((Date.now() - started) / 1000), sections };
+  const result = {
+    at: new Date().toISOString(),
+    scale,
+    node: process.version,
+    cpus: os.cpus().length,
+    seconds: Math.round((Date.now() - started) / 1000),
+    sections,
+  };
   await fs.mkdir('bench/results', { recursive: true });
   await fs.writeFile('bench/results/latest.json', JSON.stringify(result, null, 2) + '\n');
   process.stdout.write(`\nwritten bench/results/latest.json (${result.seconds} s)\n`);

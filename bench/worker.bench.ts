@@ -105,7 +105,8 @@ export interface DeliveryRun {
   note?: string;
 }
 
-const round = (value: number | null, digits = 2): number | null => (value === null || !Number.isFinite(value) ? null : Number(value.toFixed(digits)));
+const round = (value: number | null, digits = 2): number | null =>
+  value === null || !Number.isFinite(value) ? null : Number(value.toFixed(digits));
 
 async function sleep(ms: number): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, ms));
@@ -125,7 +126,13 @@ async function localPostmaster(url: string): Promise<number | null> {
   }
 }
 
-function summarise(arrivals: Arrival[], dueAtById: Map<string, number>, idOf: (messageId: string | null) => string | null): Pick<DeliveryRun, 'delivered' | 'duplicates' | 'unexpected' | 'latenessP50' | 'latenessP99' | 'latenessMax'> & { lastArrivalAt: number | null } {
+function summarise(
+  arrivals: Arrival[],
+  dueAtById: Map<string, number>,
+  idOf: (messageId: string | null) => string | null,
+): Pick<DeliveryRun, 'delivered' | 'duplicates' | 'unexpected' | 'latenessP50' | 'latenessP99' | 'latenessMax'> & {
+  lastArrivalAt: number | null;
+} {
   const seen = new Set<string>();
   const lateness: number[] = [];
   let duplicates = 0;
@@ -157,7 +164,14 @@ function summarise(arrivals: Arrival[], dueAtById: Map<string, number>, idOf: (m
 }
 
 /** Waits for `count` arrivals, reporting progress every 5 s; false when `timeoutMs` passes first. */
-async function awaitArrivals(ctx: BenchContext, sink: SmtpSink, count: number, timeoutMs: number, label: string, alive: () => boolean): Promise<boolean> {
+async function awaitArrivals(
+  ctx: BenchContext,
+  sink: SmtpSink,
+  count: number,
+  timeoutMs: number,
+  label: string,
+  alive: () => boolean,
+): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await sink.waitFor(count, Math.min(5000, deadline - Date.now()))) return true;
@@ -293,7 +307,13 @@ async function runWorker(
 }
 
 /** The raw limit: nodemailer's pooled SMTP transport in its own process, the same messages, the same receiver. */
-async function runRaw(ctx: BenchContext, sink: SmtpSink, count: number, connections: number, postmaster: number | null): Promise<DeliveryRun> {
+async function runRaw(
+  ctx: BenchContext,
+  sink: SmtpSink,
+  count: number,
+  connections: number,
+  postmaster: number | null,
+): Promise<DeliveryRun> {
   const label = `raw nodemailer, pool of ${connections}`;
   ctx.progress(`${label}: sending ${count} messages`);
   sink.reset();
@@ -309,7 +329,11 @@ async function runRaw(ctx: BenchContext, sink: SmtpSink, count: number, connecti
     const cpuAfter = cpuSnapshot({ sender: sender.pid, receiver: process.pid }, postmaster);
     const memory = rss.stop();
     const code = await Promise.race([sender.wait(), sleep(30_000).then(() => 'still running')]);
-    const report = JSON.parse(sender.output.trim().split('\n').pop() || '{}') as { sendStartedAt?: number; failed?: number; firstError?: string | null };
+    const report = JSON.parse(sender.output.trim().split('\n').pop() || '{}') as {
+      sendStartedAt?: number;
+      failed?: number;
+      firstError?: string | null;
+    };
     if (code !== 0 || report.sendStartedAt === undefined) throw new Error(`the raw sender failed (exit ${code}): ${sender.tail()}`);
     const firstDueAt = report.sendStartedAt;
     const ids = new Map<string, number>();
@@ -411,7 +435,7 @@ export async function benchWorker(ctx: BenchContext, options: WorkerBenchOptions
         ])
   ).map((phase) => ({ name: phase.name, spreadMs: Math.round(phase.spreadSeconds * 1000) }));
   const rawConnections = options.rawConnections ?? SMTP_POOL_CONNECTIONS;
-  const workerNodeArgs = options.workerNodeArgs ?? (process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? WORKER_NODE_ARGS);
+  const workerNodeArgs = options.workerNodeArgs ?? process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? WORKER_NODE_ARGS;
   const settings = { database, concurrency, phases, workerEnv: options.workerEnv ?? {}, workerNodeArgs };
   const sink = await new SmtpSink().start();
   // Every wait below is bounded by its own timer; this only makes sure a drained event loop can never end the
@@ -420,14 +444,19 @@ export async function benchWorker(ctx: BenchContext, options: WorkerBenchOptions
   const runs: DeliveryRun[] = [];
   const skipped: string[] = [];
   let raw: DeliveryRun | null = null;
-  const backends = options.backends ?? ((process.env.BENCH_WORKER_BACKENDS?.split(',') ?? ['postgres', 'redis']) as Array<'postgres' | 'redis'>);
+  const backends =
+    options.backends ?? ((process.env.BENCH_WORKER_BACKENDS?.split(',') ?? ['postgres', 'redis']) as Array<'postgres' | 'redis'>);
   // A failed run becomes a row saying why; the other runs still report.
   const attempt = async <T>(label: string, run: () => Promise<T>): Promise<T | null> => {
     try {
       return await run();
     } catch (error) {
       ctx.progress(`${label} failed: ${error instanceof Error ? error.message : String(error)}`);
-      failed.push({ run: label, messages: count, note: `failed: ${(error instanceof Error ? error.message : String(error)).slice(0, 300)}` });
+      failed.push({
+        run: label,
+        messages: count,
+        note: `failed: ${(error instanceof Error ? error.message : String(error)).slice(0, 300)}`,
+      });
       return null;
     }
   };
@@ -438,9 +467,14 @@ export async function benchWorker(ctx: BenchContext, options: WorkerBenchOptions
         skipped.push('worker, Redis queue');
         continue;
       }
-      runs.push(...((await attempt(`worker, ${backend === 'postgres' ? 'PostgreSQL' : 'Redis'} queue`, () => runWorker(ctx, sink, backend, count, settings))) ?? []));
+      runs.push(
+        ...((await attempt(`worker, ${backend === 'postgres' ? 'PostgreSQL' : 'Redis'} queue`, () =>
+          runWorker(ctx, sink, backend, count, settings),
+        )) ?? []),
+      );
     }
-    if (!options.skipRaw) raw = await attempt('raw nodemailer', async () => runRaw(ctx, sink, count, rawConnections, await localPostmaster(ctx.adminUrl)));
+    if (!options.skipRaw)
+      raw = await attempt('raw nodemailer', async () => runRaw(ctx, sink, count, rawConnections, await localPostmaster(ctx.adminUrl)));
   } finally {
     clearInterval(keepAlive);
     await sink.stop();

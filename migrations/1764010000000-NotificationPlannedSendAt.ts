@@ -11,7 +11,9 @@ export class NotificationPlannedSendAt1764010000000 implements MigrationInterfac
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE notification ADD COLUMN planned_send_at timestamptz`);
-    await db.query(`CREATE INDEX notification_pending_recipient_idx ON notification (practice_id, lower(recipient_email)) WHERE status = 'PENDING'`);
+    await db.query(
+      `CREATE INDEX notification_pending_recipient_idx ON notification (practice_id, lower(recipient_email)) WHERE status = 'PENDING'`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -14,4 +14,16 @@ import { RetentionIndexes1764080000000 } from './1764080000000-RetentionIndexes.
  * Every migration, oldest first. Listed by hand (not globbed) so the app, the
  * CLI and the tests run exactly the same reviewed set.
  */
-export const ALL_MIGRATIONS = [CreatePractice1763900000000, CoachingDomain1763910000000, Notifications1763920000000, BenchIndexes1763930000000, RollingSessionPlan1764000000000, NotificationPlannedSendAt1764010000000, SponsorConsentAndCommentReads1764020000000, EngagementMeetingUrl1764030000000, RateLimitCounter1764040000000, ActionItemCompletedBy1764050000000, RetentionIndexes1764080000000];
+export const ALL_MIGRATIONS = [
+  CreatePractice1763900000000,
+  CoachingDomain1763910000000,
+  Notifications1763920000000,
+  BenchIndexes1763930000000,
+  RollingSessionPlan1764000000000,
+  NotificationPlannedSendAt1764010000000,
+  SponsorConsentAndCommentReads1764020000000,
+  EngagementMeetingUrl1764030000000,
+  RateLimitCounter1764040000000,
+  ActionItemCompletedBy1764050000000,
+  RetentionIndexes1764080000000,
+];

@@ -35,7 +35,11 @@ describe('action-item comments between client and coach', () => {
     clientLogin = await aClientLogin(api, coach, client.id);
     const engagement = await anEngagement(api, coach, client.id);
     const create = (title: string) =>
-      api.as(coach.token).gql(`mutation($input: CreateActionItemInput!) { createActionItem(input: $input) { id } }`, { input: { engagementId: engagement.id, title, dueDate: '2027-02-01' } });
+      api
+        .as(coach.token)
+        .gql(`mutation($input: CreateActionItemInput!) { createActionItem(input: $input) { id } }`, {
+          input: { engagementId: engagement.id, title, dueDate: '2027-02-01' },
+        });
     itemId = (await create('Update the CV')).createActionItem.id;
     otherItemId = (await create('Call two recruiters')).createActionItem.id;
   });
@@ -75,7 +79,11 @@ describe('action-item comments between client and coach', () => {
     const answer = (await api.as(coach.token).gql(COMMENT, { id: itemId, body: 'Use the one-page template.' })).addActionItemComment;
     expect(answer.author).toEqual({ id: coach.userId });
     const item = (await api.as(clientLogin.token).gql(ITEM, { id: itemId })).actionItem;
-    expect(item.comments.map((c: { body: string }) => c.body)).toEqual(['Sent the draft, can you look?', 'Also: which template?', 'Use the one-page template.']);
+    expect(item.comments.map((c: { body: string }) => c.body)).toEqual([
+      'Sent the draft, can you look?',
+      'Also: which template?',
+      'Use the one-page template.',
+    ]);
     expect(item.unreadCommentCount).toBe(1);
     expect((await api.as(clientLogin.token).gql(CLIENT, { id: clientId })).client.unreadCommentCount).toBe(1);
     // The coach's own answer is not unread for the coach.
@@ -85,8 +93,16 @@ describe('action-item comments between client and coach', () => {
     // A new comment after the read point is unread again.
     await api.as(coach.token).gql(COMMENT, { id: itemId, body: 'And send it by Friday.' });
     expect((await api.as(clientLogin.token).gql(ITEM, { id: itemId })).actionItem.unreadCommentCount).toBe(1);
-    const events = await api.sql('SELECT action, actor_id FROM audit_event WHERE entity_id = $1 AND action = $2', [itemId, 'action_item.comments_read']);
-    expect(events).toEqual(expect.arrayContaining([{ action: 'action_item.comments_read', actor_id: coach.userId }, { action: 'action_item.comments_read', actor_id: clientLogin.userId }]));
+    const events = await api.sql('SELECT action, actor_id FROM audit_event WHERE entity_id = $1 AND action = $2', [
+      itemId,
+      'action_item.comments_read',
+    ]);
+    expect(events).toEqual(
+      expect.arrayContaining([
+        { action: 'action_item.comments_read', actor_id: coach.userId },
+        { action: 'action_item.comments_read', actor_id: clientLogin.userId },
+      ]),
+    );
   });
 
   it('counts per item in a list through one batched statement, however many items', async () => {
@@ -96,7 +112,12 @@ describe('action-item comments between client and coach', () => {
     const counts = Object.fromEntries((body.data as any).actionItems.edges.map((e: any) => [e.node.id, e.node.unreadCommentCount]));
     expect(counts).toEqual({ [itemId]: 0, [otherItemId]: 1 });
     // The page, the comments and the unread counts: one statement each (plus the caller's own lookups), not one per item.
-    const single = await api.as(coach.token).raw(`query($id: ID!) { actionItems(first: 1, filter: { clientId: $id }) { edges { node { id unreadCommentCount comments { body } } } } }`, { id: clientId });
+    const single = await api
+      .as(coach.token)
+      .raw(
+        `query($id: ID!) { actionItems(first: 1, filter: { clientId: $id }) { edges { node { id unreadCommentCount comments { body } } } } }`,
+        { id: clientId },
+      );
     expect(Number(headers.get('x-sql-statements'))).toBe(Number(single.headers.get('x-sql-statements')));
   });
 

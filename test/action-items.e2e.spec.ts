@@ -63,10 +63,24 @@ describe('action items over GraphQL', () => {
     const dueDates = ['2030-03-01', null, '2030-01-15', '2030-03-01', null, '2020-01-01'];
     const created = [];
     for (const [i, dueDate] of dueDates.entries()) {
-      created.push(await createItem(owner, { engagementId: engagement.id, title: `Item ${i}`, ...(dueDate ? { dueDate } : {}), ...(i === 0 ? { sessionId: session.id, details: 'Two pages at most' } : {}) }));
+      created.push(
+        await createItem(owner, {
+          engagementId: engagement.id,
+          title: `Item ${i}`,
+          ...(dueDate ? { dueDate } : {}),
+          ...(i === 0 ? { sessionId: session.id, details: 'Two pages at most' } : {}),
+        }),
+      );
     }
     await createItem(owner, { engagementId: other.engagement.id, title: 'Someone else’s' });
-    expect(created[0]).toMatchObject({ title: 'Item 0', details: 'Two pages at most', dueDate: '2030-03-01', status: 'OPEN', completedAt: null, isOverdue: false });
+    expect(created[0]).toMatchObject({
+      title: 'Item 0',
+      details: 'Two pages at most',
+      dueDate: '2030-03-01',
+      status: 'OPEN',
+      completedAt: null,
+      isOverdue: false,
+    });
     expect(created[5]).toMatchObject({ dueDate: '2020-01-01', isOverdue: true });
 
     // Due order, undated last, id breaking ties: pages of 2 cross both a dated and an undated cursor.
@@ -77,12 +91,17 @@ describe('action items over GraphQL', () => {
     expect(nodes.map((n) => n.dueDate)).toEqual(['2020-01-01', '2030-01-15', '2030-03-01', '2030-03-01', null, null]);
     expect((await allPages(owner, { clientId: client.id, dueBefore: '2030-02-01' }, 10)).nodes).toHaveLength(2);
 
-    const updated = (await api.as(owner.token).gql(UPDATE, { id: created[0].id, input: { title: '  Rewrite the CV ', details: null, dueDate: '2030-04-01' } })).updateActionItem;
+    const updated = (
+      await api
+        .as(owner.token)
+        .gql(UPDATE, { id: created[0].id, input: { title: '  Rewrite the CV ', details: null, dueDate: '2030-04-01' } })
+    ).updateActionItem;
     expect(updated).toMatchObject({ title: 'Rewrite the CV', details: null, dueDate: '2030-04-01' });
     const cleared = (await api.as(owner.token).gql(UPDATE, { id: created[0].id, input: { dueDate: null } })).updateActionItem;
     expect(cleared).toMatchObject({ title: 'Rewrite the CV', dueDate: null });
 
-    const comment = (await api.as(owner.token).gql(COMMENT, { id: created[0].id, body: 'Lead with the transformation project' })).addActionItemComment;
+    const comment = (await api.as(owner.token).gql(COMMENT, { id: created[0].id, body: 'Lead with the transformation project' }))
+      .addActionItemComment;
     expect(comment).toMatchObject({ body: 'Lead with the transformation project', author: { id: owner.userId } });
 
     const done = (await api.as(owner.token).gql(COMPLETE, { id: created[0].id })).completeActionItem;
@@ -91,13 +110,25 @@ describe('action items over GraphQL', () => {
     expect(await api.as(owner.token).errorCode(COMPLETE, { id: created[0].id })).toBe('CONFLICT');
     expect(await api.as(owner.token).errorCode(DROP, { id: created[0].id })).toBe('CONFLICT');
 
-    const open = (await api.as(owner.token).gql(`query($filter: ActionItemFilter) { actionItems(filter: $filter) { edges { node { id } } } }`, { filter: { clientId: client.id, status: 'OPEN' } })).actionItems;
+    const open = (
+      await api
+        .as(owner.token)
+        .gql(`query($filter: ActionItemFilter) { actionItems(filter: $filter) { edges { node { id } } } }`, {
+          filter: { clientId: client.id, status: 'OPEN' },
+        })
+    ).actionItems;
     expect(open.edges.map((e: { node: { id: string } }) => e.node.id)).not.toContain(created[0].id);
     expect(open.edges).toHaveLength(5);
 
-    expect((await api.as(owner.token).gql(REOPEN, { id: created[0].id })).reopenActionItem).toMatchObject({ status: 'OPEN', completedAt: null });
+    expect((await api.as(owner.token).gql(REOPEN, { id: created[0].id })).reopenActionItem).toMatchObject({
+      status: 'OPEN',
+      completedAt: null,
+    });
     expect(await api.as(owner.token).errorCode(REOPEN, { id: created[0].id })).toBe('CONFLICT');
-    expect((await api.as(owner.token).gql(DROP, { id: created[5].id })).dropActionItem).toMatchObject({ status: 'DROPPED', isOverdue: false });
+    expect((await api.as(owner.token).gql(DROP, { id: created[5].id })).dropActionItem).toMatchObject({
+      status: 'DROPPED',
+      isOverdue: false,
+    });
     expect(await api.as(owner.token).errorCode(COMPLETE, { id: created[5].id })).toBe('CONFLICT');
     expect((await api.as(owner.token).gql(REOPEN, { id: created[5].id })).reopenActionItem.status).toBe('OPEN');
 
@@ -125,7 +156,9 @@ describe('action items over GraphQL', () => {
 
     expect((await api.as(login.token).gql(COMPLETE, { id: first.id })).completeActionItem.status).toBe('DONE');
     await api.as(login.token).gql(COMMENT, { id: first.id, body: 'Both said yes to coffee' });
-    expect((await api.as(login.token).gql(MINE, { status: 'OPEN' })).myActionItems.edges).toEqual([{ node: { id: second.id, title: 'Draft a LinkedIn summary', status: 'OPEN' } }]);
+    expect((await api.as(login.token).gql(MINE, { status: 'OPEN' })).myActionItems.edges).toEqual([
+      { node: { id: second.id, title: 'Draft a LinkedIn summary', status: 'OPEN' } },
+    ]);
 
     const seen = (await api.as(coach.token).gql(ITEM, { id: first.id })).actionItem;
     expect(seen.status).toBe('DONE');
@@ -145,19 +178,34 @@ describe('action items over GraphQL', () => {
 
     await api.as(coach.token).gql(COMPLETE, { id: byCoach.id });
     await api.as(login.token).gql(COMPLETE, { id: byClient.id });
-    const completers = await api.sql<{ id: string; completed_by_id: string }>('SELECT id, completed_by_id FROM action_item WHERE id = ANY($1) ORDER BY title', [[byCoach.id, byClient.id]]);
+    const completers = await api.sql<{ id: string; completed_by_id: string }>(
+      'SELECT id, completed_by_id FROM action_item WHERE id = ANY($1) ORDER BY title',
+      [[byCoach.id, byClient.id]],
+    );
     expect(completers).toEqual([
       { id: byCoach.id, completed_by_id: coach.userId },
       { id: byClient.id, completed_by_id: login.userId },
     ]);
 
     const refused = await api.as(login.token).raw(REOPEN, { id: byCoach.id });
-    expect(refused.body.errors?.[0]).toMatchObject({ message: 'Your coach marked this action item done; ask them if it should be reopened', extensions: { code: 'CONFLICT' } });
+    expect(refused.body.errors?.[0]).toMatchObject({
+      message: 'Your coach marked this action item done; ask them if it should be reopened',
+      extensions: { code: 'CONFLICT' },
+    });
     expect((await api.as(coach.token).gql(ITEM, { id: byCoach.id })).actionItem.status).toBe('DONE');
 
     expect((await api.as(login.token).gql(REOPEN, { id: byClient.id })).reopenActionItem.status).toBe('OPEN');
-    expect((await api.as(coach.token).gql(REOPEN, { id: byCoach.id })).reopenActionItem).toMatchObject({ status: 'OPEN', completedAt: null });
-    expect((await api.sql<{ n: number }>('SELECT count(*)::int AS n FROM action_item WHERE id = ANY($1) AND completed_by_id IS NOT NULL', [[byCoach.id, byClient.id]]))[0]!.n).toBe(0);
+    expect((await api.as(coach.token).gql(REOPEN, { id: byCoach.id })).reopenActionItem).toMatchObject({
+      status: 'OPEN',
+      completedAt: null,
+    });
+    expect(
+      (
+        await api.sql<{ n: number }>('SELECT count(*)::int AS n FROM action_item WHERE id = ANY($1) AND completed_by_id IS NOT NULL', [
+          [byCoach.id, byClient.id],
+        ])
+      )[0]!.n,
+    ).toBe(0);
   });
 
   it('keeps items within reach: clients, other coaches and other practices get FORBIDDEN or NOT_FOUND', async () => {
@@ -230,7 +278,9 @@ describe('action items over GraphQL', () => {
     expect(await create({ engagementId: 'not-a-uuid' })).toBe('engagementId');
     expect(await create({ sessionId: other.engagement.sessions[0]!.id })).toBe('sessionId');
     expect(await create({ goalId: randomUUID() })).toBe('goalId');
-    expect(await asOwner.errorCode(CREATE, { input: { engagementId: engagement.id, title: 'Fine', status: 'DONE' } })).toBe('BAD_USER_INPUT');
+    expect(await asOwner.errorCode(CREATE, { input: { engagementId: engagement.id, title: 'Fine', status: 'DONE' } })).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(await fieldOf(UPDATE, { id: item.id, input: { title: null } })).toBe('title');
     expect(await fieldOf(UPDATE, { id: item.id, input: { dueDate: '2026-13-01' } })).toBe('dueDate');
     expect(await fieldOf(COMMENT, { id: item.id, body: '' })).toBe('body');
@@ -239,11 +289,17 @@ describe('action items over GraphQL', () => {
     // Unknown enum values and foreign cursors are refused before any SQL runs.
     expect(await asOwner.errorCode(LIST, { filter: { status: 'FINISHED' } })).toBe('BAD_USER_INPUT');
     expect(await asOwner.errorCode(MINE, { status: 'PENDING' })).toBe('BAD_USER_INPUT');
-    expect(await asOwner.errorCode(LIST, { after: Buffer.from(JSON.stringify(['2030-01-01', 'x; DROP'])).toString('base64url') })).toBe('BAD_USER_INPUT');
+    expect(await asOwner.errorCode(LIST, { after: Buffer.from(JSON.stringify(['2030-01-01', 'x; DROP'])).toString('base64url') })).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(await asOwner.errorCode(LIST, { after: 'garbage' })).toBe('BAD_USER_INPUT');
 
     expect(await countItems(api)).toBe(before);
-    expect((await api.sql('SELECT title, details, due_date FROM action_item WHERE id = $1', [item.id]))[0]).toEqual({ title: 'Update the CV', details: null, due_date: null });
+    expect((await api.sql('SELECT title, details, due_date FROM action_item WHERE id = $1', [item.id]))[0]).toEqual({
+      title: 'Update the CV',
+      details: null,
+      due_date: null,
+    });
     expect(await api.sql('SELECT 1 FROM action_item_comment WHERE action_item_id = $1', [item.id])).toEqual([]);
     expect(await api.sql('SELECT id FROM audit_event WHERE practice_id = $1', [owner.practiceId])).toEqual(auditBefore);
   });

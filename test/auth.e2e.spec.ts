@@ -46,7 +46,9 @@ describe('auth over GraphQL', () => {
       expect(body.errors?.[0]?.message).toMatch(/^Choose a less common password: /);
     }
     expect(await api.sql(`SELECT 1 FROM app_user WHERE email = 'olivia.hart@example.com'`)).toEqual([]);
-    expect((await api.anonymous().gql(SIGN_UP, { input: { ...input, password: 'tandem-demo-password' } })).signUp.accessToken).toEqual(expect.any(String));
+    expect((await api.anonymous().gql(SIGN_UP, { input: { ...input, password: 'tandem-demo-password' } })).signUp.accessToken).toEqual(
+      expect.any(String),
+    );
   });
 
   it('answers the same error for an unknown email and a wrong password', async () => {
@@ -61,14 +63,18 @@ describe('auth over GraphQL', () => {
   it('rate limits repeated failed log-ins for an address, even with the right password', async () => {
     await anOwner(api, { email: 'limited@example.com' });
     const codes: Array<string | undefined> = [];
-    for (let i = 0; i < 6; i += 1) codes.push(await api.anonymous().errorCode(LOG_IN, { input: { email: 'limited@example.com', password: 'wrong password!' } }));
+    for (let i = 0; i < 6; i += 1)
+      codes.push(await api.anonymous().errorCode(LOG_IN, { input: { email: 'limited@example.com', password: 'wrong password!' } }));
     expect(codes.slice(0, 5)).toEqual(Array(5).fill('UNAUTHENTICATED'));
     expect(codes[5]).toBe('RATE_LIMITED');
     expect(await api.anonymous().errorCode(LOG_IN, { input: { email: 'limited@example.com', password: PASSWORD } })).toBe('RATE_LIMITED');
   });
 
   it('cannot try many passwords in one request through aliases or batching', async () => {
-    const aliases = Array.from({ length: 20 }, (_, i) => `a${i}: logIn(input: { email: "x@example.com", password: "guess-${i}-xxxx" }) { accessToken }`).join('\n');
+    const aliases = Array.from(
+      { length: 20 },
+      (_, i) => `a${i}: logIn(input: { email: "x@example.com", password: "guess-${i}-xxxx" }) { accessToken }`,
+    ).join('\n');
     const response = await api.anonymous().raw(`mutation { ${aliases} }`);
     expect(response.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(await api.sql(`SELECT 1 FROM login_attempt WHERE email = 'x@example.com'`)).toEqual([]);
@@ -94,7 +100,9 @@ describe('auth over GraphQL', () => {
 
   it('logs out: the refresh token and the access tokens of that session stop working at once; another session goes on', async () => {
     const owner = await anOwner(api);
-    const other = (await api.anonymous().gql(LOG_IN, { input: { email: (await api.as(owner.token).gql(ME)).me.email, password: PASSWORD } })).logIn;
+    const other = (
+      await api.anonymous().gql(LOG_IN, { input: { email: (await api.as(owner.token).gql(ME)).me.email, password: PASSWORD } })
+    ).logIn;
     expect((await api.as(owner.token).gql(ME)).me.id).toBe(owner.userId);
     expect((await api.anonymous().gql(`mutation($t: String!) { logOut(refreshToken: $t) }`, { t: owner.refreshToken })).logOut).toBe(true);
     expect(await api.anonymous().errorCode(REFRESH, { t: owner.refreshToken })).toBe('UNAUTHENTICATED');
@@ -133,7 +141,9 @@ describe('auth over GraphQL', () => {
   it('resets a password through a one-time emailed link', async () => {
     const forgetful = await anOwner(api, { email: 'forgetful@example.com' });
     const before = smtp.messages.length;
-    expect((await api.anonymous().gql(`mutation { requestPasswordReset(email: "forgetful@example.com") }`)).requestPasswordReset).toBe(true);
+    expect((await api.anonymous().gql(`mutation { requestPasswordReset(email: "forgetful@example.com") }`)).requestPasswordReset).toBe(
+      true,
+    );
     // Unknown addresses get the same answer and no mail.
     expect((await api.anonymous().gql(`mutation { requestPasswordReset(email: "ghost@example.com") }`)).requestPasswordReset).toBe(true);
     const [mail] = (await smtp.waitFor(before + 1)).slice(before);
@@ -146,7 +156,9 @@ describe('auth over GraphQL', () => {
     // A new password ends every session, access tokens included.
     expect(await api.as(forgetful.token).errorCode(ME)).toBe('UNAUTHENTICATED');
     expect(await api.anonymous().errorCode(reset, { input: { token: link![1], password: 'another new password' } })).toBe('BAD_USER_INPUT');
-    expect(await api.anonymous().errorCode(LOG_IN, { input: { email: 'forgetful@example.com', password: PASSWORD } })).toBe('UNAUTHENTICATED');
+    expect(await api.anonymous().errorCode(LOG_IN, { input: { email: 'forgetful@example.com', password: PASSWORD } })).toBe(
+      'UNAUTHENTICATED',
+    );
     await api.anonymous().gql(LOG_IN, { input: { email: 'forgetful@example.com', password: 'a brand new password' } });
     await waitFor(() => smtp.messages.length === before + 1 || undefined, { timeoutMs: 500 }).catch(() => undefined);
     expect(smtp.messages.filter((m) => m.envelopeTo.includes('ghost@example.com'))).toEqual([]);
@@ -158,14 +170,26 @@ describe('auth over GraphQL', () => {
     expect((await api.as(coach.token).gql(ME)).me.role).toBe('COACH');
 
     const client = await aClient(api, coach);
-    const invite = await api.as(coach.token).gql(`mutation($id: ID!) { inviteClient(clientId: $id) { inviteUrl expiresAt } }`, { id: client.id });
+    const invite = await api
+      .as(coach.token)
+      .gql(`mutation($id: ID!) { inviteClient(clientId: $id) { inviteUrl expiresAt } }`, { id: client.id });
     const token = new URL(invite.inviteClient.inviteUrl).searchParams.get('token');
-    const accepted = await api.anonymous().gql(`mutation($input: AcceptInviteInput!) { acceptInvite(input: $input) { accessToken user { role email } } }`, {
-      input: { token, password: PASSWORD },
-    });
+    const accepted = await api
+      .anonymous()
+      .gql(`mutation($input: AcceptInviteInput!) { acceptInvite(input: $input) { accessToken user { role email } } }`, {
+        input: { token, password: PASSWORD },
+      });
     expect(accepted.acceptInvite.user).toEqual({ role: 'CLIENT', email: client.email });
-    expect(await api.anonymous().errorCode(`mutation($input: AcceptInviteInput!) { acceptInvite(input: $input) { accessToken } }`, { input: { token, password: PASSWORD } })).toBe('BAD_USER_INPUT');
-    expect(await api.as(coach.token).errorCode(`mutation($id: ID!) { inviteClient(clientId: $id) { inviteUrl } }`, { id: client.id })).toBe('CONFLICT');
+    expect(
+      await api
+        .anonymous()
+        .errorCode(`mutation($input: AcceptInviteInput!) { acceptInvite(input: $input) { accessToken } }`, {
+          input: { token, password: PASSWORD },
+        }),
+    ).toBe('BAD_USER_INPUT');
+    expect(await api.as(coach.token).errorCode(`mutation($id: ID!) { inviteClient(clientId: $id) { inviteUrl } }`, { id: client.id })).toBe(
+      'CONFLICT',
+    );
 
     const clientMe = await api.as(accepted.acceptInvite.accessToken).gql(`{ me { role } client(id: "${client.id}") { id name hasLogin } }`);
     expect(clientMe).toEqual({ me: { role: 'CLIENT' }, client: { id: client.id, name: client.name, hasLogin: true } });
@@ -196,8 +220,15 @@ describe('auth over GraphQL', () => {
 
     // Whoever holds the link cannot use it, and hears nothing about the account.
     const token = new URL(takenAnswer.body.data!.inviteClient.inviteUrl).searchParams.get('token');
-    const accepted = await api.anonymous().raw(`mutation($input: AcceptInviteInput!) { acceptInvite(input: $input) { accessToken } }`, { input: { token, password: PASSWORD } });
-    expect(accepted.body.errors?.[0]).toMatchObject({ message: 'This link is invalid, was already used or has expired', extensions: { code: 'BAD_USER_INPUT' } });
+    const accepted = await api
+      .anonymous()
+      .raw(`mutation($input: AcceptInviteInput!) { acceptInvite(input: $input) { accessToken } }`, {
+        input: { token, password: PASSWORD },
+      });
+    expect(accepted.body.errors?.[0]).toMatchObject({
+      message: 'This link is invalid, was already used or has expired',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     expect((await api.as(elsewhere.token).gql(ME)).me.email).toBe('taken-elsewhere@example.com');
   });
 
@@ -205,7 +236,10 @@ describe('auth over GraphQL', () => {
     const owner = await anOwner(api);
     const client = await aClient(api, owner);
     await aClientLogin(api, owner, client.id);
-    const events = await api.sql<{ action: string; details: unknown }>('SELECT action, details FROM audit_event WHERE practice_id = $1 ORDER BY id', [owner.practiceId]);
+    const events = await api.sql<{ action: string; details: unknown }>(
+      'SELECT action, details FROM audit_event WHERE practice_id = $1 ORDER BY id',
+      [owner.practiceId],
+    );
     expect(events.map((e) => e.action)).toEqual(['practice.signed_up', 'client.created', 'client.invited', 'user.accepted_invite']);
     expect(JSON.stringify(events)).not.toContain(PASSWORD);
   });

@@ -42,12 +42,23 @@ const op = (query: string, vars: (t: Target) => Record<string, unknown>) => (cal
 
 // The API's clock: the real time, moved past the targets' sessions (which start in 2027) for what needs them started.
 const clock = new ShiftedClock();
-const onceStarted = (run: Operation['run']): Operation['run'] => (caller, t) => withClockAt(clock, '2030-01-01T00:00:00Z', () => run(caller, t));
+const onceStarted =
+  (run: Operation['run']): Operation['run'] =>
+  (caller, t) =>
+    withClockAt(clock, '2030-01-01T00:00:00Z', () => run(caller, t));
 
 const OPERATIONS: Operation[] = [
   { name: 'client(id)', run: op(`query($id: ID!) { client(id: $id) { id name } }`, (t) => ({ id: t.clientId })), expect: CLIENT_READABLE },
-  { name: 'engagement(id)', run: op(`query($id: ID!) { engagement(id: $id) { id title } }`, (t) => ({ id: t.engagementId })), expect: CLIENT_READABLE },
-  { name: 'session(id)', run: op(`query($id: ID!) { session(id: $id) { id startsAt sharedSummary } }`, (t) => ({ id: t.sessionId })), expect: CLIENT_READABLE },
+  {
+    name: 'engagement(id)',
+    run: op(`query($id: ID!) { engagement(id: $id) { id title } }`, (t) => ({ id: t.engagementId })),
+    expect: CLIENT_READABLE,
+  },
+  {
+    name: 'session(id)',
+    run: op(`query($id: ID!) { session(id: $id) { id startsAt sharedSummary } }`, (t) => ({ id: t.sessionId })),
+    expect: CLIENT_READABLE,
+  },
   {
     name: 'session.privateNotes',
     run: op(`query($id: ID!) { session(id: $id) { privateNotes } }`, (t) => ({ id: t.sessionId })),
@@ -63,27 +74,49 @@ const OPERATIONS: Operation[] = [
     run: op(`query($id: ID!) { sponsor(id: $id) { id organisation } }`, (t) => ({ id: t.sponsorId })),
     expect: { owner: 'ok', coach: 'ok', otherCoach: 'ok', client: 'FORBIDDEN', otherClient: 'FORBIDDEN', otherPractice: 'NOT_FOUND' },
   },
-  { name: 'updateClient', run: op(`mutation($id: ID!) { updateClient(id: $id, input: { targetRole: "CFO" }) { id } }`, (t) => ({ id: t.clientId })), expect: STAFF_ONLY },
-  { name: 'archiveClient', run: op(`mutation($id: ID!) { archiveClient(id: $id) { id } }`, (t) => ({ id: t.clientId })), expect: STAFF_ONLY, fresh: true },
-  { name: 'inviteClient', run: op(`mutation($id: ID!) { inviteClient(clientId: $id) { expiresAt } }`, (t) => ({ id: t.clientId })), expect: STAFF_ONLY, fresh: true },
   {
-    name: 'createEngagement',
-    run: op(
-      `mutation($input: CreateEngagementInput!) { createEngagement(input: $input) { id } }`,
-      (t) => ({ input: { clientId: t.clientId, title: 'More', startDate: '2027-01-01', cadence: { frequency: 'AD_HOC', day: 1, localTime: '09:00' } } }),
-    ),
+    name: 'updateClient',
+    run: op(`mutation($id: ID!) { updateClient(id: $id, input: { targetRole: "CFO" }) { id } }`, (t) => ({ id: t.clientId })),
     expect: STAFF_ONLY,
   },
-  { name: 'pauseEngagement', run: op(`mutation($id: ID!) { pauseEngagement(id: $id) { id } }`, (t) => ({ id: t.engagementId })), expect: STAFF_ONLY, fresh: true },
+  {
+    name: 'archiveClient',
+    run: op(`mutation($id: ID!) { archiveClient(id: $id) { id } }`, (t) => ({ id: t.clientId })),
+    expect: STAFF_ONLY,
+    fresh: true,
+  },
+  {
+    name: 'inviteClient',
+    run: op(`mutation($id: ID!) { inviteClient(clientId: $id) { expiresAt } }`, (t) => ({ id: t.clientId })),
+    expect: STAFF_ONLY,
+    fresh: true,
+  },
+  {
+    name: 'createEngagement',
+    run: op(`mutation($input: CreateEngagementInput!) { createEngagement(input: $input) { id } }`, (t) => ({
+      input: { clientId: t.clientId, title: 'More', startDate: '2027-01-01', cadence: { frequency: 'AD_HOC', day: 1, localTime: '09:00' } },
+    })),
+    expect: STAFF_ONLY,
+  },
+  {
+    name: 'pauseEngagement',
+    run: op(`mutation($id: ID!) { pauseEngagement(id: $id) { id } }`, (t) => ({ id: t.engagementId })),
+    expect: STAFF_ONLY,
+    fresh: true,
+  },
   {
     name: 'changeCadence',
-    run: op(`mutation($id: ID!) { changeCadence(id: $id, cadence: { frequency: QUARTERLY, day: 2, localTime: "10:00" }) { id } }`, (t) => ({ id: t.engagementId })),
+    run: op(`mutation($id: ID!) { changeCadence(id: $id, cadence: { frequency: QUARTERLY, day: 2, localTime: "10:00" }) { id } }`, (t) => ({
+      id: t.engagementId,
+    })),
     expect: STAFF_ONLY,
     fresh: true,
   },
   {
     name: 'scheduleSession',
-    run: op(`mutation($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }`, (t) => ({ input: { engagementId: t.engagementId, startsAt: '2027-06-01T10:00:00Z' } })),
+    run: op(`mutation($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }`, (t) => ({
+      input: { engagementId: t.engagementId, startsAt: '2027-06-01T10:00:00Z' },
+    })),
     expect: STAFF_ONLY,
   },
   {
@@ -91,13 +124,34 @@ const OPERATIONS: Operation[] = [
     run: op(`mutation($id: ID!) { rescheduleSession(id: $id, startsAt: "2027-07-01T10:00:00Z") { id } }`, (t) => ({ id: t.sessionId })),
     expect: STAFF_ONLY,
   },
-  { name: 'writePrivateNotes', run: op(`mutation($id: ID!) { writePrivateNotes(id: $id, notes: "n") { id } }`, (t) => ({ id: t.sessionId })), expect: STAFF_ONLY },
-  { name: 'publishSessionSummary', run: onceStarted(op(`mutation($id: ID!) { publishSessionSummary(id: $id, summary: "s") { id } }`, (t) => ({ id: t.sessionId }))), expect: STAFF_ONLY },
-  { name: 'cancelSession', run: op(`mutation($id: ID!) { cancelSession(id: $id) { id } }`, (t) => ({ id: t.sessionId })), expect: STAFF_ONLY, fresh: true },
-  { name: 'completeSession', run: onceStarted(op(`mutation($id: ID!) { completeSession(id: $id) { id } }`, (t) => ({ id: t.sessionId }))), expect: STAFF_ONLY, fresh: true },
+  {
+    name: 'writePrivateNotes',
+    run: op(`mutation($id: ID!) { writePrivateNotes(id: $id, notes: "n") { id } }`, (t) => ({ id: t.sessionId })),
+    expect: STAFF_ONLY,
+  },
+  {
+    name: 'publishSessionSummary',
+    run: onceStarted(op(`mutation($id: ID!) { publishSessionSummary(id: $id, summary: "s") { id } }`, (t) => ({ id: t.sessionId }))),
+    expect: STAFF_ONLY,
+  },
+  {
+    name: 'cancelSession',
+    run: op(`mutation($id: ID!) { cancelSession(id: $id) { id } }`, (t) => ({ id: t.sessionId })),
+    expect: STAFF_ONLY,
+    fresh: true,
+  },
+  {
+    name: 'completeSession',
+    run: onceStarted(op(`mutation($id: ID!) { completeSession(id: $id) { id } }`, (t) => ({ id: t.sessionId }))),
+    expect: STAFF_ONLY,
+    fresh: true,
+  },
   {
     name: 'createSponsor',
-    run: op(`mutation { createSponsor(input: { organisation: "Initech", contactName: "Bill", contactEmail: "bill@initech.test" }) { id } }`, () => ({})),
+    run: op(
+      `mutation { createSponsor(input: { organisation: "Initech", contactName: "Bill", contactEmail: "bill@initech.test" }) { id } }`,
+      () => ({}),
+    ),
     expect: { owner: 'ok', coach: 'ok', otherCoach: 'ok', client: 'FORBIDDEN', otherClient: 'FORBIDDEN', otherPractice: 'ok' },
   },
   {
@@ -105,45 +159,97 @@ const OPERATIONS: Operation[] = [
     run: op(`mutation($id: ID!) { updateSponsor(id: $id, input: { contactName: "Jo" }) { id } }`, (t) => ({ id: t.sponsorId })),
     expect: { owner: 'ok', coach: 'ok', otherCoach: 'ok', client: 'FORBIDDEN', otherClient: 'FORBIDDEN', otherPractice: 'NOT_FOUND' },
   },
-  { name: 'actionItem(id)', run: op(`query($id: ID!) { actionItem(id: $id) { id title } }`, (t) => ({ id: t.actionItemId })), expect: CLIENT_READABLE },
+  {
+    name: 'actionItem(id)',
+    run: op(`query($id: ID!) { actionItem(id: $id) { id title } }`, (t) => ({ id: t.actionItemId })),
+    expect: CLIENT_READABLE,
+  },
   { name: 'goal(id)', run: op(`query($id: ID!) { goal(id: $id) { id progress } }`, (t) => ({ id: t.goalId })), expect: CLIENT_READABLE },
   {
     name: 'createActionItem',
-    run: op(`mutation($input: CreateActionItemInput!) { createActionItem(input: $input) { id } }`, (t) => ({ input: { engagementId: t.engagementId, title: 'More' } })),
+    run: op(`mutation($input: CreateActionItemInput!) { createActionItem(input: $input) { id } }`, (t) => ({
+      input: { engagementId: t.engagementId, title: 'More' },
+    })),
     expect: STAFF_ONLY,
   },
-  { name: 'completeActionItem', run: op(`mutation($id: ID!) { completeActionItem(id: $id) { id } }`, (t) => ({ id: t.actionItemId })), expect: CLIENT_READABLE, fresh: true },
-  { name: 'dropActionItem', run: op(`mutation($id: ID!) { dropActionItem(id: $id) { id } }`, (t) => ({ id: t.actionItemId })), expect: STAFF_ONLY, fresh: true },
+  {
+    name: 'completeActionItem',
+    run: op(`mutation($id: ID!) { completeActionItem(id: $id) { id } }`, (t) => ({ id: t.actionItemId })),
+    expect: CLIENT_READABLE,
+    fresh: true,
+  },
+  {
+    name: 'dropActionItem',
+    run: op(`mutation($id: ID!) { dropActionItem(id: $id) { id } }`, (t) => ({ id: t.actionItemId })),
+    expect: STAFF_ONLY,
+    fresh: true,
+  },
   {
     name: 'addActionItemComment',
-    run: op(`mutation($id: ID!) { addActionItemComment(actionItemId: $id, body: "Done by Friday") { id } }`, (t) => ({ id: t.actionItemId })),
+    run: op(`mutation($id: ID!) { addActionItemComment(actionItemId: $id, body: "Done by Friday") { id } }`, (t) => ({
+      id: t.actionItemId,
+    })),
     expect: CLIENT_READABLE,
   },
   {
     name: 'createGoal',
     run: op(`mutation($input: CreateGoalInput!) { createGoal(input: $input) { id } }`, (t) => ({
-      input: { engagementId: t.engagementId, title: 'G', category: 'LEARNING', horizon: 'FIVE_YEARS', metric: { name: 'Courses', unit: 'count', baseline: 0, target: 3 } },
+      input: {
+        engagementId: t.engagementId,
+        title: 'G',
+        category: 'LEARNING',
+        horizon: 'FIVE_YEARS',
+        metric: { name: 'Courses', unit: 'count', baseline: 0, target: 3 },
+      },
     })),
     expect: STAFF_ONLY,
   },
-  { name: 'addGoalCheckIn', run: op(`mutation($id: ID!) { addGoalCheckIn(goalId: $id, input: { value: 2 }) { id } }`, (t) => ({ id: t.goalId })), expect: CLIENT_READABLE },
+  {
+    name: 'addGoalCheckIn',
+    run: op(`mutation($id: ID!) { addGoalCheckIn(goalId: $id, input: { value: 2 }) { id } }`, (t) => ({ id: t.goalId })),
+    expect: CLIENT_READABLE,
+  },
   {
     name: 'saveCareerPlanRevision',
-    run: op(`mutation($id: ID!) { saveCareerPlanRevision(engagementId: $id, input: { strengthsInventory: "Finance" }) { number } }`, (t) => ({ id: t.engagementId })),
+    run: op(
+      `mutation($id: ID!) { saveCareerPlanRevision(engagementId: $id, input: { strengthsInventory: "Finance" }) { number } }`,
+      (t) => ({ id: t.engagementId }),
+    ),
     expect: STAFF_ONLY,
   },
-  { name: 'sponsorReport', run: op(`query($id: ID!) { sponsorReport(engagementId: $id) { title } }`, (t) => ({ id: t.engagementId })), expect: STAFF_ONLY },
+  {
+    name: 'sponsorReport',
+    run: op(`query($id: ID!) { sponsorReport(engagementId: $id) { title } }`, (t) => ({ id: t.engagementId })),
+    expect: STAFF_ONLY,
+  },
   {
     name: 'auditEvents',
     run: op(`{ auditEvents(first: 5) { edges { node { id } } } }`, () => ({})),
-    expect: { owner: 'ok', coach: 'FORBIDDEN', otherCoach: 'FORBIDDEN', client: 'FORBIDDEN', otherClient: 'FORBIDDEN', otherPractice: 'ok' },
+    expect: {
+      owner: 'ok',
+      coach: 'FORBIDDEN',
+      otherCoach: 'FORBIDDEN',
+      client: 'FORBIDDEN',
+      otherClient: 'FORBIDDEN',
+      otherPractice: 'ok',
+    },
   },
   {
     name: 'inviteCoach',
-    run: op(`mutation($email: String!) { inviteCoach(input: { name: "New Coach", email: $email, timeZone: "Europe/Paris" }) { expiresAt } }`, () => ({
-      email: `coach-${Math.random().toString(36).slice(2)}@coach.test`,
-    })),
-    expect: { owner: 'ok', coach: 'FORBIDDEN', otherCoach: 'FORBIDDEN', client: 'FORBIDDEN', otherClient: 'FORBIDDEN', otherPractice: 'ok' },
+    run: op(
+      `mutation($email: String!) { inviteCoach(input: { name: "New Coach", email: $email, timeZone: "Europe/Paris" }) { expiresAt } }`,
+      () => ({
+        email: `coach-${Math.random().toString(36).slice(2)}@coach.test`,
+      }),
+    ),
+    expect: {
+      owner: 'ok',
+      coach: 'FORBIDDEN',
+      otherCoach: 'FORBIDDEN',
+      client: 'FORBIDDEN',
+      otherClient: 'FORBIDDEN',
+      otherPractice: 'ok',
+    },
     fresh: true,
   },
 ];
@@ -158,12 +264,20 @@ describe('authorization matrix: every role × every operation', () => {
   async function newTarget(): Promise<Target> {
     const client = await aClient(api, coach);
     const engagement = await anEngagement(api, coach, client.id, { startDate: '2027-01-01' });
-    const sponsor = await api.as(coach.token).gql(`mutation { createSponsor(input: { organisation: "Globex", contactName: "Hank", contactEmail: "hank@globex.test" }) { id } }`);
+    const sponsor = await api
+      .as(coach.token)
+      .gql(`mutation { createSponsor(input: { organisation: "Globex", contactName: "Hank", contactEmail: "hank@globex.test" }) { id } }`);
     const item = await api.as(coach.token).gql(`mutation($input: CreateActionItemInput!) { createActionItem(input: $input) { id } }`, {
       input: { engagementId: engagement.id, title: 'Call three former colleagues' },
     });
     const goal = await api.as(coach.token).gql(`mutation($input: CreateGoalInput!) { createGoal(input: $input) { id } }`, {
-      input: { engagementId: engagement.id, title: 'Director role', category: 'CAREER', horizon: 'ONE_YEAR', metric: { name: 'Interviews', unit: 'count', baseline: 0, target: 5 } },
+      input: {
+        engagementId: engagement.id,
+        title: 'Director role',
+        category: 'CAREER',
+        horizon: 'ONE_YEAR',
+        metric: { name: 'Interviews', unit: 'count', baseline: 0, target: 5 },
+      },
     });
     return {
       clientId: client.id,
@@ -210,7 +324,8 @@ describe('authorization matrix: every role × every operation', () => {
   });
 
   it("never lists another coach's or another practice's clients on a roster", async () => {
-    const ids = async (caller: Caller) => (await caller.gql(`{ clients(first: 100) { edges { node { id } } } }`)).clients.edges.map((e: any) => e.node.id);
+    const ids = async (caller: Caller) =>
+      (await caller.gql(`{ clients(first: 100) { edges { node { id } } } }`)).clients.edges.map((e: any) => e.node.id);
     expect(await ids(callers.coach)).toContain(shared.clientId);
     expect(await ids(callers.owner)).toContain(shared.clientId);
     expect(await ids(callers.otherCoach)).not.toContain(shared.clientId);

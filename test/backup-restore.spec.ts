@@ -13,7 +13,9 @@ const CLI = path.resolve('dist/apps/api/src/cli/backup.js');
 
 /** The backup CLI as `npm run backup` / `npm run restore -- <file>` run it (after build:fast). */
 function backupCli(args: string[], env: Record<string, string>) {
-  return run(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env } });
+  return run(process.execPath, [CLI, ...args], {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
+  });
 }
 
 /** Every table's row count and a digest of its rows, in a stable order. */
@@ -22,11 +24,17 @@ async function contents(url: string): Promise<Record<string, { rows: number; dig
   await client.connect();
   try {
     const tables = (
-      await client.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'typeorm_migrations' ORDER BY tablename`)
+      await client.query<{ name: string }>(
+        `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'typeorm_migrations' ORDER BY tablename`,
+      )
     ).rows.map((row) => row.name);
     const result: Record<string, { rows: number; digest: string }> = {};
     for (const table of tables) {
-      const [row] = (await client.query<{ rows: number; digest: string }>(`SELECT count(*)::int AS rows, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${table}" t`)).rows;
+      const [row] = (
+        await client.query<{ rows: number; digest: string }>(
+          `SELECT count(*)::int AS rows, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${table}" t`,
+        )
+      ).rows;
       result[table] = row!;
     }
     return result;
@@ -65,7 +73,17 @@ describe('backup and restore', () => {
     await anEngagement(api, owner, client.id);
     await api.anonymous().raw(`mutation { logIn(input: { email: "nobody@example.com", password: "not-the-password" }) { accessToken } }`);
     const before = await contents(api.runtime.databaseUrl);
-    for (const table of ['practice', 'app_user', 'client', 'engagement', 'coaching_session', 'notification', 'refresh_token', 'login_attempt', 'audit_event']) {
+    for (const table of [
+      'practice',
+      'app_user',
+      'client',
+      'engagement',
+      'coaching_session',
+      'notification',
+      'refresh_token',
+      'login_attempt',
+      'audit_event',
+    ]) {
       expect({ table, hasRows: before[table]!.rows > 0 }).toEqual({ table, hasRows: true });
     }
 
@@ -85,7 +103,9 @@ describe('backup and restore', () => {
       const migrations = await check.query(`SELECT name FROM typeorm_migrations`);
       expect(migrations.rowCount).toBeGreaterThan(0);
       const [{ max }] = (await check.query<{ max: string }>(`SELECT max(id)::text AS max FROM login_attempt`)).rows as [{ max: string }];
-      const inserted = await check.query<{ id: string }>(`INSERT INTO login_attempt (email, ip, succeeded) VALUES ('later@example.com', '127.0.0.1', false) RETURNING id::text`);
+      const inserted = await check.query<{ id: string }>(
+        `INSERT INTO login_attempt (email, ip, succeeded) VALUES ('later@example.com', '127.0.0.1', false) RETURNING id::text`,
+      );
       expect(BigInt(inserted.rows[0]!.id)).toBeGreaterThan(BigInt(max));
     } finally {
       await check.end();
@@ -95,7 +115,10 @@ describe('backup and restore', () => {
   it('refuses to restore into a database that has data, and changes nothing there', async () => {
     const [file] = readdirSync(path.join(dataDir, 'backups'));
     const before = await contents(api.runtime.databaseUrl);
-    const failure = await backupCli(['restore', path.join(dataDir, 'backups', file!)], { DATABASE_URL: api.runtime.databaseUrl, DATA_DIR: dataDir }).then(
+    const failure = await backupCli(['restore', path.join(dataDir, 'backups', file!)], {
+      DATABASE_URL: api.runtime.databaseUrl,
+      DATA_DIR: dataDir,
+    }).then(
       () => undefined,
       (error: { code?: number; stderr?: string }) => error,
     );

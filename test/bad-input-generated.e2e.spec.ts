@@ -105,7 +105,16 @@ const VALID_STRINGS: Array<[RegExp, () => string]> = [
   [/startDate|dueBefore/, () => '2027-01-01'],
   [/endDate|dueDate|targetDate/, () => '2027-12-31'],
 ];
-const VALID_INTS: Record<string, number> = { sessionMinutes: 60, durationMinutes: 60, sessionsAllotted: 6, reminderOffsetsMinutes: 60, first: 20, ordinal: 1, weekday: 2, day: 1 };
+const VALID_INTS: Record<string, number> = {
+  sessionMinutes: 60,
+  durationMinutes: 60,
+  sessionsAllotted: 6,
+  reminderOffsetsMinutes: 60,
+  first: 20,
+  ordinal: 1,
+  weekday: 2,
+  day: 1,
+};
 const VALID_INPUTS: Record<string, () => Record<string, unknown>> = {
   CadenceInput: () => ({ frequency: 'MONTHLY', anchor: 'DAY_OF_MONTH', day: 1, localTime: '09:00' }),
   GoalMetricInput: () => ({ name: 'Base salary', unit: 'GBP', baseline: 0, target: 10 }),
@@ -138,13 +147,17 @@ function validValue(ids: Ids, mutation: GraphQLField<unknown, unknown>, type: Gr
 function requiredFields(ids: Ids, mutation: GraphQLField<unknown, unknown>, type: GraphQLInputObjectType): Record<string, unknown> {
   const value: Record<string, unknown> = {};
   for (const field of Object.values(type.getFields())) {
-    if (isNonNullType(field.type) && field.defaultValue === undefined) value[field.name] = validValue(ids, mutation, field.type, field.name);
+    if (isNonNullType(field.type) && field.defaultValue === undefined)
+      value[field.name] = validValue(ids, mutation, field.type, field.name);
   }
   return value;
 }
 
 /** Malformed values of the leaf `type` (the field's name and input type, when it is an input field, for its rules). */
-function malformed(type: GraphQLInputType, owner: { inputType?: string; field: string }): Array<{ label: string; value: unknown; named: boolean }> {
+function malformed(
+  type: GraphQLInputType,
+  owner: { inputType?: string; field: string },
+): Array<{ label: string; value: unknown; named: boolean }> {
   const named = getNamedType(type);
   if (isEnumType(named)) return [{ label: 'unknown enum value', value: 'NOT_A_VALUE', named: false }];
   switch (named.name) {
@@ -152,9 +165,23 @@ function malformed(type: GraphQLInputType, owner: { inputType?: string; field: s
       const max = owner.inputType ? maxLengthOf(owner.inputType, owner.field) : MAX_TEXT;
       const dates = owner.inputType && isCalendarDateField(owner.inputType, owner.field) ? ['2026-02-30', '2026-13-01', '2026-2-3'] : [];
       // A page argument: cursors this list never made (impossible dates, non-UUIDs, wrong arity or types).
-      const cursors = owner.field === 'after' && !owner.inputType ? [['9999-99-99', 'x'], ['2026-02-30', 'not-a-uuid'], ['2026-12-01T25:00:00.000000Z', 'x'], ['NAME', 'a\u0000', '00000000-0000-4000-8000-000000000000'], [1, 2], []] : [];
+      const cursors =
+        owner.field === 'after' && !owner.inputType
+          ? [
+              ['9999-99-99', 'x'],
+              ['2026-02-30', 'not-a-uuid'],
+              ['2026-12-01T25:00:00.000000Z', 'x'],
+              ['NAME', 'a\u0000', '00000000-0000-4000-8000-000000000000'],
+              [1, 2],
+              [],
+            ]
+          : [];
       return [
-        ...cursors.map((keys) => ({ label: `cursor ${JSON.stringify(keys)}`, value: Buffer.from(JSON.stringify(keys)).toString('base64url'), named: true })),
+        ...cursors.map((keys) => ({
+          label: `cursor ${JSON.stringify(keys)}`,
+          value: Buffer.from(JSON.stringify(keys)).toString('base64url'),
+          named: true,
+        })),
         ...(cursors.length ? [{ label: 'not a cursor', value: 'not-a-cursor', named: true }] : []),
         { label: 'NUL', value: 'Valid\u0000text', named: true },
         { label: 'unpaired surrogate', value: 'Valid \ud800 text', named: true },
@@ -170,7 +197,18 @@ function malformed(type: GraphQLInputType, owner: { inputType?: string; field: s
         { label: 'over-length', value: 'x'.repeat(MAX_TEXT + 1), named: true },
       ];
     case 'DateTime':
-      return ([1234, 'yesterday', '2026-02-30T10:00:00Z', '2027-06-01T24:00:00Z', '2027-06-01T10:00:00', '2027-06-01', '2027-06-01T10:60:00Z', '2027-06-01T10:00:00+25:00'] as unknown[]).map((value) => ({
+      return (
+        [
+          1234,
+          'yesterday',
+          '2026-02-30T10:00:00Z',
+          '2027-06-01T24:00:00Z',
+          '2027-06-01T10:00:00',
+          '2027-06-01',
+          '2027-06-01T10:60:00Z',
+          '2027-06-01T10:00:00+25:00',
+        ] as unknown[]
+      ).map((value) => ({
         label: `DateTime ${JSON.stringify(value)}`,
         value,
         named: true,
@@ -198,7 +236,9 @@ function malformed(type: GraphQLInputType, owner: { inputType?: string; field: s
 function casesOf(ids: Ids, operation: Operation, mutation: GraphQLField<unknown, unknown>): BadCase[] {
   const cases: BadCase[] = [];
   // Around the malformed value: the required arguments and the optional ids (some lists need one for a coach), all valid.
-  const required = mutation.args.filter((arg) => (isNonNullType(arg.type) && arg.defaultValue === undefined) || getNamedType(arg.type).name === 'ID');
+  const required = mutation.args.filter(
+    (arg) => (isNonNullType(arg.type) && arg.defaultValue === undefined) || getNamedType(arg.type).name === 'ID',
+  );
 
   for (const arg of mutation.args) {
     const args = required.includes(arg) ? required : [...required, arg];
@@ -206,10 +246,23 @@ function casesOf(ids: Ids, operation: Operation, mutation: GraphQLField<unknown,
     const add = (label: string, value: unknown, field: string | undefined) => {
       const variables: Record<string, unknown> = {};
       for (const other of args) variables[other.name] = other === arg ? value : validValue(ids, mutation, other.type, other.name);
-      cases.push({ operation, mutation: mutation.name, label, variables, args, ...(field === undefined ? {} : { field }), ...(objectArgument ? { inArgument: arg.name } : {}) });
+      cases.push({
+        operation,
+        mutation: mutation.name,
+        label,
+        variables,
+        args,
+        ...(field === undefined ? {} : { field }),
+        ...(objectArgument ? { inArgument: arg.name } : {}),
+      });
     };
     // A place: its type, the field name a refusal names (relative to an input-object argument, as the pipe names it).
-    const walk = (type: GraphQLInputType, field: string, owner: { inputType?: string; field: string }, build: (leaf: unknown) => unknown): void => {
+    const walk = (
+      type: GraphQLInputType,
+      field: string,
+      owner: { inputType?: string; field: string },
+      build: (leaf: unknown) => unknown,
+    ): void => {
       if (isNonNullType(type)) {
         add(`${field || arg.name}: null`, build(null), undefined);
         walk(type.ofType, field, owner, build);
@@ -223,7 +276,9 @@ function casesOf(ids: Ids, operation: Operation, mutation: GraphQLField<unknown,
         add(`${field || arg.name}: not an object`, build('not an object'), undefined);
         const around = validValue(ids, mutation, type, field) as Record<string, unknown>;
         for (const inner of Object.values(type.getFields())) {
-          walk(inner.type, field ? `${field}.${inner.name}` : inner.name, { inputType: type.name, field: inner.name }, (leaf) => build({ ...around, [inner.name]: leaf }));
+          walk(inner.type, field ? `${field}.${inner.name}` : inner.name, { inputType: type.name, field: inner.name }, (leaf) =>
+            build({ ...around, [inner.name]: leaf }),
+          );
         }
         return;
       }
@@ -245,7 +300,10 @@ function documentOf(schema: GraphQLSchema, badCase: BadCase): string {
 
 /** Rows and content of every table (but the rate limit's counters): equal before and after means nothing was written. */
 async function fingerprint(api: TestApi, tables: string[]): Promise<Record<string, string>> {
-  const parts = tables.map((table) => `SELECT '${table}' AS t, count(*) || ':' || coalesce(md5(string_agg(x::text, ',' ORDER BY x::text)), '') AS f FROM "${table}" x`);
+  const parts = tables.map(
+    (table) =>
+      `SELECT '${table}' AS t, count(*) || ':' || coalesce(md5(string_agg(x::text, ',' ORDER BY x::text)), '') AS f FROM "${table}" x`,
+  );
   const rows = await api.sql<{ t: string; f: string }>(parts.join(' UNION ALL '));
   return Object.fromEntries(rows.map((row) => [row.t, row.f]));
 }
@@ -275,7 +333,8 @@ function wrongAnswer(badCase: BadCase, response: Awaited<ReturnType<Caller['raw'
   if (typeof code !== 'string' || !REFUSALS.has(code)) return `code ${String(code)}: ${error.message}`;
   // A cursor is read by the list's service after its scope: the coach's answer about the owner's client is NOT_FOUND first.
   if (caller === 'coach' && code === 'NOT_FOUND' && /cursor/.test(badCase.label)) return undefined;
-  const names = badCase.field === undefined ? [] : [badCase.field, ...(badCase.inArgument ? [`${badCase.inArgument}.${badCase.field}`] : [])];
+  const names =
+    badCase.field === undefined ? [] : [badCase.field, ...(badCase.inArgument ? [`${badCase.inArgument}.${badCase.field}`] : [])];
   if (badCase.field !== undefined && (code !== 'BAD_USER_INPUT' || !names.includes(error.extensions?.field as string))) {
     return `${String(code)} field ${String(error.extensions?.field)} (expected BAD_USER_INPUT on ${badCase.field}): ${error.message}`;
   }
@@ -302,13 +361,27 @@ describe('generated bad input: every mutation and query, every argument and inpu
       input: { engagementId: engagement.id, title: 'Update the CV' },
     });
     const { createGoal } = await as.gql(`mutation($input: CreateGoalInput!) { createGoal(input: $input) { id } }`, {
-      input: { engagementId: engagement.id, title: 'A new role', category: 'CAREER', horizon: 'ONE_YEAR', metric: VALID_INPUTS.GoalMetricInput!() },
+      input: {
+        engagementId: engagement.id,
+        title: 'A new role',
+        category: 'CAREER',
+        horizon: 'ONE_YEAR',
+        metric: VALID_INPUTS.GoalMetricInput!(),
+      },
     });
     const { createSponsor } = await as.gql(`mutation($input: SponsorInput!) { createSponsor(input: $input) { id } }`, {
       input: { organisation: 'Acme', contactName: 'Ann', contactEmail: 'ann@acme.example.com' },
     });
     client = await aClientLogin(api, owner, record.id);
-    ids = { client: record.id, engagement: engagement.id, session: engagement.sessions[0]!.id, actionItem: createActionItem.id, goal: createGoal.id, sponsor: createSponsor.id, coach: coach.userId };
+    ids = {
+      client: record.id,
+      engagement: engagement.id,
+      session: engagement.sessions[0]!.id,
+      actionItem: createActionItem.id,
+      goal: createGoal.id,
+      sponsor: createSponsor.id,
+      coach: coach.userId,
+    };
   }, 120_000);
   afterAll(async () => {
     await api?.close();
@@ -319,14 +392,17 @@ describe('generated bad input: every mutation and query, every argument and inpu
     for (const type of Object.values(schema.getTypeMap())) {
       if (!isInputObjectType(type) || type.name.startsWith('__')) continue;
       for (const field of Object.values(type.getFields())) {
-        if (getNamedType(field.type).name === 'String' && maxLengthOf(type.name, field.name) === undefined) unbounded.push(`${type.name}.${field.name}`);
+        if (getNamedType(field.type).name === 'String' && maxLengthOf(type.name, field.name) === undefined)
+          unbounded.push(`${type.name}.${field.name}`);
       }
     }
     expect(unbounded).toEqual([]);
   });
 
   it('refuses every malformed value of every mutation and query with a 4xx-class error and writes nothing', async () => {
-    const tables = (await api.sql<{ relname: string }>(`SELECT relname FROM pg_stat_user_tables WHERE schemaname = 'public' ORDER BY relname`))
+    const tables = (
+      await api.sql<{ relname: string }>(`SELECT relname FROM pg_stat_user_tables WHERE schemaname = 'public' ORDER BY relname`)
+    )
       .map((row) => row.relname)
       .filter((table) => !NOT_FINGERPRINTED.has(table));
     const roots: Array<[Operation, Array<GraphQLField<unknown, unknown>>]> = [
@@ -347,7 +423,13 @@ describe('generated bad input: every mutation and query, every argument and inpu
         const probeCase = cases.find((badCase) => badCase.field !== undefined) ?? cases[0]!;
         const anonymous = await api.anonymous().raw(documentOf(schema, probeCase), probeCase.variables);
         if (anonymous.body.errors?.[0]?.extensions?.code !== 'UNAUTHENTICATED') callers.push(['nobody', api.anonymous()]);
-        for (const [name, session] of callers.length ? [] : ([['owner', owner], ['coach', coach], ['client', client]] as const)) {
+        for (const [name, session] of callers.length
+          ? []
+          : ([
+              ['owner', owner],
+              ['coach', coach],
+              ['client', client],
+            ] as const)) {
           const caller = api.as(session.token);
           const probe = await caller.raw(documentOf(schema, probeCase), probeCase.variables);
           if (probe.body.errors?.[0]?.extensions?.code !== 'FORBIDDEN') callers.push([name, caller]);

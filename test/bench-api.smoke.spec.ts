@@ -87,7 +87,11 @@ describe('API benchmark (smoke)', () => {
     expect(targets.rows.find((row) => row.target === 'no errors or non-2xx responses')?.met).toBe('yes');
 
     const planner = byName('Planner');
-    expect(planner.rows.map((row) => row.phase)).toEqual(['plan 12 months (no sessions yet)', 'change every cadence (one UPDATE)', 're-plan after the change']);
+    expect(planner.rows.map((row) => row.phase)).toEqual([
+      'plan 12 months (no sessions yet)',
+      'change every cadence (one UPDATE)',
+      're-plan after the change',
+    ]);
     expect(planner.rows[0]).toMatchObject({ engagements: 1 });
     expect(Number(planner.rows[0]!['sessions created'])).toBeGreaterThan(0);
 

@@ -42,7 +42,9 @@ describe('bench: worker (smoke)', () => {
     const failures = delivery!.rows.filter((row) => typeof row.note === 'string' && row.note.startsWith('failed'));
     expect(failures).toEqual([]);
     const queues = ['PostgreSQL', ...(redisUrl ? ['Redis'] : [])];
-    expect(details.runs.map((run) => run.label)).toEqual(queues.flatMap((queue) => phases.map((phase) => `worker, ${queue} queue, ${phase.name}`)));
+    expect(details.runs.map((run) => run.label)).toEqual(
+      queues.flatMap((queue) => phases.map((phase) => `worker, ${queue} queue, ${phase.name}`)),
+    );
     for (const run of details.runs) {
       expect({ run: run.label, delivered: run.delivered, unexpected: run.unexpected, timedOut: run.timedOut }).toEqual({
         run: run.label,
@@ -54,6 +56,7 @@ describe('bench: worker (smoke)', () => {
       expect(run.statuses).toEqual({ SENT: 50 });
     }
     expect(details.raw).toMatchObject({ delivered: 50, unexpected: 0, timedOut: false });
-    if (!redisUrl) expect(delivery!.rows.some((row) => row.run === 'worker, Redis queue' && String(row.note).startsWith('skipped'))).toBe(true);
+    if (!redisUrl)
+      expect(delivery!.rows.some((row) => row.run === 'worker, Redis queue' && String(row.note).startsWith('skipped'))).toBe(true);
   }, 120_000);
 });

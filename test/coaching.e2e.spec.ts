@@ -120,16 +120,21 @@ describe('coaching: roster, engagements and sessions', () => {
       const client = await aClient(api, owner);
       const draft = await anEngagement(api, owner, client.id, { activate: false, startDate: '2027-03-01' });
       expect(draft.sessions).toEqual([]);
-      const active = await api.as(owner.token).gql(`mutation($id: ID!) { activateEngagement(id: $id) { status sessions { id } } }`, { id: draft.id });
+      const active = await api
+        .as(owner.token)
+        .gql(`mutation($id: ID!) { activateEngagement(id: $id) { status sessions { id } } }`, { id: draft.id });
       expect(active.activateEngagement.status).toBe('ACTIVE');
       expect(active.activateEngagement.sessions.length).toBe(plannedFromNow('2027-03-01'));
-      expect(await api.as(owner.token).errorCode(`mutation($id: ID!) { activateEngagement(id: $id) { id } }`, { id: draft.id })).toBe('CONFLICT');
+      expect(await api.as(owner.token).errorCode(`mutation($id: ID!) { activateEngagement(id: $id) { id } }`, { id: draft.id })).toBe(
+        'CONFLICT',
+      );
     });
 
     it('makes a prospect an active client when their engagement is activated, and leaves other statuses alone', async () => {
       const prospect = await aClient(api, owner, { status: 'PROSPECT' });
       const draft = await anEngagement(api, owner, prospect.id, { activate: false });
-      const statusOf = async (id: string) => (await api.as(owner.token).gql(`query($id: ID!) { client(id: $id) { status } }`, { id })).client.status;
+      const statusOf = async (id: string) =>
+        (await api.as(owner.token).gql(`query($id: ID!) { client(id: $id) { status } }`, { id })).client.status;
       expect(await statusOf(prospect.id)).toBe('PROSPECT');
       await api.as(owner.token).gql(`mutation($id: ID!) { activateEngagement(id: $id) { id } }`, { id: draft.id });
       expect(await statusOf(prospect.id)).toBe('ACTIVE');
@@ -143,12 +148,16 @@ describe('coaching: roster, engagements and sessions', () => {
       const client = await aClient(api, owner, { timeZone: 'Europe/London' });
       const engagement = await anEngagement(api, owner, client.id, { startDate: '2027-01-01' });
       const [first, second] = engagement.sessions;
-      const moved = await api.as(owner.token).gql(
-        `mutation($id: ID!, $at: DateTime!) { rescheduleSession(id: $id, startsAt: $at) { startsAt version } }`,
-        { id: second!.id, at: '2027-02-16T10:00:00.000Z' },
-      );
+      const moved = await api
+        .as(owner.token)
+        .gql(`mutation($id: ID!, $at: DateTime!) { rescheduleSession(id: $id, startsAt: $at) { startsAt version } }`, {
+          id: second!.id,
+          at: '2027-02-16T10:00:00.000Z',
+        });
       expect(moved.rescheduleSession).toEqual({ startsAt: '2027-02-16T10:00:00.000Z', version: 2 });
-      const after = await api.as(owner.token).gql(`query($id: ID!) { engagement(id: $id) { sessions { id startsAt } } }`, { id: engagement.id });
+      const after = await api
+        .as(owner.token)
+        .gql(`query($id: ID!) { engagement(id: $id) { sessions { id startsAt } } }`, { id: engagement.id });
       expect(after.engagement.sessions.find((s: any) => s.id === first!.id).startsAt).toBe(first!.startsAt);
       expect(after.engagement.sessions.filter((s: any) => s.startsAt !== '2027-02-16T10:00:00.000Z').map((s: any) => s.startsAt)).toEqual(
         engagement.sessions.filter((s) => s.id !== second!.id).map((s) => s.startsAt),
@@ -158,14 +167,21 @@ describe('coaching: roster, engagements and sessions', () => {
     it('changes the cadence: future scheduled sessions are re-planned, completed ones stay', async () => {
       const client = await aClient(api, owner, { timeZone: 'Europe/London' });
       const start = DateTime.now().minus({ months: 2 }).toISODate()!;
-      const engagement = await anEngagement(api, owner, client.id, { startDate: start, cadence: { frequency: 'MONTHLY', anchor: 'DAY_OF_MONTH', day: 15, localTime: '09:00' } });
+      const engagement = await anEngagement(api, owner, client.id, {
+        startDate: start,
+        cadence: { frequency: 'MONTHLY', anchor: 'DAY_OF_MONTH', day: 15, localTime: '09:00' },
+      });
       const [next] = engagement.sessions;
-      await withClockAt(clock, justAfter(next!.startsAt), () => api.as(owner.token).gql(`mutation($id: ID!) { completeSession(id: $id) { status } }`, { id: next!.id }));
-
-      const changed = await api.as(owner.token).gql(
-        `mutation($id: ID!, $c: CadenceInput!) { changeCadence(id: $id, cadence: $c) { cadence { frequency localTime } sessions { id status startsAt } } }`,
-        { id: engagement.id, c: { frequency: 'QUARTERLY', anchor: 'ORDINAL_WEEKDAY', ordinal: -1, weekday: 5, localTime: '16:00' } },
+      await withClockAt(clock, justAfter(next!.startsAt), () =>
+        api.as(owner.token).gql(`mutation($id: ID!) { completeSession(id: $id) { status } }`, { id: next!.id }),
       );
+
+      const changed = await api
+        .as(owner.token)
+        .gql(
+          `mutation($id: ID!, $c: CadenceInput!) { changeCadence(id: $id, cadence: $c) { cadence { frequency localTime } sessions { id status startsAt } } }`,
+          { id: engagement.id, c: { frequency: 'QUARTERLY', anchor: 'ORDINAL_WEEKDAY', ordinal: -1, weekday: 5, localTime: '16:00' } },
+        );
       const sessions = changed.changeCadence.sessions;
       expect(sessions.find((s: any) => s.id === next!.id)).toMatchObject({ status: 'COMPLETED', startsAt: next!.startsAt });
       const scheduled = sessions.filter((s: any) => s.status === 'SCHEDULED');
@@ -179,11 +195,17 @@ describe('coaching: roster, engagements and sessions', () => {
       const engagement = await anEngagement(api, owner, client.id);
       const expected = plannedFromNow(new Date().toISOString().slice(0, 10));
       expect(engagement.sessions.length).toBe(expected);
-      const paused = await api.as(owner.token).gql(`mutation($id: ID!) { pauseEngagement(id: $id) { status sessions(status: SCHEDULED) { id } } }`, { id: engagement.id });
+      const paused = await api
+        .as(owner.token)
+        .gql(`mutation($id: ID!) { pauseEngagement(id: $id) { status sessions(status: SCHEDULED) { id } } }`, { id: engagement.id });
       expect(paused.pauseEngagement).toEqual({ status: 'PAUSED', sessions: [] });
-      const resumed = await api.as(owner.token).gql(`mutation($id: ID!) { activateEngagement(id: $id) { sessions(status: SCHEDULED) { id } } }`, { id: engagement.id });
+      const resumed = await api
+        .as(owner.token)
+        .gql(`mutation($id: ID!) { activateEngagement(id: $id) { sessions(status: SCHEDULED) { id } } }`, { id: engagement.id });
       expect(resumed.activateEngagement.sessions.length).toBe(expected);
-      const completed = await api.as(owner.token).gql(`mutation($id: ID!) { completeEngagement(id: $id) { status sessions(status: SCHEDULED) { id } } }`, { id: engagement.id });
+      const completed = await api
+        .as(owner.token)
+        .gql(`mutation($id: ID!) { completeEngagement(id: $id) { status sessions(status: SCHEDULED) { id } } }`, { id: engagement.id });
       expect(completed.completeEngagement).toEqual({ status: 'COMPLETED', sessions: [] });
     });
   });
@@ -191,35 +213,70 @@ describe('coaching: roster, engagements and sessions', () => {
   describe('sessions', () => {
     it('schedules an ad hoc session, writes private notes, publishes a summary and completes it', async () => {
       const client = await aClient(api, owner);
-      const engagement = await anEngagement(api, owner, client.id, { cadence: { frequency: 'AD_HOC', anchor: 'DAY_OF_MONTH', day: 1, localTime: '09:00' } });
+      const engagement = await anEngagement(api, owner, client.id, {
+        cadence: { frequency: 'AD_HOC', anchor: 'DAY_OF_MONTH', day: 1, localTime: '09:00' },
+      });
       expect(engagement.sessions).toEqual([]);
-      const scheduled = await api.as(owner.token).gql(
-        `mutation($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id sequence status durationMinutes meetingUrl timeZone } }`,
-        { input: { engagementId: engagement.id, startsAt: '2027-05-04T15:00:00Z', meetingUrl: 'https://meet.example.com/abc', durationMinutes: 45 } },
-      );
-      expect(scheduled.scheduleSession).toMatchObject({ sequence: 1, status: 'SCHEDULED', durationMinutes: 45, timeZone: 'America/New_York' });
+      const scheduled = await api
+        .as(owner.token)
+        .gql(
+          `mutation($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id sequence status durationMinutes meetingUrl timeZone } }`,
+          {
+            input: {
+              engagementId: engagement.id,
+              startsAt: '2027-05-04T15:00:00Z',
+              meetingUrl: 'https://meet.example.com/abc',
+              durationMinutes: 45,
+            },
+          },
+        );
+      expect(scheduled.scheduleSession).toMatchObject({
+        sequence: 1,
+        status: 'SCHEDULED',
+        durationMinutes: 45,
+        timeZone: 'America/New_York',
+      });
       const id = scheduled.scheduleSession.id;
-      await api.as(owner.token).gql(`mutation($id: ID!) { writePrivateNotes(id: $id, notes: "Seems anxious about the board") { id } }`, { id });
+      await api
+        .as(owner.token)
+        .gql(`mutation($id: ID!) { writePrivateNotes(id: $id, notes: "Seems anxious about the board") { id } }`, { id });
       const [published, done] = await withClockAt(clock, justAfter('2027-05-04T15:00:00Z'), async () => [
-        await api.as(owner.token).gql(
-          `mutation($id: ID!) { publishSessionSummary(id: $id, summary: "We agreed three actions") { privateNotes sharedSummary summaryPublishedAt } }`,
-          { id },
-        ),
+        await api
+          .as(owner.token)
+          .gql(
+            `mutation($id: ID!) { publishSessionSummary(id: $id, summary: "We agreed three actions") { privateNotes sharedSummary summaryPublishedAt } }`,
+            { id },
+          ),
         await api.as(owner.token).gql(`mutation($id: ID!) { completeSession(id: $id) { status completedAt } }`, { id }),
       ]);
-      expect(published!.publishSessionSummary).toMatchObject({ privateNotes: 'Seems anxious about the board', sharedSummary: 'We agreed three actions' });
+      expect(published!.publishSessionSummary).toMatchObject({
+        privateNotes: 'Seems anxious about the board',
+        sharedSummary: 'We agreed three actions',
+      });
       expect(done!.completeSession).toEqual({ status: 'COMPLETED', completedAt: expect.stringMatching(/^2027-05-04T15:01:/) });
       expect(await api.as(owner.token).errorCode(`mutation($id: ID!) { cancelSession(id: $id) { id } }`, { id })).toBe('CONFLICT');
       const audit = await api.sql(`SELECT action, details::text FROM audit_event WHERE entity_id = $1 ORDER BY id`, [id]);
-      expect(audit.map((a) => a.action)).toEqual(['session.scheduled', 'session.private_notes_written', 'session.summary_published', 'session.completed']);
+      expect(audit.map((a) => a.action)).toEqual([
+        'session.scheduled',
+        'session.private_notes_written',
+        'session.summary_published',
+        'session.completed',
+      ]);
       expect(JSON.stringify(audit)).not.toContain('anxious');
     });
 
     it('answers the calendar for a time window in start order', async () => {
       const other = await anOwner(api);
       const client = await aClient(api, other, { timeZone: 'Europe/London' });
-      await anEngagement(api, other, client.id, { startDate: '2027-01-01', cadence: { frequency: 'MONTHLY', anchor: 'DAY_OF_MONTH', day: 10, localTime: '09:00' } });
-      const calendar = await api.as(other.token).gql(`{ sessions(from: "2027-03-01T00:00:00Z", to: "2027-06-01T00:00:00Z", first: 10) { edges { node { startsAt client { id } } } } }`);
+      await anEngagement(api, other, client.id, {
+        startDate: '2027-01-01',
+        cadence: { frequency: 'MONTHLY', anchor: 'DAY_OF_MONTH', day: 10, localTime: '09:00' },
+      });
+      const calendar = await api
+        .as(other.token)
+        .gql(
+          `{ sessions(from: "2027-03-01T00:00:00Z", to: "2027-06-01T00:00:00Z", first: 10) { edges { node { startsAt client { id } } } } }`,
+        );
       expect(calendar.sessions.edges.map((e: any) => e.node.startsAt)).toEqual([
         '2027-03-10T09:00:00.000Z',
         '2027-04-10T08:00:00.000Z',
@@ -233,7 +290,12 @@ describe('coaching: roster, engagements and sessions', () => {
       const coach = await anOwner(api);
       for (let i = 0; i < size; i += 1) {
         const client = await api.as(coach.token).gql(`mutation($input: CreateClientInput!) { createClient(input: $input) { id } }`, {
-          input: { name: `Roster ${String(i).padStart(3, '0')}`, email: `r${i}-${coach.userId.slice(0, 6)}@n1.test`, timeZone: 'Europe/London', status: 'ACTIVE' },
+          input: {
+            name: `Roster ${String(i).padStart(3, '0')}`,
+            email: `r${i}-${coach.userId.slice(0, 6)}@n1.test`,
+            timeZone: 'Europe/London',
+            status: 'ACTIVE',
+          },
         });
         if (i % 10 === 0) await anEngagement(api, coach, client.createClient.id);
       }
@@ -256,7 +318,9 @@ describe('coaching: roster, engagements and sessions', () => {
     it('lets the owner set reminder offsets and list coaches; coaches and clients cannot change the practice', async () => {
       const boss = await anOwner(api);
       const coach = await aCoach(api, boss, 'Beth Coach');
-      const updated = await api.as(boss.token).gql(`mutation { updatePractice(input: { reminderOffsetsMinutes: [120, 2880, 120] }) { reminderOffsetsMinutes } }`);
+      const updated = await api
+        .as(boss.token)
+        .gql(`mutation { updatePractice(input: { reminderOffsetsMinutes: [120, 2880, 120] }) { reminderOffsetsMinutes } }`);
       expect(updated.updatePractice.reminderOffsetsMinutes).toEqual([2880, 120]);
       expect((await api.as(coach.token).gql(`{ coaches { name role } }`)).coaches).toEqual([
         { name: 'Beth Coach', role: 'COACH' },
@@ -291,7 +355,11 @@ describe('coaching: roster, engagements and sessions', () => {
       expect(deepAnswer.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(deepAnswer.body.errors?.[0]?.message).toMatch(/^Query depth limit of 10 exceeded/);
 
-      const wide = Array.from({ length: 14 }, (_, i) => `c${i}: clients(first: 100) { edges { node { engagements { sessions { id startsAt status agenda client { id name email } } } } } }`).join(' ');
+      const wide = Array.from(
+        { length: 14 },
+        (_, i) =>
+          `c${i}: clients(first: 100) { edges { node { engagements { sessions { id startsAt status agenda client { id name email } } } } } }`,
+      ).join(' ');
       const wideAnswer = await api.as(owner.token).raw(`{ ${wide} }`);
       expect(wideAnswer.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
     });
@@ -299,12 +367,23 @@ describe('coaching: roster, engagements and sessions', () => {
     it.each([
       ['first written in the query', `{ ${nested('100')} }`, {}],
       ['first from a variable', `query($n: Int!) { ${nested('$n')} }`, { n: 100 }],
-      ['first left to its defaults (20 clients, 100 sessions)', '{ clients { edges { node { engagements { sessions { engagement { sessions { engagement { sessions { id } } } } } } } } } }', {}],
+      [
+        'first left to its defaults (20 clients, 100 sessions)',
+        '{ clients { edges { node { engagements { sessions { engagement { sessions { engagement { sessions { id } } } } } } } } } }',
+        {},
+      ],
     ])('refuses clients × sessions³ with %s, before any resolver runs', async (_how, query, variables) => {
       const idle = await statements('{ version }');
       const refused = await statements(query, variables);
       expect(refused.body).toEqual({
-        errors: [{ message: expect.stringMatching(/^This request asks for too much at once \(about [\d,]+ objects\); at most 10,000 objects per request\./), extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX', maxCost: 10_000 }) }],
+        errors: [
+          {
+            message: expect.stringMatching(
+              /^This request asks for too much at once \(about [\d,]+ objects\); at most 10,000 objects per request\./,
+            ),
+            extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX', maxCost: 10_000 }),
+          },
+        ],
       });
       expect(refused.statements).toBe(idle.statements);
     });
@@ -328,10 +407,17 @@ describe('coaching: roster, engagements and sessions', () => {
       expect(fits.body.errors).toBeUndefined();
       expect(fits.body.data?.engagement.goals).toHaveLength(5001);
 
-      const stopped = await api.as(owner.token).raw(`query($id: ID!) { engagement(id: $id) { goals { id metric { name } } } }`, { id: engagement.id });
+      const stopped = await api
+        .as(owner.token)
+        .raw(`query($id: ID!) { engagement(id: $id) { goals { id metric { name } } } }`, { id: engagement.id });
       expect(stopped.body).toEqual({
         data: null,
-        errors: [{ message: expect.stringMatching(/^This answer would hold more than 10,000 objects/), extensions: { code: 'QUERY_TOO_COMPLEX', maxObjects: 10_000 } }],
+        errors: [
+          {
+            message: expect.stringMatching(/^This answer would hold more than 10,000 objects/),
+            extensions: { code: 'QUERY_TOO_COMPLEX', maxObjects: 10_000 },
+          },
+        ],
       });
     });
   });

@@ -42,7 +42,10 @@ describe('data retention', () => {
   });
 
   async function loginAttempt(label: string, attemptedAt: Date): Promise<void> {
-    await api.sql(`INSERT INTO login_attempt (email, ip, succeeded, attempted_at) VALUES ($1, '192.0.2.1', false, $2)`, [label, attemptedAt]);
+    await api.sql(`INSERT INTO login_attempt (email, ip, succeeded, attempted_at) VALUES ($1, '192.0.2.1', false, $2)`, [
+      label,
+      attemptedAt,
+    ]);
   }
   async function userToken(label: string, times: { createdAt: Date; expiresAt: Date; usedAt?: Date }): Promise<void> {
     await api.sql(
@@ -80,9 +83,17 @@ describe('data retention', () => {
     await loginAttempt('retention-attempt-old', daysAgo(clock, old));
     await loginAttempt('retention-attempt-recent', daysAgo(clock, recent));
 
-    await userToken('retention-token-used-old', { createdAt: daysAgo(clock, old + 1), usedAt: daysAgo(clock, old), expiresAt: daysAgo(clock, old - 6) });
+    await userToken('retention-token-used-old', {
+      createdAt: daysAgo(clock, old + 1),
+      usedAt: daysAgo(clock, old),
+      expiresAt: daysAgo(clock, old - 6),
+    });
     await userToken('retention-token-expired-old', { createdAt: daysAgo(clock, old + 7), expiresAt: daysAgo(clock, old) });
-    await userToken('retention-token-used-recent', { createdAt: daysAgo(clock, old + 1), usedAt: daysAgo(clock, recent), expiresAt: daysAgo(clock, 2) });
+    await userToken('retention-token-used-recent', {
+      createdAt: daysAgo(clock, old + 1),
+      usedAt: daysAgo(clock, recent),
+      expiresAt: daysAgo(clock, 2),
+    });
     // Created long ago but still usable (a long invitation): stays.
     await userToken('retention-token-unused-valid', { createdAt: daysAgo(clock, 200), expiresAt: daysAgo(clock, -5) });
 
@@ -117,7 +128,13 @@ describe('data retention', () => {
     // Two days on, the rows that were a day short of the limit are past it.
     clock.advance({ days: 2 });
     expect(await retention.purge()).toEqual({ loginAttempts: 1, userTokens: 1, refreshTokens: 1, notifications: 1 });
-    expect(await remaining()).toEqual(['retention-failed-old', 'retention-pending-old', 'retention-queued-old', 'retention-refresh-live', 'retention-token-unused-valid']);
+    expect(await remaining()).toEqual([
+      'retention-failed-old',
+      'retention-pending-old',
+      'retention-queued-old',
+      'retention-refresh-live',
+      'retention-token-unused-valid',
+    ]);
   });
 
   it('deletes in batches, and two workers purging at once delete each row once', async () => {

@@ -32,11 +32,21 @@ describe('demo practice seed', () => {
   let summary: DemoSummary | null;
 
   const sql = <T>(query: string, parameters: unknown[] = []): Promise<T[]> => dataSource.query(query, parameters);
-  const rowCounts = async () => Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM ${t}`))[0]!.n)])));
+  const rowCounts = async () =>
+    Object.fromEntries(
+      await Promise.all(TABLES.map(async (t) => [t, Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM ${t}`))[0]!.n)])),
+    );
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    dataSource = await new DataSource(dataSourceOptions({ url: database.url, poolSize: 2, entities: COACHING_ENTITIES, logger: new TypeOrmPinoLogger(pino({ level: 'silent' })) })).initialize();
+    dataSource = await new DataSource(
+      dataSourceOptions({
+        url: database.url,
+        poolSize: 2,
+        entities: COACHING_ENTITIES,
+        logger: new TypeOrmPinoLogger(pino({ level: 'silent' })),
+      }),
+    ).initialize();
     summary = await seedDemoPractice(dataSource, { now: NOW });
   });
   afterAll(async () => {
@@ -87,10 +97,13 @@ describe('demo practice seed', () => {
   });
 
   it('has a year of past sessions with notes and published summaries, one no-show and one cancellation', async () => {
-    const past = await sql<{ status: string; starts_at: Date; private_notes: string | null; shared_summary: string | null; summary_published_at: Date | null }>(
-      'SELECT status, starts_at, private_notes, shared_summary, summary_published_at FROM coaching_session WHERE starts_at < $1',
-      [NOW],
-    );
+    const past = await sql<{
+      status: string;
+      starts_at: Date;
+      private_notes: string | null;
+      shared_summary: string | null;
+      summary_published_at: Date | null;
+    }>('SELECT status, starts_at, private_notes, shared_summary, summary_published_at FROM coaching_session WHERE starts_at < $1', [NOW]);
     const completed = past.filter((s) => s.status === 'COMPLETED');
     expect(completed.length).toBeGreaterThanOrEqual(50);
     expect(Math.min(...completed.map((s) => s.starts_at.getTime()))).toBeLessThan(NOW.getTime() - 330 * 24 * 3600 * 1000);
@@ -104,7 +117,16 @@ describe('demo practice seed', () => {
   });
 
   it('schedules the upcoming sessions at the cadence local time in the cadence zone, numbered 1..n per engagement', async () => {
-    const sessions = await sql<{ engagement_id: string; sequence: number; status: string; starts_at: Date; time_zone: string; cadence_local_time: string; cadence_time_zone: string; manually_moved: boolean }>(
+    const sessions = await sql<{
+      engagement_id: string;
+      sequence: number;
+      status: string;
+      starts_at: Date;
+      time_zone: string;
+      cadence_local_time: string;
+      cadence_time_zone: string;
+      manually_moved: boolean;
+    }>(
       `SELECT s.engagement_id, s.sequence, s.status, s.starts_at, s.time_zone, s.manually_moved, e.cadence_local_time, e.cadence_time_zone
          FROM coaching_session s JOIN engagement e ON e.id = s.engagement_id ORDER BY s.engagement_id, s.sequence`,
     );
@@ -116,7 +138,9 @@ describe('demo practice seed', () => {
       expect(session.time_zone).toBe(session.cadence_time_zone);
       expect(DateTime.fromJSDate(session.starts_at, { zone: session.time_zone }).toFormat('HH:mm')).toBe(session.cadence_local_time);
     }
-    expect(Math.max(...upcoming.map((s) => s.starts_at.getTime()))).toBeLessThanOrEqual(DateTime.fromJSDate(NOW).plus({ months: 12, days: 1 }).toMillis());
+    expect(Math.max(...upcoming.map((s) => s.starts_at.getTime()))).toBeLessThanOrEqual(
+      DateTime.fromJSDate(NOW).plus({ months: 12, days: 1 }).toMillis(),
+    );
     const sequences = new Map<string, number[]>();
     for (const s of sessions) sequences.set(s.engagement_id, [...(sequences.get(s.engagement_id) ?? []), s.sequence]);
     for (const list of sequences.values()) expect(list).toEqual(list.map((_, i) => i + 1));
@@ -133,7 +157,9 @@ describe('demo practice seed', () => {
   });
 
   it('has action items open (overdue and due this week), done and dropped, some with comments by coach and client', async () => {
-    const items = await sql<{ status: string; due_date: string; completed_at: Date | null }>('SELECT status, due_date::text, completed_at FROM action_item');
+    const items = await sql<{ status: string; due_date: string; completed_at: Date | null }>(
+      'SELECT status, due_date::text, completed_at FROM action_item',
+    );
     const today = DateTime.fromJSDate(NOW, { zone: 'Europe/London' });
     const open = items.filter((i) => i.status === 'OPEN');
     expect(open.some((i) => i.due_date < today.toISODate()!)).toBe(true);
@@ -163,7 +189,9 @@ describe('demo practice seed', () => {
     );
     expect(shared.length).toBeGreaterThan(0);
     expect(shared.every((g) => g.role === 'CLIENT' && g.own && Number(g.n) === 1)).toBe(true);
-    const [{ private: privateGoals }] = (await sql<{ private: string }>('SELECT count(*) AS private FROM goal WHERE shared_with_sponsor_at IS NULL')) as [{ private: string }];
+    const [{ private: privateGoals }] = (await sql<{ private: string }>(
+      'SELECT count(*) AS private FROM goal WHERE shared_with_sponsor_at IS NULL',
+    )) as [{ private: string }];
     expect(Number(privateGoals)).toBeGreaterThan(shared.length);
   });
 
@@ -183,7 +211,9 @@ describe('demo practice seed', () => {
   });
 
   it("stores the owner's password so that it verifies", async () => {
-    const [owner] = await sql<{ password_hash: string; role: string }>('SELECT password_hash, role FROM app_user WHERE email = $1', [DEMO_OWNER_EMAIL]);
+    const [owner] = await sql<{ password_hash: string; role: string }>('SELECT password_hash, role FROM app_user WHERE email = $1', [
+      DEMO_OWNER_EMAIL,
+    ]);
     expect(owner!.role).toBe('OWNER');
     expect(await verifyPassword(DEMO_PASSWORD, owner!.password_hash)).toBe(true);
     expect(await verifyPassword('wrong password', owner!.password_hash)).toBe(false);
@@ -218,6 +248,8 @@ describe('SEED_DEMO', () => {
   });
 
   it('rejects anything else with a message naming SEED_DEMO', () => {
-    expect(() => seedDemoEnabled({ SEED_DEMO: 'nonsense' })).toThrow('Invalid configuration: SEED_DEMO must be true, false, 1 or 0 (got "nonsense")');
+    expect(() => seedDemoEnabled({ SEED_DEMO: 'nonsense' })).toThrow(
+      'Invalid configuration: SEED_DEMO must be true, false, 1 or 0 (got "nonsense")',
+    );
   });
 });

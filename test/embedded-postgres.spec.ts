@@ -6,7 +6,6 @@ import pg from 'pg';
 import { EmbeddedPostgresServer } from '#tandem/database';
 import { freePort } from './support/free-port.js';
 
-
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -19,7 +18,9 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
 
 function postgresRunningOn(dataDir: string): boolean {
   try {
-    return execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').some((line) => line.includes(`-D ${dataDir}`));
+    return execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+      .split('\n')
+      .some((line) => line.includes(`-D ${dataDir}`));
   } catch {
     return false;
   }

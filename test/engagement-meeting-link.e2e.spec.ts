@@ -42,15 +42,23 @@ describe("an engagement's meeting link", () => {
     expect(row!.meeting_url).toBeNull();
   });
 
-  it("goes into the reminder of a session that has no link of its own", async () => {
+  it('goes into the reminder of a session that has no link of its own', async () => {
     const client = await aClient(api, coach, { timeZone: 'America/New_York' });
-    await api.as(coach.token).gql(`mutation($id: ID!) { updateClient(id: $id, input: { reminderOffsetsMinutes: [120] }) { id } }`, { id: client.id });
+    await api
+      .as(coach.token)
+      .gql(`mutation($id: ID!) { updateClient(id: $id, input: { reminderOffsetsMinutes: [120] }) { id } }`, { id: client.id });
     const engagement = await anEngagement(api, coach, client.id, { cadence: { frequency: 'AD_HOC', day: 1, localTime: '09:00' } });
     await api.as(coach.token).gql(UPDATE, { id: engagement.id, input: { meetingUrl: 'https://meet.example.com/standing-room' } });
     const scheduled = await api.as(coach.token).gql(SCHEDULE, { input: { engagementId: engagement.id, startsAt: inMinutes(120) } });
-    expect(scheduled.scheduleSession).toMatchObject({ meetingUrl: null, engagement: { meetingUrl: 'https://meet.example.com/standing-room' } });
+    expect(scheduled.scheduleSession).toMatchObject({
+      meetingUrl: null,
+      engagement: { meetingUrl: 'https://meet.example.com/standing-room' },
+    });
 
-    const mail = await waitFor(() => smtp.messages.find((m) => m.envelopeTo.includes(client.email.toLowerCase())), { what: 'the reminder', timeoutMs: 15_000 });
+    const mail = await waitFor(() => smtp.messages.find((m) => m.envelopeTo.includes(client.email.toLowerCase())), {
+      what: 'the reminder',
+      timeoutMs: 15_000,
+    });
     expect(mail.parsed.text).toContain('https://meet.example.com/standing-room');
   });
 });

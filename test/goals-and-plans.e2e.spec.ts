@@ -56,15 +56,25 @@ describe('goals, career plans, the sponsor report and the audit trail over Graph
 
   const createGoal = async (overrides: Record<string, unknown> = {}, forEngagement = engagementId) =>
     (await api.as(coach.token).gql(CREATE_GOAL, { input: salaryGoal(forEngagement, overrides) })).createGoal;
-  const checkIn = async (who: Session, goalId: string, input: Record<string, unknown>) => (await api.as(who.token).gql(CHECK_IN, { goalId, input })).addGoalCheckIn;
+  const checkIn = async (who: Session, goalId: string, input: Record<string, unknown>) =>
+    (await api.as(who.token).gql(CHECK_IN, { goalId, input })).addGoalCheckIn;
 
   it('tracks a goal’s progress from check-ins by the coach and by the client', async () => {
     const goal = await createGoal();
     expect(goal).toMatchObject({ category: 'FINANCIAL', horizon: 'ONE_YEAR', targetDate: '2027-06-30', progress: 0, latestCheckIn: null });
     expect(goal.metric).toEqual({ name: 'Base salary', unit: 'GBP', baseline: 100_000, target: 150_000 });
 
-    const halfway = await checkIn(coach, goal.id, { value: 125_000, note: 'Promotion offer', recordedAt: new Date(Date.now() - 2 * 86_400_000).toISOString() });
-    expect(halfway).toMatchObject({ value: 125_000, note: 'Promotion offer', recordedBy: { id: coach.userId }, goal: { id: goal.id, progress: 0.5 } });
+    const halfway = await checkIn(coach, goal.id, {
+      value: 125_000,
+      note: 'Promotion offer',
+      recordedAt: new Date(Date.now() - 2 * 86_400_000).toISOString(),
+    });
+    expect(halfway).toMatchObject({
+      value: 125_000,
+      note: 'Promotion offer',
+      recordedBy: { id: coach.userId },
+      goal: { id: goal.id, progress: 0.5 },
+    });
 
     // The client records their own measurements; past the target clamps to 1, below the baseline to 0.
     const beyond = await checkIn(clientLogin, goal.id, { value: 160_000 });
@@ -76,10 +86,12 @@ describe('goals, career plans, the sponsor report and the audit trail over Graph
     expect(asClient).toMatchObject({ progress: 0, latestCheckIn: { value: 90_000, recordedBy: { id: coach.userId } } });
     expect(asClient.checkIns.map((c: { value: number }) => c.value)).toEqual([90_000, 160_000, 125_000]);
 
-    const view = await api.as(coach.token).gql(
-      `query($id: ID!, $goalId: ID!) { engagement(id: $id) { goals { id progress } } goal(id: $goalId) { checkIns(first: 1) { value } } }`,
-      { id: engagementId, goalId: goal.id },
-    );
+    const view = await api
+      .as(coach.token)
+      .gql(
+        `query($id: ID!, $goalId: ID!) { engagement(id: $id) { goals { id progress } } goal(id: $goalId) { checkIns(first: 1) { value } } }`,
+        { id: engagementId, goalId: goal.id },
+      );
     expect(view.engagement.goals).toContainEqual({ id: goal.id, progress: 0 });
     expect(view.goal.checkIns).toEqual([{ value: 90_000 }]);
 
@@ -90,18 +102,29 @@ describe('goals, career plans, the sponsor report and the audit trail over Graph
     const goal = await createGoal();
     await checkIn(coach, goal.id, { value: 125_000 });
 
-    const updated = (await api.as(coach.token).gql(UPDATE_GOAL, {
+    const updated = (
+      await api.as(coach.token).gql(UPDATE_GOAL, {
+        id: goal.id,
+        input: { title: 'Reach 200k', targetDate: null, metric: { name: 'Base salary', unit: 'GBP', baseline: 100_000, target: 200_000 } },
+      })
+    ).updateGoal;
+    expect(updated).toEqual({
       id: goal.id,
-      input: { title: 'Reach 200k', targetDate: null, metric: { name: 'Base salary', unit: 'GBP', baseline: 100_000, target: 200_000 } },
-    })).updateGoal;
-    expect(updated).toEqual({ id: goal.id, title: 'Reach 200k', targetDate: null, metric: { baseline: 100_000, target: 200_000 }, progress: 0.25 });
+      title: 'Reach 200k',
+      targetDate: null,
+      metric: { baseline: 100_000, target: 200_000 },
+      progress: 0.25,
+    });
     expect(await api.as(clientLogin.token).errorCode(UPDATE_GOAL, { id: goal.id, input: { title: 'Mine now' } })).toBe('FORBIDDEN');
     expect(await api.as(clientLogin.token).errorCode(DELETE_GOAL, { id: goal.id })).toBe('FORBIDDEN');
 
     expect((await api.as(coach.token).gql(DELETE_GOAL, { id: goal.id })).deleteGoal).toBe(true);
     expect(await api.as(coach.token).errorCode(GOAL, { id: goal.id })).toBe('NOT_FOUND');
     expect(await api.sql('SELECT 1 FROM goal_check_in WHERE goal_id = $1', [goal.id])).toEqual([]);
-    const events = await api.sql<{ action: string; details: Record<string, unknown> }>('SELECT action, details FROM audit_event WHERE entity_id = $1 ORDER BY id', [goal.id]);
+    const events = await api.sql<{ action: string; details: Record<string, unknown> }>(
+      'SELECT action, details FROM audit_event WHERE entity_id = $1 ORDER BY id',
+      [goal.id],
+    );
     expect(events.map((e) => e.action)).toEqual(['goal.created', 'goal.checked_in', 'goal.updated', 'goal.deleted']);
     expect(events[2]!.details).toEqual({ fields: ['title', 'targetDate', 'metricName', 'metricUnit', 'metricBaseline', 'metricTarget'] });
   });
@@ -112,16 +135,19 @@ describe('goals, career plans, the sponsor report and the audit trail over Graph
 
     const first = (await api.as(coach.token).gql(SAVE_PLAN, { engagementId: id, input: SECTIONS })).saveCareerPlanRevision;
     expect(first).toMatchObject({ number: 1, strengthsInventory: SECTIONS.strengthsInventory, author: { id: coach.userId } });
-    const second = (await api.as(coach.token).gql(SAVE_PLAN, { engagementId: id, input: { marketAnalysis: 'Late-stage climate tech' } })).saveCareerPlanRevision;
+    const second = (await api.as(coach.token).gql(SAVE_PLAN, { engagementId: id, input: { marketAnalysis: 'Late-stage climate tech' } }))
+      .saveCareerPlanRevision;
     expect(second).toMatchObject({ number: 2, strengthsInventory: SECTIONS.strengthsInventory, marketAnalysis: 'Late-stage climate tech' });
 
     const before = new Date(new Date(first.createdAt).getTime() - 1000).toISOString();
-    const plan = (await api.as(coach.token).gql(
-      `query($id: ID!, $before: DateTime!, $first: DateTime!, $second: DateTime!) { engagement(id: $id) { careerPlan {
+    const plan = (
+      await api.as(coach.token).gql(
+        `query($id: ID!, $before: DateTime!, $first: DateTime!, $second: DateTime!) { engagement(id: $id) { careerPlan {
         id revisions { number } revision(number: 1) { marketAnalysis compensationPlan }
         none: revisionAsOf(at: $before) { number } q1: revisionAsOf(at: $first) { number } q2: revisionAsOf(at: $second) { number } } } }`,
-      { id, before, first: first.createdAt, second: second.createdAt },
-    )).engagement.careerPlan;
+        { id, before, first: first.createdAt, second: second.createdAt },
+      )
+    ).engagement.careerPlan;
     expect(plan).toEqual({
       id: expect.any(String),
       revisions: [{ number: 2 }, { number: 1 }],
@@ -140,7 +166,10 @@ describe('goals, career plans, the sponsor report and the audit trail over Graph
     });
     expect(await api.as(clientLogin.token).errorCode(SAVE_PLAN, { engagementId: id, input: { gapsAndThreats: 'none' } })).toBe('FORBIDDEN');
 
-    const events = await api.sql<{ action: string; details: unknown }>('SELECT action, details FROM audit_event WHERE entity_id = $1 ORDER BY id', [plan.id]);
+    const events = await api.sql<{ action: string; details: unknown }>(
+      'SELECT action, details FROM audit_event WHERE entity_id = $1 ORDER BY id',
+      [plan.id],
+    );
     expect(events).toEqual([
       { action: 'career_plan.revised', details: { number: 1, sections: Object.keys(SECTIONS) } },
       { action: 'career_plan.revised', details: { number: 2, sections: ['marketAnalysis'] } },
@@ -157,7 +186,9 @@ describe('goals, career plans, the sponsor report and the audit trail over Graph
   });
 
   it('reports attendance and goal progress to the sponsor, and no note, summary or agenda text', async () => {
-    const sponsor = await api.as(coach.token).gql(`mutation { createSponsor(input: { organisation: "Acme Bank", contactName: "Hana HR", contactEmail: "hr@acme.test" }) { id } }`);
+    const sponsor = await api
+      .as(coach.token)
+      .gql(`mutation { createSponsor(input: { organisation: "Acme Bank", contactName: "Hana HR", contactEmail: "hr@acme.test" }) { id } }`);
     const engagement = await anEngagement(api, coach, client.id, { sponsorId: sponsor.createSponsor.id, sessionsAllotted: 6 });
     expect(engagement.sessions).toHaveLength(6);
     const [held, missed, dropped, next] = engagement.sessions;
@@ -170,11 +201,16 @@ describe('goals, career plans, the sponsor report and the audit trail over Graph
     await as.gql(`mutation($id: ID!) { publishSessionSummary(id: $id, summary: "PUBLISHED-SUMMARY-SECRET") { id } }`, { id: held!.id });
     await as.gql(`mutation($id: ID!) { markSessionNoShow(id: $id) { id } }`, { id: missed!.id });
     await as.gql(`mutation($id: ID!) { cancelSession(id: $id) { id } }`, { id: dropped!.id });
-    const goal = await createGoal({ title: 'Lead a team of 10', category: 'CAREER', metric: { name: 'Reports', unit: 'people', baseline: 2, target: 10 } }, engagement.id);
+    const goal = await createGoal(
+      { title: 'Lead a team of 10', category: 'CAREER', metric: { name: 'Reports', unit: 'people', baseline: 2, target: 10 } },
+      engagement.id,
+    );
     await checkIn(coach, goal.id, { value: 4, note: 'NOTE-SECRET' });
     await createGoal({ title: 'PRIVATE-GOAL-SECRET' }, engagement.id);
     expect((await as.gql(SPONSOR_REPORT, { id: engagement.id })).sponsorReport.goals).toEqual([]);
-    await api.as(clientLogin.token).gql(`mutation($id: ID!) { setGoalSharedWithSponsor(goalId: $id, shared: true) { id } }`, { id: goal.id });
+    await api
+      .as(clientLogin.token)
+      .gql(`mutation($id: ID!) { setGoalSharedWithSponsor(goalId: $id, shared: true) { id } }`, { id: goal.id });
 
     const report = (await as.gql(SPONSOR_REPORT, { id: engagement.id })).sponsorReport;
     expect(report).toEqual({
@@ -197,7 +233,12 @@ describe('goals, career plans, the sponsor report and the audit trail over Graph
     expect(JSON.stringify(report)).not.toMatch(/SECRET/);
 
     const fresh = await anEngagement(api, coach, client.id, { activate: false });
-    expect((await as.gql(SPONSOR_REPORT, { id: fresh.id })).sponsorReport).toMatchObject({ sponsorOrganisation: null, attendanceRate: null, sessionsScheduled: 0, goals: [] });
+    expect((await as.gql(SPONSOR_REPORT, { id: fresh.id })).sponsorReport).toMatchObject({
+      sponsorOrganisation: null,
+      attendanceRate: null,
+      sessionsScheduled: 0,
+      goals: [],
+    });
     expect(await api.as(clientLogin.token).errorCode(SPONSOR_REPORT, { id: engagement.id })).toBe('FORBIDDEN');
   });
 
@@ -220,7 +261,9 @@ describe('goals, career plans, the sponsor report and the audit trail over Graph
     expect(byClient.actor).toEqual({ id: clientLogin.userId });
     expect(JSON.stringify([page1, page2])).not.toMatch(/SECRET|110000|120000/);
 
-    const everything = (await api.as(owner.token).gql(AUDIT, { first: 100 })).auditEvents.edges.map((e: { node: { id: string } }) => Number(e.node.id));
+    const everything = (await api.as(owner.token).gql(AUDIT, { first: 100 })).auditEvents.edges.map((e: { node: { id: string } }) =>
+      Number(e.node.id),
+    );
     expect(everything).toEqual([...everything].sort((a, b) => b - a));
 
     expect(await api.as(coach.token).errorCode(AUDIT, {})).toBe('FORBIDDEN');
@@ -264,27 +307,39 @@ describe('goals, career plans, the sponsor report and the audit trail over Graph
     const { id } = await anEngagement(api, coach, client.id, { activate: false });
     const goal = await createGoal({}, id);
     const counts = async () =>
-      (await api.sql(
-        `SELECT (SELECT count(*)::int FROM goal WHERE engagement_id = $1) AS goals,
+      (
+        await api.sql(
+          `SELECT (SELECT count(*)::int FROM goal WHERE engagement_id = $1) AS goals,
                 (SELECT count(*)::int FROM goal_check_in WHERE goal_id = $2) AS check_ins,
                 (SELECT count(*)::int FROM career_plan WHERE engagement_id = $1) AS plans,
                 (SELECT count(*)::int FROM audit_event WHERE practice_id = $3) AS events`,
-        [id, goal.id, owner.practiceId],
-      ))[0];
+          [id, goal.id, owner.practiceId],
+        )
+      )[0];
     const before = await counts();
     const as = api.as(coach.token);
 
-    expect(await as.errorCode(CREATE_GOAL, { input: salaryGoal(id, { metric: { name: 'Salary', unit: 'GBP', baseline: 100, target: 100 } }) })).toBe('BAD_USER_INPUT');
+    expect(
+      await as.errorCode(CREATE_GOAL, { input: salaryGoal(id, { metric: { name: 'Salary', unit: 'GBP', baseline: 100, target: 100 } }) }),
+    ).toBe('BAD_USER_INPUT');
     expect(await as.errorCode(CREATE_GOAL, { input: salaryGoal(id, { category: 'HEALTH' }) })).toBe('BAD_USER_INPUT');
     expect(await as.errorCode(CREATE_GOAL, { input: salaryGoal(id, { title: 'x'.repeat(201) }) })).toBe('BAD_USER_INPUT');
     expect(await as.errorCode(CREATE_GOAL, { input: salaryGoal(id, { targetDate: '2027-02-30' }) })).toBe('BAD_USER_INPUT');
-    expect(await as.errorCode(UPDATE_GOAL, { id: goal.id, input: { metric: { name: 'Salary', unit: 'GBP', baseline: 5, target: 5 } } })).toBe('BAD_USER_INPUT');
-    expect(await as.errorCode(SAVE_PLAN, { engagementId: id, input: { ...SECTIONS, marketAnalysis: 'x'.repeat(20_001) } })).toBe('BAD_USER_INPUT');
+    expect(
+      await as.errorCode(UPDATE_GOAL, { id: goal.id, input: { metric: { name: 'Salary', unit: 'GBP', baseline: 5, target: 5 } } }),
+    ).toBe('BAD_USER_INPUT');
+    expect(await as.errorCode(SAVE_PLAN, { engagementId: id, input: { ...SECTIONS, marketAnalysis: 'x'.repeat(20_001) } })).toBe(
+      'BAD_USER_INPUT',
+    );
     const future = new Date(Date.now() + 5 * 60_000).toISOString();
-    expect(await api.as(clientLogin.token).errorCode(CHECK_IN, { goalId: goal.id, input: { value: 1, recordedAt: future } })).toBe('BAD_USER_INPUT');
+    expect(await api.as(clientLogin.token).errorCode(CHECK_IN, { goalId: goal.id, input: { value: 1, recordedAt: future } })).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(await as.errorCode(CHECK_IN, { goalId: goal.id, input: { value: 1, note: 'x'.repeat(2001) } })).toBe('BAD_USER_INPUT');
 
-    const baseline = await api.as(owner.token).raw(CREATE_GOAL, { input: salaryGoal(id, { metric: { name: 'Salary', unit: 'GBP', baseline: 1, target: 1 } }) });
+    const baseline = await api
+      .as(owner.token)
+      .raw(CREATE_GOAL, { input: salaryGoal(id, { metric: { name: 'Salary', unit: 'GBP', baseline: 1, target: 1 } }) });
     expect(baseline.body.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'metric.target' });
     expect(await counts()).toEqual(before);
   });

@@ -58,7 +58,14 @@ function dockerignore(text: string): (relative: string) => boolean {
     const negated = pattern.startsWith('!');
     const body = (negated ? pattern.slice(1) : pattern)
       .split('/')
-      .map((segment) => (segment === '**' ? '.*' : segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')))
+      .map((segment) =>
+        segment === '**'
+          ? '.*'
+          : segment
+              .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+              .replace(/\*/g, '[^/]*')
+              .replace(/\?/g, '[^/]'),
+      )
       .join('/');
     // A pattern that names a directory excludes everything beneath it.
     return { negated, regex: new RegExp(`^${body}(/.*)?$`) };
@@ -82,17 +89,23 @@ afterAll(() => {
 });
 
 it('names a Node 24 base pinned by digest, runs as node and checks its own health', () => {
-  const bases = dockerfileInstructions.filter((instruction) => instruction.keyword === 'FROM').map((instruction) => instruction.args.split(/\s+/)[0]);
+  const bases = dockerfileInstructions
+    .filter((instruction) => instruction.keyword === 'FROM')
+    .map((instruction) => instruction.args.split(/\s+/)[0]);
   expect(bases.length).toBeGreaterThan(0);
   for (const base of bases) expect(base).toMatch(/^node:24(\.\d+){0,2}-bookworm-slim@sha256:[0-9a-f]{64}$/);
   const runtime = dockerfileInstructions.slice(dockerfileInstructions.map((instruction) => instruction.keyword).lastIndexOf('FROM'));
   expect(runtime.find((instruction) => instruction.keyword === 'USER')?.args).toBe('node');
-  expect(runtime.find((instruction) => instruction.keyword === 'HEALTHCHECK')?.args).toMatch(/CMD \["node", "dist\/apps\/api\/src\/health-check\.js"\]/);
+  expect(runtime.find((instruction) => instruction.keyword === 'HEALTHCHECK')?.args).toMatch(
+    /CMD \["node", "dist\/apps\/api\/src\/health-check\.js"\]/,
+  );
 });
 
 it('builds from exactly the files the Dockerfile copies', async () => {
   const stage = buildStage(dockerfileInstructions);
-  const sources = stage.filter((instruction) => instruction.keyword === 'COPY' && !instruction.args.includes('--from')).flatMap(copySources);
+  const sources = stage
+    .filter((instruction) => instruction.keyword === 'COPY' && !instruction.args.includes('--from'))
+    .flatMap(copySources);
   expect(sources).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'apps', 'libs', 'migrations']));
   const ignored = dockerignore(existsSync(path.join(ROOT, '.dockerignore')) ? readFileSync(path.join(ROOT, '.dockerignore'), 'utf8') : '');
 
@@ -123,7 +136,14 @@ it('builds from exactly the files the Dockerfile copies', async () => {
   );
 
   // What the image's commands run is there; nothing of the tests or the benchmarks is.
-  for (const file of ['dist/apps/api/src/main.js', 'dist/apps/worker/src/main.js', 'dist/apps/api/src/health-check.js', 'dist/apps/worker/src/health-check.js', 'dist/apps/api/src/cli/migrate.js', 'dist/web/index.html']) {
+  for (const file of [
+    'dist/apps/api/src/main.js',
+    'dist/apps/worker/src/main.js',
+    'dist/apps/api/src/health-check.js',
+    'dist/apps/worker/src/health-check.js',
+    'dist/apps/api/src/cli/migrate.js',
+    'dist/web/index.html',
+  ]) {
     expect(existsSync(path.join(context, file))).toBe(true);
   }
   const built = readdirSync(path.join(context, 'dist'), { recursive: true }) as string[];

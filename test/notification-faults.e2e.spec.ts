@@ -33,7 +33,10 @@ class WorkerProcess {
 
   start(): void {
     if (!existsSync(WORKER)) throw new Error(`${WORKER} is missing: npm test builds it first`);
-    this.child = spawn(process.execPath, [WORKER], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [WORKER], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child.stdout!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     this.child.stderr!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
   }
@@ -57,7 +60,10 @@ interface DrillResult {
 }
 
 /** Runs the batch through a worker process that is killed and restarted, with `midway` run in the middle. */
-async function drill(backend: 'postgres' | 'redis', midway?: (database: TestDatabase, prefix: string) => Promise<void>): Promise<DrillResult> {
+async function drill(
+  backend: 'postgres' | 'redis',
+  midway?: (database: TestDatabase, prefix: string) => Promise<void>,
+): Promise<DrillResult> {
   const database = await createTestDatabase();
   const smtp = await new SmtpReceiver({ delayMs: 15 }).start();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tandem-drill-'));
@@ -86,11 +92,17 @@ async function drill(backend: 'postgres' | 'redis', midway?: (database: TestData
       await waitFor(() => received() >= 250, { what: '250 deliveries', timeoutMs: 60_000 });
       await midway(database, prefix);
     }
-    await waitFor(async () => (await sql(database.url, `SELECT count(*)::int AS n FROM notification WHERE status = 'SENT'`))[0].n === BATCH, {
-      what: `all ${BATCH} notifications sent (worker output: ${worker.output.slice(-500)})`,
-      timeoutMs: 90_000,
+    await waitFor(
+      async () => (await sql(database.url, `SELECT count(*)::int AS n FROM notification WHERE status = 'SENT'`))[0].n === BATCH,
+      {
+        what: `all ${BATCH} notifications sent (worker output: ${worker.output.slice(-500)})`,
+        timeoutMs: 90_000,
+      },
+    );
+    await waitFor(() => new Set(smtp.messages.map((m) => m.parsed.messageId)).size === BATCH, {
+      what: 'the last deliveries',
+      timeoutMs: 10_000,
     });
-    await waitFor(() => new Set(smtp.messages.map((m) => m.parsed.messageId)).size === BATCH, { what: 'the last deliveries', timeoutMs: 10_000 });
     const ids = smtp.messages.map((m) => m.parsed.messageId);
     const unique = new Set(ids);
     const expectedIds = new Set((await sql(database.url, `SELECT id FROM notification`)).map((r) => `<notification-${r.id}@tandem.test>`));

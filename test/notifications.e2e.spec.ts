@@ -39,10 +39,17 @@ function withWorker(backend: 'postgres' | 'redis') {
 
   async function clientWithSessionSoon(overrides: Record<string, unknown> = {}) {
     const client = await aClient(api, coach, { timeZone: 'America/New_York', ...overrides });
-    await api.as(coach.token).gql(`mutation($id: ID!) { updateClient(id: $id, input: { reminderOffsetsMinutes: [120] }) { id } }`, { id: client.id });
+    await api
+      .as(coach.token)
+      .gql(`mutation($id: ID!) { updateClient(id: $id, input: { reminderOffsetsMinutes: [120] }) { id } }`, { id: client.id });
     const engagement = await anEngagement(api, coach, client.id, { cadence: { frequency: 'AD_HOC', day: 1, localTime: '09:00' } });
     const session = await api.as(coach.token).gql(SCHEDULE, {
-      input: { engagementId: engagement.id, startsAt: inMinutes(120, 1500), meetingUrl: 'https://meet.example.com/tandem', agenda: 'Review the <offer> letter' },
+      input: {
+        engagementId: engagement.id,
+        startsAt: inMinutes(120, 1500),
+        meetingUrl: 'https://meet.example.com/tandem',
+        agenda: 'Review the <offer> letter',
+      },
     });
     return { client, engagement, session: session.scheduleSession as { id: string; version: number; startsAt: string } };
   }
@@ -50,7 +57,12 @@ function withWorker(backend: 'postgres' | 'redis') {
   it('delivers a session reminder: the planned row, then the message with both bodies, headers and a calendar invite', async () => {
     const { client, session } = await clientWithSessionSoon();
     const [planned] = await outboxRows(api, `session_id = $1`, [session.id]);
-    expect(planned).toMatchObject({ kind: 'SESSION_REMINDER', status: expect.stringMatching(/PENDING|QUEUED|SENT/), recipient_email: client.email, session_version: 1 });
+    expect(planned).toMatchObject({
+      kind: 'SESSION_REMINDER',
+      status: expect.stringMatching(/PENDING|QUEUED|SENT/),
+      recipient_email: client.email,
+      session_version: 1,
+    });
 
     await waitFor(() => mailsTo(smtp, client.email).length > 0 || undefined, { what: 'the reminder', timeoutMs: 15_000 });
     const [mail] = mailsTo(smtp, client.email);
@@ -64,23 +76,43 @@ function withWorker(backend: 'postgres' | 'redis') {
     expect(mail!.raw).toMatch(/^List-Unsubscribe:\s+<https:\/\/tandem\.test\/unsubscribe\?token=[\w.-]+>\r?$/m);
     expect(mail!.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
     const event = calendarOf(mail!)!;
-    expect(event).toMatchObject({ method: 'REQUEST', uid: expect.stringContaining(`session-${session.id}@`), sequence: 1, attendees: [client.email] });
+    expect(event).toMatchObject({
+      method: 'REQUEST',
+      uid: expect.stringContaining(`session-${session.id}@`),
+      sequence: 1,
+      attendees: [client.email],
+    });
     const [start] = await api.sql<{ starts_at: Date }>(`SELECT starts_at FROM coaching_session WHERE id = $1`, [session.id]);
     // iCalendar keeps whole seconds.
     expect(event.start.getTime()).toBe(Math.floor(new Date(start!.starts_at).getTime() / 1000) * 1000);
 
-    await waitFor(async () => (await outboxRows(api, `id = $1 AND status = 'SENT'`, [planned!.id]))[0], { what: 'the reminder marked sent' });
-    const listed = await api.as(coach.token).gql(`query($id: ID!) { notifications(clientId: $id, first: 10) { edges { node { kind status attempts sentAt } } } }`, { id: client.id });
-    expect(listed.notifications.edges.map((e: any) => e.node)).toContainEqual({ kind: 'SESSION_REMINDER', status: 'SENT', attempts: 1, sentAt: expect.any(String) });
+    await waitFor(async () => (await outboxRows(api, `id = $1 AND status = 'SENT'`, [planned!.id]))[0], {
+      what: 'the reminder marked sent',
+    });
+    const listed = await api
+      .as(coach.token)
+      .gql(`query($id: ID!) { notifications(clientId: $id, first: 10) { edges { node { kind status attempts sentAt } } } }`, {
+        id: client.id,
+      });
+    expect(listed.notifications.edges.map((e: any) => e.node)).toContainEqual({
+      kind: 'SESSION_REMINDER',
+      status: 'SENT',
+      attempts: 1,
+      sentAt: expect.any(String),
+    });
   });
 
   it('retries a 451 with backoff and delivers once', async () => {
     smtp.rejectWith(451, 'greylisted, try later');
     const { client } = await clientWithSessionSoon();
-    await waitFor(async () => (await outboxRows(api, `recipient_email = $1 AND attempts >= 1`, [client.email])).length > 0 || undefined, { what: 'a failed attempt' });
+    await waitFor(async () => (await outboxRows(api, `recipient_email = $1 AND attempts >= 1`, [client.email])).length > 0 || undefined, {
+      what: 'a failed attempt',
+    });
     smtp.accept();
     await waitFor(() => mailsTo(smtp, client.email).length > 0 || undefined, { what: 'the retried reminder', timeoutMs: 20_000 });
-    const row = await waitFor(async () => (await outboxRows(api, `recipient_email = $1 AND status = 'SENT'`, [client.email]))[0], { what: 'the row marked sent' });
+    const row = await waitFor(async () => (await outboxRows(api, `recipient_email = $1 AND status = 'SENT'`, [client.email]))[0], {
+      what: 'the row marked sent',
+    });
     expect(row).toMatchObject({ status: 'SENT', reason: null });
     expect(row!.attempts).toBeGreaterThanOrEqual(2);
     expect(mailsTo(smtp, client.email)).toHaveLength(1);
@@ -89,26 +121,44 @@ function withWorker(backend: 'postgres' | 'redis') {
   it('fails a 550 at once with the reason, and suppresses the address for later reminders', async () => {
     smtp.rejectWith(550, 'no such mailbox');
     const { client } = await clientWithSessionSoon();
-    await waitFor(async () => (await outboxRows(api, `recipient_email = $1 AND status = 'FAILED'`, [client.email]))[0], { what: 'the failure' });
+    await waitFor(async () => (await outboxRows(api, `recipient_email = $1 AND status = 'FAILED'`, [client.email]))[0], {
+      what: 'the failure',
+    });
     smtp.accept();
     const [failed] = await outboxRows(api, `recipient_email = $1`, [client.email]);
     expect(failed).toMatchObject({ status: 'FAILED', attempts: 1, reason: expect.stringContaining('550') });
-    const [preference] = await api.sql(`SELECT suppressed_at, suppression_reason FROM email_preference WHERE email = lower($1)`, [client.email]);
+    const [preference] = await api.sql(`SELECT suppressed_at, suppression_reason FROM email_preference WHERE email = lower($1)`, [
+      client.email,
+    ]);
     expect(preference!.suppressed_at).not.toBeNull();
 
-    const engagement = await api.sql<{ id: string }>(`SELECT id FROM engagement WHERE client_id = (SELECT id FROM client WHERE email = $1)`, [client.email]);
+    const engagement = await api.sql<{ id: string }>(
+      `SELECT id FROM engagement WHERE client_id = (SELECT id FROM client WHERE email = $1)`,
+      [client.email],
+    );
     await api.as(coach.token).gql(SCHEDULE, { input: { engagementId: engagement[0]!.id, startsAt: inMinutes(120, 1500) } });
-    await waitFor(async () => (await outboxRows(api, `recipient_email = $1 AND status = 'SKIPPED'`, [client.email]))[0], { what: 'the suppressed reminder' });
+    await waitFor(async () => (await outboxRows(api, `recipient_email = $1 AND status = 'SKIPPED'`, [client.email]))[0], {
+      what: 'the suppressed reminder',
+    });
     expect(mailsTo(smtp, client.email)).toEqual([]);
   });
 
   it('sends the shared summary when it is published, never the private notes', async () => {
     const { client, session } = await clientWithSessionSoon();
-    await api.as(coach.token).gql(`mutation($id: ID!) { writePrivateNotes(id: $id, notes: "PRIVATE: thinks about quitting") { id } }`, { id: session.id });
+    await api
+      .as(coach.token)
+      .gql(`mutation($id: ID!) { writePrivateNotes(id: $id, notes: "PRIVATE: thinks about quitting") { id } }`, { id: session.id });
     // The summary is planned at the clock's now: the clock stays there until it has gone out.
     await withClockAt(clock, justAfter(session.startsAt), async () => {
-      await api.as(coach.token).gql(`mutation($id: ID!) { publishSessionSummary(id: $id, summary: "We agreed you will ask for the raise.") { id } }`, { id: session.id });
-      await waitFor(() => mailsTo(smtp, client.email).find((m) => /summary/i.test(m.parsed.subject ?? '')), { what: 'the summary', timeoutMs: 15_000 });
+      await api
+        .as(coach.token)
+        .gql(`mutation($id: ID!) { publishSessionSummary(id: $id, summary: "We agreed you will ask for the raise.") { id } }`, {
+          id: session.id,
+        });
+      await waitFor(() => mailsTo(smtp, client.email).find((m) => /summary/i.test(m.parsed.subject ?? '')), {
+        what: 'the summary',
+        timeoutMs: 15_000,
+      });
     });
     const summary = mailsTo(smtp, client.email).find((m) => /summary/i.test(m.parsed.subject ?? ''))!;
     expect(summary.parsed.text).toContain('We agreed you will ask for the raise.');
@@ -123,9 +173,12 @@ function withWorker(backend: 'postgres' | 'redis') {
     expect(mail!.parsed.text).toContain(invite.inviteClient.inviteUrl);
     expect(mail!.raw).not.toMatch(/^List-Unsubscribe:/m);
     // The row is marked SENT just after the receiver accepts the message.
-    const row = await waitFor(async () => (await outboxRows(api, `recipient_email = $1 AND kind = 'INVITE' AND status = 'SENT'`, [client.email]))[0], {
-      what: 'the invite marked sent',
-    });
+    const row = await waitFor(
+      async () => (await outboxRows(api, `recipient_email = $1 AND kind = 'INVITE' AND status = 'SENT'`, [client.email]))[0],
+      {
+        what: 'the invite marked sent',
+      },
+    );
     const [stored] = await api.sql(`SELECT data::text AS data FROM notification WHERE id = $1`, [row!.id]);
     expect(stored!.data).not.toContain('sealedUrl');
   });
@@ -175,8 +228,12 @@ describe('emails driven step by step (no worker: each stage run by the test)', (
     await makeDue(api, `session_id = $1 AND kind = 'SESSION_REMINDER' AND data->>'offsetMinutes' = '2880'`, [first!.id]);
     await api.app.get((await import('#tandem/notifications')).NotificationDispatcher).dispatch(); // the old reminder is now QUEUED
     const moved = new Date(new Date(first!.startsAt).getTime() + 3 * 86_400_000).toISOString();
-    await api.as(coach.token).gql(`mutation($id: ID!, $at: DateTime!) { rescheduleSession(id: $id, startsAt: $at) { version } }`, { id: first!.id, at: moved });
-    await makeDue(api, `session_id = $1 AND kind = 'SESSION_REMINDER' AND session_version = 2 AND data->>'offsetMinutes' = '2880'`, [first!.id]);
+    await api
+      .as(coach.token)
+      .gql(`mutation($id: ID!, $at: DateTime!) { rescheduleSession(id: $id, startsAt: $at) { version } }`, { id: first!.id, at: moved });
+    await makeDue(api, `session_id = $1 AND kind = 'SESSION_REMINDER' AND session_version = 2 AND data->>'offsetMinutes' = '2880'`, [
+      first!.id,
+    ]);
     const before = mailsTo(smtp, client.email).length;
     await dispatchAndSend(api);
     const rows = await outboxRows(api, `session_id = $1 AND kind = 'SESSION_REMINDER' AND data->>'offsetMinutes' = '2880'`, [first!.id]);
@@ -204,10 +261,17 @@ describe('emails driven step by step (no worker: each stage run by the test)', (
     expect(rows.find((r) => r.kind === 'SESSION_CANCELLED')).toMatchObject({ status: 'SENT' });
     const [cancellation] = mailsTo(smtp, client.email).slice(before);
     expect(cancellation!.parsed.subject).toMatch(/cancel/i);
-    const invite = mailsTo(smtp, client.email).slice(0, before).find((m) => calendarOf(m)?.uid.includes(first!.id));
+    const invite = mailsTo(smtp, client.email)
+      .slice(0, before)
+      .find((m) => calendarOf(m)?.uid.includes(first!.id));
     expect(calendarOf(invite!)).toMatchObject({ method: 'REQUEST', sequence: 1 });
     // RFC 5546: a calendar applies a CANCEL only when its SEQUENCE is above the event's.
-    expect(calendarOf(cancellation!)).toMatchObject({ method: 'CANCEL', status: 'CANCELLED', uid: expect.stringContaining(first!.id), sequence: 2 });
+    expect(calendarOf(cancellation!)).toMatchObject({
+      method: 'CANCEL',
+      status: 'CANCELLED',
+      uid: expect.stringContaining(first!.id),
+      sequence: 2,
+    });
   });
 
   it('delivers the nudge, the prep email and the summary with their content in both bodies', async () => {
@@ -216,10 +280,18 @@ describe('emails driven step by step (no worker: each stage run by the test)', (
       input: { engagementId: engagement.id, title: 'Call the recruiter back', dueDate: DateTime.now().minus({ days: 1 }).toISODate() },
     });
     await api.as(coach.token).gql(`mutation($input: CreateGoalInput!) { createGoal(input: $input) { id } }`, {
-      input: { engagementId: engagement.id, title: 'Head of Data by 2028', category: 'CAREER', horizon: 'THREE_YEARS', metric: { name: 'Level', unit: 'grade', baseline: 1, target: 3 } },
+      input: {
+        engagementId: engagement.id,
+        title: 'Head of Data by 2028',
+        category: 'CAREER',
+        horizon: 'THREE_YEARS',
+        metric: { name: 'Level', unit: 'grade', baseline: 1, target: 3 },
+      },
     });
     await planPeriodic(api);
-    await makeDue(api, `client_id = (SELECT id FROM client WHERE email = $1) AND kind IN ('ACCOUNTABILITY_NUDGE', 'SESSION_PREP')`, [client.email]);
+    await makeDue(api, `client_id = (SELECT id FROM client WHERE email = $1) AND kind IN ('ACCOUNTABILITY_NUDGE', 'SESSION_PREP')`, [
+      client.email,
+    ]);
     await dispatchAndSend(api);
     const mails = mailsTo(smtp, client.email);
     const nudge = mails.find((m) => /due|overdue/i.test(m.parsed.subject ?? ''))!;
@@ -240,7 +312,9 @@ describe('emails driven step by step (no worker: each stage run by the test)', (
     });
     await planPeriodic(api);
     await planPeriodic(api);
-    const nudges = await outboxRows(api, `client_id = (SELECT id FROM client WHERE email = $1) AND kind = 'ACCOUNTABILITY_NUDGE'`, [client.email]);
+    const nudges = await outboxRows(api, `client_id = (SELECT id FROM client WHERE email = $1) AND kind = 'ACCOUNTABILITY_NUDGE'`, [
+      client.email,
+    ]);
     expect(nudges).toHaveLength(1);
 
     // Completing the last due item withdraws the nudge in the same transaction.
@@ -257,7 +331,9 @@ describe('emails driven step by step (no worker: each stage run by the test)', (
       input: { engagementId: engagement.id, title: 'Draft the pitch', dueDate: DateTime.now().toISODate() },
     });
     const login = await aClientLogin(api, coach, client.id);
-    await api.as(login.token).gql(`mutation { updateNotificationPreferences(input: { quietHoursStart: "21:00", quietHoursEnd: "08:30" }) { quietHoursStart } }`);
+    await api
+      .as(login.token)
+      .gql(`mutation { updateNotificationPreferences(input: { quietHoursStart: "21:00", quietHoursEnd: "08:30" }) { quietHoursStart } }`);
     await planPeriodic(api);
     const [nudge] = await outboxRows(api, `recipient_email = $1 AND kind = 'ACCOUNTABILITY_NUDGE'`, [client.email]);
     await makeDue(api, `id = $1`, [nudge!.id]);
@@ -275,13 +351,17 @@ describe('emails driven step by step (no worker: each stage run by the test)', (
     const login = await aClientLogin(api, coach, client.id);
     await makeDue(api, `session_id = $1 AND kind = 'SESSION_REMINDER'`, [engagement.sessions[0]!.id]);
     await api.app.get((await import('#tandem/notifications')).NotificationDispatcher).dispatch();
-    await api.as(login.token).gql(`mutation { updateNotificationPreferences(input: { disabledKinds: [SESSION_REMINDER] }) { disabledKinds } }`);
+    await api
+      .as(login.token)
+      .gql(`mutation { updateNotificationPreferences(input: { disabledKinds: [SESSION_REMINDER] }) { disabledKinds } }`);
     // Later reminders still pending are withdrawn at once.
     const pending = await outboxRows(api, `recipient_email = $1 AND kind = 'SESSION_REMINDER' AND status = 'CANCELLED'`, [client.email]);
     expect(pending.length).toBeGreaterThan(0);
     expect(pending.every((r) => r.reason === 'recipient unsubscribed')).toBe(true);
     await dispatchAndSend(api);
-    const rows = await outboxRows(api, `session_id = $1 AND kind = 'SESSION_REMINDER' AND status <> 'PENDING'`, [engagement.sessions[0]!.id]);
+    const rows = await outboxRows(api, `session_id = $1 AND kind = 'SESSION_REMINDER' AND status <> 'PENDING'`, [
+      engagement.sessions[0]!.id,
+    ]);
     // Both the 48 h and the 2 h reminder.
     expect(rows.map((r) => [r.status, r.reason])).toEqual([
       ['SKIPPED', 'recipient turned off session reminder emails'],

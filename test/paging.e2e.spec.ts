@@ -27,19 +27,54 @@ const clientsIn = (order: string) => (api: TestApi, practiceId: string) =>
 
 /** Keyed by "<type>.<field>" as the schema names it; a connection missing here fails the first test. */
 const CASES: Record<string, Case[]> = {
-  'Query.actionItems': [{ field: 'actionItems', expected: (api, p) => ids(api, 'SELECT id FROM action_item WHERE practice_id = $1 ORDER BY due_date NULLS LAST, id', p) }],
-  'Query.myActionItems': [{ field: 'myActionItems', expected: (api, p) => ids(api, 'SELECT id FROM action_item WHERE practice_id = $1 ORDER BY due_date NULLS LAST, id', p) }],
-  'Query.auditEvents': [{ field: 'auditEvents', expected: (api, p) => ids(api, 'SELECT a.id::text AS id FROM audit_event a WHERE a.practice_id = $1 ORDER BY a.id DESC', p) }],
+  'Query.actionItems': [
+    {
+      field: 'actionItems',
+      expected: (api, p) => ids(api, 'SELECT id FROM action_item WHERE practice_id = $1 ORDER BY due_date NULLS LAST, id', p),
+    },
+  ],
+  'Query.myActionItems': [
+    {
+      field: 'myActionItems',
+      expected: (api, p) => ids(api, 'SELECT id FROM action_item WHERE practice_id = $1 ORDER BY due_date NULLS LAST, id', p),
+    },
+  ],
+  'Query.auditEvents': [
+    {
+      field: 'auditEvents',
+      expected: (api, p) => ids(api, 'SELECT a.id::text AS id FROM audit_event a WHERE a.practice_id = $1 ORDER BY a.id DESC', p),
+    },
+  ],
   'Query.clients': [
     { field: 'clients', args: 'orderBy: NAME', expected: clientsIn('c.name, c.id') },
     { field: 'clients', args: 'orderBy: NAME_DESC', expected: clientsIn('c.name DESC, c.id DESC') },
     { field: 'clients', args: 'orderBy: RECENTLY_ADDED', expected: clientsIn('c.created_at DESC, c.id DESC') },
     { field: 'clients', args: 'orderBy: NEXT_SESSION', expected: clientsIn(`${NEXT_SESSION}, c.name, c.id`) },
   ],
-  'Query.engagements': [{ field: 'engagements', expected: (api, p) => ids(api, 'SELECT id FROM engagement WHERE practice_id = $1 ORDER BY created_at DESC, id DESC', p) }],
-  'Query.notifications': [{ field: 'notifications', expected: (api, p) => ids(api, 'SELECT id FROM notification WHERE practice_id = $1 ORDER BY created_at DESC, id DESC', p) }],
-  'Query.sessions': [{ field: 'sessions', expected: (api, p) => ids(api, 'SELECT id FROM coaching_session WHERE practice_id = $1 ORDER BY starts_at, id', p) }],
-  'Query.sponsors': [{ field: 'sponsors', expected: (api, p) => ids(api, 'SELECT id FROM sponsor WHERE practice_id = $1 AND archived_at IS NULL ORDER BY organisation, id', p) }],
+  'Query.engagements': [
+    {
+      field: 'engagements',
+      expected: (api, p) => ids(api, 'SELECT id FROM engagement WHERE practice_id = $1 ORDER BY created_at DESC, id DESC', p),
+    },
+  ],
+  'Query.notifications': [
+    {
+      field: 'notifications',
+      expected: (api, p) => ids(api, 'SELECT id FROM notification WHERE practice_id = $1 ORDER BY created_at DESC, id DESC', p),
+    },
+  ],
+  'Query.sessions': [
+    {
+      field: 'sessions',
+      expected: (api, p) => ids(api, 'SELECT id FROM coaching_session WHERE practice_id = $1 ORDER BY starts_at, id', p),
+    },
+  ],
+  'Query.sponsors': [
+    {
+      field: 'sponsors',
+      expected: (api, p) => ids(api, 'SELECT id FROM sponsor WHERE practice_id = $1 AND archived_at IS NULL ORDER BY organisation, id', p),
+    },
+  ],
 };
 
 /**
@@ -71,18 +106,39 @@ describe('paging: every connection reaches each row exactly once, in order', () 
     const item = await as.gql(`mutation($input: CreateActionItemInput!) { createActionItem(input: $input) { id } }`, {
       input: { engagementId: engagement.id, title: 'Template', dueDate: '2027-03-01' },
     });
-    const sponsor = await as.gql(`mutation { createSponsor(input: { organisation: "Same Org", contactName: "Pat", contactEmail: "pat@org.test" }) { id } }`);
+    const sponsor = await as.gql(
+      `mutation { createSponsor(input: { organisation: "Same Org", contactName: "Pat", contactEmail: "pat@org.test" }) { id } }`,
+    );
 
     // Every copy shares now() (microseconds included) and whatever its list orders by, so only the id breaks ties.
     const sameStart = `to_jsonb(date_trunc('day', now()) + interval '40 days 9 hours 123456 microseconds')`;
     await copies(api, 'sponsor', sponsor.createSponsor.id, { id: 'gen_random_uuid()', created_at: 'now()' });
-    await copies(api, 'client', client.id, { id: 'gen_random_uuid()', name: `'Same Name'`, email: `'paging-' || i || '@example.com'`, user_id: 'null', created_at: 'now()' });
+    await copies(api, 'client', client.id, {
+      id: 'gen_random_uuid()',
+      name: `'Same Name'`,
+      email: `'paging-' || i || '@example.com'`,
+      user_id: 'null',
+      created_at: 'now()',
+    });
     await copies(api, 'engagement', engagement.id, { id: 'gen_random_uuid()', created_at: 'now()' });
-    await copies(api, 'coaching_session', engagement.sessions[0]!.id, { id: 'gen_random_uuid()', sequence: '1000 + i', starts_at: sameStart, manually_moved: 'true', created_at: 'now()' });
+    await copies(api, 'coaching_session', engagement.sessions[0]!.id, {
+      id: 'gen_random_uuid()',
+      sequence: '1000 + i',
+      starts_at: sameStart,
+      manually_moved: 'true',
+      created_at: 'now()',
+    });
     await copies(api, 'action_item', item.createActionItem.id, { id: 'gen_random_uuid()', created_at: 'now()' });
     const [notification] = await api.sql<{ id: string }>('SELECT id FROM notification WHERE practice_id = $1 LIMIT 1', [owner.practiceId]);
-    await copies(api, 'notification', notification!.id, { id: 'gen_random_uuid()', idempotency_key: `'paging:' || i`, created_at: 'now()' });
-    await api.sql(`INSERT INTO audit_event (practice_id, action, entity_type, details) SELECT $1, 'paging.test', 'Test', '{}' FROM generate_series(1, ${ROWS})`, [owner.practiceId]);
+    await copies(api, 'notification', notification!.id, {
+      id: 'gen_random_uuid()',
+      idempotency_key: `'paging:' || i`,
+      created_at: 'now()',
+    });
+    await api.sql(
+      `INSERT INTO audit_event (practice_id, action, entity_type, details) SELECT $1, 'paging.test', 'Test', '{}' FROM generate_series(1, ${ROWS})`,
+      [owner.practiceId],
+    );
     // Every other copied client has its next session at the same instant (NEXT_SESSION ties on it, then on the name).
     await api.sql(
       `INSERT INTO coaching_session
@@ -105,8 +161,11 @@ describe('paging: every connection reaches each row exactly once, in order', () 
   });
 
   it('covers every connection in the schema (a new connection must be added to CASES)', async () => {
-    const schema = await api.as(owner.token).gql(`{ __schema { types { name kind fields { name type { name kind ofType { name kind ofType { name } } } } } } }`);
-    const named = (type: { name: string | null; ofType?: unknown }): string | null => type.name ?? (type.ofType ? named(type.ofType as { name: string | null }) : null);
+    const schema = await api
+      .as(owner.token)
+      .gql(`{ __schema { types { name kind fields { name type { name kind ofType { name kind ofType { name } } } } } } }`);
+    const named = (type: { name: string | null; ofType?: unknown }): string | null =>
+      type.name ?? (type.ofType ? named(type.ofType as { name: string | null }) : null);
     const connections = schema.__schema.types
       .filter((t: { kind: string; name: string }) => t.kind === 'OBJECT' && !t.name.startsWith('__'))
       .flatMap((t: { name: string; fields: Array<{ name: string; type: { name: string | null } }> }) =>

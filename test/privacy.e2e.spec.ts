@@ -17,27 +17,44 @@ const ITEM = `id title details dueDate status isOverdue completedAt comments { b
 /** Every Query field, classified: what a CLIENT may run (and what it returns), and what is staff-only. */
 const CLIENT_QUERIES: Record<string, (ids: Ids) => { query: string; variables?: Record<string, unknown> }> = {
   version: () => ({ query: `{ version }` }),
-  me: () => ({ query: `{ me { id email role client { id name currentRole targetRole nextSession { id sharedSummary agenda } engagements { ${ENGAGEMENT} } } } }` }),
+  me: () => ({
+    query: `{ me { id email role client { id name currentRole targetRole nextSession { id sharedSummary agenda } engagements { ${ENGAGEMENT} } } } }`,
+  }),
   practice: () => ({ query: `{ practice { name timeZone } }` }),
-  client: (ids) => ({ query: `query($id: ID!) { client(id: $id) { id name openActionItemCount latestGoalProgress { goalTitle progress } currentEngagement { id title } } }`, variables: { id: ids.clientId } }),
+  client: (ids) => ({
+    query: `query($id: ID!) { client(id: $id) { id name openActionItemCount latestGoalProgress { goalTitle progress } currentEngagement { id title } } }`,
+    variables: { id: ids.clientId },
+  }),
   engagement: (ids) => ({ query: `query($id: ID!) { engagement(id: $id) { ${ENGAGEMENT} } }`, variables: { id: ids.engagementId } }),
   engagements: () => ({ query: `{ engagements(first: 3) { edges { node { id title sessions(first: 5) { ${SESSION} } } } } }` }),
-  session: (ids) => ({ query: `query($id: ID!) { session(id: $id) { ${SESSION} engagement { title } client { name } } }`, variables: { id: ids.notedSessionId } }),
+  session: (ids) => ({
+    query: `query($id: ID!) { session(id: $id) { ${SESSION} engagement { title } client { name } } }`,
+    variables: { id: ids.notedSessionId },
+  }),
   sessions: () => ({ query: `{ sessions(first: 20) { edges { node { ${SESSION} } } } }` }),
   actionItems: () => ({ query: `{ actionItems(first: 100) { edges { node { ${ITEM} } } } }` }),
   myActionItems: () => ({ query: `{ myActionItems(first: 100) { edges { node { ${ITEM} } } } }` }),
   actionItem: (ids) => ({ query: `query($id: ID!) { actionItem(id: $id) { ${ITEM} } }`, variables: { id: ids.actionItemId } }),
   notificationPreferences: () => ({ query: `{ notificationPreferences { email disabledKinds quietHoursStart } }` }),
-  goal: (ids) => ({ query: `query($id: ID!) { goal(id: $id) { id title progress checkIns { value note } latestCheckIn { value } } }`, variables: { id: ids.goalId } }),
+  goal: (ids) => ({
+    query: `query($id: ID!) { goal(id: $id) { id title progress checkIns { value note } latestCheckIn { value } } }`,
+    variables: { id: ids.goalId },
+  }),
 };
 const STAFF_ONLY_QUERIES: Record<string, (ids: Ids) => { query: string; variables?: Record<string, unknown> }> = {
   clients: () => ({ query: `{ clients(first: 10) { edges { node { id } } } }` }),
   coaches: () => ({ query: `{ coaches { id } }` }),
   sponsors: () => ({ query: `{ sponsors(first: 10) { edges { node { id } } } }` }),
   sponsor: (ids) => ({ query: `query($id: ID!) { sponsor(id: $id) { id } }`, variables: { id: ids.sponsorId } }),
-  sponsorReport: (ids) => ({ query: `query($id: ID!) { sponsorReport(engagementId: $id) { title } }`, variables: { id: ids.engagementId } }),
+  sponsorReport: (ids) => ({
+    query: `query($id: ID!) { sponsorReport(engagementId: $id) { title } }`,
+    variables: { id: ids.engagementId },
+  }),
   auditEvents: () => ({ query: `{ auditEvents(first: 10) { edges { node { id } } } }` }),
-  notifications: (ids) => ({ query: `query($id: ID!) { notifications(clientId: $id, first: 10) { edges { node { id } } } }`, variables: { id: ids.clientId } }),
+  notifications: (ids) => ({
+    query: `query($id: ID!) { notifications(clientId: $id, first: 10) { edges { node { id } } } }`,
+    variables: { id: ids.clientId },
+  }),
   previewSessionPlan: (ids) => ({
     query: `query($id: ID!) { previewSessionPlan(engagementId: $id, change: { pause: true }) { cancelled { id privateNotes } created kept { reason session { id privateNotes } } } }`,
     variables: { id: ids.engagementId },
@@ -63,27 +80,45 @@ describe('privacy: private notes never reach a client or a sponsor', () => {
   beforeAll(async () => {
     api = await TestApi.start();
     coach = await anOwner(api);
-    const sponsor = await api.as(coach.token).gql(`mutation { createSponsor(input: { organisation: "Initech", contactName: "Bill", contactEmail: "bill@initech.test" }) { id } }`);
+    const sponsor = await api
+      .as(coach.token)
+      .gql(`mutation { createSponsor(input: { organisation: "Initech", contactName: "Bill", contactEmail: "bill@initech.test" }) { id } }`);
     const record = await aClient(api, coach);
     const engagement = await anEngagement(api, coach, record.id, { sponsorId: sponsor.createSponsor.id });
     const as = api.as(coach.token);
     // Notes on every session, past and future; one session completed with a published summary.
     for (const session of engagement.sessions) {
-      await as.gql(`mutation($id: ID!, $n: String!) { writePrivateNotes(id: $id, notes: $n) { id } }`, { id: session.id, n: `${secret} about ${session.sequence}` });
+      await as.gql(`mutation($id: ID!, $n: String!) { writePrivateNotes(id: $id, notes: $n) { id } }`, {
+        id: session.id,
+        n: `${secret} about ${session.sequence}`,
+      });
     }
     const noted = engagement.sessions[0]!;
     // It took place (the sponsor report counts only sessions that started by now).
     await api.sql(`UPDATE coaching_session SET starts_at = starts_at - interval '400 days' WHERE id = $1`, [noted.id]);
-    await as.gql(`mutation($id: ID!) { publishSessionSummary(id: $id, summary: "Shared: we agreed to update the CV") { id } }`, { id: noted.id });
+    await as.gql(`mutation($id: ID!) { publishSessionSummary(id: $id, summary: "Shared: we agreed to update the CV") { id } }`, {
+      id: noted.id,
+    });
     await as.gql(`mutation($id: ID!) { completeSession(id: $id) { id } }`, { id: noted.id });
     const goal = await as.gql(`mutation($input: CreateGoalInput!) { createGoal(input: $input) { id } }`, {
-      input: { engagementId: engagement.id, title: 'Reach VP', category: 'CAREER', horizon: 'THREE_YEARS', metric: { name: 'Level', unit: 'grade', baseline: 1, target: 4 } },
+      input: {
+        engagementId: engagement.id,
+        title: 'Reach VP',
+        category: 'CAREER',
+        horizon: 'THREE_YEARS',
+        metric: { name: 'Level', unit: 'grade', baseline: 1, target: 4 },
+      },
     });
     const item = await as.gql(`mutation($input: CreateActionItemInput!) { createActionItem(input: $input) { id } }`, {
       input: { engagementId: engagement.id, sessionId: noted.id, title: 'Update CV', dueDate: '2027-01-10' },
     });
-    await as.gql(`mutation($id: ID!) { addActionItemComment(actionItemId: $id, body: "Coach comment") { id } }`, { id: item.createActionItem.id });
-    await as.gql(`mutation($id: ID!) { saveCareerPlanRevision(engagementId: $id, input: { strengthsInventory: "Finance, people" }) { number } }`, { id: engagement.id });
+    await as.gql(`mutation($id: ID!) { addActionItemComment(actionItemId: $id, body: "Coach comment") { id } }`, {
+      id: item.createActionItem.id,
+    });
+    await as.gql(
+      `mutation($id: ID!) { saveCareerPlanRevision(engagementId: $id, input: { strengthsInventory: "Finance, people" }) { number } }`,
+      { id: engagement.id },
+    );
     client = await aClientLogin(api, coach, record.id);
     ids = {
       clientId: record.id,
@@ -132,10 +167,12 @@ describe('privacy: private notes never reach a client or a sponsor', () => {
   });
 
   it('the sponsor-facing report holds attendance and progress, never note or summary text', async () => {
-    const { body } = await api.as(coach.token).raw(
-      `query($id: ID!) { sponsorReport(engagementId: $id) { title status sessionsCompleted sessionsScheduled attendanceRate goals { title progress } } }`,
-      { id: ids.engagementId },
-    );
+    const { body } = await api
+      .as(coach.token)
+      .raw(
+        `query($id: ID!) { sponsorReport(engagementId: $id) { title status sessionsCompleted sessionsScheduled attendanceRate goals { title progress } } }`,
+        { id: ids.engagementId },
+      );
     expect(body.errors).toBeUndefined();
     expect((body.data as any).sponsorReport.sessionsCompleted).toBe(1);
     const json = JSON.stringify(body);

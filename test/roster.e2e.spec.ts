@@ -15,7 +15,13 @@ const NAMES_ONLY = `query($first: Int, $after: String, $orderBy: ClientOrder) {
 const SCHEDULE = `mutation($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id startsAt } }`;
 const CREATE_ITEM = `mutation($input: CreateActionItemInput!) { createActionItem(input: $input) { id isOverdue } }`;
 
-type Node = { id: string; name: string; openActionItemCount: number; overdueActionItemCount: number; nextSession: { startsAt: string } | null };
+type Node = {
+  id: string;
+  name: string;
+  openActionItemCount: number;
+  overdueActionItemCount: number;
+  nextSession: { startsAt: string } | null;
+};
 type Page = { clients: { edges: Array<{ cursor: string; node: Node }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
 
 const today = (zone: string) => DateTime.now().setZone(zone).toISODate()!;
@@ -94,7 +100,13 @@ describe('the roster: orders, cursors and overdue items', () => {
     const [annOrEve, eveOrAnn] = [ids['Ann Able']!, ids['Eve East']!].sort().reverse();
     const byId = Object.fromEntries(Object.entries(ids).map(([name, id]) => [id, name]));
     for (const first of [1, 2, 4]) {
-      expect((await allPages(owner, 'RECENTLY_ADDED', first)).names).toEqual(['Dan Drew', 'Bob Baker', 'Cat Cole', byId[annOrEve!], byId[eveOrAnn!]]);
+      expect((await allPages(owner, 'RECENTLY_ADDED', first)).names).toEqual([
+        'Dan Drew',
+        'Bob Baker',
+        'Cat Cole',
+        byId[annOrEve!],
+        byId[eveOrAnn!],
+      ]);
     }
   });
 
@@ -105,7 +117,9 @@ describe('the roster: orders, cursors and overdue items', () => {
 
   it('reads the next session the order used', async () => {
     const { nodes } = await allPages(owner, 'NEXT_SESSION', 2);
-    expect(nodes.map((n) => n.nextSession?.startsAt ?? null)).toEqual([soon, later, later, null, null].map((at) => at?.toJSDate().toISOString() ?? null));
+    expect(nodes.map((n) => n.nextSession?.startsAt ?? null)).toEqual(
+      [soon, later, later, null, null].map((at) => at?.toJSDate().toISOString() ?? null),
+    );
   });
 
   it("counts overdue items as the items' own isOverdue does: open and due before today in the client's zone", async () => {
@@ -119,11 +133,15 @@ describe('the roster: orders, cursors and overdue items', () => {
       const dues = [yesterday, utcYesterday, utcToday(), today(zone), DateTime.fromISO(today(zone)).plus({ days: 1 }).toISODate(), null];
       flagged[name] = 0;
       for (const dueDate of dues) {
-        const item = (await api.as(owner.token).gql(CREATE_ITEM, { input: { engagementId: engagements[name], title: `Due ${dueDate}`, dueDate } })).createActionItem;
+        const item = (
+          await api.as(owner.token).gql(CREATE_ITEM, { input: { engagementId: engagements[name], title: `Due ${dueDate}`, dueDate } })
+        ).createActionItem;
         if (item.isOverdue) flagged[name] += 1;
       }
       // A done item long overdue does not count.
-      const done = (await api.as(owner.token).gql(CREATE_ITEM, { input: { engagementId: engagements[name], title: 'Done', dueDate: '2020-01-01' } })).createActionItem;
+      const done = (
+        await api.as(owner.token).gql(CREATE_ITEM, { input: { engagementId: engagements[name], title: 'Done', dueDate: '2020-01-01' } })
+      ).createActionItem;
       await api.as(owner.token).gql(`mutation($id: ID!) { completeActionItem(id: $id) { id } }`, { id: done.id });
       expected[name] = dues.filter((due) => due !== null && due < today(zone)).length;
       byUtc[name] = dues.filter((due) => due !== null && due < utcToday()).length;
@@ -139,17 +157,24 @@ describe('the roster: orders, cursors and overdue items', () => {
     });
     expect(flagged).toEqual(expected);
     // The list reads isOverdue in its own statement: the same answers as each item's.
-    const listed = (await api.as(owner.token).gql(`{ actionItems(first: 100, filter: { status: OPEN }) { edges { node { isOverdue client { name } } } } }`)).actionItems as {
+    const listed = (
+      await api
+        .as(owner.token)
+        .gql(`{ actionItems(first: 100, filter: { status: OPEN }) { edges { node { isOverdue client { name } } } } }`)
+    ).actionItems as {
       edges: Array<{ node: { isOverdue: boolean; client: { name: string } } }>;
     };
     const listedOverdue: Record<string, number> = {};
-    for (const { node } of listed.edges) listedOverdue[node.client.name] = (listedOverdue[node.client.name] ?? 0) + (node.isOverdue ? 1 : 0);
+    for (const { node } of listed.edges)
+      listedOverdue[node.client.name] = (listedOverdue[node.client.name] ?? 0) + (node.isOverdue ? 1 : 0);
     expect(listedOverdue).toEqual(expected);
     // A zone ahead of UTC or behind it: at any hour one of them is on another date than UTC, so UTC's "today" would count otherwise.
     expect([expected['Eve East'], expected['Bob Baker']]).not.toEqual([byUtc['Eve East'], byUtc['Bob Baker']]);
     // Outside the roster page the DataLoader answers the same.
     for (const name of ['Ann Able', 'Eve East', 'Bob Baker', 'Cat Cole']) {
-      const one = await api.as(owner.token).gql(`query($id: ID!) { client(id: $id) { openActionItemCount overdueActionItemCount } }`, { id: ids[name] });
+      const one = await api
+        .as(owner.token)
+        .gql(`query($id: ID!) { client(id: $id) { openActionItemCount overdueActionItemCount } }`, { id: ids[name] });
       expect([one.client.openActionItemCount, one.client.overdueActionItemCount]).toEqual(counts[name]);
     }
   });
@@ -161,7 +186,7 @@ describe('the roster: orders, cursors and overdue items', () => {
     expect(Number(full.headers.get('x-sql-statements'))).toBe(Number(bare.headers.get('x-sql-statements')));
   });
 
-  it("shows a coach only their own clients in every order", async () => {
+  it('shows a coach only their own clients in every order', async () => {
     const coach = await aCoach(api, owner, 'Beth Coach');
     const mine = await aClient(api, coach, { name: 'Mia Mine' });
     const engagement = await anEngagement(api, coach, mine.id, { activate: false });
@@ -169,7 +194,14 @@ describe('the roster: orders, cursors and overdue items', () => {
     for (const orderBy of ['NAME', 'NAME_DESC', 'RECENTLY_ADDED', 'NEXT_SESSION']) {
       expect((await allPages(coach, orderBy, 1)).names).toEqual(['Mia Mine']);
     }
-    expect((await allPages(owner, 'NEXT_SESSION', 50)).names).toEqual(['Cat Cole', 'Mia Mine', 'Ann Able', 'Eve East', 'Bob Baker', 'Dan Drew']);
+    expect((await allPages(owner, 'NEXT_SESSION', 50)).names).toEqual([
+      'Cat Cole',
+      'Mia Mine',
+      'Ann Able',
+      'Eve East',
+      'Bob Baker',
+      'Dan Drew',
+    ]);
   });
 
   it('refuses an unknown order, and a cursor from another order, another list or made up', async () => {
@@ -190,11 +222,15 @@ describe('the roster: orders, cursors and overdue items', () => {
       ['NEXT_SESSION', ['NEXT_SESSION', '', id]],
       ['NEXT_SESSION', ['NEXT_SESSION', '2026-13-01T10:00:00.000000Z', 'Ann', id]],
     ] as const) {
-      expect(await as.errorCode(NAMES_ONLY, { first: 1, after: encodeCursor(values as unknown as string[]), orderBy })).toBe('BAD_USER_INPUT');
+      expect(await as.errorCode(NAMES_ONLY, { first: 1, after: encodeCursor(values as unknown as string[]), orderBy })).toBe(
+        'BAD_USER_INPUT',
+      );
     }
     expect(await as.errorCode(NAMES_ONLY, { first: 1, after: 'garbage', orderBy: 'NEXT_SESSION' })).toBe('BAD_USER_INPUT');
     // A well-formed cursor for a client that is not there still pages from its place.
     const ghost = encodeCursor(['NEXT_SESSION', '', 'Ann Able', '00000000-0000-4000-8000-000000000000']);
-    expect((await as.gql<Page>(NAMES_ONLY, { first: 10, after: ghost, orderBy: 'NEXT_SESSION' })).clients.edges.map((e) => e.node.name)).toEqual(['Bob Baker', 'Dan Drew']);
+    expect(
+      (await as.gql<Page>(NAMES_ONLY, { first: 10, after: ghost, orderBy: 'NEXT_SESSION' })).clients.edges.map((e) => e.node.name),
+    ).toEqual(['Bob Baker', 'Dan Drew']);
   });
 });

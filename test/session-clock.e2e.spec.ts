@@ -26,7 +26,9 @@ describe('sessions and the clock', () => {
     api = await TestApi.start({ clock });
     coach = await anOwner(api);
     const client = await aClient(api, coach, { timeZone: 'Europe/London' });
-    engagementId = (await anEngagement(api, coach, client.id, { startDate: '2027-01-01', cadence: { frequency: 'AD_HOC', localTime: '09:00' } })).id;
+    engagementId = (
+      await anEngagement(api, coach, client.id, { startDate: '2027-01-01', cadence: { frequency: 'AD_HOC', localTime: '09:00' } })
+    ).id;
   });
   beforeEach(() => clock.set('2027-01-04T10:00:00Z'));
   afterAll(async () => {
@@ -41,7 +43,9 @@ describe('sessions and the clock', () => {
   async function state(sessionId?: string) {
     return {
       session: sessionId ? await api.sql(`SELECT * FROM coaching_session WHERE id = $1`, [sessionId]) : [],
-      sessions: await api.sql(`SELECT id, status, starts_at, version FROM coaching_session WHERE engagement_id = $1 ORDER BY id`, [engagementId]),
+      sessions: await api.sql(`SELECT id, status, starts_at, version FROM coaching_session WHERE engagement_id = $1 ORDER BY id`, [
+        engagementId,
+      ]),
       notifications: await api.sql(`SELECT id, kind, status, idempotency_key, send_at, updated_at FROM notification ORDER BY id`),
       audit: await api.sql(`SELECT id FROM audit_event ORDER BY id`),
     };
@@ -92,15 +96,21 @@ describe('sessions and the clock', () => {
     expect(await refusal(PUBLISH, { id })).toEqual({
       code: 'CONFLICT',
       field: undefined,
-      message: 'This session starts on 12 January 2027 at 09:00 (Europe/London); its summary can be shared once it has started (until then the client sees the agenda).',
+      message:
+        'This session starts on 12 January 2027 at 09:00 (Europe/London); its summary can be shared once it has started (until then the client sees the agenda).',
     });
     expect(await state(id)).toEqual(before);
     expect(await api.sql(`SELECT id FROM notification WHERE session_id = $1 AND kind = 'SESSION_SUMMARY'`, [id])).toEqual([]);
 
     clock.set('2027-01-12T10:05:00Z');
     const published = await api.as(coach.token).gql(PUBLISH, { id });
-    expect(published.publishSessionSummary).toEqual({ sharedSummary: 'We agreed three talking points', summaryPublishedAt: '2027-01-12T10:05:00.000Z' });
-    expect(await api.sql(`SELECT kind FROM notification WHERE session_id = $1 AND kind = 'SESSION_SUMMARY'`, [id])).toEqual([{ kind: 'SESSION_SUMMARY' }]);
+    expect(published.publishSessionSummary).toEqual({
+      sharedSummary: 'We agreed three talking points',
+      summaryPublishedAt: '2027-01-12T10:05:00.000Z',
+    });
+    expect(await api.sql(`SELECT kind FROM notification WHERE session_id = $1 AND kind = 'SESSION_SUMMARY'`, [id])).toEqual([
+      { kind: 'SESSION_SUMMARY' },
+    ]);
   });
 
   it('refuses to schedule a session in the past, with the field named, and creates nothing', async () => {
@@ -109,10 +119,14 @@ describe('sessions and the clock', () => {
       expect(await refusal(SCHEDULE, { input: { engagementId, startsAt } })).toEqual({
         code: 'BAD_USER_INPUT',
         field: 'startsAt',
-        message: expect.stringMatching(/^A session cannot start in the past: .+ \(Europe\/London\) has already gone by\. Choose a time from now on\.$/),
+        message: expect.stringMatching(
+          /^A session cannot start in the past: .+ \(Europe\/London\) has already gone by\. Choose a time from now on\.$/,
+        ),
       });
     }
-    expect((await refusal(SCHEDULE, { input: { engagementId, startsAt: '2020-03-01T09:00:00Z' } })).message).toContain('1 March 2020 at 09:00 (Europe/London)');
+    expect((await refusal(SCHEDULE, { input: { engagementId, startsAt: '2020-03-01T09:00:00Z' } })).message).toContain(
+      '1 March 2020 at 09:00 (Europe/London)',
+    );
     expect(await state()).toEqual(before);
 
     // A session that starts "now", typed to the minute, is still accepted (5 minutes' grace).

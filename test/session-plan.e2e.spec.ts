@@ -71,12 +71,19 @@ describe('the session plan', () => {
   }
 
   async function scheduled(engagementId: string): Promise<string[]> {
-    const rows = await api.sql<{ starts_at: Date }>(`SELECT starts_at FROM coaching_session WHERE engagement_id = $1 AND status = 'SCHEDULED' ORDER BY starts_at`, [engagementId]);
+    const rows = await api.sql<{ starts_at: Date }>(
+      `SELECT starts_at FROM coaching_session WHERE engagement_id = $1 AND status = 'SCHEDULED' ORDER BY starts_at`,
+      [engagementId],
+    );
     return rows.map((r) => r.starts_at.toISOString());
   }
 
   /** Preview, then the mutation: the mutation's lastPlanChange must be exactly the preview. */
-  async function previewThenMutate(engagementId: string, change: Record<string, unknown>, mutate: () => Promise<PlanChange>): Promise<PlanChange> {
+  async function previewThenMutate(
+    engagementId: string,
+    change: Record<string, unknown>,
+    mutate: () => Promise<PlanChange>,
+  ): Promise<PlanChange> {
     const preview = (await gql<{ previewSessionPlan: PlanChange }>(PREVIEW, { id: engagementId, change })).previewSessionPlan;
     const before = await scheduled(engagementId);
     expect(await scheduled(engagementId)).toEqual(before);
@@ -99,21 +106,37 @@ describe('the session plan', () => {
     await gql(NOTES, { id: february.id, notes: 'Nervous about the board' });
     // A summary is shared only once a session started (the clock rule); this one was shared
     // before that rule existed, as in the testers' data.
-    await api.sql(`UPDATE coaching_session SET shared_summary = 'We rehearsed the pitch', summary_published_at = now() WHERE id = $1`, [february.id]);
+    await api.sql(`UPDATE coaching_session SET shared_summary = 'We rehearsed the pitch', summary_published_at = now() WHERE id = $1`, [
+      february.id,
+    ]);
     await gql(ACTION_ITEM, { input: { engagementId: engagement.id, sessionId: february.id, title: 'Draft the counter-offer' } });
     const before = await sessionRow(february.id);
 
-    const done = await previewThenMutate(engagement.id, { cadence: MONTHLY_20 }, async () => (await gql(CHANGE_CADENCE, { id: engagement.id, cadence: MONTHLY_20 })).changeCadence.lastPlanChange);
+    const done = await previewThenMutate(
+      engagement.id,
+      { cadence: MONTHLY_20 },
+      async () => (await gql(CHANGE_CADENCE, { id: engagement.id, cadence: MONTHLY_20 })).changeCadence.lastPlanChange,
+    );
 
-    expect(done.kept).toEqual([{ reason: 'HAS_CONTENT', session: { id: february.id, startsAt: '2027-02-17T14:00:00.000Z', status: 'SCHEDULED' } }]);
+    expect(done.kept).toEqual([
+      { reason: 'HAS_CONTENT', session: { id: february.id, startsAt: '2027-02-17T14:00:00.000Z', status: 'SCHEDULED' } },
+    ]);
     expect(await sessionRow(february.id)).toEqual(before);
-    expect(before).toMatchObject({ status: 'SCHEDULED', agenda: 'Salary negotiation', private_notes: 'Nervous about the board', shared_summary: 'We rehearsed the pitch', items: 1 });
+    expect(before).toMatchObject({
+      status: 'SCHEDULED',
+      agenda: 'Salary negotiation',
+      private_notes: 'Nervous about the board',
+      shared_summary: 'We rehearsed the pitch',
+      items: 1,
+    });
     // The other (plain) sessions moved to the 20th; February is the kept one, so no second February session.
     expect(done.cancelled).toHaveLength(11);
     const plan = await scheduled(engagement.id);
     expect(plan.filter((at) => at.startsWith('2027-02'))).toEqual(['2027-02-17T14:00:00.000Z']);
     expect(plan.filter((at) => at.startsWith('2027-03'))).toEqual(['2027-03-20T09:00:00.000Z']);
-    const [audit] = await api.sql(`SELECT details FROM audit_event WHERE action = 'engagement.cadence_changed' AND entity_id = $1`, [engagement.id]);
+    const [audit] = await api.sql(`SELECT details FROM audit_event WHERE action = 'engagement.cadence_changed' AND entity_id = $1`, [
+      engagement.id,
+    ]);
     expect(audit!.details.keptSessionIds).toEqual([february.id]);
   });
 
@@ -121,15 +144,24 @@ describe('the session plan', () => {
     const engagement = await aMonthlyEngagement();
     const adHoc = (await gql(SCHEDULE, { input: { engagementId: engagement.id, startsAt: '2027-03-03T10:00:00.000Z' } })).scheduleSession;
 
-    const done = await previewThenMutate(engagement.id, { endDate: '2027-06-30' }, async () => (await gql(UPDATE, { id: engagement.id, input: { endDate: '2027-06-30' } })).updateEngagement.lastPlanChange);
+    const done = await previewThenMutate(
+      engagement.id,
+      { endDate: '2027-06-30' },
+      async () => (await gql(UPDATE, { id: engagement.id, input: { endDate: '2027-06-30' } })).updateEngagement.lastPlanChange,
+    );
 
     expect((await sessionRow(adHoc.id)).status).toBe('SCHEDULED');
     expect(done.kept).toEqual([{ reason: 'AD_HOC', session: { id: adHoc.id, startsAt: '2027-03-03T10:00:00.000Z', status: 'SCHEDULED' } }]);
     expect(done.created).toEqual([]);
     expect(done.cancelled.map((s) => s.startsAt.slice(0, 7))).toEqual(['2027-07', '2027-08', '2027-09', '2027-10', '2027-11', '2027-12']);
     expect(await scheduled(engagement.id)).toEqual([
-      '2027-01-15T09:00:00.000Z', '2027-02-15T09:00:00.000Z', '2027-03-03T10:00:00.000Z', '2027-03-15T09:00:00.000Z',
-      '2027-04-15T08:00:00.000Z', '2027-05-15T08:00:00.000Z', '2027-06-15T08:00:00.000Z',
+      '2027-01-15T09:00:00.000Z',
+      '2027-02-15T09:00:00.000Z',
+      '2027-03-03T10:00:00.000Z',
+      '2027-03-15T09:00:00.000Z',
+      '2027-04-15T08:00:00.000Z',
+      '2027-05-15T08:00:00.000Z',
+      '2027-06-15T08:00:00.000Z',
     ]);
   });
 
@@ -144,7 +176,11 @@ describe('the session plan', () => {
 
     it('changeCadence', async () => {
       const { engagement, october } = await withContent();
-      const done = await previewThenMutate(engagement.id, { cadence: MONTHLY_20 }, async () => (await gql(CHANGE_CADENCE, { id: engagement.id, cadence: MONTHLY_20 })).changeCadence.lastPlanChange);
+      const done = await previewThenMutate(
+        engagement.id,
+        { cadence: MONTHLY_20 },
+        async () => (await gql(CHANGE_CADENCE, { id: engagement.id, cadence: MONTHLY_20 })).changeCadence.lastPlanChange,
+      );
       expect(done.kept.map((k) => [k.session.id, k.reason])).toEqual([[october.id, 'HAS_CONTENT']]);
       expect(await sessionRow(october.id)).toMatchObject({ status: 'SCHEDULED', agenda: 'Mid-year review' });
       expect((await scheduled(engagement.id)).filter((at) => at.startsWith('2027-10'))).toEqual([october.startsAt]);
@@ -152,7 +188,11 @@ describe('the session plan', () => {
 
     it('endDate', async () => {
       const { engagement, october } = await withContent();
-      const done = await previewThenMutate(engagement.id, { endDate: '2027-05-31' }, async () => (await gql(UPDATE, { id: engagement.id, input: { endDate: '2027-05-31' } })).updateEngagement.lastPlanChange);
+      const done = await previewThenMutate(
+        engagement.id,
+        { endDate: '2027-05-31' },
+        async () => (await gql(UPDATE, { id: engagement.id, input: { endDate: '2027-05-31' } })).updateEngagement.lastPlanChange,
+      );
       expect(done.kept.map((k) => [k.session.id, k.reason])).toEqual([[october.id, 'HAS_CONTENT']]);
       expect(done.cancelled).toHaveLength(6);
       expect((await sessionRow(october.id)).status).toBe('SCHEDULED');
@@ -160,7 +200,11 @@ describe('the session plan', () => {
 
     it('sessionsAllotted, where the kept session takes a place of the allotment', async () => {
       const { engagement, october } = await withContent();
-      const done = await previewThenMutate(engagement.id, { sessionsAllotted: 3 }, async () => (await gql(UPDATE, { id: engagement.id, input: { sessionsAllotted: 3 } })).updateEngagement.lastPlanChange);
+      const done = await previewThenMutate(
+        engagement.id,
+        { sessionsAllotted: 3 },
+        async () => (await gql(UPDATE, { id: engagement.id, input: { sessionsAllotted: 3 } })).updateEngagement.lastPlanChange,
+      );
       expect(done.kept.map((k) => [k.session.id, k.reason])).toEqual([[october.id, 'HAS_CONTENT']]);
       // October and the first two of the cadence: three in all.
       expect(await scheduled(engagement.id)).toEqual(['2027-01-15T09:00:00.000Z', '2027-02-15T09:00:00.000Z', october.startsAt]);
@@ -168,7 +212,11 @@ describe('the session plan', () => {
 
     it('pause: plain sessions are cancelled, the one with content stays scheduled', async () => {
       const { engagement, october } = await withContent();
-      const done = await previewThenMutate(engagement.id, { pause: true }, async () => (await gql(PAUSE, { id: engagement.id })).pauseEngagement.lastPlanChange);
+      const done = await previewThenMutate(
+        engagement.id,
+        { pause: true },
+        async () => (await gql(PAUSE, { id: engagement.id })).pauseEngagement.lastPlanChange,
+      );
       expect(done.kept.map((k) => [k.session.id, k.reason])).toEqual([[october.id, 'HAS_CONTENT']]);
       expect(done.cancelled).toHaveLength(11);
       expect(await scheduled(engagement.id)).toEqual([october.startsAt]);
@@ -182,7 +230,9 @@ describe('the session plan', () => {
       expect(done.lastPlanChange.cancelled.map((s: { id: string }) => s.id)).toContain(october.id);
       expect(await scheduled(engagement.id)).toEqual([]);
       expect(await sessionRow(october.id)).toMatchObject({ status: 'CANCELLED', agenda: 'Mid-year review' });
-      const [audit] = await api.sql(`SELECT details FROM audit_event WHERE action = 'engagement.completed' AND entity_id = $1`, [engagement.id]);
+      const [audit] = await api.sql(`SELECT details FROM audit_event WHERE action = 'engagement.completed' AND entity_id = $1`, [
+        engagement.id,
+      ]);
       expect(audit!.details.cancelledWithContentSessionIds).toEqual([october.id]);
     });
   });
@@ -198,17 +248,44 @@ describe('the session plan', () => {
     const cases = [
       { name: 'quarterly', cadence: { frequency: 'QUARTERLY', anchor: 'ORDINAL_WEEKDAY', ordinal: 1, weekday: 2, localTime: '09:00' } },
       { name: 'semi-annual', cadence: { frequency: 'SEMI_ANNUAL', anchor: 'DAY_OF_MONTH', day: 31, localTime: '16:30' } },
-      { name: 'quarterly, 6 allotted', cadence: { frequency: 'QUARTERLY', anchor: 'DAY_OF_MONTH', day: 10, localTime: '09:00' }, sessionsAllotted: 6 },
-      { name: 'semi-annual to 2028-12-31', cadence: { frequency: 'SEMI_ANNUAL', anchor: 'DAY_OF_MONTH', day: 1, localTime: '09:00' }, endDate: '2028-12-31' },
+      {
+        name: 'quarterly, 6 allotted',
+        cadence: { frequency: 'QUARTERLY', anchor: 'DAY_OF_MONTH', day: 10, localTime: '09:00' },
+        sessionsAllotted: 6,
+      },
+      {
+        name: 'semi-annual to 2028-12-31',
+        cadence: { frequency: 'SEMI_ANNUAL', anchor: 'DAY_OF_MONTH', day: 1, localTime: '09:00' },
+        endDate: '2028-12-31',
+      },
     ];
     const engagements: Array<{ id: string; rule: Cadence; sessionsAllotted?: number; endDate?: string; name: string }> = [];
     for (const c of cases) {
       const client = await aClient(api, coach, { timeZone: 'America/New_York' });
-      const { id } = await anEngagement(api, coach, client.id, { startDate: '2027-01-01', cadence: c.cadence, ...(c.sessionsAllotted ? { sessionsAllotted: c.sessionsAllotted } : {}) });
+      const { id } = await anEngagement(api, coach, client.id, {
+        startDate: '2027-01-01',
+        cadence: c.cadence,
+        ...(c.sessionsAllotted ? { sessionsAllotted: c.sessionsAllotted } : {}),
+      });
       if (c.endDate) await gql(UPDATE, { id, input: { endDate: c.endDate } });
-      const [row] = await api.sql(`SELECT cadence_anchor_kind, cadence_day, cadence_ordinal, cadence_weekday FROM engagement WHERE id = $1`, [id]);
-      const anchor = row!.cadence_anchor_kind === 'DAY_OF_MONTH' ? { kind: 'DAY_OF_MONTH' as const, day: row!.cadence_day } : { kind: 'ORDINAL_WEEKDAY' as const, ordinal: row!.cadence_ordinal, weekday: row!.cadence_weekday };
-      engagements.push({ ...c, id, rule: { frequency: c.cadence.frequency as Cadence['frequency'], anchor, localTime: c.cadence.localTime, timeZone: 'America/New_York' } });
+      const [row] = await api.sql(
+        `SELECT cadence_anchor_kind, cadence_day, cadence_ordinal, cadence_weekday FROM engagement WHERE id = $1`,
+        [id],
+      );
+      const anchor =
+        row!.cadence_anchor_kind === 'DAY_OF_MONTH'
+          ? { kind: 'DAY_OF_MONTH' as const, day: row!.cadence_day }
+          : { kind: 'ORDINAL_WEEKDAY' as const, ordinal: row!.cadence_ordinal, weekday: row!.cadence_weekday };
+      engagements.push({
+        ...c,
+        id,
+        rule: {
+          frequency: c.cadence.frequency as Cadence['frequency'],
+          anchor,
+          localTime: c.cadence.localTime,
+          timeZone: 'America/New_York',
+        },
+      });
     }
 
     let created = 0;
@@ -227,7 +304,12 @@ describe('the session plan', () => {
         expect({ e: e.name, month, doubles: rows.filter((r) => r.n > 1).length }).toEqual({ e: e.name, month, doubles: 0 });
         const future = rows.map((r) => r.starts_at.toISOString()).filter((at) => at >= now.toISOString());
         const allotted = e.sessionsAllotted ?? Infinity;
-        const expected = expandCadence(e.rule, { startDate: '2027-01-01', endDate: e.endDate ?? null, from: now, until: planningHorizon(now) })
+        const expected = expandCadence(e.rule, {
+          startDate: '2027-01-01',
+          endDate: e.endDate ?? null,
+          from: now,
+          until: planningHorizon(now),
+        })
           .map((d) => d.toISOString())
           .slice(0, Math.max(0, allotted - (rows.length - future.length)));
         expect({ e: e.name, month, future }).toEqual({ e: e.name, month, future: expected });
@@ -260,13 +342,18 @@ describe('the session plan', () => {
     const [january, february, march] = engagement.sessions;
     await gql(RESCHEDULE, { id: march!.id, at: '2027-03-16T11:00:00.000Z' });
     // January's 48-hour reminder has gone out already.
-    await api.sql(`UPDATE notification SET status = 'SENT', sent_at = now() WHERE session_id = $1 AND kind = 'SESSION_REMINDER'`, [january!.id]);
+    await api.sql(`UPDATE notification SET status = 'SENT', sent_at = now() WHERE session_id = $1 AND kind = 'SESSION_REMINDER'`, [
+      january!.id,
+    ]);
     const sentBefore = await api.sql(`SELECT id, idempotency_key, status, updated_at FROM notification WHERE status = 'SENT' ORDER BY id`);
 
     await gql(UPDATE_CLIENT, { id: engagement.clientId, input: { timeZone: 'America/New_York' } });
 
     expect((await gql(ENGAGEMENT, { id: engagement.id })).engagement.cadence).toEqual({ timeZone: 'America/New_York', localTime: '09:00' });
-    const rows = await api.sql(`SELECT id, starts_at, time_zone, version FROM coaching_session WHERE engagement_id = $1 AND status = 'SCHEDULED' ORDER BY starts_at`, [engagement.id]);
+    const rows = await api.sql(
+      `SELECT id, starts_at, time_zone, version FROM coaching_session WHERE engagement_id = $1 AND status = 'SCHEDULED' ORDER BY starts_at`,
+      [engagement.id],
+    );
     const byId = new Map(rows.map((r) => [r.id, r]));
     // 09:00 in New York: 14:00Z in winter, 13:00Z in summer.
     expect(byId.get(january!.id)).toMatchObject({ starts_at: new Date('2027-01-15T14:00:00Z'), time_zone: 'America/New_York', version: 2 });
@@ -274,12 +361,20 @@ describe('the session plan', () => {
     expect(byId.get(march!.id)).toMatchObject({ starts_at: new Date('2027-03-16T11:00:00Z'), version: 2, time_zone: 'Europe/London' });
     expect(rows.find((r) => r.starts_at.toISOString().startsWith('2027-07'))!.starts_at.toISOString()).toBe('2027-07-15T13:00:00.000Z');
     // Pending emails are re-planned for the new instants; nothing already sent changed or is planned again.
-    const pending = await api.sql(`SELECT session_version, send_at FROM notification WHERE session_id = $1 AND status = 'PENDING' AND kind = 'SESSION_REMINDER' ORDER BY send_at`, [february!.id]);
+    const pending = await api.sql(
+      `SELECT session_version, send_at FROM notification WHERE session_id = $1 AND status = 'PENDING' AND kind = 'SESSION_REMINDER' ORDER BY send_at`,
+      [february!.id],
+    );
     expect(pending.length).toBeGreaterThan(0);
     expect(pending.every((n) => n.session_version === 2)).toBe(true);
     expect(pending[0]!.send_at.toISOString()).toBe('2027-02-13T14:00:00.000Z');
-    expect(await api.sql(`SELECT id, idempotency_key, status, updated_at FROM notification WHERE status = 'SENT' ORDER BY id`)).toEqual(sentBefore);
-    const cancelledOld = await api.sql(`SELECT count(*)::int AS n FROM notification WHERE session_id = $1 AND session_version = 1 AND status = 'PENDING'`, [february!.id]);
+    expect(await api.sql(`SELECT id, idempotency_key, status, updated_at FROM notification WHERE status = 'SENT' ORDER BY id`)).toEqual(
+      sentBefore,
+    );
+    const cancelledOld = await api.sql(
+      `SELECT count(*)::int AS n FROM notification WHERE session_id = $1 AND session_version = 1 AND status = 'PENDING'`,
+      [february!.id],
+    );
     expect(cancelledOld[0]!.n).toBe(0);
   });
 });

@@ -50,9 +50,13 @@ describe('settings changes re-plan pending emails', () => {
   /** A client in London with an ad hoc engagement, and sessions at the given instants. */
   async function clientWithSessions(owner: OwnerSession, startsAt: string[], overrides: Record<string, unknown> = {}) {
     const client = await aClient(api, owner, { timeZone: 'Europe/London', ...overrides });
-    const engagement = await anEngagement(api, owner, client.id, { startDate: '2027-01-01', cadence: { frequency: 'AD_HOC', localTime: '09:00' } });
+    const engagement = await anEngagement(api, owner, client.id, {
+      startDate: '2027-01-01',
+      cadence: { frequency: 'AD_HOC', localTime: '09:00' },
+    });
     const sessions: string[] = [];
-    for (const at of startsAt) sessions.push((await api.as(owner.token).gql(SCHEDULE, { input: { engagementId: engagement.id, startsAt: at } })).scheduleSession.id);
+    for (const at of startsAt)
+      sessions.push((await api.as(owner.token).gql(SCHEDULE, { input: { engagementId: engagement.id, startsAt: at } })).scheduleSession.id);
     return { client, engagement, sessions };
   }
 
@@ -103,20 +107,31 @@ describe('settings changes re-plan pending emails', () => {
   }
 
   async function keyCount(sessionId: string, offset: number): Promise<number> {
-    const [row] = await api.sql(`SELECT count(*)::int AS n FROM notification WHERE idempotency_key = $1`, [`reminder:${sessionId}:v1:${offset}m:client`]);
+    const [row] = await api.sql(`SELECT count(*)::int AS n FROM notification WHERE idempotency_key = $1`, [
+      `reminder:${sessionId}:v1:${offset}m:client`,
+    ]);
     return row!.n;
   }
 
   it('practice reminder times: removed offsets are cancelled, new ones added, the one already sent is not planned again', async () => {
     const owner = await anOwner(api);
-    const { sessions: [friday, thursday] } = await clientWithSessions(owner, [FRIDAY, NEXT_THURSDAY]);
-    const { client: own, sessions: [ownSession] } = await clientWithSessions(owner, [FRIDAY]);
+    const {
+      sessions: [friday, thursday],
+    } = await clientWithSessions(owner, [FRIDAY, NEXT_THURSDAY]);
+    const {
+      client: own,
+      sessions: [ownSession],
+    } = await clientWithSessions(owner, [FRIDAY]);
     await api.as(owner.token).gql(UPDATE_CLIENT, { id: own.id, input: { reminderOffsetsMinutes: [30] } });
 
     // The 48-hour reminder (and the prep email) of Friday's session go out.
     const outcomes = await sendDueAt('2027-01-06T15:00:30.000Z');
     expect(Object.values(outcomes).filter((outcome) => outcome === 'sent').length).toBeGreaterThanOrEqual(2);
-    expect(await planned(friday!)).toEqual([prep('SENT', before(FRIDAY, 4320)), reminder(2880, 'SENT', before(FRIDAY, 2880)), reminder(120, 'PENDING', before(FRIDAY, 120))]);
+    expect(await planned(friday!)).toEqual([
+      prep('SENT', before(FRIDAY, 4320)),
+      reminder(2880, 'SENT', before(FRIDAY, 2880)),
+      reminder(120, 'PENDING', before(FRIDAY, 120)),
+    ]);
 
     const ownBefore = await planned(ownSession!);
     await api.as(owner.token).gql(UPDATE_PRACTICE, { offsets: [3000, 2880, 1440, 60] });
@@ -175,12 +190,17 @@ describe('settings changes re-plan pending emails', () => {
     expect(four.sessions).toBe(4 * one.sessions);
     expect(one.statements).toBeGreaterThan(0);
     expect(four.statements).toBe(one.statements);
-    process.stdout.write(`updatePractice(reminderOffsetsMinutes): ${one.statements} SQL statements for ${one.sessions} future sessions, ${four.statements} for ${four.sessions}\n`);
+    process.stdout.write(
+      `updatePractice(reminderOffsetsMinutes): ${one.statements} SQL statements for ${one.sessions} future sessions, ${four.statements} for ${four.sessions}\n`,
+    );
   });
 
   it('client reminder times: the one already sent stays sent, a removed one is cancelled, a new one added', async () => {
     const owner = await anOwner(api);
-    const { client, sessions: [friday] } = await clientWithSessions(owner, [FRIDAY]);
+    const {
+      client,
+      sessions: [friday],
+    } = await clientWithSessions(owner, [FRIDAY]);
     await api.as(owner.token).gql(UPDATE_CLIENT, { id: client.id, input: { reminderOffsetsMinutes: [1440, 30] } });
     expect(await planned(friday!)).toEqual([
       prep('PENDING', before(FRIDAY, 4320)),
@@ -205,7 +225,10 @@ describe('settings changes re-plan pending emails', () => {
 
   describe('one-click unsubscribe, then turning the kind back on', () => {
     const oneClick = (practiceId: string, email: string, kind: string) => {
-      const token = signUnsubscribeToken({ practiceId, email, kind, expiresAt: new Date(Date.now() + 30 * 86_400_000) }, api.runtime.config.jwtSecret);
+      const token = signUnsubscribeToken(
+        { practiceId, email, kind, expiresAt: new Date(Date.now() + 30 * 86_400_000) },
+        api.runtime.config.jwtSecret,
+      );
       return fetch(`${api.http.baseUrl}/unsubscribe?token=${encodeURIComponent(token)}`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -215,7 +238,10 @@ describe('settings changes re-plan pending emails', () => {
 
     it('re-plans the reminders of future sessions (not while still unsubscribed), at their times', async () => {
       const owner = await anOwner(api);
-      const { client, sessions: [friday] } = await clientWithSessions(owner, [FRIDAY]);
+      const {
+        client,
+        sessions: [friday],
+      } = await clientWithSessions(owner, [FRIDAY]);
       const login: Session = await aClientLogin(api, owner, client.id);
       const original = await planned(friday!);
 
@@ -242,7 +268,8 @@ describe('settings changes re-plan pending emails', () => {
       await api.as(owner.token).gql(`mutation($input: CreateActionItemInput!) { createActionItem(input: $input) { id } }`, {
         input: { engagementId: engagement.id, title: 'Send the CV to two recruiters', dueDate: '2027-01-05' },
       });
-      const nudges = () => api.sql(`SELECT status, reason, send_at FROM notification WHERE client_id = $1 AND kind = 'ACCOUNTABILITY_NUDGE'`, [client.id]);
+      const nudges = () =>
+        api.sql(`SELECT status, reason, send_at FROM notification WHERE client_id = $1 AND kind = 'ACCOUNTABILITY_NUDGE'`, [client.id]);
       await planPeriodic(api, clock.now());
       expect(await nudges()).toEqual([{ status: 'PENDING', reason: null, send_at: new Date(START) }]);
 
@@ -263,7 +290,8 @@ describe('settings changes re-plan pending emails', () => {
   describe('quiet hours', () => {
     /** Friday 8 January 2027 at 00:30: its 2-hour reminder falls on Thursday at 22:30. */
     const LATE = '2027-01-08T00:30:00.000Z';
-    const deferred = (sendAt: string) => reminder(120, 'PENDING', sendAt, { plannedSendAt: before(LATE, 120), reason: 'deferred to the end of quiet hours' });
+    const deferred = (sendAt: string) =>
+      reminder(120, 'PENDING', sendAt, { plannedSendAt: before(LATE, 120), reason: 'deferred to the end of quiet hours' });
 
     async function lateSessionFor(owner: OwnerSession) {
       const client = await aClient(api, owner, { timeZone: 'Europe/London' });
@@ -272,7 +300,10 @@ describe('settings changes re-plan pending emails', () => {
       return { client, login };
     }
     async function schedule(owner: OwnerSession, clientId: string, startsAt: string): Promise<string> {
-      const engagement = await anEngagement(api, owner, clientId, { startDate: '2027-01-01', cadence: { frequency: 'AD_HOC', localTime: '09:00' } });
+      const engagement = await anEngagement(api, owner, clientId, {
+        startDate: '2027-01-01',
+        cadence: { frequency: 'AD_HOC', localTime: '09:00' },
+      });
       return (await api.as(owner.token).gql(SCHEDULE, { input: { engagementId: engagement.id, startsAt } })).scheduleSession.id;
     }
     const lateReminder = async (sessionId: string) => (await planned(sessionId)).find((row) => row.offset === 120);
@@ -308,7 +339,10 @@ describe('settings changes re-plan pending emails', () => {
       // Claimed at 22:30; quiet hours set before the worker sends it: the sender defers it.
       clock.set('2027-01-07T22:30:10.000Z');
       await api.app.get(NotificationDispatcher).dispatch();
-      const [row] = await api.sql<{ id: string; status: string }>(`SELECT id, status FROM notification WHERE session_id = $1 AND kind = 'SESSION_REMINDER'`, [late]);
+      const [row] = await api.sql<{ id: string; status: string }>(
+        `SELECT id, status FROM notification WHERE session_id = $1 AND kind = 'SESSION_REMINDER'`,
+        [late],
+      );
       expect(row!.status).toBe('QUEUED');
       await api.as(login.token).gql(PREFERENCES, { input: { quietHoursStart: '22:00', quietHoursEnd: '07:00' } });
       expect(await api.app.get(NotificationSender).send(row!.id, 1, 8, clock.now())).toBe('deferred');
@@ -326,26 +360,46 @@ describe('settings changes re-plan pending emails', () => {
       clock.set('2027-01-04T13:00:00.000Z'); // afternoon in London: tomorrow's nudge is planned for 08:00
       const owner = await anOwner(api);
       const { client, login } = await lateSessionFor(owner);
-      const engagement = await anEngagement(api, owner, client.id, { startDate: '2027-01-01', cadence: { frequency: 'AD_HOC', localTime: '09:00' } });
+      const engagement = await anEngagement(api, owner, client.id, {
+        startDate: '2027-01-01',
+        cadence: { frequency: 'AD_HOC', localTime: '09:00' },
+      });
       await api.as(owner.token).gql(`mutation($input: CreateActionItemInput!) { createActionItem(input: $input) { id } }`, {
         input: { engagementId: engagement.id, title: 'Call the recruiter back', dueDate: '2027-01-05' },
       });
       await planPeriodic(api, clock.now());
       const nudge = async () =>
-        (await api.sql(`SELECT recipient_time_zone, send_at, planned_send_at, reason FROM notification WHERE client_id = $1 AND kind = 'ACCOUNTABILITY_NUDGE'`, [client.id]))[0];
-      expect(await nudge()).toEqual({ recipient_time_zone: 'Europe/London', send_at: new Date('2027-01-05T08:00:00Z'), planned_send_at: null, reason: null });
+        (
+          await api.sql(
+            `SELECT recipient_time_zone, send_at, planned_send_at, reason FROM notification WHERE client_id = $1 AND kind = 'ACCOUNTABILITY_NUDGE'`,
+            [client.id],
+          )
+        )[0];
+      expect(await nudge()).toEqual({
+        recipient_time_zone: 'Europe/London',
+        send_at: new Date('2027-01-05T08:00:00Z'),
+        planned_send_at: null,
+        reason: null,
+      });
       await api.as(login.token).gql(PREFERENCES, { input: { quietHoursStart: '07:00', quietHoursEnd: '09:00' } });
       expect(await nudge()).toMatchObject({ send_at: new Date('2027-01-05T09:00:00Z'), planned_send_at: new Date('2027-01-05T08:00:00Z') });
 
       // 08:00 in London is 03:00 in New York: outside the quiet hours there.
       await api.as(owner.token).gql(UPDATE_CLIENT, { id: client.id, input: { timeZone: 'America/New_York' } });
-      expect(await nudge()).toEqual({ recipient_time_zone: 'America/New_York', send_at: new Date('2027-01-05T08:00:00Z'), planned_send_at: null, reason: null });
+      expect(await nudge()).toEqual({
+        recipient_time_zone: 'America/New_York',
+        send_at: new Date('2027-01-05T08:00:00Z'),
+        planned_send_at: null,
+        reason: null,
+      });
     });
   });
 
   it('coach reminders: switched on, the coach’s copies are planned; off, cancelled with the reason; on again, planned again', async () => {
     const owner = await anOwner(api);
-    const { sessions: [friday, thursday] } = await clientWithSessions(owner, [FRIDAY, NEXT_THURSDAY]);
+    const {
+      sessions: [friday, thursday],
+    } = await clientWithSessions(owner, [FRIDAY, NEXT_THURSDAY]);
     const coachRows = async (sessionId: string) => (await planned(sessionId)).filter((row) => row.role === 'coach');
     expect(await coachRows(friday!)).toEqual([]);
 
@@ -353,17 +407,29 @@ describe('settings changes re-plan pending emails', () => {
     await sendDueAt('2027-01-06T15:00:30.000Z');
     const on = await api.as(owner.token).gql(PREFERENCES, { input: { coachSessionReminders: true } });
     expect(on.updateNotificationPreferences.coachSessionReminders).toBe(true);
-    const coach = (offset: number, status: string, sendAt: string, extra: Partial<PlannedRow> = {}) => reminder(offset, status, sendAt, { role: 'coach', ...extra });
+    const coach = (offset: number, status: string, sendAt: string, extra: Partial<PlannedRow> = {}) =>
+      reminder(offset, status, sendAt, { role: 'coach', ...extra });
     expect(await coachRows(friday!)).toEqual([coach(120, 'PENDING', before(FRIDAY, 120))]);
-    expect(await coachRows(thursday!)).toEqual([coach(2880, 'PENDING', before(NEXT_THURSDAY, 2880)), coach(120, 'PENDING', before(NEXT_THURSDAY, 120))]);
+    expect(await coachRows(thursday!)).toEqual([
+      coach(2880, 'PENDING', before(NEXT_THURSDAY, 2880)),
+      coach(120, 'PENDING', before(NEXT_THURSDAY, 120)),
+    ]);
 
     await api.as(owner.token).gql(PREFERENCES, { input: { coachSessionReminders: false } });
     const off = { reason: 'coach turned off session reminders' };
-    expect(await coachRows(thursday!)).toEqual([coach(2880, 'CANCELLED', before(NEXT_THURSDAY, 2880), off), coach(120, 'CANCELLED', before(NEXT_THURSDAY, 120), off)]);
+    expect(await coachRows(thursday!)).toEqual([
+      coach(2880, 'CANCELLED', before(NEXT_THURSDAY, 2880), off),
+      coach(120, 'CANCELLED', before(NEXT_THURSDAY, 120), off),
+    ]);
     // The client's own reminders are untouched.
-    expect((await planned(thursday!)).filter((row) => row.role === 'client' && row.kind === 'SESSION_REMINDER').map((row) => row.status)).toEqual(['PENDING', 'PENDING']);
+    expect(
+      (await planned(thursday!)).filter((row) => row.role === 'client' && row.kind === 'SESSION_REMINDER').map((row) => row.status),
+    ).toEqual(['PENDING', 'PENDING']);
 
     await api.as(owner.token).gql(PREFERENCES, { input: { coachSessionReminders: true } });
-    expect(await coachRows(thursday!)).toEqual([coach(2880, 'PENDING', before(NEXT_THURSDAY, 2880)), coach(120, 'PENDING', before(NEXT_THURSDAY, 120))]);
+    expect(await coachRows(thursday!)).toEqual([
+      coach(2880, 'PENDING', before(NEXT_THURSDAY, 2880)),
+      coach(120, 'PENDING', before(NEXT_THURSDAY, 120)),
+    ]);
   });
 });

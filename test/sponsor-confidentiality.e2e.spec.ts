@@ -34,12 +34,24 @@ describe('sponsor confidentiality: a sponsor sees only the goals the client agre
     coach = await aCoach(api, owner);
     const client = await aClient(api, coach);
     clientLogin = await aClientLogin(api, coach, client.id);
-    const sponsor = await api.as(coach.token).gql(`mutation { createSponsor(input: { organisation: "Acme", contactName: "Hana HR", contactEmail: "hr@acme.test" }) { id } }`);
+    const sponsor = await api
+      .as(coach.token)
+      .gql(`mutation { createSponsor(input: { organisation: "Acme", contactName: "Hana HR", contactEmail: "hr@acme.test" }) { id } }`);
     const engagement = await anEngagement(api, coach, client.id, { sponsorId: sponsor.createSponsor.id, sessionsAllotted: 6 });
     engagementId = engagement.id;
     sessions = engagement.sessions;
     const goal = (title: string) =>
-      api.as(coach.token).gql(CREATE_GOAL, { input: { engagementId, title, category: 'CAREER', horizon: 'ONE_YEAR', metric: { name: 'Offers', unit: 'offers', baseline: 0, target: 2 } } });
+      api
+        .as(coach.token)
+        .gql(CREATE_GOAL, {
+          input: {
+            engagementId,
+            title,
+            category: 'CAREER',
+            horizon: 'ONE_YEAR',
+            metric: { name: 'Offers', unit: 'offers', baseline: 0, target: 2 },
+          },
+        });
     const resignation = await goal(RESIGNATION);
     const shareable = await goal(SHAREABLE);
     expect([resignation.createGoal.sharedWithSponsorAt, shareable.createGoal.sharedWithSponsorAt]).toEqual([null, null]);
@@ -66,13 +78,18 @@ describe('sponsor confidentiality: a sponsor sees only the goals the client agre
     expect(mine.goals.map((g: { id: string }) => g.id).sort()).toEqual([resignationId, shareableId].sort());
     const other = await aClient(api, coach);
     const unsponsored = await anEngagement(api, coach, other.id);
-    expect((await api.as(coach.token).gql(`query($id: ID!) { engagement(id: $id) { hasSponsor } }`, { id: unsponsored.id })).engagement.hasSponsor).toBe(false);
+    expect(
+      (await api.as(coach.token).gql(`query($id: ID!) { engagement(id: $id) { hasSponsor } }`, { id: unsponsored.id })).engagement
+        .hasSponsor,
+    ).toBe(false);
   });
 
   it('lets only the client consent: a coach or owner cannot share a goal for them', async () => {
     expect(await api.as(coach.token).errorCode(SHARE, { goalId: resignationId, shared: true })).toBe('FORBIDDEN');
     expect(await api.as(owner.token).errorCode(SHARE, { goalId: resignationId, shared: true })).toBe('FORBIDDEN');
-    expect((await api.sql('SELECT shared_with_sponsor_at FROM goal WHERE id = $1', [resignationId]))[0]).toEqual({ shared_with_sponsor_at: null });
+    expect((await api.sql('SELECT shared_with_sponsor_at FROM goal WHERE id = $1', [resignationId]))[0]).toEqual({
+      shared_with_sponsor_at: null,
+    });
   });
 
   it('shows the one goal the client shared, never the other, and records who agreed and when', async () => {
@@ -84,7 +101,9 @@ describe('sponsor confidentiality: a sponsor sees only the goals the client agre
       expect(json).not.toContain(RESIGNATION);
     }
     // The coach sees the state of consent (and cannot change it).
-    const seen = await api.as(coach.token).gql(`query($id: ID!) { engagement(id: $id) { goals { id sharedWithSponsorAt } } }`, { id: engagementId });
+    const seen = await api
+      .as(coach.token)
+      .gql(`query($id: ID!) { engagement(id: $id) { goals { id sharedWithSponsorAt } } }`, { id: engagementId });
     expect(seen.engagement.goals).toEqual(
       expect.arrayContaining([
         { id: shareableId, sharedWithSponsorAt: shared.sharedWithSponsorAt },
@@ -93,7 +112,10 @@ describe('sponsor confidentiality: a sponsor sees only the goals the client agre
     );
     const [row] = await api.sql('SELECT shared_with_sponsor_by FROM goal WHERE id = $1', [shareableId]);
     expect(row).toEqual({ shared_with_sponsor_by: clientLogin.userId });
-    const events = await api.sql('SELECT action, actor_id FROM audit_event WHERE entity_id = $1 AND action LIKE $2', [shareableId, 'goal.%shared_with_sponsor']);
+    const events = await api.sql('SELECT action, actor_id FROM audit_event WHERE entity_id = $1 AND action LIKE $2', [
+      shareableId,
+      'goal.%shared_with_sponsor',
+    ]);
     expect(events).toEqual([{ action: 'goal.shared_with_sponsor', actor_id: clientLogin.userId }]);
   });
 
@@ -105,7 +127,10 @@ describe('sponsor confidentiality: a sponsor sees only the goals the client agre
     expect(json).not.toContain(RESIGNATION);
     const [row] = await api.sql('SELECT shared_with_sponsor_at, shared_with_sponsor_by FROM goal WHERE id = $1', [shareableId]);
     expect(row).toEqual({ shared_with_sponsor_at: null, shared_with_sponsor_by: null });
-    const events = await api.sql('SELECT action FROM audit_event WHERE entity_id = $1 AND action LIKE $2 ORDER BY id', [shareableId, 'goal.%shared_with_sponsor']);
+    const events = await api.sql('SELECT action FROM audit_event WHERE entity_id = $1 AND action LIKE $2 ORDER BY id', [
+      shareableId,
+      'goal.%shared_with_sponsor',
+    ]);
     expect(events.map((e) => e.action)).toEqual(['goal.shared_with_sponsor', 'goal.unshared_with_sponsor']);
   });
 
@@ -121,9 +146,13 @@ describe('sponsor confidentiality: a sponsor sees only the goals the client agre
   });
 
   it('sends the sponsor no email at all', async () => {
-    const [sponsorMail] = await api.sql<{ count: number }>(`SELECT count(*)::int AS count FROM notification WHERE lower(recipient_email) = 'hr@acme.test'`);
+    const [sponsorMail] = await api.sql<{ count: number }>(
+      `SELECT count(*)::int AS count FROM notification WHERE lower(recipient_email) = 'hr@acme.test'`,
+    );
     expect(sponsorMail).toEqual({ count: 0 });
-    const [mentions] = await api.sql<{ count: number }>(`SELECT count(*)::int AS count FROM notification WHERE data::text LIKE $1`, [`%${RESIGNATION}%`]);
+    const [mentions] = await api.sql<{ count: number }>(`SELECT count(*)::int AS count FROM notification WHERE data::text LIKE $1`, [
+      `%${RESIGNATION}%`,
+    ]);
     expect(mentions).toEqual({ count: 0 });
   });
 });

@@ -31,7 +31,9 @@ function start(env: Record<string, string>): Started {
 }
 
 function postgresRunningOn(dataDir: string): boolean {
-  return execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').some((line) => line.includes(`-D ${dataDir}`));
+  return execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+    .split('\n')
+    .some((line) => line.includes(`-D ${dataDir}`));
 }
 
 describe('npm start (the all-in-one process)', () => {
@@ -64,7 +66,10 @@ describe('npm start (the all-in-one process)', () => {
 
     async function runUntilReady(): Promise<Started> {
       const run = start(env);
-      await waitFor(() => run.output().includes('Tandem is running') || run.child.exitCode !== null, { timeoutMs: 45_000, what: 'the start banner' });
+      await waitFor(() => run.output().includes('Tandem is running') || run.child.exitCode !== null, {
+        timeoutMs: 45_000,
+        what: 'the start banner',
+      });
       if (!run.output().includes('Tandem is running')) throw new Error(`did not start:\n${run.output()}`);
       return run;
     }

@@ -39,9 +39,18 @@ describe('unsubscribe over HTTP', () => {
   beforeAll(async () => {
     runtime = await createTestRuntime();
     @Module({
-      imports: [ConfigModule.forRoot(runtime.config), LoggingModule.forRoot(runtime.logger), DatabaseModule.forRoot({ url: runtime.databaseUrl }), UnsubscribeModule],
+      imports: [
+        ConfigModule.forRoot(runtime.config),
+        LoggingModule.forRoot(runtime.logger),
+        DatabaseModule.forRoot({ url: runtime.databaseUrl }),
+        UnsubscribeModule,
+      ],
       providers: [
-        { provide: APP_GUARD, inject: [Reflector], useFactory: (reflector: Reflector) => new AuthGuard(reflector, tokensUnusedOverHttp, sessionsUnusedOverHttp) },
+        {
+          provide: APP_GUARD,
+          inject: [Reflector],
+          useFactory: (reflector: Reflector) => new AuthGuard(reflector, tokensUnusedOverHttp, sessionsUnusedOverHttp),
+        },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
     })
@@ -49,7 +58,9 @@ describe('unsubscribe over HTTP', () => {
     app = await NestFactory.create(UnsubscribeTestModule, { logger: false });
     http = await ApiClient.listen(app);
     db = app.get(DataSource);
-    [{ id: practiceId }] = await db.query(`INSERT INTO practice (name, time_zone) VALUES ('Northstar Coaching', 'Europe/London') RETURNING id`);
+    [{ id: practiceId }] = await db.query(
+      `INSERT INTO practice (name, time_zone) VALUES ('Northstar Coaching', 'Europe/London') RETURNING id`,
+    );
   });
 
   afterAll(async () => {
@@ -57,7 +68,10 @@ describe('unsubscribe over HTTP', () => {
     await runtime?.dispose();
   });
 
-  function tokenFor(claims: { email?: string; kind?: string | null; expiresAt?: Date; practiceId?: string } = {}, secret = runtime.config.jwtSecret): string {
+  function tokenFor(
+    claims: { email?: string; kind?: string | null; expiresAt?: Date; practiceId?: string } = {},
+    secret = runtime.config.jwtSecret,
+  ): string {
     return signUnsubscribeToken(
       {
         practiceId: claims.practiceId ?? practiceId,
@@ -72,12 +86,20 @@ describe('unsubscribe over HTTP', () => {
   const url = (token: string) => `${http.baseUrl}/unsubscribe?token=${encodeURIComponent(token)}`;
   const show = (token: string) => fetch(url(token));
   const post = (token: string, form: Record<string, string>) =>
-    fetch(url(token), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() });
+    fetch(url(token), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form).toString(),
+    });
   const oneClick = (token: string) => post(token, { 'List-Unsubscribe': 'One-Click' });
 
-  async function preferences(email?: string): Promise<Array<{ email: string; disabled_kinds: string[]; unsubscribed_at: Date | null; quiet_hours_start: string | null }>> {
+  async function preferences(
+    email?: string,
+  ): Promise<Array<{ email: string; disabled_kinds: string[]; unsubscribed_at: Date | null; quiet_hours_start: string | null }>> {
     return email
-      ? db.query(`SELECT email, disabled_kinds, unsubscribed_at, quiet_hours_start FROM email_preference WHERE lower(email) = lower($1)`, [email])
+      ? db.query(`SELECT email, disabled_kinds, unsubscribed_at, quiet_hours_start FROM email_preference WHERE lower(email) = lower($1)`, [
+          email,
+        ])
       : db.query(`SELECT email, disabled_kinds, unsubscribed_at, quiet_hours_start FROM email_preference`);
   }
 
@@ -124,7 +146,9 @@ describe('unsubscribe over HTTP', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^text\/html/);
       expect(await response.text()).toContain('will no longer receive session reminders');
-      expect(await preferences(email)).toEqual([{ email: email.toLowerCase(), disabled_kinds: ['SESSION_REMINDER'], unsubscribed_at: null, quiet_hours_start: null }]);
+      expect(await preferences(email)).toEqual([
+        { email: email.toLowerCase(), disabled_kinds: ['SESSION_REMINDER'], unsubscribed_at: null, quiet_hours_start: null },
+      ]);
     });
 
     it('one-click also works when the body is sent as multipart/form-data', async () => {
@@ -172,19 +196,28 @@ describe('unsubscribe over HTTP', () => {
       expect((await oneClick(token)).status).toBe(200);
       expect((await oneClick(token)).status).toBe(200);
       expect((await post(tokenFor({ email: email.toUpperCase(), kind: 'SESSION_SUMMARY' }), { scope: 'kind' })).status).toBe(200);
-      expect(await preferences(email)).toEqual([expect.objectContaining({ email, disabled_kinds: ['SESSION_REMINDER', 'SESSION_SUMMARY'] })]);
+      expect(await preferences(email)).toEqual([
+        expect.objectContaining({ email, disabled_kinds: ['SESSION_REMINDER', 'SESSION_SUMMARY'] }),
+      ]);
 
       expect((await post(token, { scope: 'all' })).status).toBe(200);
       const first = (await preferences(email))[0]!.unsubscribed_at;
       expect((await post(token, { scope: 'all' })).status).toBe(200);
-      expect(await preferences(email)).toEqual([expect.objectContaining({ unsubscribed_at: first, disabled_kinds: ['SESSION_REMINDER', 'SESSION_SUMMARY'] })]);
+      expect(await preferences(email)).toEqual([
+        expect.objectContaining({ unsubscribed_at: first, disabled_kinds: ['SESSION_REMINDER', 'SESSION_SUMMARY'] }),
+      ]);
     });
 
     it('keeps the rest of an existing preference', async () => {
       const email = `gus.${randomUUID()}@client.test`;
-      await db.query(`INSERT INTO email_preference (practice_id, email, quiet_hours_start, quiet_hours_end) VALUES ($1, $2, '22:00', '07:00')`, [practiceId, email]);
+      await db.query(
+        `INSERT INTO email_preference (practice_id, email, quiet_hours_start, quiet_hours_end) VALUES ($1, $2, '22:00', '07:00')`,
+        [practiceId, email],
+      );
       expect((await oneClick(tokenFor({ email: email.toUpperCase() }))).status).toBe(200);
-      expect(await preferences(email)).toEqual([{ email, disabled_kinds: ['SESSION_REMINDER'], unsubscribed_at: null, quiet_hours_start: '22:00' }]);
+      expect(await preferences(email)).toEqual([
+        { email, disabled_kinds: ['SESSION_REMINDER'], unsubscribed_at: null, quiet_hours_start: '22:00' },
+      ]);
     });
   });
 

@@ -87,7 +87,9 @@ export function runLoadHere(spec: LoadSpec): Promise<LoadResult> {
 /** autocannon in a child Node process running this very file (compiled), answering over IPC. */
 export function runLoadInChild(spec: LoadSpec): Promise<LoadResult> {
   if (!fs.existsSync(SELF) || !SELF.endsWith('.js')) {
-    return Promise.reject(new Error(`the load generator runs as compiled JavaScript (${SELF}); build first (npm run build:fast) or use the in-process mode`));
+    return Promise.reject(
+      new Error(`the load generator runs as compiled JavaScript (${SELF}); build first (npm run build:fast) or use the in-process mode`),
+    );
   }
   return new Promise((resolve, reject) => {
     const child = fork(SELF, ['--load-generator'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });

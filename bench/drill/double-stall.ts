@@ -83,7 +83,8 @@ async function scenario(backend: 'postgres' | 'redis', adminUrl: string, redisUr
     say,
   });
   const until = async (test: () => boolean, what: string) => {
-    for (const deadline = Date.now() + 60_000; !test(); await sleep(50)) if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    for (const deadline = Date.now() + 60_000; !test(); await sleep(50))
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
   };
   try {
     await migrate({ databaseUrl, logger: pino({ level: 'silent' }) });
@@ -101,12 +102,17 @@ async function scenario(backend: 'postgres' | 'redis', adminUrl: string, redisUr
     generation += 1;
     await worker.kill();
     answering = true;
-    say(`the SMTP server answers 250 from now on; giving the outbox ${RECOVERY_SECONDS} s (${RECOVERY_SECONDS / 5} × OUTBOX_REQUEUE_SECONDS) to recover`);
+    say(
+      `the SMTP server answers 250 from now on; giving the outbox ${RECOVERY_SECONDS} s (${RECOVERY_SECONDS / 5} × OUTBOX_REQUEUE_SECONDS) to recover`,
+    );
     let sent = 0;
     for (const deadline = Date.now() + RECOVERY_SECONDS * 1000; Date.now() < deadline && sent < COUNT; await sleep(1000)) {
       sent = (await quickQuery<{ n: number }>(databaseUrl, `SELECT count(*)::int AS n FROM notification WHERE status = 'SENT'`))[0]!.n;
     }
-    const rows = await quickQuery<{ status: string; n: number }>(databaseUrl, `SELECT status, count(*)::int AS n FROM notification GROUP BY status`);
+    const rows = await quickQuery<{ status: string; n: number }>(
+      databaseUrl,
+      `SELECT status, count(*)::int AS n FROM notification GROUP BY status`,
+    );
     await worker.stop();
     await new Promise<void>((resolve) => log.end(resolve));
     const stalledOut = (fs.readFileSync(logPath, 'utf8').match(/stalled more than allowable limit/g) ?? []).length;
@@ -126,9 +132,15 @@ async function scenario(backend: 'postgres' | 'redis', adminUrl: string, redisUr
 
 async function main(): Promise<number> {
   const arg = process.argv[2];
-  if (arg !== undefined && arg !== 'postgres' && arg !== 'redis') throw new Error('usage: node dist/bench/drill/double-stall.js [postgres|redis]');
+  if (arg !== undefined && arg !== 'postgres' && arg !== 'redis')
+    throw new Error('usage: node dist/bench/drill/double-stall.js [postgres|redis]');
   const only: 'postgres' | 'redis' | undefined = arg;
-  const server = new EmbeddedPostgresServer({ dataDir: path.resolve('var/drill/pg-double-stall'), port: await freePort(), database: 'postgres', ephemeral: true });
+  const server = new EmbeddedPostgresServer({
+    dataDir: path.resolve('var/drill/pg-double-stall'),
+    port: await freePort(),
+    database: 'postgres',
+    ephemeral: true,
+  });
   await server.start();
   try {
     const redisUrl = only === 'postgres' ? null : await benchRedis();

@@ -9,7 +9,8 @@ export function drillProblems(report: DrillReport): string[] {
   else if (!report.completed) problems.push(`the batch did not complete (${report.incompleteReason ?? 'unknown reason'})`);
   if (report.stuck > 0) problems.push(`${thousands(report.stuck)} row(s) never left PENDING/QUEUED`);
   if (report.lost > 0) problems.push(`${thousands(report.lost)} notification(s) lost`);
-  if (report.duplicates > report.duplicateBound) problems.push(`${report.duplicates} duplicates exceed the in-flight bound of ${report.duplicateBound}`);
+  if (report.duplicates > report.duplicateBound)
+    problems.push(`${report.duplicates} duplicates exceed the in-flight bound of ${report.duplicateBound}`);
   return problems;
 }
 
@@ -26,24 +27,44 @@ export function formatReport(report: DrillReport): string {
     { measure: 'rows never finished (PENDING/QUEUED at the end)', value: thousands(report.stuck) },
     {
       measure: 'duplicates (same Message-ID twice)',
-      value: `${thousands(report.duplicates)}   bound ${report.kills} kills × ${report.concurrency} = ${report.kills * report.concurrency}` +
-        (interruptions !== report.kills ? `; with ${boundParts.slice(1).join(' and ')}: ${interruptions} × ${report.concurrency} = ${report.duplicateBound}` : ''),
+      value:
+        `${thousands(report.duplicates)}   bound ${report.kills} kills × ${report.concurrency} = ${report.kills * report.concurrency}` +
+        (interruptions !== report.kills
+          ? `; with ${boundParts.slice(1).join(' and ')}: ${interruptions} × ${report.concurrency} = ${report.duplicateBound}`
+          : ''),
     },
-    { measure: 'worst lateness (send_at → SMTP 250)', value: report.worstLatenessSeconds === null ? null : `${report.worstLatenessSeconds} s (median ${report.p50LatenessSeconds} s)` },
+    {
+      measure: 'worst lateness (send_at → SMTP 250)',
+      value: report.worstLatenessSeconds === null ? null : `${report.worstLatenessSeconds} s (median ${report.p50LatenessSeconds} s)`,
+    },
     { measure: 'worker SIGKILLs (drill)', value: report.kills },
     {
       measure: 'worker crashes (exited on its own; restarted, counted)',
-      value: crashes ? `${crashes}: ${report.crashes.map((c) => `pid ${c.pid} at ${c.at.toFixed(1)} s (code ${c.code}, signal ${c.signal})`).join('; ')}` : 0,
+      value: crashes
+        ? `${crashes}: ${report.crashes.map((c) => `pid ${c.pid} at ${c.at.toFixed(1)} s (code ${c.code}, signal ${c.signal})`).join('; ')}`
+        : 0,
     },
     { measure: 'worker starts', value: report.workerStarts },
     { measure: 'Redis flushes (own prefix only)', value: report.backend === 'redis' ? report.redisFlushes : 'n/a (PostgreSQL queue)' },
     { measure: 'PostgreSQL restarts', value: report.postgresRestarts },
     { measure: 'SMTP 451 answers', value: thousands(report.smtp451Answers) },
     { measure: 'other messages received', value: report.unexpected },
-    { measure: 'rows at the end', value: Object.entries(report.rows).map(([status, n]) => `${status} ${thousands(n)}`).join(', ') || '(unknown)' },
-    { measure: 'run time (first worker start → settled)', value: `${report.seconds} s${report.completed ? '' : ` (incomplete: ${report.incompleteReason})`}` },
+    {
+      measure: 'rows at the end',
+      value:
+        Object.entries(report.rows)
+          .map(([status, n]) => `${status} ${thousands(n)}`)
+          .join(', ') || '(unknown)',
+    },
+    {
+      measure: 'run time (first worker start → settled)',
+      value: `${report.seconds} s${report.completed ? '' : ` (incomplete: ${report.incompleteReason})`}`,
+    },
   ];
-  const lines = [`${report.backend === 'postgres' ? 'PostgreSQL' : 'Redis'} queue backend — fault plan seed ${report.seed}`, formatTable(rows)];
+  const lines = [
+    `${report.backend === 'postgres' ? 'PostgreSQL' : 'Redis'} queue backend — fault plan seed ${report.seed}`,
+    formatTable(rows),
+  ];
   if (report.faults.length) {
     lines.push('faults injected:');
     for (const fault of report.faults) lines.push(`  ${fault.at.toFixed(1).padStart(6)} s  ${fault.kind.padEnd(16)} ${fault.detail}`);
@@ -53,7 +74,9 @@ export function formatReport(report: DrillReport): string {
   if (report.lostSamples.length) {
     lines.push(`lost or unfinished notifications (up to 10):`);
     for (const lost of report.lostSamples) {
-      lines.push(`  ${lost.id}  ${lost.delivered ? 'delivered' : 'NOT delivered'}; row ${lost.status}, attempts ${lost.attempts}${lost.reason ? `, reason "${lost.reason}"` : ''}; job: ${lost.job}`);
+      lines.push(
+        `  ${lost.id}  ${lost.delivered ? 'delivered' : 'NOT delivered'}; row ${lost.status}, attempts ${lost.attempts}${lost.reason ? `, reason "${lost.reason}"` : ''}; job: ${lost.job}`,
+      );
     }
   }
   lines.push(`worker log: ${report.workerLog}`);

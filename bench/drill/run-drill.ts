@@ -219,7 +219,10 @@ export async function runDrill(options: DrillOptions): Promise<DrillReport> {
     if (!options.restartPostgres) notes.push('PostgreSQL restart: not part of this run');
     const slice = 0.75 / Math.max(1, planned.length);
     const thresholds = planned.map((_, i) => Math.max(1, Math.floor(options.count * (0.1 + slice * (i + 0.15 + 0.7 * random())))));
-    const order = planned.map((kind) => ({ kind, key: random() })).sort((a, b) => a.key - b.key).map((p) => p.kind);
+    const order = planned
+      .map((kind) => ({ kind, key: random() }))
+      .sort((a, b) => a.key - b.key)
+      .map((p) => p.kind);
     const plan = order.map((kind, i) => ({ kind, threshold: thresholds[i]! }));
     say(`fault plan: ${plan.map((p) => `${p.kind} at ${thousands(p.threshold)} delivered`).join(', ') || 'none'}`);
 
@@ -245,7 +248,9 @@ export async function runDrill(options: DrillOptions): Promise<DrillReport> {
         case 'redis-flush': {
           const deleted = await deleteKeys(options.redisUrl!, queuePrefix);
           redisFlushes += 1;
-          record(`deleted ${thousands(deleted)} Redis keys matching "${queuePrefix}:*" in one atomic script (the drill's own queue keys only, never FLUSHALL: other things may use this Redis)`);
+          record(
+            `deleted ${thousands(deleted)} Redis keys matching "${queuePrefix}:*" in one atomic script (the drill's own queue keys only, never FLUSHALL: other things may use this Redis)`,
+          );
           return;
         }
         case 'postgres-restart': {
@@ -258,16 +263,22 @@ export async function runDrill(options: DrillOptions): Promise<DrillReport> {
             worker.release();
           }
           postgresRestarts += 1;
-          record(`PostgreSQL stopped and started again (same data directory and port), ${((Date.now() - started) / 1000).toFixed(1)} s without a server`);
+          record(
+            `PostgreSQL stopped and started again (same data directory and port), ${((Date.now() - started) / 1000).toFixed(1)} s without a server`,
+          );
           return;
         }
         case 'smtp-451': {
           sink.rejectWith451();
-          say(`FAULT smtp-451: the SMTP server answers 451 to everything for ${options.smtp451Seconds} s (from ${thousands(before)} delivered)`);
+          say(
+            `FAULT smtp-451: the SMTP server answers 451 to everything for ${options.smtp451Seconds} s (from ${thousands(before)} delivered)`,
+          );
           const rejectedBefore = sink.rejected;
           await sleep(options.smtp451Seconds * 1000);
           sink.accept();
-          record(`451 for ${options.smtp451Seconds} s: ${thousands(sink.rejected - rejectedBefore)} messages answered 451; accepting again`);
+          record(
+            `451 for ${options.smtp451Seconds} s: ${thousands(sink.rejected - rejectedBefore)} messages answered 451; accepting again`,
+          );
           return;
         }
       }
@@ -292,7 +303,9 @@ export async function runDrill(options: DrillOptions): Promise<DrillReport> {
 
     t0 = Date.now();
     worker.start();
-    say(`worker started (pid ${worker.pid}), concurrency ${concurrency}, JOB_LOCK_SECONDS=5, OUTBOX_REQUEUE_SECONDS=5; its output goes to ${workerLog}`);
+    say(
+      `worker started (pid ${worker.pid}), concurrency ${concurrency}, JOB_LOCK_SECONDS=5, OUTBOX_REQUEUE_SECONDS=5; its output goes to ${workerLog}`,
+    );
     const planDone = runPlan();
 
     let completed = false;
@@ -333,11 +346,19 @@ export async function runDrill(options: DrillOptions): Promise<DrillReport> {
           [practiceId],
         ).catch(() => null);
         if (open?.length) {
-          const jobs = await inspectJobs(databaseUrl, backend, options.redisUrl, queuePrefix, open.map((r) => r.id));
+          const jobs = await inspectJobs(
+            databaseUrl,
+            backend,
+            options.redisUrl,
+            queuePrefix,
+            open.map((r) => r.id),
+          );
           // A job that finished (failed, completed) or sits in no list at all ("unknown") will not run again,
           // and while it exists the dispatcher's re-queue under the same job id adds nothing.
           const dead = [...jobs.values()].filter((job) => ['failed', 'completed', 'unknown'].includes(job.state)).length;
-          say(`nothing has moved for ${Math.round((now - lastChange) / 1000)} s: ${open.length} open row(s), ${dead} of them with a job that will not run again (failed, completed or in no list)`);
+          say(
+            `nothing has moved for ${Math.round((now - lastChange) / 1000)} s: ${open.length} open row(s), ${dead} of them with a job that will not run again (failed, completed or in no list)`,
+          );
           deadLooks = dead === open.length ? deadLooks + 1 : 0;
           if (deadLooks >= 2) {
             incompleteReason = `stuck: ${open.length} row(s) still QUEUED/PENDING whose queue jobs will not run again (failed, completed or in no list)`;
@@ -348,8 +369,12 @@ export async function runDrill(options: DrillOptions): Promise<DrillReport> {
       }
       if (now - lastProgress >= PROGRESS_EVERY_MS) {
         lastProgress = now;
-        const statuses = rows ? ['PENDING', 'QUEUED', 'SENT', 'FAILED', 'SKIPPED'].map((s) => `${s.toLowerCase()} ${thousands(rows![s] ?? 0)}`).join(', ') : 'database unreachable';
-        say(`delivered ${thousands(delivered())}/${thousands(expected.size)}, duplicates ${duplicatesOf(sink, expected)}; rows: ${statuses}; worker pid ${worker.pid ?? '(none)'}`);
+        const statuses = rows
+          ? ['PENDING', 'QUEUED', 'SENT', 'FAILED', 'SKIPPED'].map((s) => `${s.toLowerCase()} ${thousands(rows![s] ?? 0)}`).join(', ')
+          : 'database unreachable';
+        say(
+          `delivered ${thousands(delivered())}/${thousands(expected.size)}, duplicates ${duplicatesOf(sink, expected)}; rows: ${statuses}; worker pid ${worker.pid ?? '(none)'}`,
+        );
       }
       // Done when the worker has nothing left to do: no row is waiting for it, and no fault is under way.
       if (looked && !injecting && (looked.PENDING ?? 0) === 0 && (looked.QUEUED ?? 0) === 0) {
@@ -386,11 +411,17 @@ export async function runDrill(options: DrillOptions): Promise<DrillReport> {
     const lostIds = [...expected].filter(([messageId]) => !sink.receipts.has(messageId)).map(([, n]) => n.id);
     const finalRows = (await rowCounts()) ?? rows ?? {};
     const stuckIds = (
-      await quickQuery<{ id: string }>(databaseUrl, `SELECT id FROM notification WHERE practice_id = $1 AND status IN ('PENDING', 'QUEUED')`, [practiceId]).catch(() => [])
+      await quickQuery<{ id: string }>(
+        databaseUrl,
+        `SELECT id FROM notification WHERE practice_id = $1 AND status IN ('PENDING', 'QUEUED')`,
+        [practiceId],
+      ).catch(() => [])
     ).map((r) => r.id);
     const sampleIds = [...new Set([...lostIds.slice(0, 10), ...stuckIds.slice(0, 10)])].slice(0, 10);
     const deliveredIds = new Set([...expected].filter(([messageId]) => sink.receipts.has(messageId)).map(([, n]) => n.id));
-    const lostSamples = sampleIds.length ? await describeRows(databaseUrl, backend, options.redisUrl, queuePrefix, sampleIds, deliveredIds) : [];
+    const lostSamples = sampleIds.length
+      ? await describeRows(databaseUrl, backend, options.redisUrl, queuePrefix, sampleIds, deliveredIds)
+      : [];
     const kills = supervisor.kills;
     const report: DrillReport = {
       backend,
@@ -478,7 +509,13 @@ interface JobLook {
 }
 
 /** What the queue says about the jobs with these ids (a notification's job id is its id). */
-async function inspectJobs(databaseUrl: string, backend: DrillBackend, redisUrl: string | undefined, prefix: string, ids: string[]): Promise<Map<string, JobLook>> {
+async function inspectJobs(
+  databaseUrl: string,
+  backend: DrillBackend,
+  redisUrl: string | undefined,
+  prefix: string,
+  ids: string[],
+): Promise<Map<string, JobLook>> {
   let queue: Queue | undefined;
   let redis: Redis | undefined;
   const out = new Map<string, JobLook>();
@@ -488,7 +525,11 @@ async function inspectJobs(databaseUrl: string, backend: DrillBackend, redisUrl:
       redis.on('error', () => undefined);
       queue = new Queue(QUEUE_NAME, { prefix, connection: redis });
     } else {
-      queue = new Queue(QUEUE_NAME, { prefix, connection: { connectionString: databaseUrl, schema: 'bullmq', max: 1 } }, createPostgresBackend) as unknown as Queue;
+      queue = new Queue(
+        QUEUE_NAME,
+        { prefix, connection: { connectionString: databaseUrl, schema: 'bullmq', max: 1 } },
+        createPostgresBackend,
+      ) as unknown as Queue;
     }
     queue.on('error', () => undefined);
     for (const id of ids) {
@@ -528,6 +569,12 @@ async function describeRows(
     `SELECT id, status, attempts, reason FROM notification WHERE id = ANY($1::uuid[])`,
     [ids],
   ).catch(() => []);
-  const jobs = await inspectJobs(databaseUrl, backend, redisUrl, prefix, rows.map((r) => r.id)).catch(() => new Map<string, JobLook>());
+  const jobs = await inspectJobs(
+    databaseUrl,
+    backend,
+    redisUrl,
+    prefix,
+    rows.map((r) => r.id),
+  ).catch(() => new Map<string, JobLook>());
   return rows.map((row) => ({ ...row, delivered: deliveredIds.has(row.id), job: jobs.get(row.id)?.text ?? 'unknown' }));
 }

@@ -109,14 +109,18 @@ export class WorkerSupervisor {
   }
 
   private exited(child: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void {
-    this.options.log.write(`--- drill: worker pid ${child.pid} exited (code ${code}, signal ${signal}) at ${this.options.clock().toFixed(1)} s ---\n`);
+    this.options.log.write(
+      `--- drill: worker pid ${child.pid} exited (code ${code}, signal ${signal}) at ${this.options.clock().toFixed(1)} s ---\n`,
+    );
     if (this.expectedExit === child) return;
     const exit: WorkerExit = { at: this.options.clock(), pid: child.pid ?? 0, code, signal };
     this.crashes.push(exit);
     if (this.stopped || this.child !== child) return;
     if (this.held) {
       this.restartPending = true;
-      this.options.say(`worker pid ${exit.pid} exited on its own (code ${code}, signal ${signal}); restart deferred until PostgreSQL is back`);
+      this.options.say(
+        `worker pid ${exit.pid} exited on its own (code ${code}, signal ${signal}); restart deferred until PostgreSQL is back`,
+      );
       return;
     }
     this.options.say(`worker pid ${exit.pid} exited on its own (code ${code}, signal ${signal}); restarting it (counted as a crash)`);

@@ -63,7 +63,10 @@ export function cpuSnapshot(named: Record<string, number>, postmasterPid: number
 }
 
 /** CPU use between two snapshots, as a share of one core per group and of the whole machine. */
-export function cpuBetween(before: CpuSnapshot, after: CpuSnapshot): { seconds: number; coresByGroup: Record<string, number>; machineBusyPct: number } {
+export function cpuBetween(
+  before: CpuSnapshot,
+  after: CpuSnapshot,
+): { seconds: number; coresByGroup: Record<string, number>; machineBusyPct: number } {
   const seconds = (after.at - before.at) / 1000;
   const coresByGroup: Record<string, number> = {};
   for (const group of Object.keys(after.byGroup)) {
@@ -81,7 +84,10 @@ export class RssSampler {
   private readonly started = Date.now();
   private readonly timer: NodeJS.Timeout;
 
-  constructor(private readonly pid: number, everyMs = 200) {
+  constructor(
+    private readonly pid: number,
+    everyMs = 200,
+  ) {
     this.sample();
     this.timer = setInterval(() => this.sample(), everyMs);
     this.timer.unref();

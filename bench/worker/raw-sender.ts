@@ -44,9 +44,24 @@ function message(i: number, now: Date): SendMailOptions {
       { title: 'Ask two peers for feedback', dueDate: '2030-02-09', overdue: false },
     ],
   };
-  const token = signUnsubscribeToken({ practiceId: '00000000-0000-4000-8000-000000000001', email: client.email, kind: 'SESSION_REMINDER', expiresAt: new Date(now.getTime() + 90 * 86_400_000) }, SECRET);
+  const token = signUnsubscribeToken(
+    {
+      practiceId: '00000000-0000-4000-8000-000000000001',
+      email: client.email,
+      kind: 'SESSION_REMINDER',
+      expiresAt: new Date(now.getTime() + 90 * 86_400_000),
+    },
+    SECRET,
+  );
   const unsubscribeUrl = `${APP_URL}/unsubscribe?token=${token}`;
-  const email = renderNotification(content, { practiceName: 'Bench Coaching', appUrl: APP_URL, recipientName: client.name, recipientTimeZone: 'Europe/London', unsubscribeUrl, sentAt: now });
+  const email = renderNotification(content, {
+    practiceName: 'Bench Coaching',
+    appUrl: APP_URL,
+    recipientName: client.name,
+    recipientTimeZone: 'Europe/London',
+    unsubscribeUrl,
+    sentAt: now,
+  });
   return {
     from: 'Tandem <no-reply@tandem.localhost>',
     to: client.email,
@@ -66,7 +81,11 @@ async function main(): Promise<void> {
   // A hundred distinct renderings, each sent many times under its own Message-ID and recipient: the same sizes and
   // headers as Tandem's, without rendering 10,000 of them before the clock starts.
   const rendered = Array.from({ length: Math.min(DISTINCT, options.count) }, (_, i) => message(i, now));
-  const messages = Array.from({ length: options.count }, (_, i) => ({ ...rendered[i % rendered.length]!, to: `client${i}@bench.test`, messageId: `<raw-${i}@tandem.bench>` }));
+  const messages = Array.from({ length: options.count }, (_, i) => ({
+    ...rendered[i % rendered.length]!,
+    to: `client${i}@bench.test`,
+    messageId: `<raw-${i}@tandem.bench>`,
+  }));
   const renderMs = Date.now() - renderStarted;
   const transport = nodemailer.createTransport({ url: options.smtpUrl, pool: true, maxConnections: options.maxConnections });
   const sendStartedAt = Date.now();
@@ -75,7 +94,13 @@ async function main(): Promise<void> {
   transport.close();
   const failures = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
   process.stdout.write(
-    JSON.stringify({ renderMs, sendStartedAt, sendFinishedAt, failed: failures.length, firstError: failures[0] ? String(failures[0].reason) : null }) + '\n',
+    JSON.stringify({
+      renderMs,
+      sendStartedAt,
+      sendFinishedAt,
+      failed: failures.length,
+      firstError: failures[0] ? String(failures[0].reason) : null,
+    }) + '\n',
   );
 }
 

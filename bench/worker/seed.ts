@@ -31,10 +31,13 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
  * parked a day ahead until `armReminders` gives them due times; the extra one
  * (the canary) is due at once.
  */
-export async function seedReminders(url: string, n: number): Promise<SeededReminders> {  const coaches = Math.max(1, Math.ceil(n / CLIENTS_PER_COACH));
+export async function seedReminders(url: string, n: number): Promise<SeededReminders> {
+  const coaches = Math.max(1, Math.ceil(n / CLIENTS_PER_COACH));
   return withClient(url, async (db) => {
     await db.query('BEGIN');
-    const [practice] = (await db.query<{ id: string }>(`INSERT INTO practice (name, time_zone) VALUES ('Bench Coaching', 'Europe/London') RETURNING id`)).rows;
+    const [practice] = (
+      await db.query<{ id: string }>(`INSERT INTO practice (name, time_zone) VALUES ('Bench Coaching', 'Europe/London') RETURNING id`)
+    ).rows;
     const practiceId = practice!.id;
     await db.query(
       `INSERT INTO app_user (practice_id, email, name, role, time_zone)
@@ -83,7 +86,11 @@ export async function seedReminders(url: string, n: number): Promise<SeededRemin
          FROM coaching_session s JOIN client c ON c.id = s.client_id WHERE s.practice_id = $1`,
       [practiceId],
     );
-    const [canary] = (await db.query<{ id: string }>(`SELECT id FROM notification WHERE recipient_email = 'client0@bench.test' AND practice_id = $1`, [practiceId])).rows;
+    const [canary] = (
+      await db.query<{ id: string }>(`SELECT id FROM notification WHERE recipient_email = 'client0@bench.test' AND practice_id = $1`, [
+        practiceId,
+      ])
+    ).rows;
     await db.query('COMMIT');
     await db.query('ANALYZE');
     return { practiceId, coaches, reminders: n, canaryId: canary!.id };
@@ -95,7 +102,13 @@ export async function seedReminders(url: string, n: number): Promise<SeededRemin
  * [firstDue, firstDue + spreadMs), in a random order (so neither id nor client
  * order lines up with the due order). Returns the armed ids.
  */
-export async function armReminders(url: string, seeded: SeededReminders, count: number, firstDue: Date, spreadMs: number): Promise<string[]> {
+export async function armReminders(
+  url: string,
+  seeded: SeededReminders,
+  count: number,
+  firstDue: Date,
+  spreadMs: number,
+): Promise<string[]> {
   return withClient(url, async (db) => {
     const { rows } = await db.query<{ id: string }>(
       `WITH parked AS (SELECT id FROM notification WHERE practice_id = $1 AND status = 'PENDING' AND send_at > now() + interval '12 hours' LIMIT $5),
@@ -109,7 +122,10 @@ export async function armReminders(url: string, seeded: SeededReminders, count: 
 }
 
 /** send_at (epoch ms) and status of the given notifications. */
-export async function reminderOutcome(url: string, ids: string[]): Promise<{ sendAt: Map<string, number>; statuses: Record<string, number> }> {
+export async function reminderOutcome(
+  url: string,
+  ids: string[],
+): Promise<{ sendAt: Map<string, number>; statuses: Record<string, number> }> {
   return withClient(url, async (db) => {
     const rows = (
       await db.query<{ id: string; send_at_ms: string; status: string }>(

@@ -28,7 +28,10 @@ export class ChildNode {
     if (!existsSync(this.script)) throw new Error(`${this.script} is missing: run npm run build:fast first`);
     // Only what the process needs: no inherited DATABASE_URL, REDIS_URL or NODE_OPTIONS from the bench's own shell.
     const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
-    const child = spawn(process.execPath, [...this.nodeArgs, this.script, ...this.args], { env: { ...base, ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...this.nodeArgs, this.script, ...this.args], {
+      env: { ...base, ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const keep = (chunk: Buffer) => {
       this.output = (this.output + chunk.toString()).slice(-20_000);
     };

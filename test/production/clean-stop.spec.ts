@@ -17,12 +17,19 @@ const BURST = 200;
 const PASSWORD = 'correct horse battery staple';
 
 async function signUpOwner(cluster: Cluster): Promise<{ token: string; practiceId: string; userId: string }> {
-  const { body } = await cluster.graphql(
-    `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken user { id } } }`,
-    { input: { practiceName: 'Drain Coaching', name: 'Olive Owner', email: `owner-${Date.now()}@drain.test`, password: PASSWORD, timeZone: 'Europe/London' } },
-  );
+  const { body } = await cluster.graphql(`mutation($input: SignUpInput!) { signUp(input: $input) { accessToken user { id } } }`, {
+    input: {
+      practiceName: 'Drain Coaching',
+      name: 'Olive Owner',
+      email: `owner-${Date.now()}@drain.test`,
+      password: PASSWORD,
+      timeZone: 'Europe/London',
+    },
+  });
   if (!body.data) throw new Error(`sign-up failed: ${JSON.stringify(body.errors)}`);
-  const [row] = await sql<{ practice_id: string }>(cluster.database.url, 'SELECT practice_id FROM app_user WHERE id = $1', [body.data.signUp.user.id]);
+  const [row] = await sql<{ practice_id: string }>(cluster.database.url, 'SELECT practice_id FROM app_user WHERE id = $1', [
+    body.data.signUp.user.id,
+  ]);
   return { token: body.data.signUp.accessToken, practiceId: row!.practice_id, userId: body.data.signUp.user.id };
 }
 
@@ -59,16 +66,23 @@ describe('clean stops in the production shape (node dist/…, NODE_ENV=productio
       await blocker.query('LOCK TABLE client IN ACCESS EXCLUSIVE MODE');
       const requests = Array.from({ length: IN_FLIGHT }, () =>
         cluster
-          .graphql<{ clients: { edges: unknown[] } }>(`query Roster { clients(first: 100) { edges { node { id name email } } } }`, {}, { token: owner.token })
+          .graphql<{ clients: { edges: unknown[] } }>(
+            `query Roster { clients(first: 100) { edges { node { id name email } } } }`,
+            {},
+            { token: owner.token },
+          )
           .then(
             (result) => ({ ok: result.status === 200 && result.body.data?.clients.edges.length === ROSTER, result }),
             (error: unknown) => ({ ok: false, result: String(error) }),
           ),
       );
-      await waitFor(async () => (sample(await scrape(`${api.url}/metrics`, METRICS_TOKEN), 'tandem_graphql_requests_in_flight') ?? 0) >= IN_FLIGHT, {
-        what: `${IN_FLIGHT} requests in flight`,
-        timeoutMs: 60_000,
-      });
+      await waitFor(
+        async () => (sample(await scrape(`${api.url}/metrics`, METRICS_TOKEN), 'tandem_graphql_requests_in_flight') ?? 0) >= IN_FLIGHT,
+        {
+          what: `${IN_FLIGHT} requests in flight`,
+          timeoutMs: 60_000,
+        },
+      );
 
       api.signal('SIGTERM');
       await waitFor(() => logged(api, 'shutting down'), { what: 'the API to begin its stop' });
@@ -79,7 +93,9 @@ describe('clean stops in the production shape (node dist/…, NODE_ENV=productio
       const outcomes = await Promise.all(requests);
       const lost = outcomes.filter((outcome) => !outcome.ok);
       const code = await api.exited;
-      console.log(`clean stop (API): SIGTERM with ${IN_FLIGHT} requests in flight -> ${IN_FLIGHT - lost.length} complete 200s, ${lost.length} lost; exit code ${code}`);
+      console.log(
+        `clean stop (API): SIGTERM with ${IN_FLIGHT} requests in flight -> ${IN_FLIGHT - lost.length} complete 200s, ${lost.length} lost; exit code ${code}`,
+      );
       expect(lost).toEqual([]);
       expect(code).toBe(0);
       expect(logged(api, 'stopped cleanly')).toBe(true);
@@ -102,7 +118,10 @@ describe('clean stops in the production shape (node dist/…, NODE_ENV=productio
       expect(atStop).toBeLessThan(BURST); // stopped mid-burst
 
       const second = await cluster.startWorker();
-      await waitFor(async () => (await outboxStatuses(cluster.database.url, practiceId)).SENT === BURST, { what: 'every email sent', timeoutMs: 180_000 });
+      await waitFor(async () => (await outboxStatuses(cluster.database.url, practiceId)).SENT === BURST, {
+        what: 'every email sent',
+        timeoutMs: 180_000,
+      });
       expect(await second.stop('SIGTERM')).toBe(0);
 
       const perMessageId = new Map<string, number>();
@@ -131,7 +150,10 @@ describe('clean stops in the production shape (node dist/…, NODE_ENV=productio
         expect(await standalone.stop(signal)).toBe(0);
         expect(logged(standalone, 'stopped cleanly')).toBe(true);
       }
-      const embedded = await cluster.startStandalone({ env: { DATABASE_URL: '', REDIS_URL: '', EMBEDDED_PG_PORT: String(await freePort()) }, readyTimeoutMs: 120_000 });
+      const embedded = await cluster.startStandalone({
+        env: { DATABASE_URL: '', REDIS_URL: '', EMBEDDED_PG_PORT: String(await freePort()) },
+        readyTimeoutMs: 120_000,
+      });
       expect(embedded.output()).toContain('embedded PostgreSQL');
       expect(await embedded.stop('SIGTERM')).toBe(0);
       expect(logged(embedded, 'stopped cleanly')).toBe(true);

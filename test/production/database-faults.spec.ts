@@ -8,7 +8,11 @@ import { TcpProxy } from './support/tcp-proxy.js';
 const PASSWORD = 'correct horse battery staple';
 const UNAVAILABLE = 'The service is temporarily unavailable; try again shortly.';
 /** Short limits, so a cut database shows within seconds (production defaults: 5 s, 15 s, 30 s). */
-const SHORT_TIMEOUTS = { DATABASE_CONNECT_TIMEOUT_MS: '1500', DATABASE_STATEMENT_TIMEOUT_MS: '2000', DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '3000' };
+const SHORT_TIMEOUTS = {
+  DATABASE_CONNECT_TIMEOUT_MS: '1500',
+  DATABASE_STATEMENT_TIMEOUT_MS: '2000',
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '3000',
+};
 
 const LOG_IN = `mutation($input: LogInInput!) { logIn(input: $input) { accessToken } }`;
 const ROSTER = `query Roster { clients(first: 5) { edges { cursor } } }`;
@@ -44,7 +48,11 @@ describe('database faults in the production shape (node dist/…, NODE_ENV=produ
       const tokens = answers.filter((answer) => answer.body.data?.logIn.accessToken);
       const refused = answers.filter((answer) => answer.body.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED');
       const codes = answers.map((answer) => answer.body.errors?.[0]?.extensions?.code ?? 'OK');
-      expect({ tokens: tokens.length, refused: refused.length, codes: [...new Set(codes)].sort() }).toEqual({ tokens: 45, refused: 5, codes: ['OK', 'UNAUTHENTICATED'] });
+      expect({ tokens: tokens.length, refused: refused.length, codes: [...new Set(codes)].sort() }).toEqual({
+        tokens: 45,
+        refused: 5,
+        codes: ['OK', 'UNAUTHENTICATED'],
+      });
       const [recorded] = await sql<{ failed: number; succeeded: number }>(
         cluster.database.url,
         `SELECT count(*) FILTER (WHERE NOT succeeded)::int AS failed, count(*) FILTER (WHERE succeeded)::int AS succeeded FROM login_attempt`,
@@ -74,7 +82,9 @@ describe('database faults in the production shape (node dist/…, NODE_ENV=produ
       ]);
       const answeredAfterMs = Date.now() - cutAt;
       for (const answer of during) {
-        expect(answer.body.errors).toEqual([expect.objectContaining({ message: UNAVAILABLE, extensions: { code: 'SERVICE_UNAVAILABLE' } })]);
+        expect(answer.body.errors).toEqual([
+          expect.objectContaining({ message: UNAVAILABLE, extensions: { code: 'SERVICE_UNAVAILABLE' } }),
+        ]);
       }
       const ready = await fetch(`${api.url}/health/ready`);
       expect(ready.status).toBe(503);
@@ -86,10 +96,15 @@ describe('database faults in the production shape (node dist/…, NODE_ENV=produ
 
       proxy.restore();
       const restoredAt = Date.now();
-      await waitFor(async () => (await cluster.graphql(ROSTER, {}, { api, token })).body.data?.clients !== undefined, { timeoutMs: 30_000, what: 'a roster query to succeed again' });
+      await waitFor(async () => (await cluster.graphql(ROSTER, {}, { api, token })).body.data?.clients !== undefined, {
+        timeoutMs: 30_000,
+        what: 'a roster query to succeed again',
+      });
       await waitFor(async () => (await status(api, '/health/ready')) === 200, { timeoutMs: 30_000, what: 'readiness to come back' });
       const recoveredAfterS = (Date.now() - restoredAt) / 1000;
-      console.log(`database cut: requests answered SERVICE_UNAVAILABLE after ${answeredAfterMs} ms (connect 1.5 s, statement 2 s limits); recovered ${recoveredAfterS.toFixed(2)} s after the network came back`);
+      console.log(
+        `database cut: requests answered SERVICE_UNAVAILABLE after ${answeredAfterMs} ms (connect 1.5 s, statement 2 s limits); recovered ${recoveredAfterS.toFixed(2)} s after the network came back`,
+      );
       expect(api.running).toBe(true);
     } finally {
       await proxy.stop();
@@ -114,14 +129,22 @@ describe('database faults in the production shape (node dist/…, NODE_ENV=produ
       const EMAILS = 3;
       const { practiceId } = await planEmailBurst(cluster.database.url, EMAILS);
 
-      await waitFor(() => worker.logs().some((line) => String(line.msg).includes('SENT is not recorded yet')), { timeoutMs: 60_000, what: 'a failed SENT write' });
+      await waitFor(() => worker.logs().some((line) => String(line.msg).includes('SENT is not recorded yet')), {
+        timeoutMs: 60_000,
+        what: 'a failed SENT write',
+      });
       proxy.restore();
-      await waitFor(async () => (await outboxStatuses(cluster.database.url, practiceId)).SENT === EMAILS, { timeoutMs: 90_000, what: 'every email to be SENT' });
+      await waitFor(async () => (await outboxStatuses(cluster.database.url, practiceId)).SENT === EMAILS, {
+        timeoutMs: 90_000,
+        what: 'every email to be SENT',
+      });
 
       const messageIds = smtp.messages.map((message) => message.parsed.messageId);
       expect(messageIds).toHaveLength(EMAILS);
       expect(new Set(messageIds).size).toBe(EMAILS);
-      const rows = await sql<{ attempts: number }>(cluster.database.url, `SELECT attempts FROM notification WHERE practice_id = $1`, [practiceId]);
+      const rows = await sql<{ attempts: number }>(cluster.database.url, `SELECT attempts FROM notification WHERE practice_id = $1`, [
+        practiceId,
+      ]);
       expect(rows.map((row) => row.attempts)).toEqual(Array(EMAILS).fill(1));
       const metrics = await scrape(worker.metricsUrl);
       expect(sample(metrics, 'tandem_notifications_sent_write_retries_total', { kind: 'SESSION_SUMMARY' })).toBeGreaterThanOrEqual(1);

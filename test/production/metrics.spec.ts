@@ -35,13 +35,17 @@ describe('metrics that answer "is it healthy?" (production shape)', () => {
     await cluster.graphql('query Broken { noSuchField }');
     const after = await apiMetrics();
 
-    expect(count(after, { operation: 'Version', type: 'query', outcome: 'ok' }) - count(before, { operation: 'Version', type: 'query', outcome: 'ok' })).toBe(2);
+    expect(
+      count(after, { operation: 'Version', type: 'query', outcome: 'ok' }) -
+        count(before, { operation: 'Version', type: 'query', outcome: 'ok' }),
+    ).toBe(2);
     expect(count(after, { operation: 'anonymous', outcome: 'ok' }) - count(before, { operation: 'anonymous', outcome: 'ok' })).toBe(1);
     expect(count(after, { operation: 'Me', outcome: 'error' }) - count(before, { operation: 'Me', outcome: 'error' })).toBe(1);
     expect(count(after, { operation: 'unknown', outcome: 'error' }) - count(before, { operation: 'unknown', outcome: 'error' })).toBe(1);
     expect(after).not.toContain('operation="Broken"');
     expect(sample(after, 'tandem_graphql_errors_total', { operation: 'Me', code: 'UNAUTHENTICATED' })).toBeGreaterThanOrEqual(1);
-    const latencyCount = (text: string) => sample(text, 'tandem_graphql_request_duration_seconds_count', { operation: 'Version', type: 'query' }) ?? 0;
+    const latencyCount = (text: string) =>
+      sample(text, 'tandem_graphql_request_duration_seconds_count', { operation: 'Version', type: 'query' }) ?? 0;
     expect(latencyCount(after) - latencyCount(before)).toBe(2);
     expect(sample(after, 'tandem_graphql_request_duration_seconds_bucket', { operation: 'Version', le: '+Inf' })).toBe(latencyCount(after));
     expect(sample(after, 'tandem_graphql_requests_in_flight')).toBe(0);
@@ -49,9 +53,14 @@ describe('metrics that answer "is it healthy?" (production shape)', () => {
 
   it('reports the pool, the queue and the build', async () => {
     const text = await apiMetrics();
-    for (const state of ['in_use', 'idle', 'waiting']) expect(sample(text, 'tandem_db_pool_connections', { state })).toBeGreaterThanOrEqual(0);
-    expect((sample(text, 'tandem_db_pool_connections', { state: 'in_use' }) ?? 0) + (sample(text, 'tandem_db_pool_connections', { state: 'idle' }) ?? 0)).toBeGreaterThan(0);
-    for (const state of ['waiting', 'active', 'delayed', 'failed']) expect(sample(text, 'tandem_queue_jobs', { state })).toBeGreaterThanOrEqual(0);
+    for (const state of ['in_use', 'idle', 'waiting'])
+      expect(sample(text, 'tandem_db_pool_connections', { state })).toBeGreaterThanOrEqual(0);
+    expect(
+      (sample(text, 'tandem_db_pool_connections', { state: 'in_use' }) ?? 0) +
+        (sample(text, 'tandem_db_pool_connections', { state: 'idle' }) ?? 0),
+    ).toBeGreaterThan(0);
+    for (const state of ['waiting', 'active', 'delayed', 'failed'])
+      expect(sample(text, 'tandem_queue_jobs', { state })).toBeGreaterThanOrEqual(0);
     expect(sample(text, 'tandem_build_info', { version: '0.1.0', node_version: process.version })).toBe(1);
   });
 
@@ -77,13 +86,23 @@ describe('metrics that answer "is it healthy?" (production shape)', () => {
       },
       { what: `the worker counting ${BURST} sends` },
     );
-    for (const name of ['tandem_queue_jobs', 'tandem_db_pool_connections', 'tandem_outbox_backlog', 'tandem_build_info', 'process_cpu_user_seconds_total']) {
+    for (const name of [
+      'tandem_queue_jobs',
+      'tandem_db_pool_connections',
+      'tandem_outbox_backlog',
+      'tandem_build_info',
+      'process_cpu_user_seconds_total',
+    ]) {
       expect(workerText).toContain(`# TYPE ${name} `);
     }
     await waitFor(
       async () => {
         const text = await apiMetrics();
-        return sample(text, 'tandem_outbox_backlog', { status: 'PENDING' }) === 0 && sample(text, 'tandem_outbox_backlog', { status: 'QUEUED' }) === 0 && sample(text, 'tandem_outbox_oldest_due_age_seconds') === 0;
+        return (
+          sample(text, 'tandem_outbox_backlog', { status: 'PENDING' }) === 0 &&
+          sample(text, 'tandem_outbox_backlog', { status: 'QUEUED' }) === 0 &&
+          sample(text, 'tandem_outbox_oldest_due_age_seconds') === 0
+        );
       },
       { what: 'the backlog to drain', timeoutMs: 30_000 },
     );

@@ -5,7 +5,8 @@ const PASSWORD = 'correct horse battery staple';
 const LEVEL = { info: 30, warn: 40, error: 50 } as const;
 
 /** The log lines a request wrote, found by the X-Request-Id it was given. */
-const linesOf = (api: ProductionProcess, requestId: string) => api.logs().filter((line) => line.requestId === requestId || (line.req as { id?: string } | undefined)?.id === requestId);
+const linesOf = (api: ProductionProcess, requestId: string) =>
+  api.logs().filter((line) => line.requestId === requestId || (line.req as { id?: string } | undefined)?.id === requestId);
 
 describe('logs an on-call person can read (production shape, JSON lines on stdout)', () => {
   it("a caller's mistakes are info without a stack; an unexpected error is one error line with request id, operation and practice; no address anywhere", async () => {
@@ -13,21 +14,36 @@ describe('logs an on-call person can read (production shape, JSON lines on stdou
     try {
       const api = cluster.apis[0]!;
       const email = `olive-${Date.now()}@logs.test`;
-      const { body } = await cluster.graphql(
-        `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken user { id } } }`,
-        { input: { practiceName: 'Log Coaching', name: 'Olive', email, password: PASSWORD, timeZone: 'UTC' } },
-      );
+      const { body } = await cluster.graphql(`mutation($input: SignUpInput!) { signUp(input: $input) { accessToken user { id } } }`, {
+        input: { practiceName: 'Log Coaching', name: 'Olive', email, password: PASSWORD, timeZone: 'UTC' },
+      });
       const token = body.data.signUp.accessToken as string;
-      const [{ practice_id: practiceId }] = await sql<{ practice_id: string }>(cluster.database.url, 'SELECT practice_id FROM app_user WHERE id = $1', [body.data.signUp.user.id]);
+      const [{ practice_id: practiceId }] = await sql<{ practice_id: string }>(
+        cluster.database.url,
+        'SELECT practice_id FROM app_user WHERE id = $1',
+        [body.data.signUp.user.id],
+      );
 
-      const notFound = await cluster.graphql(`query Client($id: ID!) { client(id: $id) { id } }`, { id: '00000000-0000-4000-8000-000000000000' }, { token, headers: { 'x-request-id': 'req-not-found' } });
+      const notFound = await cluster.graphql(
+        `query Client($id: ID!) { client(id: $id) { id } }`,
+        { id: '00000000-0000-4000-8000-000000000000' },
+        { token, headers: { 'x-request-id': 'req-not-found' } },
+      );
       expect(notFound.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-      const wrongPassword = await cluster.graphql(`mutation LogIn($input: LogInInput!) { logIn(input: $input) { accessToken } }`, { input: { email, password: 'not the password' } }, { headers: { 'x-request-id': 'req-wrong-password' } });
+      const wrongPassword = await cluster.graphql(
+        `mutation LogIn($input: LogInInput!) { logIn(input: $input) { accessToken } }`,
+        { input: { email, password: 'not the password' } },
+        { headers: { 'x-request-id': 'req-wrong-password' } },
+      );
       expect(wrongPassword.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
       // A bug, as far as the API can tell: the table it reads is gone.
       await sql(cluster.database.url, 'ALTER TABLE client RENAME TO client_elsewhere');
-      const broken = await cluster.graphql(`query Roster { clients(first: 5) { edges { cursor } } }`, {}, { token, headers: { 'x-request-id': 'req-unexpected' } });
+      const broken = await cluster.graphql(
+        `query Roster { clients(first: 5) { edges { cursor } } }`,
+        {},
+        { token, headers: { 'x-request-id': 'req-unexpected' } },
+      );
       expect(broken.body.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
       await sql(cluster.database.url, 'ALTER TABLE client_elsewhere RENAME TO client');
 
@@ -39,12 +55,22 @@ describe('logs an on-call person can read (production shape, JSON lines on stdou
           expect(JSON.stringify(line)).not.toMatch(/\n\s+at |"stack"/);
         }
       }
-      expect(linesOf(api, 'req-not-found')).toContainEqual(expect.objectContaining({ level: LEVEL.info, code: 'NOT_FOUND', operationName: 'Client', practiceId }));
-      expect(linesOf(api, 'req-wrong-password')).toContainEqual(expect.objectContaining({ level: LEVEL.info, code: 'UNAUTHENTICATED', operationName: 'LogIn' }));
+      expect(linesOf(api, 'req-not-found')).toContainEqual(
+        expect.objectContaining({ level: LEVEL.info, code: 'NOT_FOUND', operationName: 'Client', practiceId }),
+      );
+      expect(linesOf(api, 'req-wrong-password')).toContainEqual(
+        expect.objectContaining({ level: LEVEL.info, code: 'UNAUTHENTICATED', operationName: 'LogIn' }),
+      );
 
       const errors = linesOf(api, 'req-unexpected').filter((line) => Number(line.level) >= LEVEL.error);
       expect(errors).toEqual([
-        expect.objectContaining({ msg: 'unexpected error in GraphQL request', requestId: 'req-unexpected', operationName: 'Roster', practiceId, err: expect.objectContaining({ stack: expect.any(String) }) }),
+        expect.objectContaining({
+          msg: 'unexpected error in GraphQL request',
+          requestId: 'req-unexpected',
+          operationName: 'Roster',
+          practiceId,
+          err: expect.objectContaining({ stack: expect.any(String) }),
+        }),
       ]);
 
       expect(api.stdout).not.toContain(email);

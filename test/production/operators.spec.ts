@@ -47,7 +47,7 @@ describe('operators, not tenants, run the platform (production shape)', () => {
   });
 
   it("opens /admin/queues to ADMIN_TOKEN only, never to a practice owner's token; without ADMIN_TOKEN it is a 404", async () => {
-    const [withToken, withoutToken] = cluster.apis as [typeof cluster.apis[0], typeof cluster.apis[0]];
+    const [withToken, withoutToken] = cluster.apis as [(typeof cluster.apis)[0], (typeof cluster.apis)[0]];
     const ownerToken = await signUp(cluster, 'owner-dashboard@operators.test');
     const get = (base: string, headers: Record<string, string> = {}) => fetch(`${base}/admin/queues/api/queues`, { headers });
     expect((await get(withToken!.url)).status).toBe(401);
@@ -65,10 +65,16 @@ describe('operators, not tenants, run the platform (production shape)', () => {
     const email = 'owner-proxy@operators.test';
     await signUp(cluster, email);
     const logIn = (api: typeof untrusting, forwardedFor: string) =>
-      cluster.graphql(`mutation($input: LogInInput!) { logIn(input: $input) { accessToken } }`, { input: { email, password: 'wrong password here' } }, { api, headers: { 'x-forwarded-for': forwardedFor } });
+      cluster.graphql(
+        `mutation($input: LogInInput!) { logIn(input: $input) { accessToken } }`,
+        { input: { email, password: 'wrong password here' } },
+        { api, headers: { 'x-forwarded-for': forwardedFor } },
+      );
     await logIn(untrusting, '203.0.113.7');
     await logIn(trusting, '198.51.100.9');
-    const ips = (await sql<{ ip: string }>(cluster.database.url, 'SELECT ip FROM login_attempt WHERE email = $1 ORDER BY id', [email])).map((row) => row.ip);
+    const ips = (await sql<{ ip: string }>(cluster.database.url, 'SELECT ip FROM login_attempt WHERE email = $1 ORDER BY id', [email])).map(
+      (row) => row.ip,
+    );
     expect(ips).toHaveLength(2);
     expect(ips[0]).not.toBe('203.0.113.7');
     expect(ips[0]).toMatch(/127\.0\.0\.1$/);
@@ -77,7 +83,8 @@ describe('operators, not tenants, run the platform (production shape)', () => {
 
   it('shares the rate limit across replicas: the 6th password reset for one address in an hour is RATE_LIMITED, whichever replica takes it', async () => {
     const email = 'someone-flooded@operators.test';
-    const reset = (index: number) => cluster.graphql(`mutation($email: String!) { requestPasswordReset(email: $email) }`, { email }, { api: cluster.apis[index % 2] });
+    const reset = (index: number) =>
+      cluster.graphql(`mutation($email: String!) { requestPasswordReset(email: $email) }`, { email }, { api: cluster.apis[index % 2] });
     for (let i = 0; i < 5; i++) expect((await reset(i)).body.data).toEqual({ requestPasswordReset: true });
     const refused = await reset(5);
     const error = refused.body.errors?.[0];
@@ -86,7 +93,9 @@ describe('operators, not tenants, run the platform (production shape)', () => {
     expect(error?.extensions?.retryAfterSeconds).toBeGreaterThan(0);
     expect(error?.extensions?.retryAfterSeconds).toBeLessThanOrEqual(3600);
     // Another address is not affected.
-    expect((await cluster.graphql(`mutation { requestPasswordReset(email: "other@operators.test") }`, {}, { api: cluster.apis[1] })).body.data).toEqual({ requestPasswordReset: true });
+    expect(
+      (await cluster.graphql(`mutation { requestPasswordReset(email: "other@operators.test") }`, {}, { api: cluster.apis[1] })).body.data,
+    ).toEqual({ requestPasswordReset: true });
   });
 
   it('has no per-replica persisted-query cache: a hash sent to one replica and then the other gets the same answer from both', async () => {
@@ -94,16 +103,29 @@ describe('operators, not tenants, run the platform (production shape)', () => {
     const sha256Hash = createHash('sha256').update(query).digest('hex');
     const extensions = { persistedQuery: { version: 1, sha256Hash } };
     const post = (index: number, body: Record<string, unknown>) =>
-      fetch(`${cluster.apis[index]!.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' }, body: JSON.stringify(body) }).then(
-        (response) => response.json() as Promise<{ errors?: Array<{ extensions?: { code?: string } }> }>,
-      );
+      fetch(`${cluster.apis[index]!.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
+        body: JSON.stringify(body),
+      }).then((response) => response.json() as Promise<{ errors?: Array<{ extensions?: { code?: string } }> }>);
     await post(0, { query, extensions });
-    const codes = [(await post(1, { extensions })).errors?.[0]?.extensions?.code, (await post(0, { extensions })).errors?.[0]?.extensions?.code];
+    const codes = [
+      (await post(1, { extensions })).errors?.[0]?.extensions?.code,
+      (await post(0, { extensions })).errors?.[0]?.extensions?.code,
+    ];
     expect(codes).toEqual(['PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_NOT_SUPPORTED']);
   });
 
   it('refuses `npm run seed` with NODE_ENV=production; with --force it seeds random passwords, printed once, and the published one does not log in', async () => {
-    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', JWT_SECRET: CLUSTER_JWT_SECRET, DATABASE_URL: cluster.database.url, LOG_LEVEL: 'warn', LOG_FORMAT: 'json' };
+    const env = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      NODE_ENV: 'production',
+      JWT_SECRET: CLUSTER_JWT_SECRET,
+      DATABASE_URL: cluster.database.url,
+      LOG_LEVEL: 'warn',
+      LOG_FORMAT: 'json',
+    };
     const refused = await runSeed(env);
     expect(refused.code).toBe(1);
     expect(refused.output).toContain('refusing to seed the demo practice with NODE_ENV=production');
@@ -115,7 +137,12 @@ describe('operators, not tenants, run the platform (production shape)', () => {
     expect(printed).toBeDefined();
     expect(printed).not.toBe(DEMO_PASSWORD);
     expect(forced.output).not.toContain(DEMO_PASSWORD);
-    const logIn = (password: string) => cluster.graphql(`mutation($input: LogInInput!) { logIn(input: $input) { accessToken } }`, { input: { email: DEMO_OWNER_EMAIL, password } }, { api: cluster.apis[1] });
+    const logIn = (password: string) =>
+      cluster.graphql(
+        `mutation($input: LogInInput!) { logIn(input: $input) { accessToken } }`,
+        { input: { email: DEMO_OWNER_EMAIL, password } },
+        { api: cluster.apis[1] },
+      );
     expect((await logIn(DEMO_PASSWORD)).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await logIn(printed!)).body.data?.logIn.accessToken).toBeTruthy();
   }, 120_000);

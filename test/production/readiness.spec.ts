@@ -16,7 +16,11 @@ describe('readiness in the production shape', () => {
         },
         { timeoutMs: 60_000, what: 'readiness to answer' },
       );
-      expect(ready.error.database).toEqual({ status: 'down', message: expect.stringMatching(/^\d+ migration\(s\) not applied$/), pending: expect.arrayContaining([expect.any(String)]) });
+      expect(ready.error.database).toEqual({
+        status: 'down',
+        message: expect.stringMatching(/^\d+ migration\(s\) not applied$/),
+        pending: expect.arrayContaining([expect.any(String)]),
+      });
       expect((await fetch(`${api.url}/health/live`)).status).toBe(200);
     } finally {
       await cluster.stop();
@@ -37,7 +41,15 @@ describe('readiness in the production shape', () => {
       // The API still serves: a sign-up (no job involved) goes through.
       const { body: signUp } = await cluster.graphql(
         `mutation($input: SignUpInput!) { signUp(input: $input) { user { id } } }`,
-        { input: { practiceName: 'No Redis Coaching', name: 'Nora', email: `nora-${Date.now()}@redis.test`, password: 'correct horse battery staple', timeZone: 'UTC' } },
+        {
+          input: {
+            practiceName: 'No Redis Coaching',
+            name: 'Nora',
+            email: `nora-${Date.now()}@redis.test`,
+            password: 'correct horse battery staple',
+            timeZone: 'UTC',
+          },
+        },
         { api },
       );
       expect(signUp.errors).toBeUndefined();

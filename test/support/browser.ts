@@ -56,7 +56,9 @@ export class WebApp {
   /** `clock`: the one the API reads (default the system's). */
   static async start(options: { clock?: Clock } = {}): Promise<WebApp> {
     if (!existsSync(path.join(BUILT_WEB_APP, 'index.html'))) {
-      throw new Error(`${path.join(BUILT_WEB_APP, 'index.html')} is missing: run \`npm run build:web\` first (npm test builds it before Jest runs)`);
+      throw new Error(
+        `${path.join(BUILT_WEB_APP, 'index.html')} is missing: run \`npm run build:web\` first (npm test builds it before Jest runs)`,
+      );
     }
     // A copy of the build of this run's own, so a rebuild in the working tree mid-run cannot pull assets away.
     const webDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tandem-web-'));
@@ -64,7 +66,12 @@ export class WebApp {
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     const runtime = await createTestRuntime({ env: { APP_URL: baseUrl, PORT: String(port) } });
-    const app = await createApiApp(runtime, { runWorker: false, schemaFile: false, webAppDir: webDir, ...(options.clock ? { clock: options.clock } : {}) });
+    const app = await createApiApp(runtime, {
+      runWorker: false,
+      schemaFile: false,
+      webAppDir: webDir,
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
     await app.listen(port, '127.0.0.1');
     return new WebApp(baseUrl, runtime, app, webDir);
   }
@@ -214,7 +221,8 @@ export async function unlabelledElements(page: Page): Promise<Unlabelled[]> {
         .map((label) => text(label))
         .join(' ')
         .trim();
-      const named = (control.getAttribute('aria-label') ?? '').trim() || labelledBy || fromLabels || (control.getAttribute('title') ?? '').trim();
+      const named =
+        (control.getAttribute('aria-label') ?? '').trim() || labelledBy || fromLabels || (control.getAttribute('title') ?? '').trim();
       if (!named) problems.push({ kind: 'control', html: control.outerHTML.slice(0, 200) });
     }
     for (const image of Array.from<PageGlobals>(document.querySelectorAll('img'))) {

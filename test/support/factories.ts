@@ -16,31 +16,48 @@ export interface OwnerSession extends Session {
 const unique = () => randomUUID().slice(0, 8);
 
 /** Signs up a new practice and returns its owner's session. */
-export async function anOwner(api: TestApi, overrides: { email?: string; practiceName?: string; timeZone?: string } = {}): Promise<OwnerSession> {
+export async function anOwner(
+  api: TestApi,
+  overrides: { email?: string; practiceName?: string; timeZone?: string } = {},
+): Promise<OwnerSession> {
   const email = overrides.email ?? `owner-${unique()}@example.com`;
-  const data = await api.anonymous().gql(
-    `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken refreshToken user { id } } }`,
-    { input: { practiceName: overrides.practiceName ?? `Practice ${unique()}`, name: 'Olive Owner', email, password: PASSWORD, timeZone: overrides.timeZone ?? 'Europe/London' } },
-  );
+  const data = await api
+    .anonymous()
+    .gql(`mutation($input: SignUpInput!) { signUp(input: $input) { accessToken refreshToken user { id } } }`, {
+      input: {
+        practiceName: overrides.practiceName ?? `Practice ${unique()}`,
+        name: 'Olive Owner',
+        email,
+        password: PASSWORD,
+        timeZone: overrides.timeZone ?? 'Europe/London',
+      },
+    });
   const [row] = await api.sql<{ practice_id: string }>('SELECT practice_id FROM app_user WHERE id = $1', [data.signUp.user.id]);
-  return { token: data.signUp.accessToken, refreshToken: data.signUp.refreshToken, userId: data.signUp.user.id, practiceId: row!.practice_id };
+  return {
+    token: data.signUp.accessToken,
+    refreshToken: data.signUp.refreshToken,
+    userId: data.signUp.user.id,
+    practiceId: row!.practice_id,
+  };
 }
 
 /** A second coach in the owner's practice, invited and logged in. */
 export async function aCoach(api: TestApi, owner: Session, name = 'Colin Coach'): Promise<Session> {
-  const invite = await api.as(owner.token).gql(
-    `mutation($input: InviteCoachInput!) { inviteCoach(input: $input) { inviteUrl } }`,
-    { input: { name, email: `coach-${unique()}@example.com`, timeZone: 'Europe/London' } },
-  );
+  const invite = await api
+    .as(owner.token)
+    .gql(`mutation($input: InviteCoachInput!) { inviteCoach(input: $input) { inviteUrl } }`, {
+      input: { name, email: `coach-${unique()}@example.com`, timeZone: 'Europe/London' },
+    });
   return acceptInvite(api, invite.inviteCoach.inviteUrl);
 }
 
 export async function acceptInvite(api: TestApi, inviteUrl: string): Promise<Session> {
   const token = new URL(inviteUrl).searchParams.get('token');
-  const data = await api.anonymous().gql(
-    `mutation($input: AcceptInviteInput!) { acceptInvite(input: $input) { accessToken refreshToken user { id } } }`,
-    { input: { token, password: PASSWORD } },
-  );
+  const data = await api
+    .anonymous()
+    .gql(`mutation($input: AcceptInviteInput!) { acceptInvite(input: $input) { accessToken refreshToken user { id } } }`, {
+      input: { token, password: PASSWORD },
+    });
   return { token: data.acceptInvite.accessToken, refreshToken: data.acceptInvite.refreshToken, userId: data.acceptInvite.user.id };
 }
 
@@ -52,10 +69,17 @@ export interface ClientRecord {
 
 /** A client on the caller's roster. */
 export async function aClient(api: TestApi, coach: Session, overrides: Record<string, unknown> = {}): Promise<ClientRecord> {
-  const data = await api.as(coach.token).gql(
-    `mutation($input: CreateClientInput!) { createClient(input: $input) { id name email } }`,
-    { input: { name: `Client ${unique()}`, email: `client-${unique()}@example.com`, timeZone: 'America/New_York', status: 'ACTIVE', ...overrides } },
-  );
+  const data = await api
+    .as(coach.token)
+    .gql(`mutation($input: CreateClientInput!) { createClient(input: $input) { id name email } }`, {
+      input: {
+        name: `Client ${unique()}`,
+        email: `client-${unique()}@example.com`,
+        timeZone: 'America/New_York',
+        status: 'ACTIVE',
+        ...overrides,
+      },
+    });
   return data.createClient;
 }
 
@@ -70,11 +94,17 @@ export async function anEngagement(
   api: TestApi,
   coach: Session,
   clientId: string,
-  overrides: { cadence?: Record<string, unknown>; startDate?: string; activate?: boolean; sessionsAllotted?: number; sponsorId?: string } = {},
+  overrides: {
+    cadence?: Record<string, unknown>;
+    startDate?: string;
+    activate?: boolean;
+    sessionsAllotted?: number;
+    sponsorId?: string;
+  } = {},
 ): Promise<{ id: string; sessions: Array<{ id: string; startsAt: string; sequence: number }> }> {
-  const data = await api.as(coach.token).gql(
-    `mutation($input: CreateEngagementInput!) { createEngagement(input: $input) { id sessions { id startsAt sequence } } }`,
-    {
+  const data = await api
+    .as(coach.token)
+    .gql(`mutation($input: CreateEngagementInput!) { createEngagement(input: $input) { id sessions { id startsAt sequence } } }`, {
       input: {
         clientId,
         title: 'Leadership transition',
@@ -84,7 +114,6 @@ export async function anEngagement(
         ...(overrides.sessionsAllotted ? { sessionsAllotted: overrides.sessionsAllotted } : {}),
         ...(overrides.sponsorId ? { sponsorId: overrides.sponsorId } : {}),
       },
-    },
-  );
+    });
   return data.createEngagement;
 }

@@ -61,9 +61,7 @@ export function withDatabase(url: string, database: string): string {
 
 /** Databases left by a run that was killed before its teardown (older than an hour). */
 async function dropLeftoverDatabases(admin: pg.Client): Promise<void> {
-  const { rows } = await admin.query<{ datname: string }>(
-    `SELECT datname FROM pg_database WHERE datname LIKE 'tandem\\_test\\_%'`,
-  );
+  const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'tandem\\_test\\_%'`);
   const hourAgo = Date.now() - 3600_000;
   for (const { datname } of rows) {
     const stamp = /^tandem_test_\d+_([0-9a-z]+)_/.exec(datname)?.[1];

@@ -9,7 +9,9 @@ export default async function globalTeardown(): Promise<void> {
     await admin.connect();
     try {
       // Test files drop their own databases; this catches any a failed file left behind.
-      const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`tandem_test_${runId}_%`]);
+      const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [
+        `tandem_test_${runId}_%`,
+      ]);
       for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
     } finally {
       await admin.end();

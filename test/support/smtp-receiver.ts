@@ -37,16 +37,18 @@ export class SmtpReceiver {
           }
           const raw = Buffer.concat(chunks).toString('utf8');
           const delay = new Promise((resolve) => setTimeout(resolve, this.options.delayMs ?? 0));
-          delay.then(() => simpleParser(raw)).then(
-            async (parsed) => {
-              const message = { envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw, parsed };
-              await this.options.beforeAccept?.(message);
-              this.messages.push(message);
-              this.waiters.forEach((wake) => wake());
-              callback();
-            },
-            (error: Error) => callback(error),
-          );
+          delay
+            .then(() => simpleParser(raw))
+            .then(
+              async (parsed) => {
+                const message = { envelopeTo: session.envelope.rcptTo.map((r) => r.address), raw, parsed };
+                await this.options.beforeAccept?.(message);
+                this.messages.push(message);
+                this.waiters.forEach((wake) => wake());
+                callback();
+              },
+              (error: Error) => callback(error),
+            );
         });
       },
     });

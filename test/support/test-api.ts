@@ -22,7 +22,10 @@ export class Caller {
     const { body } = await this.raw<T>(query, variables);
     if (body.errors?.length) {
       const [first] = body.errors;
-      throw Object.assign(new Error(`${first!.extensions?.code ?? 'ERROR'}: ${first!.message}`), { code: first!.extensions?.code, errors: body.errors });
+      throw Object.assign(new Error(`${first!.extensions?.code ?? 'ERROR'}: ${first!.message}`), {
+        code: first!.extensions?.code,
+        errors: body.errors,
+      });
     }
     return body.data as T;
   }
@@ -43,9 +46,18 @@ export class TestApi {
   ) {}
 
   /** `runWorker` also consumes jobs in the app (the all-in-one shape), so planned emails are sent. */
-  static async start(options: { env?: Record<string, string | undefined>; runWorker?: boolean; redisUrl?: string; clock?: Clock } = {}): Promise<TestApi> {
-    const runtime = await createTestRuntime({ ...(options.env ? { env: options.env } : {}), ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}) });
-    const app = await createApiApp(runtime, { runWorker: options.runWorker ?? false, schemaFile: false, ...(options.clock ? { clock: options.clock } : {}) });
+  static async start(
+    options: { env?: Record<string, string | undefined>; runWorker?: boolean; redisUrl?: string; clock?: Clock } = {},
+  ): Promise<TestApi> {
+    const runtime = await createTestRuntime({
+      ...(options.env ? { env: options.env } : {}),
+      ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+    });
+    const app = await createApiApp(runtime, {
+      runWorker: options.runWorker ?? false,
+      schemaFile: false,
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
     const http = await ApiClient.listen(app);
     return new TestApi(runtime, app, http);
   }

@@ -22,7 +22,9 @@ export function testConfig(env: Record<string, string | undefined> = {}): AppCon
  * (with a prefix of its own, so parallel files never share jobs); otherwise it
  * uses the PostgreSQL backend in the test database.
  */
-export async function createTestRuntime(options: { redisUrl?: string; env?: Record<string, string | undefined> } = {}): Promise<TestRuntime> {
+export async function createTestRuntime(
+  options: { redisUrl?: string; env?: Record<string, string | undefined> } = {},
+): Promise<TestRuntime> {
   const database = await createTestDatabase();
   // Outbox mail and any other files go to a directory of this test's own.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-test-'));

@@ -35,8 +35,18 @@ const STEP_MS = 60_000;
 const EXPECT_MS = 15_000;
 
 const unique = randomBytes(4).toString('hex');
-const coach = { name: 'Casey Coach', email: `coach-${unique}@example.test`, practice: 'Browser Test Coaching', password: 'correct-horse-battery' };
-const client = { name: `Robin Client ${unique}`, email: `robin-${unique}@example.test`, timeZone: 'America/New_York', password: 'another-long-passphrase' };
+const coach = {
+  name: 'Casey Coach',
+  email: `coach-${unique}@example.test`,
+  practice: 'Browser Test Coaching',
+  password: 'correct-horse-battery',
+};
+const client = {
+  name: `Robin Client ${unique}`,
+  email: `robin-${unique}@example.test`,
+  timeZone: 'America/New_York',
+  password: 'another-long-passphrase',
+};
 const agenda = `Agenda ${unique}: review the promotion case`;
 const privateSentence = `PRIVATE-${unique} the coach thinks Robin undersells themself`;
 const sharedSummary = `SUMMARY-${unique} we agreed on three talking points for the review`;
@@ -48,7 +58,11 @@ function isoDay(days: number): string {
 }
 
 /** The answer to the next GraphQL operation the page sends that `matches`, checked for errors. */
-async function graphQLAnswer(page: Page, matches: (body: string) => boolean, action: () => Promise<void>): Promise<Record<string, unknown>> {
+async function graphQLAnswer(
+  page: Page,
+  matches: (body: string) => boolean,
+  action: () => Promise<void>,
+): Promise<Record<string, unknown>> {
   const answered = page.waitForResponse((response: Response) => {
     const request = response.request();
     return request.method() === 'POST' && new URL(request.url()).pathname === '/graphql' && matches(request.postData() ?? '');
@@ -238,7 +252,9 @@ describeWithBrowser('the web app in a browser: a coach and their client', () => 
     expect(await preview.getByRole('listitem').count()).toBeGreaterThanOrEqual(1);
     await capture(coachPage, '05-new-engagement');
     await coachPage.getByRole('button', { name: 'Create engagement' }).click();
-    await coachPage.waitForURL((url) => url.pathname.startsWith(`/clients/${found.clientId}`) && !url.pathname.endsWith('/engagements/new'));
+    await coachPage.waitForURL(
+      (url) => url.pathname.startsWith(`/clients/${found.clientId}`) && !url.pathname.endsWith('/engagements/new'),
+    );
     await heading(coachPage, client.name).waitFor();
     await capture(coachPage, '02-client-overview');
   });
@@ -407,7 +423,9 @@ describeWithBrowser('the web app in a browser: a coach and their client', () => 
     async () => {
       const page = await coachContext.newPage();
       try {
-        await page.setContent('<label>Named <input></label><input aria-label="Also named"><input id="bare"><img src="data:,"><img src="data:," alt="">');
+        await page.setContent(
+          '<label>Named <input></label><input aria-label="Also named"><input id="bare"><img src="data:,"><img src="data:," alt="">',
+        );
         expect((await unlabelledElements(page)).map((problem) => problem.kind)).toEqual(['control', 'image']);
       } finally {
         await page.close();

@@ -15,8 +15,18 @@ const STEP_MS = 60_000;
 const EXPECT_MS = 15_000;
 
 const unique = randomBytes(4).toString('hex');
-const coach = { name: 'Lee Lifecycle', email: `lifecycle-${unique}@example.test`, practice: 'Lifecycle Coaching', password: 'correct-horse-battery' };
-const client = { name: `Nia Adhoc ${unique}`, email: `nia-${unique}@example.test`, timeZone: 'America/New_York', password: 'another-long-passphrase' };
+const coach = {
+  name: 'Lee Lifecycle',
+  email: `lifecycle-${unique}@example.test`,
+  practice: 'Lifecycle Coaching',
+  password: 'correct-horse-battery',
+};
+const client = {
+  name: `Nia Adhoc ${unique}`,
+  email: `nia-${unique}@example.test`,
+  timeZone: 'America/New_York',
+  password: 'another-long-passphrase',
+};
 const standingLink = `https://meet.example.com/standing-${unique}`;
 const clientComment = `COMMENT-${unique} I sent the CV to two recruiters`;
 const coachAnswer = `ANSWER-${unique} great, which ones answered?`;
@@ -50,7 +60,8 @@ describeWithBrowser('the web app in a browser: an engagement from ad hoc session
   }
 
   /** The variables of the operations named `name` the page has sent so far. */
-  const sent = (name: string) => requests.filter((r) => r.postData()?.includes(`"operationName":"${name}"`)).map((r) => JSON.parse(r.postData()!).variables);
+  const sent = (name: string) =>
+    requests.filter((r) => r.postData()?.includes(`"operationName":"${name}"`)).map((r) => JSON.parse(r.postData()!).variables);
 
   beforeAll(async () => {
     web = await WebApp.start();
@@ -150,12 +161,22 @@ describeWithBrowser('the web app in a browser: an engagement from ad hoc session
     const scheduled = sent('ScheduleSession').at(-1);
     found.scheduledAt = new Date(scheduled.input.startsAt).toISOString();
     // 10:00 on the client's clock, sent as the UTC instant.
-    const local = new Intl.DateTimeFormat('en-GB', { timeZone: client.timeZone, hour: '2-digit', minute: '2-digit', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(scheduled.input.startsAt));
+    const local = new Intl.DateTimeFormat('en-GB', {
+      timeZone: client.timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(new Date(scheduled.input.startsAt));
     expect(local).toBe(`${newYorkDay(3).split('-').reverse().join('/')}, 10:00`);
   });
 
   step("opens the session: the engagement's link is its meeting link, and leaving unsaved notes asks first", async () => {
-    const session = page.getByRole('main').getByRole('link', { name: /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b/ }).first();
+    const session = page
+      .getByRole('main')
+      .getByRole('link', { name: /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b/ })
+      .first();
     found.sessionPath = (await session.getAttribute('href'))!;
     await session.click();
     await page.getByRole('link', { name: 'Join the meeting' }).waitFor();
@@ -180,13 +201,33 @@ describeWithBrowser('the web app in a browser: an engagement from ad hoc session
   });
 
   step("shows the client's comment as unread on the roster, the client page and the item, and answers it", async () => {
-    const coachToken = (await api(`mutation($input: LogInInput!) { logIn(input: $input) { accessToken } }`, { input: { email: coach.email, password: coach.password } })).logIn.accessToken;
-    const invite = (await api(`mutation($id: ID!) { inviteClient(clientId: $id) { inviteUrl } }`, { id: found.clientId }, coachToken)).inviteClient.inviteUrl as string;
+    const coachToken = (
+      await api(`mutation($input: LogInInput!) { logIn(input: $input) { accessToken } }`, {
+        input: { email: coach.email, password: coach.password },
+      })
+    ).logIn.accessToken;
+    const invite = (await api(`mutation($id: ID!) { inviteClient(clientId: $id) { inviteUrl } }`, { id: found.clientId }, coachToken))
+      .inviteClient.inviteUrl as string;
     const token = new URL(invite).searchParams.get('token');
-    const clientToken = (await api(`mutation($input: AcceptInviteInput!) { acceptInvite(input: $input) { accessToken } }`, { input: { token, password: client.password } })).acceptInvite.accessToken;
-    const engagementId = (await api(`query($id: ID!) { client(id: $id) { currentEngagement { id } } }`, { id: found.clientId }, coachToken)).client.currentEngagement.id;
-    const item = (await api(`mutation($input: CreateActionItemInput!) { createActionItem(input: $input) { id } }`, { input: { engagementId, title: 'Send the CV' } }, coachToken)).createActionItem.id;
-    await api(`mutation($id: ID!, $body: String!) { addActionItemComment(actionItemId: $id, body: $body) { id } }`, { id: item, body: clientComment }, clientToken);
+    const clientToken = (
+      await api(`mutation($input: AcceptInviteInput!) { acceptInvite(input: $input) { accessToken } }`, {
+        input: { token, password: client.password },
+      })
+    ).acceptInvite.accessToken;
+    const engagementId = (await api(`query($id: ID!) { client(id: $id) { currentEngagement { id } } }`, { id: found.clientId }, coachToken))
+      .client.currentEngagement.id;
+    const item = (
+      await api(
+        `mutation($input: CreateActionItemInput!) { createActionItem(input: $input) { id } }`,
+        { input: { engagementId, title: 'Send the CV' } },
+        coachToken,
+      )
+    ).createActionItem.id;
+    await api(
+      `mutation($id: ID!, $body: String!) { addActionItemComment(actionItemId: $id, body: $body) { id } }`,
+      { id: item, body: clientComment },
+      clientToken,
+    );
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
     await heading('Clients').waitFor();
@@ -201,7 +242,10 @@ describeWithBrowser('the web app in a browser: an engagement from ad hoc session
     await entry.getByText(clientComment).waitFor();
     // Opening the thread marks it read: the markers go.
     const markers = page.getByRole('main').getByText(/unread comment/);
-    await waitFor(async () => (await markers.count()) === 0 || undefined, { what: 'the unread markers gone from the header, the tab and the item', timeoutMs: EXPECT_MS });
+    await waitFor(async () => (await markers.count()) === 0 || undefined, {
+      what: 'the unread markers gone from the header, the tab and the item',
+      timeoutMs: EXPECT_MS,
+    });
     expect(sent('MarkActionItemCommentsRead')).toEqual([{ actionItemId: item }]);
 
     await entry.getByRole('textbox', { name: 'Your answer on Send the CV' }).fill(coachAnswer);

@@ -99,5 +99,8 @@ const TERMINATION_CODES = new Set(['57P01', '57P02', '57P03', 'ECONNRESET', 'EPI
 
 function isConnectionTermination(error: unknown): boolean {
   const e = error as { code?: unknown; message?: unknown };
-  return (typeof e?.code === 'string' && TERMINATION_CODES.has(e.code)) || (typeof e?.message === 'string' && e.message.includes('Connection terminated'));
+  return (
+    (typeof e?.code === 'string' && TERMINATION_CODES.has(e.code)) ||
+    (typeof e?.message === 'string' && e.message.includes('Connection terminated'))
+  );
 }

@@ -9,7 +9,11 @@ export class WorkerModule {
   static forRoot(runtime: Runtime): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(runtime, { runWorker: true, applicationName: 'tandem-worker' }), NotificationsModule, SessionHorizonModule],
+      imports: [
+        CoreModule.forRoot(runtime, { runWorker: true, applicationName: 'tandem-worker' }),
+        NotificationsModule,
+        SessionHorizonModule,
+      ],
     };
   }
 }

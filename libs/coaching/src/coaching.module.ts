@@ -73,7 +73,14 @@ export const COACHING_ENTITIES = [
  * here through the global guard, pipe and interceptor.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(COACHING_ENTITIES), AccessModule, SessionHorizonModule, ActionItemModule, GoalModule, CareerPlanModule],
+  imports: [
+    TypeOrmModule.forFeature(COACHING_ENTITIES),
+    AccessModule,
+    SessionHorizonModule,
+    ActionItemModule,
+    GoalModule,
+    CareerPlanModule,
+  ],
   providers: [
     AccessTokenService,
     SessionRevocations,

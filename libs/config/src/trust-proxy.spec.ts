@@ -26,7 +26,9 @@ describe('operator settings', () => {
   it('leaves the dashboard off without ADMIN_TOKEN, refuses a short one without echoing it, and reads the shutdown limit', () => {
     expect(loadConfig({}).adminToken).toBeNull();
     expect(loadConfig({ ADMIN_TOKEN: 'a'.repeat(24) }).adminToken).toBe('a'.repeat(24));
-    expect(() => loadConfig({ ADMIN_TOKEN: 'short-secret' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('short-secret') }));
+    expect(() => loadConfig({ ADMIN_TOKEN: 'short-secret' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('short-secret') }),
+    );
     expect(loadConfig({}).shutdownTimeoutMs).toBe(20_000);
     expect(loadConfig({ SHUTDOWN_TIMEOUT_MS: '5000' }).shutdownTimeoutMs).toBe(5000);
     expect(() => loadConfig({ SHUTDOWN_TIMEOUT_MS: 'soon' })).toThrow('SHUTDOWN_TIMEOUT_MS must be a whole number');

@@ -16,14 +16,19 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy | { problem
   const value = (raw ?? '').trim().toLowerCase();
   if (value === '') return ['loopback'];
   if (value === 'false' || value === 'none') return false;
-  if (value === 'true') return { problem: 'must not be true (any client could then choose its IP): name the proxies, e.g. "10.0.0.0/8", or a hop count' };
+  if (value === 'true')
+    return { problem: 'must not be true (any client could then choose its IP): name the proxies, e.g. "10.0.0.0/8", or a hop count' };
   if (/^\d+$/.test(value)) {
     const hops = Number(value);
     return hops <= 10 ? (hops === 0 ? false : hops) : { problem: 'must be a hop count between 0 and 10' };
   }
-  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const bad = entries.find((entry) => !NAMED_RANGES.has(entry) && !isAddressOrRange(entry));
-  if (bad !== undefined) return { problem: `must be loopback, linklocal, uniquelocal, IP addresses or CIDR ranges, or a hop count (bad entry "${bad}")` };
+  if (bad !== undefined)
+    return { problem: `must be loopback, linklocal, uniquelocal, IP addresses or CIDR ranges, or a hop count (bad entry "${bad}")` };
   return entries;
 }
 

@@ -39,7 +39,9 @@ export async function backupDatabase(url: string, file: string, now = new Date()
   await client.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const migrations = (await client.query<{ name: string }>(`SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY id`)).rows.map((row) => row.name);
+    const migrations = (await client.query<{ name: string }>(`SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY id`)).rows.map(
+      (row) => row.name,
+    );
     const tables = await dataTables(client);
     const header: BackupHeader = { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: now.toISOString(), migrations };
     const counts: TableCount[] = [];
@@ -47,7 +49,9 @@ export async function backupDatabase(url: string, file: string, now = new Date()
     async function* lines(): AsyncGenerator<string> {
       yield `${JSON.stringify(header)}\n`;
       for (const table of tables) {
-        const [{ rows }] = (await client.query<{ rows: number }>(`SELECT count(*)::int AS rows FROM ${quote(table)}`)).rows as [{ rows: number }];
+        const [{ rows }] = (await client.query<{ rows: number }>(`SELECT count(*)::int AS rows FROM ${quote(table)}`)).rows as [
+          { rows: number },
+        ];
         counts.push({ table, rows });
         yield `${JSON.stringify({ table, rows })}\n`;
         await client.query(`DECLARE backup_rows NO SCROLL CURSOR FOR SELECT to_jsonb(t)::text AS line FROM ${quote(table)} t`);
@@ -98,7 +102,9 @@ export async function restoreDatabase(url: string, file: string): Promise<TableC
     await client.query(`SET LOCAL session_replication_role = replica`);
     const tables = new Set(await dataTables(client));
     for (const table of tables) {
-      const [{ any }] = (await client.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${quote(table)}) AS any`)).rows as [{ any: boolean }];
+      const [{ any }] = (await client.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${quote(table)}) AS any`)).rows as [
+        { any: boolean },
+      ];
       if (any) throw new Error(`the database is not empty (table ${table} has rows): restore into a new database`);
     }
     const counts: TableCount[] = [];
@@ -119,7 +125,8 @@ export async function restoreDatabase(url: string, file: string): Promise<TableC
     const finishTable = async () => {
       await flush();
       if (!current) return;
-      if (current.loaded !== current.expected) throw new Error(`${file} is cut short: ${current.table} has ${current.loaded} of ${current.expected} rows`);
+      if (current.loaded !== current.expected)
+        throw new Error(`${file} is cut short: ${current.table} has ${current.loaded} of ${current.expected} rows`);
       counts.push({ table: current.table, rows: current.loaded });
     };
 
@@ -141,7 +148,8 @@ export async function restoreDatabase(url: string, file: string): Promise<TableC
       }
       await finishTable();
       const next = JSON.parse(line) as { table?: unknown; rows?: unknown };
-      if (typeof next.table !== 'string' || typeof next.rows !== 'number') throw new Error(`${file} is not a Tandem backup (unexpected line)`);
+      if (typeof next.table !== 'string' || typeof next.rows !== 'number')
+        throw new Error(`${file} is not a Tandem backup (unexpected line)`);
       if (!tables.has(next.table)) throw new Error(`the backup has a table ${next.table} that this schema does not`);
       current = { table: next.table, expected: next.rows, columns: await insertableColumns(client, next.table), loaded: 0 };
     }
@@ -168,14 +176,17 @@ function parseHeader(line: string, file: string): BackupHeader {
     throw new Error(`${file} is not a Tandem backup`);
   }
   if (header.format !== BACKUP_FORMAT || !Array.isArray(header.migrations)) throw new Error(`${file} is not a Tandem backup`);
-  if (header.version !== BACKUP_VERSION) throw new Error(`${file} is a version ${header.version} backup; this Tandem reads version ${BACKUP_VERSION}`);
+  if (header.version !== BACKUP_VERSION)
+    throw new Error(`${file} is a version ${header.version} backup; this Tandem reads version ${BACKUP_VERSION}`);
   return header as BackupHeader;
 }
 
 async function assertSameMigrations(client: pg.Client, header: BackupHeader): Promise<void> {
   const applied = (await client.query<{ name: string }>(`SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY id`)).rows.map((row) => row.name);
   if (applied.join() !== header.migrations.join()) {
-    throw new Error(`the database's schema (${applied.length} migrations) is not the backup's (${header.migrations.length}): migrate it to the backup's migrations first`);
+    throw new Error(
+      `the database's schema (${applied.length} migrations) is not the backup's (${header.migrations.length}): migrate it to the backup's migrations first`,
+    );
   }
 }
 

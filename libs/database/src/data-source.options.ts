@@ -24,7 +24,10 @@ export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptio
     url: settings.url,
     applicationName: settings.applicationName ?? 'tandem',
     poolSize: settings.poolSize,
-    extra: guardedPoolOptions(settings.timeouts ?? { ...DEFAULT_DATABASE_TIMEOUTS, statementMs: 0, idleInTransactionMs: 0 }, settings.poolActivity),
+    extra: guardedPoolOptions(
+      settings.timeouts ?? { ...DEFAULT_DATABASE_TIMEOUTS, statementMs: 0, idleInTransactionMs: 0 },
+      settings.poolActivity,
+    ),
     entities: settings.entities ?? [],
     migrations: ALL_MIGRATIONS,
     migrationsTableName: 'typeorm_migrations',

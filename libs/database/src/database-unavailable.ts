@@ -25,6 +25,7 @@ const UNAVAILABLE_SYSCALL_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMED
 
 function unavailableHere(error: Error): boolean {
   const code = (error as Error & { code?: unknown }).code;
-  if (typeof code === 'string' && (UNAVAILABLE_SQLSTATES.has(code) || code.startsWith('08') || UNAVAILABLE_SYSCALL_CODES.has(code))) return true;
+  if (typeof code === 'string' && (UNAVAILABLE_SQLSTATES.has(code) || code.startsWith('08') || UNAVAILABLE_SYSCALL_CODES.has(code)))
+    return true;
   return UNAVAILABLE_MESSAGES.some((text) => error.message.includes(text));
 }

@@ -36,7 +36,8 @@ describe('log redaction', () => {
       'something happened',
     );
     const written = JSON.stringify(lines);
-    for (const secret of ['ursula@example.com', 'client@example.org', 'hunter2', 'rt-secret', 'at-secret', 'one-time', 'sid=1']) expect(written).not.toContain(secret);
+    for (const secret of ['ursula@example.com', 'client@example.org', 'hunter2', 'rt-secret', 'at-secret', 'one-time', 'sid=1'])
+      expect(written).not.toContain(secret);
     expect(lines[0]).toMatchObject({
       email: 'u***@example.com',
       input: { email: 'u***@example.com', password: '[redacted]', refreshToken: '[redacted]' },

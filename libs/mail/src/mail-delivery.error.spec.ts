@@ -7,7 +7,9 @@ describe('MailDeliveryError.from', () => {
   });
 
   it('calls a connection failure before the message went out transient', () => {
-    expect(MailDeliveryError.from({ message: 'connect ECONNREFUSED', code: 'ESOCKET', command: 'CONN' })).toMatchObject({ kind: 'transient' });
+    expect(MailDeliveryError.from({ message: 'connect ECONNREFUSED', code: 'ESOCKET', command: 'CONN' })).toMatchObject({
+      kind: 'transient',
+    });
   });
 
   it('calls a failure after the body went out ambiguous: it may have been delivered', () => {

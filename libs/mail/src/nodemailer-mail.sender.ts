@@ -77,7 +77,10 @@ export class NodemailerMailSender extends MailSender implements OnModuleDestroy 
       throw MailDeliveryError.from(error);
     }
     if (this.config.kind === 'outbox') {
-      return { messageId: info.messageId, path: await this.writeToOutbox(this.config.dir, info.messageId, info.message ?? Buffer.alloc(0)) };
+      return {
+        messageId: info.messageId,
+        path: await this.writeToOutbox(this.config.dir, info.messageId, info.message ?? Buffer.alloc(0)),
+      };
     }
     return { messageId: info.messageId };
   }
@@ -94,7 +97,10 @@ export class NodemailerMailSender extends MailSender implements OnModuleDestroy 
   private async writeToOutbox(dir: string, messageId: string, raw: Buffer): Promise<string> {
     await fs.mkdir(dir, { recursive: true });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const safeId = messageId.replace(/[<>]/g, '').replace(/[^A-Za-z0-9@._-]/g, '_').slice(0, 120);
+    const safeId = messageId
+      .replace(/[<>]/g, '')
+      .replace(/[^A-Za-z0-9@._-]/g, '_')
+      .slice(0, 120);
     const file = path.join(dir, `${stamp}-${safeId}.eml`);
     // Write then rename, so a reader never sees half a message.
     const temporary = path.join(dir, `.${randomUUID()}.tmp`);

@@ -11,8 +11,7 @@ import { openText } from './sealed-text.js';
 
 /** The email to send now, or why it no longer applies. */
 export type Resolution =
-  | { send: true; content: NotificationContent; recipientName: string; practiceName: string }
-  | { send: false; reason: string };
+  { send: true; content: NotificationContent; recipientName: string; practiceName: string } | { send: false; reason: string };
 
 interface SessionRow {
   id: string;
@@ -182,9 +181,16 @@ export class NotificationContentLoader {
       [notification.clientId],
     )) as Array<{ name: string; email: string; practice_name: string }>;
     if (!client) return { send: false, reason: 'client archived' };
-    const items = (await this.openItems(notification.clientId!, now, notification.recipientTimeZone)).filter((i) => i.dueDate !== null && (i.overdue || i.dueDate <= inDays(now, notification.recipientTimeZone, NUDGE_HORIZON_DAYS)));
+    const items = (await this.openItems(notification.clientId!, now, notification.recipientTimeZone)).filter(
+      (i) => i.dueDate !== null && (i.overdue || i.dueDate <= inDays(now, notification.recipientTimeZone, NUDGE_HORIZON_DAYS)),
+    );
     if (!items.length) return { send: false, reason: 'nothing due' };
-    return { send: true, recipientName: client.name, practiceName: client.practice_name, content: { kind: 'ACCOUNTABILITY_NUDGE', client: { name: client.name, email: client.email }, items } };
+    return {
+      send: true,
+      recipientName: client.name,
+      practiceName: client.practice_name,
+      content: { kind: 'ACCOUNTABILITY_NUDGE', client: { name: client.name, email: client.email }, items },
+    };
   }
 
   private async digest(notification: Notification, now: Date): Promise<Resolution> {
@@ -239,7 +245,13 @@ export class NotificationContentLoader {
     const recipientName = String(notification.data.recipientName ?? '');
     const content: NotificationContent =
       notification.kind === 'INVITE'
-        ? { kind: 'INVITE', inviteeName: recipientName, practiceName: token.practice_name, url, logInUrl: notification.data.accountExists ? `${this.config.appUrl}/log-in` : undefined }
+        ? {
+            kind: 'INVITE',
+            inviteeName: recipientName,
+            practiceName: token.practice_name,
+            url,
+            logInUrl: notification.data.accountExists ? `${this.config.appUrl}/log-in` : undefined,
+          }
         : { kind: 'PASSWORD_RESET', url };
     return { send: true, recipientName, practiceName: token.practice_name, content };
   }

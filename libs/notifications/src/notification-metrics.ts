@@ -13,7 +13,9 @@ export class NotificationMetrics {
   readonly failed = counter('tandem_notifications_failed_total', 'Emails that failed for good', ['kind']);
   readonly retried = counter('tandem_notifications_retried_total', 'Send attempts that will be retried', ['kind']);
   readonly skipped = counter('tandem_notifications_skipped_total', 'Emails that no longer applied at send time', ['kind']);
-  readonly ambiguous = counter('tandem_notifications_ambiguous_total', 'Sends that failed after the body went out (may have arrived)', ['kind']);
+  readonly ambiguous = counter('tandem_notifications_ambiguous_total', 'Sends that failed after the body went out (may have arrived)', [
+    'kind',
+  ]);
   readonly sentWriteRetried = counter(
     'tandem_notifications_sent_write_retries_total',
     'Writes of SENT that failed after the mail transport accepted the email (retried as writes, never resent)',

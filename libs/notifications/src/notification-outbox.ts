@@ -45,10 +45,7 @@ interface ReplanRow extends Omit<SessionRow, 'status' | 'reminded'> {
  * of a practice who follows its default reminder times; or the sessions one
  * address receives emails about in a practice (as the client or as the coach).
  */
-export type ReplanScope =
-  | { clientId: string }
-  | { practiceDefaults: string }
-  | { practiceId: string; recipientEmail: string };
+export type ReplanScope = { clientId: string } | { practiceDefaults: string } | { practiceId: string; recipientEmail: string };
 
 export const QUIET_HOURS_DEFERRAL = 'deferred to the end of quiet hours';
 
@@ -102,11 +99,22 @@ export class NotificationOutbox extends CoachingEvents {
       const client = { email: row.client_email, userId: row.client_user_id, timeZone: row.client_time_zone };
       const coach = { email: row.coach_email, userId: row.coach_id, timeZone: row.coach_time_zone };
       if (row.status === 'SCHEDULED') {
-        const session = { id: row.id, practiceId: row.practice_id, clientId: row.client_id, startsAt: new Date(row.starts_at), version: row.version };
+        const session = {
+          id: row.id,
+          practiceId: row.practice_id,
+          clientId: row.client_id,
+          startsAt: new Date(row.starts_at),
+          version: row.version,
+        };
         drafts.push(...planSessionEmails(session, { client, coach: row.coach_wants_reminders ? coach : null }, row.offsets, now));
       } else if (row.status === 'CANCELLED' && row.reminded) {
         // The client holds a calendar event from a reminder: withdraw it.
-        for (const [role, recipient] of row.coach_wants_reminders ? ([['client', client], ['coach', coach]] as const) : ([['client', client]] as const)) {
+        for (const [role, recipient] of row.coach_wants_reminders
+          ? ([
+              ['client', client],
+              ['coach', coach],
+            ] as const)
+          : ([['client', client]] as const)) {
           drafts.push({
             kind: 'SESSION_CANCELLED',
             idempotencyKey: `cancelled:${row.id}:v${row.version}:${role}`,
@@ -131,7 +139,14 @@ export class NotificationOutbox extends CoachingEvents {
       `SELECT s.practice_id, s.client_id, s.summary_published_at, c.email, c.user_id, c.time_zone
          FROM coaching_session s JOIN client c ON c.id = s.client_id WHERE s.id = $1`,
       [sessionId],
-    )) as Array<{ practice_id: string; client_id: string; summary_published_at: Date; email: string; user_id: string | null; time_zone: string }>;
+    )) as Array<{
+      practice_id: string;
+      client_id: string;
+      summary_published_at: Date;
+      email: string;
+      user_id: string | null;
+      time_zone: string;
+    }>;
     if (!row) return;
     await this.insert([
       {
@@ -235,12 +250,21 @@ export class NotificationOutbox extends CoachingEvents {
     for (const row of rows) {
       const client = { email: row.client_email, userId: row.client_user_id, timeZone: row.client_time_zone };
       const coach = { email: row.coach_email, userId: row.coach_id, timeZone: row.coach_time_zone };
-      const session = { id: row.id, practiceId: row.practice_id, clientId: row.client_id, startsAt: new Date(row.starts_at), version: row.version };
+      const session = {
+        id: row.id,
+        practiceId: row.practice_id,
+        clientId: row.client_id,
+        startsAt: new Date(row.starts_at),
+        version: row.version,
+      };
       const { plan, cancel } = replannedSessionEmails(
         session,
         { client, coach: row.coach_wants_reminders ? coach : null },
         row.offsets,
-        { client: { all: row.client_opted_out, disabledKinds: row.client_disabled_kinds }, coach: { all: row.coach_opted_out, disabledKinds: row.coach_disabled_kinds } },
+        {
+          client: { all: row.client_opted_out, disabledKinds: row.client_disabled_kinds },
+          coach: { all: row.coach_opted_out, disabledKinds: row.coach_disabled_kinds },
+        },
         row.planned,
         now,
       );
@@ -287,7 +311,11 @@ export class NotificationOutbox extends CoachingEvents {
       const plannedAt = new Date(row.planned_send_at ?? row.send_at);
       const timing = quietHoursTiming(plannedAt, now, row.recipient_time_zone, row.quiet_hours_start, row.quiet_hours_end);
       const plannedSendAt = timing.deferred ? plannedAt : null;
-      if (timing.sendAt.getTime() === new Date(row.send_at).getTime() && (plannedSendAt?.getTime() ?? null) === (row.planned_send_at ? new Date(row.planned_send_at).getTime() : null)) continue;
+      if (
+        timing.sendAt.getTime() === new Date(row.send_at).getTime() &&
+        (plannedSendAt?.getTime() ?? null) === (row.planned_send_at ? new Date(row.planned_send_at).getTime() : null)
+      )
+        continue;
       const reason = timing.deferred ? QUIET_HOURS_DEFERRAL : row.reason === QUIET_HOURS_DEFERRAL ? null : row.reason;
       changed.push({ id: row.id, sendAt: timing.sendAt, plannedSendAt, reason });
     }
@@ -389,7 +417,10 @@ export class NotificationOutbox extends CoachingEvents {
   }
 
   /** When each draft goes out under its recipient's quiet hours (sign-in links ignore them), in one read. */
-  private async quietHoursTimings(drafts: readonly NotificationDraft[], now: Date): Promise<Array<{ sendAt: Date; plannedSendAt: Date | null }>> {
+  private async quietHoursTimings(
+    drafts: readonly NotificationDraft[],
+    now: Date,
+  ): Promise<Array<{ sendAt: Date; plannedSendAt: Date | null }>> {
     const keyOf = (practiceId: string, email: string) => `${practiceId} ${email.toLowerCase()}`;
     const optional = drafts.filter((d) => !TRANSACTIONAL_KINDS.includes(d.kind));
     const recipients = [...new Map(optional.map((d) => [keyOf(d.practiceId, d.recipientEmail), d])).values()];
@@ -411,4 +442,3 @@ export class NotificationOutbox extends CoachingEvents {
     });
   }
 }
-

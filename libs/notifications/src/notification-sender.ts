@@ -83,7 +83,12 @@ export class NotificationSender {
     if (!transactional) {
       const optOut = optOutReason(preference, notification);
       if (optOut) return this.skip(notification, optOut);
-      const quietUntil = endOfQuietHours(now, notification.recipientTimeZone, preference?.quietHoursStart ?? null, preference?.quietHoursEnd ?? null);
+      const quietUntil = endOfQuietHours(
+        now,
+        notification.recipientTimeZone,
+        preference?.quietHoursStart ?? null,
+        preference?.quietHoursEnd ?? null,
+      );
       if (quietUntil) {
         // planned_send_at keeps the time it was planned for, so a change of quiet hours can re-time it.
         await this.update(notification.id, {
@@ -103,7 +108,12 @@ export class NotificationSender {
     const unsubscribeUrl = transactional
       ? null
       : `${this.config.appUrl}/unsubscribe?token=${signUnsubscribeToken(
-          { practiceId: notification.practiceId, email: notification.recipientEmail, kind: notification.kind, expiresAt: new Date(now.getTime() + UNSUBSCRIBE_LINK_DAYS * 86_400_000) },
+          {
+            practiceId: notification.practiceId,
+            email: notification.recipientEmail,
+            kind: notification.kind,
+            expiresAt: new Date(now.getTime() + UNSUBSCRIBE_LINK_DAYS * 86_400_000),
+          },
           this.config.jwtSecret,
         )}`;
     const email = renderNotification(resolution.content, {
@@ -131,7 +141,13 @@ export class NotificationSender {
     const sentAt = new Date();
     // The one-time link is not kept once it has gone out.
     const { sealedUrl: _dropped, ...data } = notification.data;
-    return this.recordSent(notification, { id: notification.id, sentAt, messageId, attempts: notification.attempts + 1, data: JSON.stringify(data) });
+    return this.recordSent(notification, {
+      id: notification.id,
+      sentAt,
+      messageId,
+      attempts: notification.attempts + 1,
+      data: JSON.stringify(data),
+    });
   }
 
   /**
@@ -148,7 +164,9 @@ export class NotificationSender {
       } catch (error) {
         this.acceptedNotRecorded.set(row.id, row);
         this.metrics.sentWriteRetried.inc({ kind: notification.kind });
-        this.logger.warn(`notification ${row.id} was accepted by the mail server but SENT is not recorded yet (write ${attempt}): retrying the write, not the send`);
+        this.logger.warn(
+          `notification ${row.id} was accepted by the mail server but SENT is not recorded yet (write ${attempt}): retrying the write, not the send`,
+        );
         if (attempt >= SENT_WRITE_ATTEMPTS) throw error;
         await new Promise((resolve) => setTimeout(resolve, SENT_WRITE_FIRST_WAIT_MS * 2 ** (attempt - 1)));
       }
@@ -191,7 +209,13 @@ export class NotificationSender {
               updated_at = CURRENT_TIMESTAMP
          FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::int[], $5::jsonb[]) AS v(id, sent_at, message_id, attempts, data)
         WHERE n.id = v.id`,
-      [rows.map((r) => r.id), rows.map((r) => r.sentAt), rows.map((r) => r.messageId), rows.map((r) => r.attempts), rows.map((r) => r.data)],
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => r.sentAt),
+        rows.map((r) => r.messageId),
+        rows.map((r) => r.attempts),
+        rows.map((r) => r.data),
+      ],
     );
     return rows.map(() => undefined);
   }
@@ -215,7 +239,13 @@ export class NotificationSender {
     return instance;
   }
 
-  private async failed(notification: Notification, error: MailDeliveryError, attempt: number, maxAttempts: number, transactional: boolean): Promise<never> {
+  private async failed(
+    notification: Notification,
+    error: MailDeliveryError,
+    attempt: number,
+    maxAttempts: number,
+    transactional: boolean,
+  ): Promise<never> {
     const reason = `${error.responseCode ?? error.kind}: ${error.message}`.slice(0, 1000);
     if (error.kind === 'permanent') {
       await this.update(notification.id, { status: 'FAILED', attempts: notification.attempts + 1, reason });
@@ -261,6 +291,7 @@ function optOutReason(preference: EmailPreference | null, notification: Notifica
   if (!preference) return null;
   if (preference.suppressedAt) return 'address suppressed after a permanent rejection';
   if (preference.unsubscribedAt) return 'recipient unsubscribed from all emails';
-  if (preference.disabledKinds.includes(notification.kind)) return `recipient turned off ${notification.kind.toLowerCase().replace(/_/g, ' ')} emails`;
+  if (preference.disabledKinds.includes(notification.kind))
+    return `recipient turned off ${notification.kind.toLowerCase().replace(/_/g, ' ')} emails`;
   return null;
 }

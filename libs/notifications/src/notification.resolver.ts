@@ -5,10 +5,23 @@ import { BadUserInputError } from '#tandem/errors';
 import { EmailPreference } from './email-preference.entity.js';
 import { NotificationOutbox } from './notification-outbox.js';
 import { withdrawPendingEmails } from './opt-out.js';
-import { NOTIFICATION_KINDS, Notification, TRANSACTIONAL_KINDS, type NotificationKind, type NotificationStatus } from './notification.entity.js';
+import {
+  NOTIFICATION_KINDS,
+  Notification,
+  TRANSACTIONAL_KINDS,
+  type NotificationKind,
+  type NotificationStatus,
+} from './notification.entity.js';
 
 const NotificationKindEnum = Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, k])) as Record<NotificationKind, NotificationKind>;
-const NotificationStatusEnum = { PENDING: 'PENDING', QUEUED: 'QUEUED', SENT: 'SENT', SKIPPED: 'SKIPPED', FAILED: 'FAILED', CANCELLED: 'CANCELLED' } as const;
+const NotificationStatusEnum = {
+  PENDING: 'PENDING',
+  QUEUED: 'QUEUED',
+  SENT: 'SENT',
+  SKIPPED: 'SKIPPED',
+  FAILED: 'FAILED',
+  CANCELLED: 'CANCELLED',
+} as const;
 registerEnumType(NotificationKindEnum, { name: 'NotificationKind' });
 registerEnumType(NotificationStatusEnum, { name: 'NotificationStatus' });
 
@@ -32,10 +45,13 @@ export class NotificationConnection extends Connection(NotificationModel, 'Notif
 @ArgsType()
 export class NotificationsArgs extends PageArgs {
   @Field(() => ID, { nullable: true, description: 'One client’s emails; owners may omit it to see the whole practice.' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   clientId?: string;
 
-  @Field(() => NotificationStatusEnum, { nullable: true }) @IsOptional() @IsIn(Object.values(NotificationStatusEnum))
+  @Field(() => NotificationStatusEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(Object.values(NotificationStatusEnum))
   status?: NotificationStatus;
 }
 
@@ -54,22 +70,37 @@ const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 @InputType()
 export class NotificationPreferencesInput {
-  @Field(() => [NotificationKindEnum], { nullable: true }) @IsOptional() @ArrayMaxSize(NOTIFICATION_KINDS.length) @IsIn(NOTIFICATION_KINDS, { each: true })
+  @Field(() => [NotificationKindEnum], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(NOTIFICATION_KINDS.length)
+  @IsIn(NOTIFICATION_KINDS, { each: true })
   disabledKinds?: NotificationKind[];
 
-  @Field({ nullable: true }) @IsOptional() @IsBoolean()
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
   unsubscribedFromAll?: boolean;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(5) @Matches(HHMM, { message: 'quietHoursStart must be HH:mm' })
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(5)
+  @Matches(HHMM, { message: 'quietHoursStart must be HH:mm' })
   quietHoursStart?: string | null;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(5) @Matches(HHMM, { message: 'quietHoursEnd must be HH:mm' })
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(5)
+  @Matches(HHMM, { message: 'quietHoursEnd must be HH:mm' })
   quietHoursEnd?: string | null;
 
-  @Field({ nullable: true }) @IsOptional() @IsBoolean()
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
   coachSessionReminders?: boolean;
 
-  @Field({ nullable: true, description: 'Re-confirms a suppressed address: mail to it resumes.' }) @IsOptional() @IsBoolean()
+  @Field({ nullable: true, description: 'Re-confirms a suppressed address: mail to it resumes.' })
+  @IsOptional()
+  @IsBoolean()
   confirmAddress?: boolean;
 }
 
@@ -108,8 +139,14 @@ export class NotificationResolver {
   }
 
   @Mutation(() => NotificationPreferencesModel)
-  async updateNotificationPreferences(@CurrentActor() actor: Actor, @Args('input') input: NotificationPreferencesInput): Promise<NotificationPreferencesModel> {
-    if ((input.quietHoursStart === null) !== (input.quietHoursEnd === null) || (input.quietHoursStart === undefined) !== (input.quietHoursEnd === undefined)) {
+  async updateNotificationPreferences(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: NotificationPreferencesInput,
+  ): Promise<NotificationPreferencesModel> {
+    if (
+      (input.quietHoursStart === null) !== (input.quietHoursEnd === null) ||
+      (input.quietHoursStart === undefined) !== (input.quietHoursEnd === undefined)
+    ) {
       throw new BadUserInputError('quietHoursStart and quietHoursEnd are set (or cleared) together', 'quietHoursEnd');
     }
     if (input.disabledKinds?.some((kind) => TRANSACTIONAL_KINDS.includes(kind))) {
@@ -134,8 +171,11 @@ export class NotificationResolver {
     // What is planned follows the new settings in the same transaction (pending rows reflect them).
     const replan = replansSessionEmails(preference, changes);
     if (replan) await this.outbox.replanSessionEmails({ practiceId: actor.practiceId, recipientEmail: email });
-    if (replan || 'quietHoursStart' in changes || 'quietHoursEnd' in changes) await this.outbox.retimeForQuietHours(actor.practiceId, email);
-    await this.audit.record(actor, actor.practiceId, 'notification_preferences.updated', 'EmailPreference', preference.id, { fields: Object.keys(changes) });
+    if (replan || 'quietHoursStart' in changes || 'quietHoursEnd' in changes)
+      await this.outbox.retimeForQuietHours(actor.practiceId, email);
+    await this.audit.record(actor, actor.practiceId, 'notification_preferences.updated', 'EmailPreference', preference.id, {
+      fields: Object.keys(changes),
+    });
     return present(email, await this.preference(actor.practiceId, email));
   }
 
@@ -145,7 +185,10 @@ export class NotificationResolver {
   }
 
   private preference(practiceId: string, email: string): Promise<EmailPreference | null> {
-    return this.db.manager.createQueryBuilder(EmailPreference, 'p').where('p.practice_id = :practiceId AND lower(p.email) = :email', { practiceId, email }).getOne();
+    return this.db.manager
+      .createQueryBuilder(EmailPreference, 'p')
+      .where('p.practice_id = :practiceId AND lower(p.email) = :email', { practiceId, email })
+      .getOne();
   }
 }
 

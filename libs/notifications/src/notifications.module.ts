@@ -36,6 +36,14 @@ import { NotificationResolver } from './notification.resolver.js';
     DataRetentionJobs,
     NotificationResolver,
   ],
-  exports: [CoachingEvents, NotificationOutbox, NotificationDispatcher, NotificationSender, PeriodicPlanner, NotificationMetrics, DataRetention],
+  exports: [
+    CoachingEvents,
+    NotificationOutbox,
+    NotificationDispatcher,
+    NotificationSender,
+    PeriodicPlanner,
+    NotificationMetrics,
+    DataRetention,
+  ],
 })
 export class NotificationsModule {}

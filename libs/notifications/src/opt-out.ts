@@ -6,7 +6,12 @@ interface Queryable {
  * Withdraws the pending emails of kinds a recipient just turned off ('all' =
  * everything but sign-in links), in the caller's transaction.
  */
-export async function withdrawPendingEmails(db: Queryable, practiceId: string, email: string, kinds: readonly string[] | 'all'): Promise<void> {
+export async function withdrawPendingEmails(
+  db: Queryable,
+  practiceId: string,
+  email: string,
+  kinds: readonly string[] | 'all',
+): Promise<void> {
   await db.query(
     `UPDATE notification SET status = 'CANCELLED', reason = 'recipient unsubscribed', updated_at = now()
       WHERE practice_id = $1 AND lower(recipient_email) = lower($2) AND status = 'PENDING'

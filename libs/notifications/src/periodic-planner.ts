@@ -9,7 +9,6 @@ const OPTED_OUT = (pref: string, owner: string, kind: string) =>
   `${pref}.practice_id = ${owner}.practice_id AND lower(${pref}.email) = lower(${owner}.email)
    AND (${pref}.unsubscribed_at IS NOT NULL OR ${pref}.suppressed_at IS NOT NULL OR '${kind}' = ANY (${pref}.disabled_kinds))`;
 
-
 /**
  * Plans the emails no single change causes: each client's morning nudge when
  * items are due within 48 h or overdue, and each coach's Monday digest. Runs
@@ -46,7 +45,10 @@ export class PeriodicPlanner {
       [now],
     )) as Array<{ id: string }>;
     for (let start = 0; start < rows.length; start += 500) {
-      await this.outbox.sessionsChanged(rows.slice(start, start + 500).map((row) => row.id), now);
+      await this.outbox.sessionsChanged(
+        rows.slice(start, start + 500).map((row) => row.id),
+        now,
+      );
     }
   }
 

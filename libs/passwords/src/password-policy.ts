@@ -14,7 +14,17 @@ const LESS_COMMON = 'Choose a less common password:';
 const ROOTS = new Set(COMMON_PASSWORD_ROOTS);
 /** Digits and symbols read as the letters they stand for (p4ssw0rd, $ecret). */
 const LOOK_ALIKES: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
-const ROWS = ['abcdefghijklmnopqrstuvwxyz', '01234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm', 'qwertzuiop', 'azertyuiop', '1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p', 'q1w2e3r4t5y6u7i8o9p0'];
+const ROWS = [
+  'abcdefghijklmnopqrstuvwxyz',
+  '01234567890',
+  'qwertyuiop',
+  'asdfghjkl',
+  'zxcvbnm',
+  'qwertzuiop',
+  'azertyuiop',
+  '1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p',
+  'q1w2e3r4t5y6u7i8o9p0',
+];
 
 /** Why a new password is refused, or undefined when it is acceptable. One rule for the API and the web app. */
 export function passwordProblem(password: string, context: PasswordContext = {}): string | undefined {
@@ -25,9 +35,11 @@ export function passwordProblem(password: string, context: PasswordContext = {})
   const compact = lower.replace(/[\s\-_.]+/g, '');
   if (isSequence(compact)) return `${LESS_COMMON} a run such as abcd…, 1234… or qwerty… is among the first guesses.`;
   const root = rootOf(lower);
-  if (ROOTS.has(root) || ROOTS.has(rootOf(readLookAlikes(lower))) || isSequence(root)) return `${LESS_COMMON} it is one of the most used passwords, with a few characters around it.`;
+  if (ROOTS.has(root) || ROOTS.has(rootOf(readLookAlikes(lower))) || isSequence(root))
+    return `${LESS_COMMON} it is one of the most used passwords, with a few characters around it.`;
   for (const personal of personalRoots(context)) {
-    if (root === personal || rootOf(readLookAlikes(lower)) === personal) return `${LESS_COMMON} it is your email address or a name on the account, which others know.`;
+    if (root === personal || rootOf(readLookAlikes(lower)) === personal)
+      return `${LESS_COMMON} it is your email address or a name on the account, which others know.`;
   }
   return undefined;
 }

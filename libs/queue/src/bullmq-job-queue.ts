@@ -96,7 +96,11 @@ export class BullMqJobQueue extends JobQueue implements OnApplicationBootstrap, 
     // Leave a healthy schedule alone (upserting again could move its next run).
     const existing = await this.queue.getJobScheduler(name);
     if (existing?.every === everyMs && existing.next) return;
-    await this.queue.upsertJobScheduler(name, { every: everyMs }, { name, data: {}, opts: { removeOnComplete: true, removeOnFail: 100, attempts: 1 } });
+    await this.queue.upsertJobScheduler(
+      name,
+      { every: everyMs },
+      { name, data: {}, opts: { removeOnComplete: true, removeOnFail: 100, attempts: 1 } },
+    );
   }
 
   process<TPayload>(name: string, processor: JobProcessor<TPayload>): void {

@@ -85,7 +85,12 @@ export async function startRuntime(options: StartRuntimeOptions): Promise<Runtim
 /** Applies pending migrations with a short-lived DataSource of its own. */
 export async function migrate(runtime: Pick<Runtime, 'databaseUrl' | 'logger'>): Promise<string[]> {
   const dataSource = new DataSource(
-    dataSourceOptions({ url: runtime.databaseUrl, poolSize: 2, logger: new TypeOrmPinoLogger(runtime.logger), applicationName: 'tandem-migrations' }),
+    dataSourceOptions({
+      url: runtime.databaseUrl,
+      poolSize: 2,
+      logger: new TypeOrmPinoLogger(runtime.logger),
+      applicationName: 'tandem-migrations',
+    }),
   );
   await dataSource.initialize();
   try {
@@ -103,7 +108,9 @@ async function assertReachable(url: string): Promise<void> {
     await client.connect();
     await client.query('SELECT 1');
   } catch (error) {
-    throw new StartupError(`cannot reach the database at ${redactUrl(url)} (DATABASE_URL): ${error instanceof Error ? error.message : String(error)}`);
+    throw new StartupError(
+      `cannot reach the database at ${redactUrl(url)} (DATABASE_URL): ${error instanceof Error ? error.message : String(error)}`,
+    );
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -18,7 +18,12 @@ import {
 
 // Expected values were worked out by hand and cross-checked against Python's zoneinfo.
 
-const MON = 1, TUE = 2, WED = 3, THU = 4, FRI = 5, SUN = 7;
+const MON = 1,
+  TUE = 2,
+  WED = 3,
+  THU = 4,
+  FRI = 5,
+  SUN = 7;
 
 const day = (d: number): CadenceAnchor => ({ kind: 'DAY_OF_MONTH', day: d });
 const nth = (ordinal: WeekdayOrdinal, weekday: Weekday): CadenceAnchor => ({ kind: 'ORDINAL_WEEKDAY', ordinal, weekday });
@@ -28,8 +33,7 @@ function cadence(overrides: Partial<Cadence> = {}): Cadence {
 }
 
 /** Wall-clock rendering of instants in a zone. */
-const local = (dates: Date[], zone: string): string[] =>
-  dates.map((d) => DateTime.fromJSDate(d, { zone }).toFormat('yyyy-MM-dd HH:mm'));
+const local = (dates: Date[], zone: string): string[] => dates.map((d) => DateTime.fromJSDate(d, { zone }).toFormat('yyyy-MM-dd HH:mm'));
 const utc = (dates: Date[]): string[] => dates.map((d) => d.toISOString());
 
 /** All occurrences on local dates firstDay..lastDay (series starting on firstDay). */
@@ -96,7 +100,12 @@ describe('validateCadence', () => {
   });
 
   it('reports every problem at once', () => {
-    const problems = validateCadence({ frequency: 'MONTHLY', anchor: nth(5 as WeekdayOrdinal, 8 as Weekday), localTime: '9:00', timeZone: 'Mars/Base' });
+    const problems = validateCadence({
+      frequency: 'MONTHLY',
+      anchor: nth(5 as WeekdayOrdinal, 8 as Weekday),
+      localTime: '9:00',
+      timeZone: 'Mars/Base',
+    });
     expect(problems).toHaveLength(4);
   });
 });
@@ -106,9 +115,21 @@ describe('expandCadence', () => {
     it('puts "the 31st" on the last day of shorter months, across a leap year', () => {
       const dates = local(between(cadence({ anchor: day(31) }), '2024-01-01', '2025-03-31'), 'UTC');
       expect(dates).toEqual([
-        '2024-01-31 09:00', '2024-02-29 09:00', '2024-03-31 09:00', '2024-04-30 09:00', '2024-05-31 09:00',
-        '2024-06-30 09:00', '2024-07-31 09:00', '2024-08-31 09:00', '2024-09-30 09:00', '2024-10-31 09:00',
-        '2024-11-30 09:00', '2024-12-31 09:00', '2025-01-31 09:00', '2025-02-28 09:00', '2025-03-31 09:00',
+        '2024-01-31 09:00',
+        '2024-02-29 09:00',
+        '2024-03-31 09:00',
+        '2024-04-30 09:00',
+        '2024-05-31 09:00',
+        '2024-06-30 09:00',
+        '2024-07-31 09:00',
+        '2024-08-31 09:00',
+        '2024-09-30 09:00',
+        '2024-10-31 09:00',
+        '2024-11-30 09:00',
+        '2024-12-31 09:00',
+        '2025-01-31 09:00',
+        '2025-02-28 09:00',
+        '2025-03-31 09:00',
       ]);
     });
 
@@ -120,8 +141,18 @@ describe('expandCadence', () => {
 
     it('puts "the 1st" on the first of every month', () => {
       expect(datesIn2025(day(1))).toEqual([
-        '2025-01-01', '2025-02-01', '2025-03-01', '2025-04-01', '2025-05-01', '2025-06-01',
-        '2025-07-01', '2025-08-01', '2025-09-01', '2025-10-01', '2025-11-01', '2025-12-01',
+        '2025-01-01',
+        '2025-02-01',
+        '2025-03-01',
+        '2025-04-01',
+        '2025-05-01',
+        '2025-06-01',
+        '2025-07-01',
+        '2025-08-01',
+        '2025-09-01',
+        '2025-10-01',
+        '2025-11-01',
+        '2025-12-01',
       ]);
     });
   });
@@ -129,29 +160,69 @@ describe('expandCadence', () => {
   describe('ordinal weekday anchors', () => {
     it('first Tuesday', () => {
       expect(datesIn2025(nth(1, TUE))).toEqual([
-        '2025-01-07', '2025-02-04', '2025-03-04', '2025-04-01', '2025-05-06', '2025-06-03',
-        '2025-07-01', '2025-08-05', '2025-09-02', '2025-10-07', '2025-11-04', '2025-12-02',
+        '2025-01-07',
+        '2025-02-04',
+        '2025-03-04',
+        '2025-04-01',
+        '2025-05-06',
+        '2025-06-03',
+        '2025-07-01',
+        '2025-08-05',
+        '2025-09-02',
+        '2025-10-07',
+        '2025-11-04',
+        '2025-12-02',
       ]);
     });
 
     it('second Wednesday', () => {
       expect(datesIn2025(nth(2, WED))).toEqual([
-        '2025-01-08', '2025-02-12', '2025-03-12', '2025-04-09', '2025-05-14', '2025-06-11',
-        '2025-07-09', '2025-08-13', '2025-09-10', '2025-10-08', '2025-11-12', '2025-12-10',
+        '2025-01-08',
+        '2025-02-12',
+        '2025-03-12',
+        '2025-04-09',
+        '2025-05-14',
+        '2025-06-11',
+        '2025-07-09',
+        '2025-08-13',
+        '2025-09-10',
+        '2025-10-08',
+        '2025-11-12',
+        '2025-12-10',
       ]);
     });
 
     it('fourth Thursday (US Thanksgiving in November)', () => {
       expect(datesIn2025(nth(4, THU))).toEqual([
-        '2025-01-23', '2025-02-27', '2025-03-27', '2025-04-24', '2025-05-22', '2025-06-26',
-        '2025-07-24', '2025-08-28', '2025-09-25', '2025-10-23', '2025-11-27', '2025-12-25',
+        '2025-01-23',
+        '2025-02-27',
+        '2025-03-27',
+        '2025-04-24',
+        '2025-05-22',
+        '2025-06-26',
+        '2025-07-24',
+        '2025-08-28',
+        '2025-09-25',
+        '2025-10-23',
+        '2025-11-27',
+        '2025-12-25',
       ]);
     });
 
     it('last Friday, including the fifth Friday of January, May, August and October 2025', () => {
       expect(datesIn2025(nth(-1, FRI))).toEqual([
-        '2025-01-31', '2025-02-28', '2025-03-28', '2025-04-25', '2025-05-30', '2025-06-27',
-        '2025-07-25', '2025-08-29', '2025-09-26', '2025-10-31', '2025-11-28', '2025-12-26',
+        '2025-01-31',
+        '2025-02-28',
+        '2025-03-28',
+        '2025-04-25',
+        '2025-05-30',
+        '2025-06-27',
+        '2025-07-25',
+        '2025-08-29',
+        '2025-09-26',
+        '2025-10-31',
+        '2025-11-28',
+        '2025-12-26',
       ]);
     });
 
@@ -176,7 +247,7 @@ describe('expandCadence', () => {
       expect(local(dates, 'UTC')).toEqual(['2025-01-15 09:00', '2025-04-15 09:00', '2025-07-15 09:00', '2025-10-15 09:00']);
     });
 
-    it('starts in the next month when the start month\'s anchor date is before the start date', () => {
+    it("starts in the next month when the start month's anchor date is before the start date", () => {
       const dates = expandCadence(quarterly, { startDate: '2025-01-16', from, horizonMonths: 36, endDate: '2025-12-31' });
       expect(local(dates, 'UTC')).toEqual(['2025-02-15 09:00', '2025-05-15 09:00', '2025-08-15 09:00', '2025-11-15 09:00']);
     });
@@ -184,24 +255,33 @@ describe('expandCadence', () => {
     it('applies the first-month rule to ordinal weekdays (first Tuesday of January 2025 is the 7th)', () => {
       const c = cadence({ frequency: 'QUARTERLY', anchor: nth(1, TUE) });
       expect(local(between(c, '2025-01-07', '2025-12-31'), 'UTC').map((s) => s.slice(0, 10))).toEqual([
-        '2025-01-07', '2025-04-01', '2025-07-01', '2025-10-07',
+        '2025-01-07',
+        '2025-04-01',
+        '2025-07-01',
+        '2025-10-07',
       ]);
       expect(local(between(c, '2025-01-08', '2025-12-31'), 'UTC').map((s) => s.slice(0, 10))).toEqual([
-        '2025-02-04', '2025-05-06', '2025-08-05', '2025-11-04',
+        '2025-02-04',
+        '2025-05-06',
+        '2025-08-05',
+        '2025-11-04',
       ]);
     });
 
     it('compares the start date with the clamped anchor date ("the 31st" in February is the 28th)', () => {
       const c = cadence({ anchor: day(31) });
-      expect(local(between(c, '2025-02-28', '2025-04-30'), 'UTC')).toEqual([
-        '2025-02-28 09:00', '2025-03-31 09:00', '2025-04-30 09:00',
-      ]);
+      expect(local(between(c, '2025-02-28', '2025-04-30'), 'UTC')).toEqual(['2025-02-28 09:00', '2025-03-31 09:00', '2025-04-30 09:00']);
     });
 
     it('steps semi-annually, clamping each month on its own', () => {
       const c = cadence({ frequency: 'SEMI_ANNUAL', anchor: day(31) });
       expect(local(between(c, '2025-03-01', '2027-12-31'), 'UTC')).toEqual([
-        '2025-03-31 09:00', '2025-09-30 09:00', '2026-03-31 09:00', '2026-09-30 09:00', '2027-03-31 09:00', '2027-09-30 09:00',
+        '2025-03-31 09:00',
+        '2025-09-30 09:00',
+        '2026-03-31 09:00',
+        '2026-09-30 09:00',
+        '2027-03-31 09:00',
+        '2027-09-30 09:00',
       ]);
     });
 
@@ -231,9 +311,18 @@ describe('expandCadence', () => {
       const dates = fifteenths('America/New_York');
       expect(local(dates, 'America/New_York')).toEqual(allAtNine);
       expect(utc(dates)).toEqual([
-        '2025-01-15T14:00:00.000Z', '2025-02-15T14:00:00.000Z', '2025-03-15T13:00:00.000Z', '2025-04-15T13:00:00.000Z',
-        '2025-05-15T13:00:00.000Z', '2025-06-15T13:00:00.000Z', '2025-07-15T13:00:00.000Z', '2025-08-15T13:00:00.000Z',
-        '2025-09-15T13:00:00.000Z', '2025-10-15T13:00:00.000Z', '2025-11-15T14:00:00.000Z', '2025-12-15T14:00:00.000Z',
+        '2025-01-15T14:00:00.000Z',
+        '2025-02-15T14:00:00.000Z',
+        '2025-03-15T13:00:00.000Z',
+        '2025-04-15T13:00:00.000Z',
+        '2025-05-15T13:00:00.000Z',
+        '2025-06-15T13:00:00.000Z',
+        '2025-07-15T13:00:00.000Z',
+        '2025-08-15T13:00:00.000Z',
+        '2025-09-15T13:00:00.000Z',
+        '2025-10-15T13:00:00.000Z',
+        '2025-11-15T14:00:00.000Z',
+        '2025-12-15T14:00:00.000Z',
       ]);
     });
 
@@ -251,8 +340,18 @@ describe('expandCadence', () => {
       const dates = fifteenths('Europe/London');
       expect(local(dates, 'Europe/London')).toEqual(allAtNine);
       expect(utc(dates).map((s) => s.slice(5, 13))).toEqual([
-        '01-15T09', '02-15T09', '03-15T09', '04-15T08', '05-15T08', '06-15T08',
-        '07-15T08', '08-15T08', '09-15T08', '10-15T08', '11-15T09', '12-15T09',
+        '01-15T09',
+        '02-15T09',
+        '03-15T09',
+        '04-15T08',
+        '05-15T08',
+        '06-15T08',
+        '07-15T08',
+        '08-15T08',
+        '09-15T08',
+        '10-15T08',
+        '11-15T09',
+        '12-15T09',
       ]);
     });
 
@@ -270,8 +369,18 @@ describe('expandCadence', () => {
       const dates = fifteenths('Australia/Sydney');
       expect(local(dates, 'Australia/Sydney')).toEqual(allAtNine);
       expect(utc(dates).map((s) => s.slice(5, 13))).toEqual([
-        '01-14T22', '02-14T22', '03-14T22', '04-14T23', '05-14T23', '06-14T23',
-        '07-14T23', '08-14T23', '09-14T23', '10-14T22', '11-14T22', '12-14T22',
+        '01-14T22',
+        '02-14T22',
+        '03-14T22',
+        '04-14T23',
+        '05-14T23',
+        '06-14T23',
+        '07-14T23',
+        '08-14T23',
+        '09-14T23',
+        '10-14T22',
+        '11-14T22',
+        '12-14T22',
       ]);
     });
 
@@ -311,15 +420,57 @@ describe('expandCadence', () => {
     }
 
     const gaps: (Transition & { resolvedTo: string; instant: string })[] = [
-      { zone: 'America/New_York', anchor: nth(2, SUN), time: '02:30', day: '2025-03-09', resolvedTo: '03:30', instant: '2025-03-09T07:30:00.000Z' },
-      { zone: 'Europe/London', anchor: nth(-1, SUN), time: '01:30', day: '2025-03-30', resolvedTo: '02:30', instant: '2025-03-30T01:30:00.000Z' },
-      { zone: 'Australia/Sydney', anchor: nth(1, SUN), time: '02:30', day: '2025-10-05', resolvedTo: '03:30', instant: '2025-10-04T16:30:00.000Z' },
+      {
+        zone: 'America/New_York',
+        anchor: nth(2, SUN),
+        time: '02:30',
+        day: '2025-03-09',
+        resolvedTo: '03:30',
+        instant: '2025-03-09T07:30:00.000Z',
+      },
+      {
+        zone: 'Europe/London',
+        anchor: nth(-1, SUN),
+        time: '01:30',
+        day: '2025-03-30',
+        resolvedTo: '02:30',
+        instant: '2025-03-30T01:30:00.000Z',
+      },
+      {
+        zone: 'Australia/Sydney',
+        anchor: nth(1, SUN),
+        time: '02:30',
+        day: '2025-10-05',
+        resolvedTo: '03:30',
+        instant: '2025-10-04T16:30:00.000Z',
+      },
     ];
 
     const overlaps: (Transition & { earlier: string; later: string })[] = [
-      { zone: 'America/New_York', anchor: nth(1, SUN), time: '01:30', day: '2025-11-02', earlier: '2025-11-02T05:30:00.000Z', later: '2025-11-02T06:30:00.000Z' },
-      { zone: 'Europe/London', anchor: nth(-1, SUN), time: '01:30', day: '2025-10-26', earlier: '2025-10-26T00:30:00.000Z', later: '2025-10-26T01:30:00.000Z' },
-      { zone: 'Australia/Sydney', anchor: nth(1, SUN), time: '02:30', day: '2025-04-06', earlier: '2025-04-05T15:30:00.000Z', later: '2025-04-05T16:30:00.000Z' },
+      {
+        zone: 'America/New_York',
+        anchor: nth(1, SUN),
+        time: '01:30',
+        day: '2025-11-02',
+        earlier: '2025-11-02T05:30:00.000Z',
+        later: '2025-11-02T06:30:00.000Z',
+      },
+      {
+        zone: 'Europe/London',
+        anchor: nth(-1, SUN),
+        time: '01:30',
+        day: '2025-10-26',
+        earlier: '2025-10-26T00:30:00.000Z',
+        later: '2025-10-26T01:30:00.000Z',
+      },
+      {
+        zone: 'Australia/Sydney',
+        anchor: nth(1, SUN),
+        time: '02:30',
+        day: '2025-04-06',
+        earlier: '2025-04-05T15:30:00.000Z',
+        later: '2025-04-05T16:30:00.000Z',
+      },
     ];
 
     function sessionAt(t: Transition): Date {
@@ -364,17 +515,30 @@ describe('expandCadence', () => {
 
     it('defaults to a 12-month horizon', () => {
       expect(local(expandCadence(monthly, base), 'UTC')).toEqual([
-        '2025-01-15 09:00', '2025-02-15 09:00', '2025-03-15 09:00', '2025-04-15 09:00', '2025-05-15 09:00', '2025-06-15 09:00',
-        '2025-07-15 09:00', '2025-08-15 09:00', '2025-09-15 09:00', '2025-10-15 09:00', '2025-11-15 09:00', '2025-12-15 09:00',
+        '2025-01-15 09:00',
+        '2025-02-15 09:00',
+        '2025-03-15 09:00',
+        '2025-04-15 09:00',
+        '2025-05-15 09:00',
+        '2025-06-15 09:00',
+        '2025-07-15 09:00',
+        '2025-08-15 09:00',
+        '2025-09-15 09:00',
+        '2025-10-15 09:00',
+        '2025-11-15 09:00',
+        '2025-12-15 09:00',
       ]);
     });
 
     it('skips occurrences before `from` and keeps one exactly at `from`', () => {
       expect(utc(expandCadence(monthly, { ...base, from: new Date('2025-03-15T09:00:01Z'), horizonMonths: 2 }))).toEqual([
-        '2025-04-15T09:00:00.000Z', '2025-05-15T09:00:00.000Z',
+        '2025-04-15T09:00:00.000Z',
+        '2025-05-15T09:00:00.000Z',
       ]);
       expect(utc(expandCadence(monthly, { ...base, from: new Date('2025-03-15T09:00:00Z'), horizonMonths: 2 }))).toEqual([
-        '2025-03-15T09:00:00.000Z', '2025-04-15T09:00:00.000Z', '2025-05-15T09:00:00.000Z',
+        '2025-03-15T09:00:00.000Z',
+        '2025-04-15T09:00:00.000Z',
+        '2025-05-15T09:00:00.000Z',
       ]);
     });
 
@@ -412,7 +576,9 @@ describe('expandCadence', () => {
 
     it('returns at most maxCount occurrences, counting only returned ones', () => {
       expect(local(expandCadence(monthly, { ...base, maxCount: 3 }), 'UTC')).toEqual([
-        '2025-01-15 09:00', '2025-02-15 09:00', '2025-03-15 09:00',
+        '2025-01-15 09:00',
+        '2025-02-15 09:00',
+        '2025-03-15 09:00',
       ]);
       const later = { ...base, from: new Date('2025-06-01T00:00:00Z'), maxCount: 2 };
       expect(local(expandCadence(monthly, later), 'UTC')).toEqual(['2025-06-15 09:00', '2025-07-15 09:00']);
@@ -430,7 +596,9 @@ describe('expandCadence', () => {
 
     it('throws a RangeError listing the problems of an invalid cadence', () => {
       expect(() => expandCadence(cadence({ timeZone: 'Mars/Base', localTime: '25:00' }), ok)).toThrow(
-        new RangeError('Invalid cadence: localTime must be HH:mm, 00:00 to 23:59 (got "25:00"); timeZone "Mars/Base" is not a known IANA zone'),
+        new RangeError(
+          'Invalid cadence: localTime must be HH:mm, 00:00 to 23:59 (got "25:00"); timeZone "Mars/Base" is not a known IANA zone',
+        ),
       );
     });
 
@@ -453,11 +621,20 @@ describe('replanSessions', () => {
   const next = cadence();
   const options: ExpandOptions = { startDate: '2025-01-01', from: new Date('2025-03-01T00:00:00Z'), horizonMonths: 6 };
   const NEW_PLAN = [
-    '2025-03-15T09:00:00.000Z', '2025-04-15T09:00:00.000Z', '2025-05-15T09:00:00.000Z',
-    '2025-06-15T09:00:00.000Z', '2025-07-15T09:00:00.000Z', '2025-08-15T09:00:00.000Z',
+    '2025-03-15T09:00:00.000Z',
+    '2025-04-15T09:00:00.000Z',
+    '2025-05-15T09:00:00.000Z',
+    '2025-06-15T09:00:00.000Z',
+    '2025-07-15T09:00:00.000Z',
+    '2025-08-15T09:00:00.000Z',
   ];
 
-  function session(id: string, startsAt: string, status: PlannedSession['status'] = 'SCHEDULED', keepReason: KeepReason | null = null): PlannedSession {
+  function session(
+    id: string,
+    startsAt: string,
+    status: PlannedSession['status'] = 'SCHEDULED',
+    keepReason: KeepReason | null = null,
+  ): PlannedSession {
     return { id, startsAt: new Date(startsAt), status, keepReason };
   }
 
@@ -515,14 +692,21 @@ describe('replanSessions', () => {
     expect(plan.create).toHaveLength(5);
   });
 
-  it.each<KeepReason>(['MOVED_BY_HAND', 'AD_HOC', 'HAS_CONTENT'])('never cancels a protected future session (%s) and reports it as kept', (reason) => {
-    const plan = replanSessions([session('mine', '2025-03-17T14:00:00Z', 'SCHEDULED', reason), session('plain', '2025-03-10T09:00:00Z')], next, options);
-    expect(plan.keep).toEqual(['mine']);
-    expect(plan.cancel).toEqual(['plain']);
-    expect(plan.kept).toEqual([{ id: 'mine', reason }]);
-    // Moved by hand or holding content, it is still March's session: no second one on the 15th. Ad hoc is an extra.
-    expect(utc(plan.create)).toEqual(reason === 'AD_HOC' ? NEW_PLAN : NEW_PLAN.slice(1));
-  });
+  it.each<KeepReason>(['MOVED_BY_HAND', 'AD_HOC', 'HAS_CONTENT'])(
+    'never cancels a protected future session (%s) and reports it as kept',
+    (reason) => {
+      const plan = replanSessions(
+        [session('mine', '2025-03-17T14:00:00Z', 'SCHEDULED', reason), session('plain', '2025-03-10T09:00:00Z')],
+        next,
+        options,
+      );
+      expect(plan.keep).toEqual(['mine']);
+      expect(plan.cancel).toEqual(['plain']);
+      expect(plan.kept).toEqual([{ id: 'mine', reason }]);
+      // Moved by hand or holding content, it is still March's session: no second one on the 15th. Ad hoc is an extra.
+      expect(utc(plan.create)).toEqual(reason === 'AD_HOC' ? NEW_PLAN : NEW_PLAN.slice(1));
+    },
+  );
 
   it('lets a moved session stand only for an occurrence within half a period of it', () => {
     // March 31 is 16 days from the 15th of March and 15 days from the 15th of April: April's.
@@ -611,7 +795,12 @@ describe('stopSessions', () => {
   ];
 
   it('a pause cancels the plain future sessions and keeps the protected ones scheduled', () => {
-    expect(stopSessions(existing, from, true)).toEqual({ keep: ['past', 'notes', 'done'], cancel: ['plain'], create: [], kept: [{ id: 'notes', reason: 'HAS_CONTENT' }] });
+    expect(stopSessions(existing, from, true)).toEqual({
+      keep: ['past', 'notes', 'done'],
+      cancel: ['plain'],
+      create: [],
+      kept: [{ id: 'notes', reason: 'HAS_CONTENT' }],
+    });
   });
 
   it('the end of an engagement cancels every future scheduled session', () => {
@@ -622,7 +811,11 @@ describe('stopSessions', () => {
 describe('expandCadence until', () => {
   it('stops at the given instant instead of the horizon in months', () => {
     const c = cadence();
-    const o: ExpandOptions = { startDate: '2025-01-01', from: new Date('2025-03-15T09:00:00.001Z'), until: new Date('2025-06-15T09:00:00Z') };
+    const o: ExpandOptions = {
+      startDate: '2025-01-01',
+      from: new Date('2025-03-15T09:00:00.001Z'),
+      until: new Date('2025-06-15T09:00:00Z'),
+    };
     expect(utc(expandCadence(c, o))).toEqual(['2025-04-15T09:00:00.000Z', '2025-05-15T09:00:00.000Z', '2025-06-15T09:00:00.000Z']);
   });
 });
@@ -630,14 +823,20 @@ describe('expandCadence until', () => {
 describe('sameLocalTimeIn', () => {
   it('keeps the wall-clock time in the new zone', () => {
     // 09:00 in New York (EST, UTC-5) becomes 09:00 in London (GMT).
-    expect(sameLocalTimeIn(new Date('2025-01-15T14:00:00Z'), 'America/New_York', 'Europe/London').toISOString()).toBe('2025-01-15T09:00:00.000Z');
+    expect(sameLocalTimeIn(new Date('2025-01-15T14:00:00Z'), 'America/New_York', 'Europe/London').toISOString()).toBe(
+      '2025-01-15T09:00:00.000Z',
+    );
     // In July both are on summer time: 09:00 EDT (13:00Z) → 09:00 BST (08:00Z).
-    expect(sameLocalTimeIn(new Date('2025-07-15T13:00:00Z'), 'America/New_York', 'Europe/London').toISOString()).toBe('2025-07-15T08:00:00.000Z');
+    expect(sameLocalTimeIn(new Date('2025-07-15T13:00:00Z'), 'America/New_York', 'Europe/London').toISOString()).toBe(
+      '2025-07-15T08:00:00.000Z',
+    );
   });
 
   it('moves a time inside a spring-forward gap of the new zone forward, like the cadence does', () => {
     // 02:30 on 2025-03-09 exists in London (GMT) but not in New York: 03:30 EDT.
-    expect(sameLocalTimeIn(new Date('2025-03-09T02:30:00Z'), 'Europe/London', 'America/New_York').toISOString()).toBe('2025-03-09T07:30:00.000Z');
+    expect(sameLocalTimeIn(new Date('2025-03-09T02:30:00Z'), 'Europe/London', 'America/New_York').toISOString()).toBe(
+      '2025-03-09T07:30:00.000Z',
+    );
   });
 });
 

@@ -219,7 +219,11 @@ export function expandCadence(c: Cadence, o: ExpandOptions): Date[] {
  */
 export function replanSessions(existing: PlannedSession[], next: Cadence, o: ExpandOptions): Replan {
   const plan = planWithProtection(existing, next, o);
-  const plain = planWithProtection(existing.map((s) => ({ ...s, keepReason: null })), next, o);
+  const plain = planWithProtection(
+    existing.map((s) => ({ ...s, keepReason: null })),
+    next,
+    o,
+  );
   const wouldCancel = new Set(plain.cancel);
   const kept = existing.filter((s) => s.keepReason && wouldCancel.has(s.id)).map((s) => ({ id: s.id, reason: s.keepReason! }));
   return { ...plan, kept };
@@ -249,7 +253,8 @@ function planWithProtection(existing: PlannedSession[], next: Cadence, o: Expand
     const at = s.startsAt.getTime();
     let nearest: number | null = null;
     for (const occurrence of open) {
-      if (Math.abs(occurrence - at) <= tolerance && (nearest === null || Math.abs(occurrence - at) < Math.abs(nearest - at))) nearest = occurrence;
+      if (Math.abs(occurrence - at) <= tolerance && (nearest === null || Math.abs(occurrence - at) < Math.abs(nearest - at)))
+        nearest = occurrence;
     }
     if (nearest !== null) open.delete(nearest);
   }

@@ -120,7 +120,9 @@ export class ProductionProcess {
         { timeoutMs, what },
       );
     } catch (error) {
-      throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- output of ${this.kind} ${this.pid}:\n${this.output()}`);
+      throw new Error(
+        `${error instanceof Error ? error.message : String(error)}\n--- output of ${this.kind} ${this.pid}:\n${this.output()}`,
+      );
     }
   }
 }
@@ -215,7 +217,12 @@ export class Cluster {
   /** The all-in-one process on the cluster's services (it migrates at start; the database is migrated already). */
   async startStandalone(options: StartProcessOptions = {}): Promise<ProductionProcess> {
     const port = await freePort();
-    const standalone = new ProductionProcess('standalone', port, port, { ...this.baseEnv, HOST: '127.0.0.1', PORT: String(port), ...options.env });
+    const standalone = new ProductionProcess('standalone', port, port, {
+      ...this.baseEnv,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      ...options.env,
+    });
     this.apis.push(standalone);
     if (options.waitReady !== false) await standalone.waitReady(options.readyTimeoutMs);
     return standalone;
@@ -223,7 +230,12 @@ export class Cluster {
 
   async startWorker(options: StartProcessOptions = {}): Promise<ProductionProcess> {
     const metricsPort = await freePort();
-    const worker = new ProductionProcess('worker', metricsPort, metricsPort, { ...this.baseEnv, HOST: '127.0.0.1', METRICS_PORT: String(metricsPort), ...options.env });
+    const worker = new ProductionProcess('worker', metricsPort, metricsPort, {
+      ...this.baseEnv,
+      HOST: '127.0.0.1',
+      METRICS_PORT: String(metricsPort),
+      ...options.env,
+    });
     this.workers.push(worker);
     if (options.waitReady !== false) await worker.waitReady(options.readyTimeoutMs);
     return worker;

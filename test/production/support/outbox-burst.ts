@@ -19,7 +19,11 @@ export async function planEmailBurst(url: string, count: number): Promise<{ prac
   const practiceId = randomUUID();
   const coachId = randomUUID();
   await sql(url, `INSERT INTO practice (id, name, time_zone) VALUES ($1, 'Burst Coaching', 'UTC')`, [practiceId]);
-  await sql(url, `INSERT INTO app_user (id, practice_id, email, name, role, time_zone) VALUES ($2, $1, $3, 'Burst Coach', 'COACH', 'UTC')`, [practiceId, coachId, `coach-${coachId}@burst.test`]);
+  await sql(
+    url,
+    `INSERT INTO app_user (id, practice_id, email, name, role, time_zone) VALUES ($2, $1, $3, 'Burst Coach', 'COACH', 'UTC')`,
+    [practiceId, coachId, `coach-${coachId}@burst.test`],
+  );
   await sql(
     url,
     `INSERT INTO client (practice_id, coach_id, name, email, time_zone, status)
@@ -53,6 +57,10 @@ export async function planEmailBurst(url: string, count: number): Promise<{ prac
 
 /** Rows of the practice's outbox by status. */
 export async function outboxStatuses(url: string, practiceId: string): Promise<Record<string, number>> {
-  const rows = await sql<{ status: string; n: number }>(url, `SELECT status, count(*)::int AS n FROM notification WHERE practice_id = $1 GROUP BY status`, [practiceId]);
+  const rows = await sql<{ status: string; n: number }>(
+    url,
+    `SELECT status, count(*)::int AS n FROM notification WHERE practice_id = $1 GROUP BY status`,
+    [practiceId],
+  );
   return Object.fromEntries(rows.map((row) => [row.status, row.n]));
 }

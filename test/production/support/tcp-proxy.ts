@@ -16,9 +16,7 @@ export class TcpProxy {
   private server?: net.Server;
   private isCut = false;
 
-  constructor(
-    private readonly target: { host: string; port: number },
-  ) {}
+  constructor(private readonly target: { host: string; port: number }) {}
 
   /** Proxies to the host and port of a postgres:// URL; `urlThrough()` gives the URL to use instead. */
   static forUrl(url: string): TcpProxy {

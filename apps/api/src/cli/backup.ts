@@ -5,7 +5,14 @@ import pg from 'pg';
 import { pino } from 'pino';
 import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig, type AppConfig } from '#tandem/config';
-import { EmbeddedPostgresServer, backupDatabase, dataSourceOptions, readBackupHeader, restoreDatabase, type TableCount } from '#tandem/database';
+import {
+  EmbeddedPostgresServer,
+  backupDatabase,
+  dataSourceOptions,
+  readBackupHeader,
+  restoreDatabase,
+  type TableCount,
+} from '#tandem/database';
 import { EMBEDDED_DATABASE_NAME, StartupError, exitOnStartupError, migrate, startRuntime } from '#tandem/runtime';
 import { ALL_MIGRATIONS } from '../../../../migrations/index.js';
 
@@ -30,7 +37,13 @@ async function main(): Promise<void> {
       const dir = path.join(config.dataDir, 'backups');
       await fs.mkdir(dir, { recursive: true });
       const now = new Date();
-      const target = path.join(dir, `${now.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z')}.dump`);
+      const target = path.join(
+        dir,
+        `${now
+          .toISOString()
+          .replace(/:/g, '-')
+          .replace(/\.\d+Z$/, 'Z')}.dump`,
+      );
       const counts = await backupDatabase(database.url, target, now);
       report(`backed up ${database.label} to ${shown(target)}`, counts);
     } else {
@@ -48,7 +61,10 @@ async function restore(database: OpenDatabase, file: string): Promise<void> {
     throw new Error(`${file} was made by a Tandem whose migrations this one does not have: restore it with that version`);
   }
   // The schema as it was when the backup was made, then the rows, then whatever came since.
-  const atBackup = new DataSource({ ...dataSourceOptions({ url: database.url, poolSize: 2, applicationName: 'tandem-restore' }), migrations: ALL_MIGRATIONS.slice(0, header.migrations.length) });
+  const atBackup = new DataSource({
+    ...dataSourceOptions({ url: database.url, poolSize: 2, applicationName: 'tandem-restore' }),
+    migrations: ALL_MIGRATIONS.slice(0, header.migrations.length),
+  });
   await atBackup.initialize();
   try {
     await atBackup.runMigrations({ transaction: 'each' });
@@ -69,8 +85,13 @@ interface OpenDatabase {
 async function openDatabase(config: AppConfig): Promise<OpenDatabase> {
   if (config.database.kind === 'embedded') {
     // A running `npm start` owns the server: use it rather than start (and stop) a second one.
-    const url = new EmbeddedPostgresServer({ dataDir: config.database.dataDir, port: config.database.port, database: EMBEDDED_DATABASE_NAME }).url;
-    if (await answers(url)) return { url, label: `the running embedded PostgreSQL (${shown(config.database.dataDir)})`, stop: async () => undefined };
+    const url = new EmbeddedPostgresServer({
+      dataDir: config.database.dataDir,
+      port: config.database.port,
+      database: EMBEDDED_DATABASE_NAME,
+    }).url;
+    if (await answers(url))
+      return { url, label: `the running embedded PostgreSQL (${shown(config.database.dataDir)})`, stop: async () => undefined };
   }
   const runtime = await startRuntime({ name: 'tandem-backup', migrate: false, config });
   return { url: runtime.databaseUrl, label: runtime.databaseLabel, stop: () => runtime.stop() };

@@ -58,7 +58,12 @@ async function showMigrations(dataSource: DataSource): Promise<void> {
 
 async function plainDataSource(runtime: Runtime): Promise<DataSource> {
   const dataSource = new DataSource(
-    dataSourceOptions({ url: runtime.databaseUrl, poolSize: 2, logger: new TypeOrmPinoLogger(runtime.logger), applicationName: 'tandem-migrations' }),
+    dataSourceOptions({
+      url: runtime.databaseUrl,
+      poolSize: 2,
+      logger: new TypeOrmPinoLogger(runtime.logger),
+      applicationName: 'tandem-migrations',
+    }),
   );
   return dataSource.initialize();
 }
@@ -81,7 +86,10 @@ async function generate(runtime: Runtime, name: string): Promise<void> {
     const timestamp = Date.now();
     const quote = (query: string) => '`' + query.replace(/`/g, '\\`') + '`';
     const up = sql.upQueries.map((q) => `    await db.query(${quote(q.query)});`).join('\n');
-    const down = sql.downQueries.reverse().map((q) => `    await db.query(${quote(q.query)});`).join('\n');
+    const down = sql.downQueries
+      .reverse()
+      .map((q) => `    await db.query(${quote(q.query)});`)
+      .join('\n');
     const file = path.resolve('migrations', `${timestamp}-${name}.ts`);
     await fs.writeFile(
       file,

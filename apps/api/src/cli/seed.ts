@@ -18,7 +18,9 @@ async function main(): Promise<void> {
   const runtime = await startRuntime({ name: 'tandem-seed', migrate: true });
   try {
     const summary = await seedDemoDatabase(runtime, { passwords: production ? 'random' : 'published' });
-    process.stdout.write(summary ? report(summary, production) : `The demo practice is already there ("${DEMO_PRACTICE_NAME}"): nothing to do.\n`);
+    process.stdout.write(
+      summary ? report(summary, production) : `The demo practice is already there ("${DEMO_PRACTICE_NAME}"): nothing to do.\n`,
+    );
   } finally {
     await runtime.stop();
   }
@@ -29,7 +31,18 @@ function report(summary: DemoSummary, randomPasswords: boolean): string {
   const logins = summary.logins.map((login) => `    ${login.role.padEnd(7)} ${login.email.padEnd(width)}  ${login.password}`);
   const counts = Object.entries(summary.counts).map(([table, count]) => `${table} ${count}`);
   const note = randomPasswords ? ['', '  These passwords are random and shown only now: keep them or reset them.'] : [];
-  return [`Created the demo practice "${DEMO_PRACTICE_NAME}".`, '', '  Log in as', ...logins, ...note, '', `  Rows: ${counts.join(', ')}`, ''].join('\n') + '\n';
+  return (
+    [
+      `Created the demo practice "${DEMO_PRACTICE_NAME}".`,
+      '',
+      '  Log in as',
+      ...logins,
+      ...note,
+      '',
+      `  Rows: ${counts.join(', ')}`,
+      '',
+    ].join('\n') + '\n'
+  );
 }
 
 main().catch(exitOnStartupError);

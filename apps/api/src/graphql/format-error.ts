@@ -56,7 +56,11 @@ interface Classified {
  */
 export function classifyGraphQLError(formatted: GraphQLFormattedError, error: unknown): Classified {
   const original = unwrapResolverError(error);
-  const base = { message: formatted.message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
+  const base = {
+    message: formatted.message,
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+  };
 
   if (original instanceof DomainError) {
     return { kind: 'expected', original, response: { ...base, message: original.message, extensions: { ...original.extensions } } };
@@ -73,9 +77,17 @@ export function classifyGraphQLError(formatted: GraphQLFormattedError, error: un
   }
   if (isDatabaseUnavailable(original)) {
     const unavailable = new ServiceUnavailableError();
-    return { kind: 'unavailable', original, response: { ...base, message: unavailable.message, extensions: { ...unavailable.extensions } } };
+    return {
+      kind: 'unavailable',
+      original,
+      response: { ...base, message: unavailable.message, extensions: { ...unavailable.extensions } },
+    };
   }
-  return { kind: 'unexpected', original, response: { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } } };
+  return {
+    kind: 'unexpected',
+    original,
+    response: { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } },
+  };
 }
 
 /** `hideSuggestions` (production) removes every "Did you mean …?" from the messages a client reads. */
@@ -104,7 +116,12 @@ export function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<{ req?: {
             const { kind, original, response } = classifyGraphQLError(error.toJSON(), error);
             if (logged.has(original)) continue;
             logged.add(original);
-            const fields = { operationName: operationName ?? undefined, practiceId: contextValue.req?.actor?.practiceId, code: response.extensions?.code, path: response.path };
+            const fields = {
+              operationName: operationName ?? undefined,
+              practiceId: contextValue.req?.actor?.practiceId,
+              code: response.extensions?.code,
+              path: response.path,
+            };
             if (kind === 'expected') logger.info(fields, `GraphQL request refused (${String(fields.code)}): ${response.message}`);
             else if (kind === 'unavailable') unavailable.report(original);
             else logger.error({ ...fields, err: original }, 'unexpected error in GraphQL request');

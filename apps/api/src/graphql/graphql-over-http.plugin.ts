@@ -20,7 +20,9 @@ export function graphqlOverHttpPlugin(): ApolloServerPlugin<{ req?: AcceptingReq
       return {
         async didResolveOperation({ operation }) {
           if (operation?.operation === 'subscription') {
-            throw new GraphQLError('Subscriptions are not supported; query again to see changes.', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+            throw new GraphQLError('Subscriptions are not supported; query again to see changes.', {
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+            });
           }
         },
         async willSendResponse({ response, contextValue }) {

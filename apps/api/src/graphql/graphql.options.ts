@@ -32,12 +32,22 @@ export const SCHEMA_FILE = path.resolve('schema.graphql');
  * Limits one request cannot exceed: deep graph walks, alias-multiplied work, huge documents
  * (tokens, counted by the parser), and a budget of objects (see request-budget.ts).
  */
-export const QUERY_LIMITS = { maxDepth: 10, maxAliases: 15, maxDirectives: 20, maxTokens: 3000, maxCost: REQUEST_BUDGET.maxCost, maxObjects: REQUEST_BUDGET.maxObjects } as const;
+export const QUERY_LIMITS = {
+  maxDepth: 10,
+  maxAliases: 15,
+  maxDirectives: 20,
+  maxTokens: 3000,
+  maxCost: REQUEST_BUDGET.maxCost,
+  maxObjects: REQUEST_BUDGET.maxObjects,
+} as const;
 
 export function graphqlOptions(config: AppConfig, logger: Logger, loaders: LoaderFactory, schemaFile?: string | false): ApolloDriverConfig {
   const development = !config.isProduction;
   // Armor's rules report a refusal as a validation error (400) instead of throwing out of validation (500).
-  const reported = { propagateOnRejection: false, onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)] };
+  const reported = {
+    propagateOnRejection: false,
+    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+  };
   const armor = new ApolloArmor({
     maxDepth: { n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true, ...reported },
     maxAliases: { n: QUERY_LIMITS.maxAliases, ...reported },
@@ -69,7 +79,8 @@ export function graphqlOptions(config: AppConfig, logger: Logger, loaders: Loade
       noStore,
       graphqlMetricsPlugin(),
       errorLoggingPlugin(logger.child({ context: 'GraphQL' })) as ApolloServerPlugin,
-      ...(development ? [ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })] : [])],
+      ...(development ? [ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })] : []),
+    ],
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
     // Apollo's default APQ cache lives in one replica's memory: a hash registered on one API is unknown to the next.

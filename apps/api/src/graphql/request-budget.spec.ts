@@ -44,16 +44,21 @@ describe('requestCost', () => {
     expect(costOf('{ clients(first: 10) { edges { node { id } } } }')).toBe(1 + 10 * 2);
     expect(costOf('{ clients(first: 10) { edges { node { coach { id } } } } }')).toBe(1 + 10 * 3);
     expect(costOf('{ clients { edges { node { id } } } }')).toBe(1 + 20 * 2); // the default first
-    expect(costOf('{ clients(first: 2) { edges { node { engagements { sessions(first: 3) { id } } } } } }')).toBe(1 + 2 * (1 + 1 + REQUEST_BUDGET.listEstimates['Client.engagements']! * (1 + 3)));
+    expect(costOf('{ clients(first: 2) { edges { node { engagements { sessions(first: 3) { id } } } } } }')).toBe(
+      1 + 2 * (1 + 1 + REQUEST_BUDGET.listEstimates['Client.engagements']! * (1 + 3)),
+    );
     expect(costOf('{ version me { id } }')).toBe(1);
   });
 
   it('reads first from variables and defaults, caps it at 100, and merges fields as execution does', () => {
-    expect(costOf('query($n: Int!) { clients(first: $n) { edges { node { id } } } }', { n: 7 })).toBe(costOf('{ clients(first: 7) { edges { node { id } } } }'));
+    expect(costOf('query($n: Int!) { clients(first: $n) { edges { node { id } } } }', { n: 7 })).toBe(
+      costOf('{ clients(first: 7) { edges { node { id } } } }'),
+    );
     expect(costOf('query($n: Int = 9) { clients(first: $n) { edges { node { id } } } }')).toBe(1 + 9 * 2);
     expect(costOf('{ engagement(id: "e") { sessions(first: 5000) { id } } }')).toBe(1 + 100);
     expect(costOf('{ engagement(id: "e") { sessions { id } } }')).toBe(1 + 100); // Engagement.sessions defaults to 100
-    const fragments = 'query { clients(first: 5) { edges { node { ...A ...B } } } } fragment A on Client { coach { id } } fragment B on Client { coach { name } }';
+    const fragments =
+      'query { clients(first: 5) { edges { node { ...A ...B } } } } fragment A on Client { coach { id } } fragment B on Client { coach { name } }';
     expect(costOf(fragments)).toBe(1 + 5 * 3);
     expect(costOf('query($s: Boolean!) { version clients(first: 5) @skip(if: $s) { edges { node { id } } } }', { s: true })).toBe(0);
   });
@@ -67,11 +72,15 @@ describe('requestCost', () => {
   it('gives up, as over budget, on a document whose fragments repeat a selection past maxVisits', () => {
     const levels = 15;
     const fragments = Array.from({ length: levels }, (_, i) =>
-      i === levels - 1 ? `fragment F${i} on Engagement { id }` : `fragment F${i} on Engagement { a: client { engagements { ...F${i + 1} } } b: coach { id } c: client { engagements { ...F${i + 1} } } }`,
+      i === levels - 1
+        ? `fragment F${i} on Engagement { id }`
+        : `fragment F${i} on Engagement { a: client { engagements { ...F${i + 1} } } b: coach { id } c: client { engagements { ...F${i + 1} } } }`,
     ).join(' ');
     const document = parse(`{ engagement(id: "e") { ...F0 } } ${fragments}`);
     const operation = document.definitions[0] as OperationDefinitionNode;
-    expect(requestCost(schema, document, operation, {}, { ...REQUEST_BUDGET, listEstimates: {}, defaultListEstimate: 1 })).toBe(Number.POSITIVE_INFINITY);
+    expect(requestCost(schema, document, operation, {}, { ...REQUEST_BUDGET, listEstimates: {}, defaultListEstimate: 1 })).toBe(
+      Number.POSITIVE_INFINITY,
+    );
   });
 });
 
@@ -99,7 +108,8 @@ function webOperations(): Array<{ file: string; name: string; document: Document
   };
   walkDir('apps/web/src');
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const { definition } of definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  for (const { definition } of definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   return definitions.flatMap(({ file, definition }) => {
     if (definition.kind !== Kind.OPERATION_DEFINITION) return [];
     const needed = new Map<string, FragmentDefinitionNode>();
@@ -115,7 +125,13 @@ function webOperations(): Array<{ file: string; name: string; document: Document
       });
     };
     spread(definition);
-    return [{ file, name: definition.name?.value ?? '(anonymous)', document: { kind: Kind.DOCUMENT, definitions: [definition, ...needed.values()] } }];
+    return [
+      {
+        file,
+        name: definition.name?.value ?? '(anonymous)',
+        document: { kind: Kind.DOCUMENT, definitions: [definition, ...needed.values()] },
+      },
+    ];
   });
 }
 
@@ -128,7 +144,14 @@ function sample(type: GraphQLInputType): unknown {
     const fields = Object.values(type.getFields()).filter((field) => isNonNullType(field.type) && field.defaultValue === undefined);
     return Object.fromEntries(fields.map((field) => [field.name, sample(field.type)]));
   }
-  const scalars: Record<string, unknown> = { Int: 100, Float: 1, String: 'x', Boolean: true, ID: '00000000-0000-4000-8000-000000000000', DateTime: '2026-12-01T00:00:00Z' };
+  const scalars: Record<string, unknown> = {
+    Int: 100,
+    Float: 1,
+    String: 'x',
+    Boolean: true,
+    ID: '00000000-0000-4000-8000-000000000000',
+    DateTime: '2026-12-01T00:00:00Z',
+  };
   const name = getNamedType(type).name;
   if (!(name in scalars)) throw new Error(`no sample for scalar ${name}`);
   return scalars[name];
@@ -141,14 +164,22 @@ describe('the budget accepts what the clients send', () => {
     expect(operations.length).toBeGreaterThan(40);
   });
 
-  it.each(operations.map((op) => [`${op.name} (${path.relative('apps/web/src', op.file)})`, op] as const))('%s is valid and within budget with every page at 100', (_name, { document }) => {
-    expect(validate(schema, document)).toEqual([]);
-    const operation = document.definitions[0] as OperationDefinitionNode;
-    const inputs = Object.fromEntries((operation.variableDefinitions ?? []).map((v) => [v.variable.name.value, sample(typeFromAST(schema, v.type as never) as GraphQLInputType)]));
-    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], inputs);
-    if (coerced.errors) throw coerced.errors[0];
-    expect(requestCost(schema, document, operation, coerced.coerced)).toBeLessThanOrEqual(REQUEST_BUDGET.maxCost);
-  });
+  it.each(operations.map((op) => [`${op.name} (${path.relative('apps/web/src', op.file)})`, op] as const))(
+    '%s is valid and within budget with every page at 100',
+    (_name, { document }) => {
+      expect(validate(schema, document)).toEqual([]);
+      const operation = document.definitions[0] as OperationDefinitionNode;
+      const inputs = Object.fromEntries(
+        (operation.variableDefinitions ?? []).map((v) => [
+          v.variable.name.value,
+          sample(typeFromAST(schema, v.type as never) as GraphQLInputType),
+        ]),
+      );
+      const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], inputs);
+      if (coerced.errors) throw coerced.errors[0];
+      expect(requestCost(schema, document, operation, coerced.coerced)).toBeLessThanOrEqual(REQUEST_BUDGET.maxCost);
+    },
+  );
 
   it('accepts the bench’s roster page of 100 and portal page', () => {
     expect(costOf(rosterQuery(100))).toBeLessThanOrEqual(REQUEST_BUDGET.maxCost);

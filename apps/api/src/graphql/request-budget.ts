@@ -70,11 +70,18 @@ interface Walk {
  * its listEstimates entry (else defaultListEstimate). Fields are merged by response key and @skip/@include applied as execution
  * does, so the estimate is what the executor will walk. Infinity when the walk itself is too big.
  */
-export function requestCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, budget: RequestBudget = REQUEST_BUDGET): number {
+export function requestCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  budget: RequestBudget = REQUEST_BUDGET,
+): number {
   const root = schema.getRootType(operation.operation);
   if (!root) return 0;
   const fragments: Record<string, FragmentDefinitionNode> = {};
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
   const walk: Walk = { schema, fragments, variables, budget, visits: 0 };
   try {
     return selectionCost(walk, root, [operation.selectionSet], undefined);
@@ -84,7 +91,12 @@ export function requestCost(schema: GraphQLSchema, document: DocumentNode, opera
   }
 }
 
-function selectionCost(walk: Walk, type: GraphQLObjectType, selectionSets: readonly SelectionSetNode[], pageSize: number | undefined): number {
+function selectionCost(
+  walk: Walk,
+  type: GraphQLObjectType,
+  selectionSets: readonly SelectionSetNode[],
+  pageSize: number | undefined,
+): number {
   const fields = new Map<string, FieldNode[]>();
   const visited = new Set<string>();
   for (const selectionSet of selectionSets) collectFields(walk, type, selectionSet, fields, visited);
@@ -108,12 +120,15 @@ function fieldCost(walk: Walk, parent: GraphQLObjectType, nodes: FieldNode[], pa
   }
   const requested = typeof args.first === 'number' ? Math.min(Math.max(args.first, 0), walk.budget.maxListSize) : undefined;
   const list = isListType(getNullableType(definition.type));
-  const size = !list ? 1 : (requested ?? pageSize ?? walk.budget.listEstimates[`${parent.name}.${definition.name}`] ?? walk.budget.defaultListEstimate);
+  const size = !list
+    ? 1
+    : (requested ?? pageSize ?? walk.budget.listEstimates[`${parent.name}.${definition.name}`] ?? walk.budget.defaultListEstimate);
   if (size === 0) return 0;
   const selectionSets = nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
   const childPageSize = list ? undefined : requested;
   let perObject = 0;
-  for (const runtime of possibleTypes(walk.schema, named)) perObject = Math.max(perObject, selectionCost(walk, runtime, selectionSets, childPageSize));
+  for (const runtime of possibleTypes(walk.schema, named))
+    perObject = Math.max(perObject, selectionCost(walk, runtime, selectionSets, childPageSize));
   return size * (1 + perObject);
 }
 
@@ -122,7 +137,13 @@ function possibleTypes(schema: GraphQLSchema, type: GraphQLCompositeType): reado
 }
 
 /** graphql-js's collectFields: fields by response key, fragments that apply to `type`, each spread once. */
-function collectFields(walk: Walk, type: GraphQLObjectType, selectionSet: SelectionSetNode, fields: Map<string, FieldNode[]>, visited: Set<string>): void {
+function collectFields(
+  walk: Walk,
+  type: GraphQLObjectType,
+  selectionSet: SelectionSetNode,
+  fields: Map<string, FieldNode[]>,
+  visited: Set<string>,
+): void {
   for (const selection of selectionSet.selections) {
     if (!included(walk, selection)) continue;
     if (selection.kind === Kind.FIELD) {
@@ -131,13 +152,15 @@ function collectFields(walk: Walk, type: GraphQLObjectType, selectionSet: Select
       if (nodes) nodes.push(selection);
       else fields.set(key, [selection]);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      if (!selection.typeCondition || applies(walk, selection.typeCondition.name.value, type)) collectFields(walk, type, selection.selectionSet, fields, visited);
+      if (!selection.typeCondition || applies(walk, selection.typeCondition.name.value, type))
+        collectFields(walk, type, selection.selectionSet, fields, visited);
     } else {
       const name = selection.name.value;
       if (visited.has(name)) continue;
       visited.add(name);
       const fragment = walk.fragments[name];
-      if (fragment && applies(walk, fragment.typeCondition.name.value, type)) collectFields(walk, type, fragment.selectionSet, fields, visited);
+      if (fragment && applies(walk, fragment.typeCondition.name.value, type))
+        collectFields(walk, type, fragment.selectionSet, fields, visited);
     }
   }
 }
@@ -213,7 +236,10 @@ export function limitObjectsPerRequest(schema: GraphQLSchema, budget: RequestBud
   return schema;
 }
 
-function counted(field: GraphQLField<unknown, unknown>, spend: (context: unknown, objects: number) => void): GraphQLField<unknown, unknown>['resolve'] {
+function counted(
+  field: GraphQLField<unknown, unknown>,
+  spend: (context: unknown, objects: number) => void,
+): GraphQLField<unknown, unknown>['resolve'] {
   const resolve = field.resolve ?? defaultFieldResolver;
   const count = (context: unknown, value: unknown): unknown => {
     spend(context, Array.isArray(value) ? value.length : value == null ? 0 : 1);
@@ -241,8 +267,11 @@ export function objectBudgetPlugin(): ApolloServerPlugin {
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
-          const stopped = result.errors?.find((error) => error.extensions?.code === 'QUERY_TOO_COMPLEX' && error.extensions.maxObjects !== undefined);
-          if (stopped && 'data' in result) response.body.singleResult = { data: null, errors: [{ message: stopped.message, extensions: stopped.extensions }] };
+          const stopped = result.errors?.find(
+            (error) => error.extensions?.code === 'QUERY_TOO_COMPLEX' && error.extensions.maxObjects !== undefined,
+          );
+          if (stopped && 'data' in result)
+            response.body.singleResult = { data: null, errors: [{ message: stopped.message, extensions: stopped.extensions }] };
         },
       };
     },

@@ -39,7 +39,9 @@ export class DatabaseHealthIndicator {
     const known = this.dataSource.migrations.map((migration) => migration.name ?? migration.constructor.name);
     const table = this.dataSource.options.migrationsTableName ?? 'migrations';
     const [{ exists }] = (await this.dataSource.query('SELECT to_regclass($1) IS NOT NULL AS exists', [table])) as [{ exists: boolean }];
-    const applied = exists ? new Set(((await this.dataSource.query(`SELECT name FROM "${table}"`)) as Array<{ name: string }>).map((row) => row.name)) : new Set<string>();
+    const applied = exists
+      ? new Set(((await this.dataSource.query(`SELECT name FROM "${table}"`)) as Array<{ name: string }>).map((row) => row.name))
+      : new Set<string>();
     const pending = known.filter((name) => !applied.has(name));
     this.migrated = pending.length === 0;
     return pending;

@@ -4,7 +4,9 @@ const limits = { poolStallMs: 60_000, eventLoopLagMs: 5000 };
 
 describe('liveness', () => {
   it('fails a pool with waiters that has made no progress for the stall limit', () => {
-    expect(livenessProblem({ poolWaiting: 3, poolQuietForMs: 61_000, sustainedLagMs: 0 }, limits)).toBe('the database pool has made no progress for 61 s with 3 request(s) waiting');
+    expect(livenessProblem({ poolWaiting: 3, poolQuietForMs: 61_000, sustainedLagMs: 0 }, limits)).toBe(
+      'the database pool has made no progress for 61 s with 3 request(s) waiting',
+    );
   });
 
   it('passes a slow database (statements still finish), an idle pool and a database that refuses connections', () => {
@@ -24,7 +26,9 @@ describe('liveness', () => {
 
     const stuck = new EventLoopLag();
     for (let at = 0; at <= 10_000; at += 500) stuck.record(at, 6000);
-    expect(livenessProblem({ poolWaiting: 0, poolQuietForMs: 0, sustainedLagMs: stuck.sustainedLagMs() }, limits)).toMatch(/event loop has run 6000 ms late/);
+    expect(livenessProblem({ poolWaiting: 0, poolQuietForMs: 0, sustainedLagMs: stuck.sustainedLagMs() }, limits)).toMatch(
+      /event loop has run 6000 ms late/,
+    );
     // Samples older than the window no longer count.
     stuck.record(20_000, 5);
     expect(stuck.sustainedLagMs()).toBe(5);

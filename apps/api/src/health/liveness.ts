@@ -23,7 +23,8 @@ export function livenessProblem(sample: LivenessSample, limits: LivenessLimits):
   if (sample.poolWaiting > 0 && sample.poolQuietForMs >= limits.poolStallMs) {
     return `the database pool has made no progress for ${Math.round(sample.poolQuietForMs / 1000)} s with ${sample.poolWaiting} request(s) waiting`;
   }
-  if (sample.sustainedLagMs >= limits.eventLoopLagMs) return `the event loop has run ${Math.round(sample.sustainedLagMs)} ms late for the whole last window`;
+  if (sample.sustainedLagMs >= limits.eventLoopLagMs)
+    return `the event loop has run ${Math.round(sample.sustainedLagMs)} ms late for the whole last window`;
   return null;
 }
 

@@ -11,11 +11,21 @@ function metric<T>(name: string, create: () => T): T {
 
 const requests = metric(
   'tandem_graphql_requests_total',
-  () => new Counter({ name: 'tandem_graphql_requests_total', help: 'GraphQL requests answered, by operation and outcome (ok or error)', labelNames: ['operation', 'type', 'outcome'] }),
+  () =>
+    new Counter({
+      name: 'tandem_graphql_requests_total',
+      help: 'GraphQL requests answered, by operation and outcome (ok or error)',
+      labelNames: ['operation', 'type', 'outcome'],
+    }),
 );
 const errors = metric(
   'tandem_graphql_errors_total',
-  () => new Counter({ name: 'tandem_graphql_errors_total', help: 'Errors in GraphQL responses, by operation and error code', labelNames: ['operation', 'code'] }),
+  () =>
+    new Counter({
+      name: 'tandem_graphql_errors_total',
+      help: 'Errors in GraphQL responses, by operation and error code',
+      labelNames: ['operation', 'code'],
+    }),
 );
 const duration = metric(
   'tandem_graphql_request_duration_seconds',

@@ -19,11 +19,19 @@ export interface KindOption {
 
 /** What a client receives, in the order a session brings them. */
 const CLIENT_KINDS: KindOption[] = [
-  { kind: 'SESSION_PREP', label: 'Session preparation', description: 'Before a session: your open action items and goal progress, to come prepared.' },
+  {
+    kind: 'SESSION_PREP',
+    label: 'Session preparation',
+    description: 'Before a session: your open action items and goal progress, to come prepared.',
+  },
   { kind: 'SESSION_REMINDER', label: 'Session reminders', description: 'Shortly before each session, with the time and meeting link.' },
   { kind: 'SESSION_CANCELLED', label: 'Cancelled sessions', description: 'When a session is cancelled.' },
   { kind: 'SESSION_SUMMARY', label: 'Session summaries', description: 'When your coach shares the summary of a session.' },
-  { kind: 'ACCOUNTABILITY_NUDGE', label: 'Action item nudges', description: 'A morning note when action items are due within two days or overdue.' },
+  {
+    kind: 'ACCOUNTABILITY_NUDGE',
+    label: 'Action item nudges',
+    description: 'A morning note when action items are due within two days or overdue.',
+  },
 ];
 
 /** What a coach or owner receives; their own session reminders are the separate opt-in below. */
@@ -86,7 +94,8 @@ export function validatePreferences(form: PreferencesForm): FormErrors {
   if (end && !HHMM.test(end)) errors.quietHoursEnd = 'Enter a time such as 07:30.';
   if (start && !end && !errors.quietHoursStart) errors.quietHoursEnd = 'Set when quiet hours end too, or clear the start.';
   if (end && !start && !errors.quietHoursEnd) errors.quietHoursStart = 'Set when quiet hours start too, or clear the end.';
-  if (start && end && start === end && !errors.quietHoursStart && !errors.quietHoursEnd) errors.quietHoursEnd = 'Quiet hours must end at a different time than they start.';
+  if (start && end && start === end && !errors.quietHoursStart && !errors.quietHoursEnd)
+    errors.quietHoursEnd = 'Quiet hours must end at a different time than they start.';
   return errors;
 }
 

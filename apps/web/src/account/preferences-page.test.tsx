@@ -19,7 +19,8 @@ function preferencesClient(overrides: Partial<typeof stored> = {}) {
   const current = { ...stored, ...overrides };
   return mockClient((name, variables) => {
     if (name === 'NotificationPreferences') return { data: { notificationPreferences: current } };
-    if (name === 'UpdateNotificationPreferences') return { data: { updateNotificationPreferences: { ...current, ...(variables.input as object), suppressed: false } } };
+    if (name === 'UpdateNotificationPreferences')
+      return { data: { updateNotificationPreferences: { ...current, ...(variables.input as object), suppressed: false } } };
     return undefined;
   });
 }
@@ -40,8 +41,12 @@ describe('validatePreferences', () => {
   });
 
   it('asks for the other end when only one is set', () => {
-    expect(validatePreferences(form({ quietHoursStart: '21:00' }))).toEqual({ quietHoursEnd: 'Set when quiet hours end too, or clear the start.' });
-    expect(validatePreferences(form({ quietHoursEnd: '07:00' }))).toEqual({ quietHoursStart: 'Set when quiet hours start too, or clear the end.' });
+    expect(validatePreferences(form({ quietHoursStart: '21:00' }))).toEqual({
+      quietHoursEnd: 'Set when quiet hours end too, or clear the start.',
+    });
+    expect(validatePreferences(form({ quietHoursEnd: '07:00' }))).toEqual({
+      quietHoursStart: 'Set when quiet hours start too, or clear the end.',
+    });
   });
 
   it('refuses malformed times and an empty window', () => {
@@ -75,13 +80,11 @@ describe('PreferencesPage', () => {
     const client = preferencesClient();
     renderPage(<PreferencesPage />, { client, viewer: aClientViewer(), route: '/preferences' });
     const kinds = screen.getByRole('group', { name: 'Emails you receive' });
-    expect(within(kinds).getAllByRole('checkbox').map((box) => box.closest('.checkbox-field')?.querySelector('label')?.textContent)).toEqual([
-      'Session preparation',
-      'Session reminders',
-      'Cancelled sessions',
-      'Session summaries',
-      'Action item nudges',
-    ]);
+    expect(
+      within(kinds)
+        .getAllByRole('checkbox')
+        .map((box) => box.closest('.checkbox-field')?.querySelector('label')?.textContent),
+    ).toEqual(['Session preparation', 'Session reminders', 'Cancelled sessions', 'Session summaries', 'Action item nudges']);
     expect(screen.getByRole('checkbox', { name: 'Session preparation' })).not.toBeChecked();
     expect(screen.queryByRole('checkbox', { name: 'Weekly digest' })).toBeNull();
     expect(screen.queryByRole('checkbox', { name: 'Reminders before my sessions' })).toBeNull();
@@ -129,6 +132,8 @@ describe('PreferencesPage', () => {
     renderPage(<PreferencesPage />, { client, viewer: aClientViewer(), route: '/preferences' });
     expect(screen.getByRole('alert')).toHaveTextContent('Emails to carl@example.test are stopped.');
     await userEvent.click(screen.getByRole('button', { name: 'Resume email to this address' }));
-    expect(client.operations.find((o) => o.name === 'UpdateNotificationPreferences')?.variables).toEqual({ input: { confirmAddress: true } });
+    expect(client.operations.find((o) => o.name === 'UpdateNotificationPreferences')?.variables).toEqual({
+      input: { confirmAddress: true },
+    });
   });
 });

@@ -8,7 +8,15 @@ import { CheckboxField, TextField } from '../ui/fields';
 import { Page } from '../ui/page';
 import { ErrorNotice, QueryState } from '../ui/status';
 import { useUnsavedChanges } from '../ui/use-unsaved-changes';
-import { formFromPreferences, isCoachRole, kindOptionsFor, preferencesInput, validatePreferences, type FormErrors, type PreferencesForm } from './preferences-form';
+import {
+  formFromPreferences,
+  isCoachRole,
+  kindOptionsFor,
+  preferencesInput,
+  validatePreferences,
+  type FormErrors,
+  type PreferencesForm,
+} from './preferences-form';
 import './preferences-page.css';
 
 const PreferencesFields = graphql(`
@@ -51,8 +59,13 @@ type Stored = ResultOf<typeof PreferencesFields>;
 export function PreferencesPage() {
   const [result] = useQuery({ query: NotificationPreferencesQuery });
   return (
-    <Page title="Email preferences" subtitle="Choose which emails Tandem sends you, and when. Sign-in links (invitations and password resets) always arrive.">
-      <QueryState result={result}>{(data) => <PreferencesEditor stored={readFragment(PreferencesFields, data.notificationPreferences)} />}</QueryState>
+    <Page
+      title="Email preferences"
+      subtitle="Choose which emails Tandem sends you, and when. Sign-in links (invitations and password resets) always arrive."
+    >
+      <QueryState result={result}>
+        {(data) => <PreferencesEditor stored={readFragment(PreferencesFields, data.notificationPreferences)} />}
+      </QueryState>
     </Page>
   );
 }
@@ -97,12 +110,17 @@ function PreferencesEditor({ stored }: { stored: Stored }) {
       {stored.suppressed ? (
         <div className="notice notice-error preferences-suppressed" role="alert">
           <p>
-            <strong>Emails to {stored.email} are stopped.</strong> Your mail server refused a message permanently (for example, the mailbox did
-            not exist or was closed), so Tandem stopped writing to it to protect delivery for everyone.
+            <strong>Emails to {stored.email} are stopped.</strong> Your mail server refused a message permanently (for example, the mailbox
+            did not exist or was closed), so Tandem stopped writing to it to protect delivery for everyone.
           </p>
           <p>If the address works again, resume email to it. If it has changed, ask your coach to update it.</p>
           <ErrorNotice error={resume.error} />
-          <button type="button" className="button-secondary" disabled={resume.fetching} onClick={() => void runResume({ input: { confirmAddress: true } })}>
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={resume.fetching}
+            onClick={() => void runResume({ input: { confirmAddress: true } })}
+          >
             {resume.fetching ? 'Resuming…' : 'Resume email to this address'}
           </button>
         </div>
@@ -118,7 +136,9 @@ function PreferencesEditor({ stored }: { stored: Stored }) {
 
         <fieldset>
           <legend>Emails you receive</legend>
-          {form.unsubscribedFromAll ? <p className="small muted">You are unsubscribed from all of these; the choices below apply when you subscribe again.</p> : null}
+          {form.unsubscribedFromAll ? (
+            <p className="small muted">You are unsubscribed from all of these; the choices below apply when you subscribe again.</p>
+          ) : null}
           {kindOptionsFor(viewer.role).map((option) => (
             <CheckboxField
               key={option.kind}

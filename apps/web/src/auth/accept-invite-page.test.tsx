@@ -39,13 +39,20 @@ function renderAt(route: string, respond: Parameters<typeof mockClient>[0]) {
   return mock;
 }
 
-const badToken = () => new CombinedError({ graphQLErrors: [{ message: 'This link is invalid, was already used or has expired', extensions: { code: 'BAD_USER_INPUT', field: 'token' } }] });
+const badToken = () =>
+  new CombinedError({
+    graphQLErrors: [
+      { message: 'This link is invalid, was already used or has expired', extensions: { code: 'BAD_USER_INPUT', field: 'token' } },
+    ],
+  });
 
 describe('AcceptInvitePage', () => {
   beforeEach(() => startSession.mockReset());
 
   it('sets the password (and the name if given), logs in and lands on the portal home', async () => {
-    const client = renderAt(`/accept-invite?token=${TOKEN}`, (name) => (name === 'AcceptInvite' ? { data: { acceptInvite: payload } } : undefined));
+    const client = renderAt(`/accept-invite?token=${TOKEN}`, (name) =>
+      name === 'AcceptInvite' ? { data: { acceptInvite: payload } } : undefined,
+    );
     expect(screen.getByText(/At least 10 characters/)).toBeInTheDocument();
     await userEvent.type(screen.getByLabelText('Your name'), ' Carl C. ');
     await userEvent.type(screen.getByLabelText('Choose a password'), 'correct horse battery');
@@ -79,7 +86,9 @@ describe('AcceptInvitePage', () => {
 
   it('shows other refusals (an address already in use) beside the form', async () => {
     renderAt(`/accept-invite?token=${TOKEN}`, () => ({
-      error: new CombinedError({ graphQLErrors: [{ message: 'Another account already uses carl@example.test', extensions: { code: 'CONFLICT' } }] }),
+      error: new CombinedError({
+        graphQLErrors: [{ message: 'Another account already uses carl@example.test', extensions: { code: 'CONFLICT' } }],
+      }),
     }));
     await userEvent.type(screen.getByLabelText('Choose a password'), 'correct horse battery');
     await userEvent.click(screen.getByRole('button', { name: 'Accept invitation' }));

@@ -91,11 +91,12 @@ export function AcceptInvitePage() {
 
   const field = errorField(result.error);
   return (
-    <AuthPage title="Accept your invitation" subtitle="Choose a password to open Tandem: your sessions, action items, goals and plan in one place.">
+    <AuthPage
+      title="Accept your invitation"
+      subtitle="Choose a password to open Tandem: your sessions, action items, goals and plan in one place."
+    >
       {viewer ? (
-        <p className="notice">
-          You are logged in as {viewer.name}. Accepting this invitation logs you in as the invited person instead.
-        </p>
+        <p className="notice">You are logged in as {viewer.name}. Accepting this invitation logs you in as the invited person instead.</p>
       ) : null}
       <form className="card" onSubmit={submit} noValidate>
         <ErrorNotice error={result.error} />

@@ -31,33 +31,33 @@ export function ForgotPasswordPage() {
 
   return (
     <AuthPage title="Forgot your password">
-        {sentTo ? (
-          <>
-            <SuccessNotice>
-              If an account uses {sentTo}, we have emailed it a link to choose a new password. The link works once and expires after a while.
-            </SuccessNotice>
-            <p className="muted">No email after a few minutes? Check your spam folder, or try again.</p>
-            <p>
-              <button type="button" className="button-link" onClick={() => setSentTo(null)}>
-                Try another address
-              </button>
-            </p>
-          </>
-        ) : (
-          <form className="card" onSubmit={submit} noValidate>
-            <p>Enter the address you log in with and we will email you a link to choose a new password.</p>
-            <ErrorNotice error={result.error} />
-            <TextField label="Email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
-            <div className="form-actions">
-              <button type="submit" disabled={result.fetching || !email.trim()}>
-                {result.fetching ? 'Sending…' : 'Send reset link'}
-              </button>
-            </div>
-          </form>
-        )}
-        <p>
-          <Link to="/login">Back to log in</Link>
-        </p>
+      {sentTo ? (
+        <>
+          <SuccessNotice>
+            If an account uses {sentTo}, we have emailed it a link to choose a new password. The link works once and expires after a while.
+          </SuccessNotice>
+          <p className="muted">No email after a few minutes? Check your spam folder, or try again.</p>
+          <p>
+            <button type="button" className="button-link" onClick={() => setSentTo(null)}>
+              Try another address
+            </button>
+          </p>
+        </>
+      ) : (
+        <form className="card" onSubmit={submit} noValidate>
+          <p>Enter the address you log in with and we will email you a link to choose a new password.</p>
+          <ErrorNotice error={result.error} />
+          <TextField label="Email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          <div className="form-actions">
+            <button type="submit" disabled={result.fetching || !email.trim()}>
+              {result.fetching ? 'Sending…' : 'Send reset link'}
+            </button>
+          </div>
+        </form>
+      )}
+      <p>
+        <Link to="/login">Back to log in</Link>
+      </p>
     </AuthPage>
   );
 }

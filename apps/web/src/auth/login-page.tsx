@@ -44,7 +44,14 @@ export function LoginPage() {
       <form className="card" onSubmit={submit} noValidate>
         <ErrorNotice error={result.error} />
         <TextField label="Email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
-        <TextField label="Password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
         <div className="form-actions">
           <button type="submit" disabled={result.fetching || !email || !password}>
             {result.fetching ? 'Logging in…' : 'Log in'}

@@ -42,7 +42,11 @@ describe('ResetPasswordPage', () => {
   });
 
   it('explains a link that no longer works and offers a new one', async () => {
-    open(() => ({ error: new CombinedError({ graphQLErrors: [{ message: 'This link is invalid', extensions: { code: 'BAD_USER_INPUT', field: 'token' } }] }) }));
+    open(() => ({
+      error: new CombinedError({
+        graphQLErrors: [{ message: 'This link is invalid', extensions: { code: 'BAD_USER_INPUT', field: 'token' } }],
+      }),
+    }));
     await fill('a new long password', 'a new long password');
     expect(await screen.findByRole('alert')).toHaveTextContent('This reset link is invalid, was already used or has expired.');
     expect(screen.getByRole('link', { name: 'Send me a new link' })).toHaveAttribute('href', '/forgot-password');

@@ -23,7 +23,10 @@ export function ResetPasswordPage() {
 
   if (!token || isBadTokenLink(result.error)) {
     return (
-      <LinkProblemPage title="Choose a new password" problem={token ? 'This reset link is invalid, was already used or has expired.' : 'This reset link is incomplete.'}>
+      <LinkProblemPage
+        title="Choose a new password"
+        problem={token ? 'This reset link is invalid, was already used or has expired.' : 'This reset link is incomplete.'}
+      >
         <p>Reset links work once and for a limited time. You can ask for a new one.</p>
         <p>
           <Link to="/forgot-password">Send me a new link</Link>
@@ -60,8 +63,19 @@ export function ResetPasswordPage() {
     <AuthPage title="Choose a new password">
       <form className="card" onSubmit={submit} noValidate>
         <ErrorNotice error={result.error} />
-        <NewPasswordField label="New password" value={password} onChange={(e) => setPassword(e.target.value)} hint={PASSWORD_HINT} error={checked ? problem : undefined} />
-        <NewPasswordField label="Repeat the new password" value={repeat} onChange={(e) => setRepeat(e.target.value)} error={checked && !problem ? mismatch : undefined} />
+        <NewPasswordField
+          label="New password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          hint={PASSWORD_HINT}
+          error={checked ? problem : undefined}
+        />
+        <NewPasswordField
+          label="Repeat the new password"
+          value={repeat}
+          onChange={(e) => setRepeat(e.target.value)}
+          error={checked && !problem ? mismatch : undefined}
+        />
         <div className="form-actions">
           <button type="submit" disabled={result.fetching}>
             {result.fetching ? 'Saving…' : 'Set new password'}

@@ -37,11 +37,14 @@ export function SignUpPage() {
 
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   const field = errorField(result.error);
-  const problem = form.password.length > 0 ? passwordProblem(form.password, { email: form.email, names: [form.name, form.practiceName] }) : undefined;
+  const problem =
+    form.password.length > 0 ? passwordProblem(form.password, { email: form.email, names: [form.name, form.practiceName] }) : undefined;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const { data } = await signUp({ input: { ...form, email: form.email.trim(), name: form.name.trim(), practiceName: form.practiceName.trim() } });
+    const { data } = await signUp({
+      input: { ...form, email: form.email.trim(), name: form.name.trim(), practiceName: form.practiceName.trim() },
+    });
     if (data) startSession(data.signUp);
   }
 
@@ -50,8 +53,23 @@ export function SignUpPage() {
       <h1>Create your practice</h1>
       <form className="card" onSubmit={submit} noValidate>
         <ErrorNotice error={result.error} />
-        <TextField label="Your name" autoComplete="name" required value={form.name} onChange={set('name')} error={field === 'name' ? ' ' : undefined} />
-        <TextField label="Email" type="email" autoComplete="email" required value={form.email} onChange={set('email')} error={field === 'email' ? 'Check this address' : undefined} />
+        <TextField
+          label="Your name"
+          autoComplete="name"
+          required
+          value={form.name}
+          onChange={set('name')}
+          error={field === 'name' ? ' ' : undefined}
+        />
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="email"
+          required
+          value={form.email}
+          onChange={set('email')}
+          error={field === 'email' ? 'Check this address' : undefined}
+        />
         <TextField label="Practice name" required value={form.practiceName} onChange={set('practiceName')} />
         <TextField
           label="Password"
@@ -64,7 +82,12 @@ export function SignUpPage() {
           value={form.password}
           onChange={set('password')}
         />
-        <SelectField label="Time zone" hint="Times are shown and sessions planned in this zone." value={form.timeZone} onChange={set('timeZone')}>
+        <SelectField
+          label="Time zone"
+          hint="Times are shown and sessions planned in this zone."
+          value={form.timeZone}
+          onChange={set('timeZone')}
+        >
           {zones.map((zone) => (
             <option key={zone} value={zone}>
               {zone.replace(/_/g, ' ')}
@@ -72,7 +95,10 @@ export function SignUpPage() {
           ))}
         </SelectField>
         <div className="form-actions">
-          <button type="submit" disabled={result.fetching || problem !== undefined || !form.name || !form.email || !form.practiceName || !form.password}>
+          <button
+            type="submit"
+            disabled={result.fetching || problem !== undefined || !form.name || !form.email || !form.practiceName || !form.password}
+          >
             {result.fetching ? 'Creating…' : 'Create practice'}
           </button>
         </div>

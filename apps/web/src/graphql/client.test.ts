@@ -7,8 +7,13 @@ describe('exchangeRefreshToken', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('posts the refresh mutation text and returns the new pair', async () => {
-    const fetchMock = vi.fn(async (_url: string, _init: RequestInit) =>
-      new Response(JSON.stringify({ data: { refresh: { accessToken: 'a2', accessTokenExpiresAt: '2026-12-02T03:00:00.000Z', refreshToken: 'r2' } } })),
+    const fetchMock = vi.fn(
+      async (_url: string, _init: RequestInit) =>
+        new Response(
+          JSON.stringify({
+            data: { refresh: { accessToken: 'a2', accessTokenExpiresAt: '2026-12-02T03:00:00.000Z', refreshToken: 'r2' } },
+          }),
+        ),
     );
     vi.stubGlobal('fetch', fetchMock);
 
@@ -21,7 +26,10 @@ describe('exchangeRefreshToken', () => {
   });
 
   it('answers null when the API refuses the token', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ data: null, errors: [{ message: 'no', extensions: { code: 'UNAUTHENTICATED' } }] }))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify({ data: null, errors: [{ message: 'no', extensions: { code: 'UNAUTHENTICATED' } }] }))),
+    );
     await expect(exchangeRefreshToken('/graphql', 'stale')).resolves.toBeNull();
   });
 });

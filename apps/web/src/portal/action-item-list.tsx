@@ -22,7 +22,15 @@ import './portal.css';
  * completed), and the comment thread behind a disclosure. Results are announced in one live
  * region that outlives the cards (a completed item may leave the list).
  */
-export function ActionItemList({ items, headingLevel = 3, showSession = true }: { items: PortalActionItem[]; headingLevel?: 2 | 3 | 4; showSession?: boolean }) {
+export function ActionItemList({
+  items,
+  headingLevel = 3,
+  showSession = true,
+}: {
+  items: PortalActionItem[];
+  headingLevel?: 2 | 3 | 4;
+  showSession?: boolean;
+}) {
   const [announcement, setAnnouncement] = useState('');
   return (
     <>
@@ -79,7 +87,9 @@ function ActionItemCard({
           {item.status === 'OPEN' && !item.isOverdue && item.dueDate && isDueSoon(item.dueDate, viewer.timeZone) ? (
             <span className="badge badge-warning">Due soon</span>
           ) : null}
-          <span className={`badge ${item.status === 'DONE' ? 'badge-success' : item.status === 'DROPPED' ? 'badge-muted' : ''}`}>{STATUS_LABELS[item.status] ?? item.status}</span>
+          <span className={`badge ${item.status === 'DONE' ? 'badge-success' : item.status === 'DROPPED' ? 'badge-muted' : ''}`}>
+            {STATUS_LABELS[item.status] ?? item.status}
+          </span>
         </div>
       </div>
       {item.details ? <p className="action-item-details">{item.details}</p> : null}
@@ -112,7 +122,13 @@ function ActionItemCard({
           </button>
         ) : null}
         {item.status === 'DONE' ? (
-          <button type="button" className="button-secondary" onClick={() => void markOpen()} disabled={busy} aria-label={`Reopen: ${item.title}`}>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => void markOpen()}
+            disabled={busy}
+            aria-label={`Reopen: ${item.title}`}
+          >
             Reopen
           </button>
         ) : null}

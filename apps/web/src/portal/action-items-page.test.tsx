@@ -10,7 +10,8 @@ describe('ActionItemsPage', () => {
     const client = mockClient((name, variables) => {
       if (name !== 'MyActionItems') return undefined;
       if (variables.status === 'OPEN') return { data: { myActionItems: connection([anActionItem({ id: 'o', title: 'Open thing' })]) } };
-      if (variables.status === 'DONE') return { data: { myActionItems: connection([anActionItem({ id: 'd', title: 'Done thing', status: 'DONE' })], true) } };
+      if (variables.status === 'DONE')
+        return { data: { myActionItems: connection([anActionItem({ id: 'd', title: 'Done thing', status: 'DONE' })], true) } };
       return { data: { myActionItems: connection([]) } };
     });
     renderPage(<ActionItemsPage />, { client, viewer: aClientViewer(), route: '/action-items', path: '/action-items' });

@@ -51,7 +51,11 @@ export function ActionItemsPage() {
     <Page title="Action items" subtitle="What you agreed to do between sessions. Overdue and soonest due first.">
       <nav className="tabs status-filter" aria-label="Show action items">
         {FILTERS.map((filter) => (
-          <Link key={filter.status} to={filter.status === 'OPEN' ? '/action-items' : `/action-items?status=${filter.status.toLowerCase()}`} aria-current={filter.status === status ? 'page' : undefined}>
+          <Link
+            key={filter.status}
+            to={filter.status === 'OPEN' ? '/action-items' : `/action-items?status=${filter.status.toLowerCase()}`}
+            aria-current={filter.status === status ? 'page' : undefined}
+          >
             {filter.label}
           </Link>
         ))}

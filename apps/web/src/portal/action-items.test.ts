@@ -13,7 +13,15 @@ describe('orderForAttention', () => {
       anActionItem({ id: 'overdue-old', dueDate: '2026-01-10', isOverdue: true }),
       anActionItem({ id: 'dropped', status: 'DROPPED' }),
     ];
-    expect(orderForAttention(items).map((i) => i.id)).toEqual(['overdue-old', 'overdue-recent', 'sooner', 'later', 'undated', 'done', 'dropped']);
+    expect(orderForAttention(items).map((i) => i.id)).toEqual([
+      'overdue-old',
+      'overdue-recent',
+      'sooner',
+      'later',
+      'undated',
+      'done',
+      'dropped',
+    ]);
   });
 
   it('keeps the incoming order for ties and does not change its input', () => {

@@ -19,14 +19,27 @@ const revision = {
 
 describe('CareerPlanPage', () => {
   it('shows the latest revision’s written sections under headings, with its date', () => {
-    const client = mockClient(() => ({ data: { me: { id: 'user-9', client: { id: 'client-9', currentEngagement: { id: 'e', title: 'Next role', careerPlan: { id: 'p', latestRevision: revision } } } } } }));
+    const client = mockClient(() => ({
+      data: {
+        me: {
+          id: 'user-9',
+          client: { id: 'client-9', currentEngagement: { id: 'e', title: 'Next role', careerPlan: { id: 'p', latestRevision: revision } } },
+        },
+      },
+    }));
     renderPage(<CareerPlanPage />, { client, viewer: aClientViewer() });
-    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Strengths inventory', 'Direction and opportunities', 'Strategy and timetable']);
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
+      'Strengths inventory',
+      'Direction and opportunities',
+      'Strategy and timetable',
+    ]);
     expect(screen.getByText(/version 3, updated/)).toHaveTextContent('Tue 10 Feb 2026 by Ada Coach');
   });
 
   it('has an empty state before the first revision', () => {
-    const client = mockClient(() => ({ data: { me: { id: 'user-9', client: { id: 'client-9', currentEngagement: { id: 'e', title: 'Next role', careerPlan: null } } } } }));
+    const client = mockClient(() => ({
+      data: { me: { id: 'user-9', client: { id: 'client-9', currentEngagement: { id: 'e', title: 'Next role', careerPlan: null } } } },
+    }));
     renderPage(<CareerPlanPage />, { client, viewer: aClientViewer() });
     expect(screen.getByText('No career plan yet')).toBeInTheDocument();
   });

@@ -48,7 +48,11 @@ export const ClientCareerPlanQuery = graphql(`
   }
 `);
 
-type Revision = NonNullable<NonNullable<NonNullable<NonNullable<ResultOf<typeof ClientCareerPlanQuery>['me']['client']>['currentEngagement']>['careerPlan']>['latestRevision']>;
+type Revision = NonNullable<
+  NonNullable<
+    NonNullable<NonNullable<ResultOf<typeof ClientCareerPlanQuery>['me']['client']>['currentEngagement']>['careerPlan']
+  >['latestRevision']
+>;
 
 /** The plan's sections in the order the coach writes them. */
 export const PLAN_SECTIONS: { key: keyof Revision & string; heading: string }[] = [
@@ -88,7 +92,10 @@ export function CareerPlanPage() {
             <article className="portal-home">
               <p className="muted">
                 {engagement.title} · version {revision.number}, updated{' '}
-                <time dateTime={revision.createdAt} title={`${formatDate(revision.createdAt, viewer.timeZone)} (${zoneCity(viewer.timeZone)} time)`}>
+                <time
+                  dateTime={revision.createdAt}
+                  title={`${formatDate(revision.createdAt, viewer.timeZone)} (${zoneCity(viewer.timeZone)} time)`}
+                >
                   {formatDate(revision.createdAt, viewer.timeZone)}
                 </time>
                 {revision.author ? ` by ${revision.author.name}` : ''}

@@ -81,7 +81,8 @@ export function ClientSessionPage() {
       title={`Session on ${formatDateTime(session.startsAt, viewer.timeZone)}`}
       subtitle={
         <>
-          <span className={`badge ${status.badge}`}>{status.label}</span> {session.durationMinutes} minutes, until {formatTime(end, viewer.timeZone)} ({zoneCity(viewer.timeZone)} time)
+          <span className={`badge ${status.badge}`}>{status.label}</span> {session.durationMinutes} minutes, until{' '}
+          {formatTime(end, viewer.timeZone)} ({zoneCity(viewer.timeZone)} time)
           {session.engagement ? <> · {session.engagement.title}</> : null}
         </>
       }
@@ -111,14 +112,22 @@ export function ClientSessionPage() {
             </div>
           ) : (
             <EmptyState title="No summary yet">
-              <p>{session.status === 'SCHEDULED' ? 'Your coach shares a summary after the session.' : 'Your coach has not shared a summary of this session yet.'}</p>
+              <p>
+                {session.status === 'SCHEDULED'
+                  ? 'Your coach shares a summary after the session.'
+                  : 'Your coach has not shared a summary of this session yet.'}
+              </p>
             </EmptyState>
           )}
         </section>
 
         <section className="portal-section" aria-labelledby="session-items">
           <h2 id="session-items">Action items from this session</h2>
-          {items.length ? <ActionItemList items={items} headingLevel={3} showSession={false} /> : <p className="muted">No action items were agreed in this session.</p>}
+          {items.length ? (
+            <ActionItemList items={items} headingLevel={3} showSession={false} />
+          ) : (
+            <p className="muted">No action items were agreed in this session.</p>
+          )}
         </section>
 
         <p>

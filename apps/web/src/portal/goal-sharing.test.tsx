@@ -9,14 +9,28 @@ const goals = [
 ];
 
 const planWith = (hasSponsor: boolean) => ({
-  data: { me: { id: 'user-9', client: { id: 'client-9', currentEngagement: { id: 'e', title: 'Next role', hasSponsor, goals, careerPlan: null } } } },
+  data: {
+    me: {
+      id: 'user-9',
+      client: { id: 'client-9', currentEngagement: { id: 'e', title: 'Next role', hasSponsor, goals, careerPlan: null } },
+    },
+  },
 });
 
 describe('the portal goals: sharing with the sponsor', () => {
   it('shows a toggle on each goal, saying what the sponsor sees, and sends the client’s choice', () => {
     const client = mockClient((name, variables) => {
       if (name === 'ClientCareerPlan') return planWith(true);
-      if (name === 'SetGoalSharedWithSponsor') return { data: { setGoalSharedWithSponsor: { __typename: 'Goal', id: variables.goalId, sharedWithSponsorAt: variables.shared ? '2026-12-07T10:00:00.000Z' : null } } };
+      if (name === 'SetGoalSharedWithSponsor')
+        return {
+          data: {
+            setGoalSharedWithSponsor: {
+              __typename: 'Goal',
+              id: variables.goalId,
+              sharedWithSponsorAt: variables.shared ? '2026-12-07T10:00:00.000Z' : null,
+            },
+          },
+        };
       return undefined;
     });
     renderPage(<CareerPlanPage />, { client, viewer: aClientViewer() });

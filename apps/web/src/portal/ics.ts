@@ -46,7 +46,10 @@ export function sessionIcs(event: CalendarEvent): string {
 
 /** 20260303T090000Z: whole seconds, UTC. */
 export function icsUtc(instant: Date): string {
-  return instant.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
+  return instant
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 /** A TEXT value: backslash, semicolon and comma escaped, any line break written as \n. */

@@ -7,7 +7,11 @@ import { describe, expect, it } from 'vitest';
  * included) and checked, and so is the source of every portal file, so a query written inline
  * in a component is caught too.
  */
-const sources = import.meta.glob<string>(['./*.ts', './*.tsx', '!./*.test.ts', '!./*.test.tsx'], { query: '?raw', import: 'default', eager: true });
+const sources = import.meta.glob<string>(['./*.ts', './*.tsx', '!./*.test.ts', '!./*.test.tsx'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
 const modules = import.meta.glob<Record<string, unknown>>(['./*.ts', './*.tsx', '!./*.test.ts', '!./*.test.tsx'], { eager: true });
 
 function isDocument(value: unknown): value is DocumentNode {
@@ -23,7 +27,15 @@ describe('the portal never asks for private notes', () => {
 
   it('finds the portal’s documents', () => {
     const names = documents.map((d) => d.name);
-    for (const expected of ['PortalHomeOverviewQuery', 'PortalHomeActionItemsQuery', 'PortalHomeSummariesQuery', 'MyActionItemsQuery', 'ClientSessionQuery', 'ClientCareerPlanQuery', 'CompleteActionItemMutation']) {
+    for (const expected of [
+      'PortalHomeOverviewQuery',
+      'PortalHomeActionItemsQuery',
+      'PortalHomeSummariesQuery',
+      'MyActionItemsQuery',
+      'ClientSessionQuery',
+      'ClientCareerPlanQuery',
+      'CompleteActionItemMutation',
+    ]) {
       expect(names.some((n) => n.endsWith(`#${expected}`))).toBe(true);
     }
   });

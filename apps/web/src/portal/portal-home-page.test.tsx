@@ -50,9 +50,21 @@ const items = [
 
 const summaries = {
   sessions: connection([
-    { id: 's-old', startsAt: '2026-01-05T14:00:00.000Z', timeZone: 'Europe/London', sharedSummary: 'We met first.', summaryPublishedAt: '2026-01-06T10:00:00.000Z' },
+    {
+      id: 's-old',
+      startsAt: '2026-01-05T14:00:00.000Z',
+      timeZone: 'Europe/London',
+      sharedSummary: 'We met first.',
+      summaryPublishedAt: '2026-01-06T10:00:00.000Z',
+    },
     { id: 's-unpublished', startsAt: '2026-01-20T14:00:00.000Z', timeZone: 'Europe/London', sharedSummary: null, summaryPublishedAt: null },
-    { id: 's-new', startsAt: '2026-02-05T14:00:00.000Z', timeZone: 'Europe/London', sharedSummary: 'We planned the case.', summaryPublishedAt: '2026-02-06T10:00:00.000Z' },
+    {
+      id: 's-new',
+      startsAt: '2026-02-05T14:00:00.000Z',
+      timeZone: 'Europe/London',
+      sharedSummary: 'We planned the case.',
+      summaryPublishedAt: '2026-02-06T10:00:00.000Z',
+    },
   ]),
 };
 
@@ -71,7 +83,9 @@ describe('PortalHomePage', () => {
     renderPage(<PortalHomePage />, { client: homeClient(), viewer: aClientViewer() });
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(/, Carl$/);
     const section = screen.getByRole('region', { name: 'Action items' });
-    const titles = within(section).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    const titles = within(section)
+      .getAllByRole('heading', { level: 3 })
+      .map((h) => h.textContent);
     expect(titles).toEqual(['Send the promotion case', 'Book a mock interview', 'Read the book']);
     const first = within(section).getAllByRole('listitem')[0]!;
     expect(within(first).getByText('Overdue')).toBeInTheDocument();
@@ -89,7 +103,14 @@ describe('PortalHomePage', () => {
 
   it('shows comments behind a disclosure and adds one', async () => {
     const client = homeClient({
-      AddActionItemComment: () => ({ addActionItemComment: { id: 'cm-2', body: 'Sent it', createdAt: '2026-02-03T10:00:00.000Z', author: { id: 'user-9', name: 'Carl' } } }),
+      AddActionItemComment: () => ({
+        addActionItemComment: {
+          id: 'cm-2',
+          body: 'Sent it',
+          createdAt: '2026-02-03T10:00:00.000Z',
+          author: { id: 'user-9', name: 'Carl' },
+        },
+      }),
     });
     renderPage(<PortalHomePage />, { client, viewer: aClientViewer() });
     const first = within(screen.getByRole('region', { name: 'Action items' })).getAllByRole('listitem')[0]!;
@@ -98,7 +119,10 @@ describe('PortalHomePage', () => {
     await userEvent.type(within(first).getByLabelText('Your comment'), '  Sent it ');
     await userEvent.click(within(first).getByRole('button', { name: 'Add comment' }));
     await waitFor(() => expect(within(first).getByText('Comment added.')).toBeInTheDocument());
-    expect(client.operations.find((o) => o.name === 'AddActionItemComment')?.variables).toEqual({ actionItemId: 'overdue', body: 'Sent it' });
+    expect(client.operations.find((o) => o.name === 'AddActionItemComment')?.variables).toEqual({
+      actionItemId: 'overdue',
+      body: 'Sent it',
+    });
   });
 
   it('shows the next session in the viewer’s zone with a calendar file and the meeting link', () => {
@@ -137,7 +161,8 @@ describe('PortalHomePage', () => {
 
   it('says so when there is nothing open and no session planned', () => {
     const client = mockClient((name) => {
-      if (name === 'PortalHomeOverview') return { data: { me: { id: 'user-9', client: { ...overview.client, nextSession: null, currentEngagement: null } } } };
+      if (name === 'PortalHomeOverview')
+        return { data: { me: { id: 'user-9', client: { ...overview.client, nextSession: null, currentEngagement: null } } } };
       if (name === 'PortalHomeActionItems') return { data: { myActionItems: connection([]) } };
       if (name === 'PortalHomeSummaries') return { data: { sessions: connection([]) } };
       return undefined;

@@ -194,7 +194,11 @@ function WithOverview({ children }: { children: (client: Overview) => ReactNode 
   return (
     <QueryState result={result}>
       {(data) =>
-        data.me.client ? children(data.me.client) : <p className="muted">Your account is not linked to a client record. Ask your coach to send you a new invitation.</p>
+        data.me.client ? (
+          children(data.me.client)
+        ) : (
+          <p className="muted">Your account is not linked to a client record. Ask your coach to send you a new invitation.</p>
+        )
       }
     </QueryState>
   );
@@ -234,9 +238,15 @@ function NextSession({ client }: { client: Overview }) {
         <time dateTime={session.startsAt}>{formatDateTime(session.startsAt, viewer.timeZone)}</time>
       </p>
       <p className="muted small">
-        {session.durationMinutes} minutes, until <time dateTime={end}>{DateTime.fromISO(end, { zone: viewer.timeZone }).toFormat('HH:mm ZZZZ')}</time>
-        {' '}({zoneCity(viewer.timeZone)} time){coachName ? ` · with ${coachName}` : ''}
-        {session.timeZone !== viewer.timeZone ? <> · planned in {zoneCity(session.timeZone)} time: {formatDateTime(session.startsAt, session.timeZone)}</> : null}
+        {session.durationMinutes} minutes, until{' '}
+        <time dateTime={end}>{DateTime.fromISO(end, { zone: viewer.timeZone }).toFormat('HH:mm ZZZZ')}</time> ({zoneCity(viewer.timeZone)}{' '}
+        time){coachName ? ` · with ${coachName}` : ''}
+        {session.timeZone !== viewer.timeZone ? (
+          <>
+            {' '}
+            · planned in {zoneCity(session.timeZone)} time: {formatDateTime(session.startsAt, session.timeZone)}
+          </>
+        ) : null}
       </p>
       <div className="row next-session-actions">
         <Link to={`/sessions/${session.id}`}>Session details</Link>
@@ -278,17 +288,26 @@ function Goals({ client }: { client: Overview }) {
           <li key={goal.id} className="card">
             <h3 className="goal-title">{goal.title}</h3>
             <p className="small muted">
-              {goal.metric.name}: from {formatNumber(goal.metric.baseline, goal.metric.unit)} to {formatNumber(goal.metric.target, goal.metric.unit)}
+              {goal.metric.name}: from {formatNumber(goal.metric.baseline, goal.metric.unit)} to{' '}
+              {formatNumber(goal.metric.target, goal.metric.unit)}
               {goal.targetDate ? ` by ${formatDate(`${goal.targetDate}T12:00:00Z`, 'UTC')}` : ''}
             </p>
-            <div className="goal-bar" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label={`Progress on ${goal.title}`}>
+            <div
+              className="goal-bar"
+              role="progressbar"
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={percent}
+              aria-label={`Progress on ${goal.title}`}
+            >
               <span style={{ width: `${percent}%` }} />
             </div>
             <p className="small">
               <strong>{percent}%</strong> of the way
               {latest ? (
                 <>
-                  {' '}· latest {formatNumber(latest.value, goal.metric.unit)} on {formatDate(latest.recordedAt, viewer.timeZone)}
+                  {' '}
+                  · latest {formatNumber(latest.value, goal.metric.unit)} on {formatDate(latest.recordedAt, viewer.timeZone)}
                 </>
               ) : (
                 ' · no check-ins yet'

@@ -39,7 +39,10 @@ export const AUDIT_PAGE_SIZE = 25;
 
 export function AuditSection() {
   const [cursors, setCursors] = useState<string[]>([]);
-  const [result] = useQuery({ query: PracticeAuditQuery, variables: { first: AUDIT_PAGE_SIZE, after: cursors[cursors.length - 1] ?? null } });
+  const [result] = useQuery({
+    query: PracticeAuditQuery,
+    variables: { first: AUDIT_PAGE_SIZE, after: cursors[cursors.length - 1] ?? null },
+  });
   // A User record is named when it is one of the practice's coaches (clients' users stay "User").
   const [coaches] = useQuery({ query: PracticeCoachesQuery });
   const userNames = new Map((coaches.data?.coaches ?? []).map((user) => [user.id, user.name]));
@@ -77,7 +80,9 @@ export function AuditSection() {
                           <td data-label="What">{actionLabel(node.action)}</td>
                           <td data-label="Record">
                             {path ? <Link to={path}>{type}</Link> : type}
-                            {node.entityType === 'User' && node.entityId && userNames.has(node.entityId) ? `: ${userNames.get(node.entityId)}` : null}
+                            {node.entityType === 'User' && node.entityId && userNames.has(node.entityId)
+                              ? `: ${userNames.get(node.entityId)}`
+                              : null}
                           </td>
                         </tr>
                       );

@@ -115,9 +115,31 @@ function InviteCoachForm({ onInvited }: { onInvited: () => void }) {
       <h2 id="practice-invite-heading">Invite a coach</h2>
       <form className="card form-narrow" onSubmit={submit} noValidate>
         <p className="muted small">Tandem emails them a link to choose a password. They see and coach the clients assigned to them.</p>
-        <TextField label="Name" name="name" autoComplete="off" maxLength={200} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} error={fieldError('name')} />
-        <TextField label="Email" name="email" type="email" autoComplete="off" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} error={fieldError('email')} />
-        <SelectField label="Time zone" name="timeZone" value={form.timeZone} onChange={(e) => setForm({ ...form, timeZone: e.target.value })} error={fieldError('timeZone')}>
+        <TextField
+          label="Name"
+          name="name"
+          autoComplete="off"
+          maxLength={200}
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.target.value })}
+          error={fieldError('name')}
+        />
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="off"
+          value={form.email}
+          onChange={(e) => setForm({ ...form, email: e.target.value })}
+          error={fieldError('email')}
+        />
+        <SelectField
+          label="Time zone"
+          name="timeZone"
+          value={form.timeZone}
+          onChange={(e) => setForm({ ...form, timeZone: e.target.value })}
+          error={fieldError('timeZone')}
+        >
           {(zones.includes(form.timeZone) ? zones : [form.timeZone, ...zones]).map((zone) => (
             <option key={zone} value={zone}>
               {zone.replace(/_/g, ' ')}
@@ -133,7 +155,8 @@ function InviteCoachForm({ onInvited }: { onInvited: () => void }) {
         {invited ? (
           <div className="practice-invited">
             <SuccessNotice>
-              Invitation emailed to {invited.name} ({invited.email}). The link works once, until {formatDateTime(invited.expiresAt, viewer.timeZone)}.
+              Invitation emailed to {invited.name} ({invited.email}). The link works once, until{' '}
+              {formatDateTime(invited.expiresAt, viewer.timeZone)}.
             </SuccessNotice>
             <InvitationLink url={invited.inviteUrl} />
           </div>

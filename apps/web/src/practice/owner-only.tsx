@@ -7,7 +7,9 @@ export function OwnerOnly() {
   return (
     <div role="status">
       <EmptyState title="Only the practice owner can see this">
-        <p className="muted">The practice’s settings, coaches and audit trail are managed by its owner. Ask them if something here needs changing.</p>
+        <p className="muted">
+          The practice’s settings, coaches and audit trail are managed by its owner. Ask them if something here needs changing.
+        </p>
       </EmptyState>
     </div>
   );

@@ -95,7 +95,11 @@ export function inviteCoachInput(form: InviteForm) {
 }
 
 /** The invite form field an API error names, or the email for a duplicate address. */
-export function fieldOfInviteError(field: string | undefined, code: string | undefined, message: string | undefined): keyof InviteForm | undefined {
+export function fieldOfInviteError(
+  field: string | undefined,
+  code: string | undefined,
+  message: string | undefined,
+): keyof InviteForm | undefined {
   if (field === 'name' || field === 'email' || field === 'timeZone') return field;
   if (!field && code === 'CONFLICT' && /email|@/i.test(message ?? '')) return 'email';
   return undefined;

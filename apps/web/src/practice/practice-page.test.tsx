@@ -5,7 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { aCoach, mockClient, renderPage } from '../test/render';
 import { actionLabel, entityPath, entityTypeLabel } from './audit-labels';
 import { PracticePage } from './practice-page';
-import { describeOffsets, fieldOfPracticeError, practiceFormOf, practiceUpdateInput, validateInviteForm, validatePracticeForm } from './practice-form';
+import {
+  describeOffsets,
+  fieldOfPracticeError,
+  practiceFormOf,
+  practiceUpdateInput,
+  validateInviteForm,
+  validatePracticeForm,
+} from './practice-form';
 
 const anOwner = () => aCoach({ id: 'owner-1', name: 'Olive Owner', role: 'OWNER', timeZone: 'Europe/London' });
 const practice = { id: 'practice-1', name: 'Demo Coaching', timeZone: 'Europe/London', reminderOffsetsMinutes: [2880, 120] };
@@ -33,7 +40,10 @@ function practiceClient(overrides: Record<string, (variables: Record<string, unk
     if (name === 'PracticeSettings') return { data: { practice } };
     if (name === 'UpdatePractice') return { data: { updatePractice: { ...practice, ...(variables.input as object) } } };
     if (name === 'PracticeCoaches') return { data: { coaches } };
-    if (name === 'InviteCoach') return { data: { inviteCoach: { inviteUrl: 'http://tandem.test/accept-invite?token=abc123', expiresAt: '2026-03-10T09:00:00.000Z' } } };
+    if (name === 'InviteCoach')
+      return {
+        data: { inviteCoach: { inviteUrl: 'http://tandem.test/accept-invite?token=abc123', expiresAt: '2026-03-10T09:00:00.000Z' } },
+      };
     if (name === 'PracticeAudit') {
       return {
         data: {
@@ -85,7 +95,10 @@ describe('practice settings form', () => {
   });
 
   it('checks the invite form', () => {
-    expect(validateInviteForm({ name: '', email: 'nope', timeZone: 'UTC' })).toEqual({ name: expect.any(String), email: expect.stringMatching(/like name@example.com/) });
+    expect(validateInviteForm({ name: '', email: 'nope', timeZone: 'UTC' })).toEqual({
+      name: expect.any(String),
+      email: expect.stringMatching(/like name@example.com/),
+    });
   });
 });
 
@@ -112,12 +125,20 @@ describe('PracticePage', () => {
     await userEvent.type(reminders, '3d, 1h, 30m');
     await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     expect(await screen.findByText('Practice settings saved.')).toBeInTheDocument();
-    expect(client.operations.find((op) => op.name === 'UpdatePractice')?.variables).toEqual({ input: { reminderOffsetsMinutes: [4320, 60, 30] } });
+    expect(client.operations.find((op) => op.name === 'UpdatePractice')?.variables).toEqual({
+      input: { reminderOffsetsMinutes: [4320, 60, 30] },
+    });
   });
 
   it('shows problems beside the field without sending, and the API’s field errors too', async () => {
     const client = practiceClient({
-      UpdatePractice: () => ({ error: new CombinedError({ graphQLErrors: [{ message: 'timeZone must be an IANA time zone', extensions: { code: 'BAD_USER_INPUT', field: 'input.timeZone' } }] }) }),
+      UpdatePractice: () => ({
+        error: new CombinedError({
+          graphQLErrors: [
+            { message: 'timeZone must be an IANA time zone', extensions: { code: 'BAD_USER_INPUT', field: 'input.timeZone' } },
+          ],
+        }),
+      }),
     });
     renderPage(<PracticePage />, { client, viewer: anOwner(), route: '/practice', path: '/practice/*' });
     const reminders = await screen.findByLabelText('Default reminder times');
@@ -140,7 +161,13 @@ describe('PracticePage', () => {
     renderPage(<PracticePage />, { client, viewer: anOwner(), route: '/practice/coaches', path: '/practice/*' });
     const table = await screen.findByRole('table');
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent))).toEqual([
+    expect(
+      rows.map((row) =>
+        within(row)
+          .getAllByRole('cell')
+          .map((cell) => cell.textContent),
+      ),
+    ).toEqual([
       ['Olive Owner', 'owner@example.test', 'Owner', 'Europe/London'],
       ['Ada Coach', 'ada@example.test', 'Coach', 'America/New York'],
     ]);
@@ -152,13 +179,19 @@ describe('PracticePage', () => {
     expect(screen.getByLabelText('Invitation link')).toHaveAttribute('readonly');
     expect(screen.getByRole('button', { name: 'Copy link' })).toBeInTheDocument();
     expect(screen.getByText(/Invitation emailed to Bea Coach \(bea@example.test\)/)).toBeInTheDocument();
-    expect(client.operations.find((op) => op.name === 'InviteCoach')?.variables).toEqual({ input: { name: 'Bea Coach', email: 'bea@example.test', timeZone: 'Asia/Tokyo' } });
+    expect(client.operations.find((op) => op.name === 'InviteCoach')?.variables).toEqual({
+      input: { name: 'Bea Coach', email: 'bea@example.test', timeZone: 'Asia/Tokyo' },
+    });
     expect(client.operations.filter((op) => op.name === 'PracticeCoaches').length).toBeGreaterThan(1);
   });
 
   it('shows an email already in use beside the Email field', async () => {
     const client = practiceClient({
-      InviteCoach: () => ({ error: new CombinedError({ graphQLErrors: [{ message: 'Another account already uses bea@example.test', extensions: { code: 'CONFLICT' } }] }) }),
+      InviteCoach: () => ({
+        error: new CombinedError({
+          graphQLErrors: [{ message: 'Another account already uses bea@example.test', extensions: { code: 'CONFLICT' } }],
+        }),
+      }),
     });
     renderPage(<PracticePage />, { client, viewer: anOwner(), route: '/practice/coaches', path: '/practice/*' });
     await userEvent.type(await screen.findByLabelText('Name'), 'Bea');

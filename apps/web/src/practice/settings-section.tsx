@@ -7,7 +7,16 @@ import { errorCode, errorField } from '../ui/errors';
 import { SelectField, TextField } from '../ui/fields';
 import { ErrorNotice, QueryState } from '../ui/status';
 import { isForbidden, OwnerOnly } from './owner-only';
-import { describeOffsets, fieldOfPracticeError, practiceFormOf, practiceUpdateInput, validatePracticeForm, type PracticeErrors, type PracticeForm, type PracticeSettings } from './practice-form';
+import {
+  describeOffsets,
+  fieldOfPracticeError,
+  practiceFormOf,
+  practiceUpdateInput,
+  validatePracticeForm,
+  type PracticeErrors,
+  type PracticeForm,
+  type PracticeSettings,
+} from './practice-form';
 
 export const PracticeSettingsQuery = graphql(`
   query PracticeSettings {
@@ -51,7 +60,9 @@ function SettingsForm({ practice }: { practice: PracticeSettings }) {
   if (!zones.includes(practice.timeZone)) zones.unshift(practice.timeZone);
   const apiField = fieldOfPracticeError(errorField(result.error));
   const apiMessage = result.error?.graphQLErrors[0]?.message;
-  const fieldError = (field: keyof PracticeForm) => errors[field] ?? (apiField === field ? (errorCode(result.error) === 'BAD_USER_INPUT' && apiMessage ? apiMessage : 'Check this field.') : undefined);
+  const fieldError = (field: keyof PracticeForm) =>
+    errors[field] ??
+    (apiField === field ? (errorCode(result.error) === 'BAD_USER_INPUT' && apiMessage ? apiMessage : 'Check this field.') : undefined);
 
   function update(change: Partial<PracticeForm>) {
     setForm((current) => ({ ...current, ...change }));
@@ -83,7 +94,15 @@ function SettingsForm({ practice }: { practice: PracticeSettings }) {
   const parsedNow = validatePracticeForm(form).reminders ? null : parseOffsets(form.reminders);
   return (
     <form className="card form-narrow practice-settings" onSubmit={submit} noValidate>
-      <TextField label="Practice name" name="name" autoComplete="organization" maxLength={200} value={form.name} onChange={(e) => update({ name: e.target.value })} error={fieldError('name')} />
+      <TextField
+        label="Practice name"
+        name="name"
+        autoComplete="organization"
+        maxLength={200}
+        value={form.name}
+        onChange={(e) => update({ name: e.target.value })}
+        error={fieldError('name')}
+      />
       <SelectField
         label="Time zone"
         name="timeZone"

@@ -24,7 +24,13 @@ export function previewSessions(cadence: Cadence, options: PreviewOptions): Date
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.startDate)) return [];
   const endDate = options.endDate && /^\d{4}-\d{2}-\d{2}$/.test(options.endDate) ? options.endDate : null;
   try {
-    return expandCadence(cadence, { startDate: options.startDate, endDate, from: options.from, maxCount: Math.max(0, options.count), horizonMonths: options.horizonMonths ?? 12 });
+    return expandCadence(cadence, {
+      startDate: options.startDate,
+      endDate,
+      from: options.from,
+      maxCount: Math.max(0, options.count),
+      horizonMonths: options.horizonMonths ?? 12,
+    });
   } catch {
     return [];
   }

@@ -32,17 +32,23 @@ type Responder = (operationName: string, variables: Record<string, unknown>) => 
  * A urql client that answers from a function of the operation's name (undefined = still loading),
  * and records every operation it was asked to run.
  */
-export function mockClient(respond: Responder): Client & { operations: { name: string; kind: string; variables: Record<string, unknown> }[] } {
+export function mockClient(
+  respond: Responder,
+): Client & { operations: { name: string; kind: string; variables: Record<string, unknown> }[] } {
   const operations: { name: string; kind: string; variables: Record<string, unknown> }[] = [];
   const execute = (operation: { kind: string; query: { definitions: readonly unknown[] }; variables: unknown }) => {
-    const definition = operation.query.definitions.find((d) => (d as { kind: string }).kind === 'OperationDefinition') as { name?: { value: string } } | undefined;
+    const definition = operation.query.definitions.find((d) => (d as { kind: string }).kind === 'OperationDefinition') as
+      { name?: { value: string } } | undefined;
     const name = definition?.name?.value ?? '';
     const variables = (operation.variables ?? {}) as Record<string, unknown>;
     operations.push({ name, kind: operation.kind, variables });
     const answer = respond(name, variables);
     if (!answer) return never;
     // Kept open like a real client's stream: one that ends at once makes urql drop an error result.
-    return merge([fromValue({ operation, data: answer.data, error: answer.error, stale: false, hasNext: false } as unknown as OperationResult), never]);
+    return merge([
+      fromValue({ operation, data: answer.data, error: answer.error, stale: false, hasNext: false } as unknown as OperationResult),
+      never,
+    ]);
   };
   return {
     operations,

@@ -18,7 +18,7 @@ export function zoneCity(zone: string): string {
 
 /** "Tue 3 Mar 2026, 09:00 GMT": date, time and the zone's name. */
 export function formatDateTime(iso: string, zone: string): string {
-  return DateTime.fromISO(iso, { zone }).toFormat("ccc d LLL yyyy, HH:mm ZZZZ");
+  return DateTime.fromISO(iso, { zone }).toFormat('ccc d LLL yyyy, HH:mm ZZZZ');
 }
 
 /** "Tue 3 Mar 2026" in the zone. */

@@ -27,7 +27,12 @@ function Chrome({ id, label, hint, error, children }: FieldChrome & { id: string
 }
 
 /** The control's id (the caller's, e.g. to focus it, else a generated one) and its aria-describedby: the caller's ids, then the hint and error. */
-function useControlIds(ownId: string | undefined, describedByIds: string | undefined, hint: unknown, error: unknown): { id: string; describedBy: string | undefined } {
+function useControlIds(
+  ownId: string | undefined,
+  describedByIds: string | undefined,
+  hint: unknown,
+  error: unknown,
+): { id: string; describedBy: string | undefined } {
   const generated = useId();
   const id = ownId ?? generated;
   const describedBy = [describedByIds ?? '', hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -35,7 +40,14 @@ function useControlIds(ownId: string | undefined, describedByIds: string | undef
 }
 
 /** A labelled input with its hint and error announced to screen readers. */
-export function TextField({ label, hint, error, id: ownId, 'aria-describedby': extra, ...input }: FieldChrome & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  label,
+  hint,
+  error,
+  id: ownId,
+  'aria-describedby': extra,
+  ...input
+}: FieldChrome & InputHTMLAttributes<HTMLInputElement>) {
   const { id, describedBy } = useControlIds(ownId, extra, hint, error);
   return (
     <Chrome id={id} label={label} hint={hint} error={error}>
@@ -49,7 +61,14 @@ export function UrlField(props: FieldChrome & Omit<InputHTMLAttributes<HTMLInput
   return <TextField type="url" inputMode="url" placeholder="https://" {...props} />;
 }
 
-export function TextAreaField({ label, hint, error, id: ownId, 'aria-describedby': extra, ...textarea }: FieldChrome & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({
+  label,
+  hint,
+  error,
+  id: ownId,
+  'aria-describedby': extra,
+  ...textarea
+}: FieldChrome & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const { id, describedBy } = useControlIds(ownId, extra, hint, error);
   return (
     <Chrome id={id} label={label} hint={hint} error={error}>
@@ -58,7 +77,15 @@ export function TextAreaField({ label, hint, error, id: ownId, 'aria-describedby
   );
 }
 
-export function SelectField({ label, hint, error, children, id: ownId, 'aria-describedby': extra, ...select }: FieldChrome & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({
+  label,
+  hint,
+  error,
+  children,
+  id: ownId,
+  'aria-describedby': extra,
+  ...select
+}: FieldChrome & SelectHTMLAttributes<HTMLSelectElement>) {
   const { id, describedBy } = useControlIds(ownId, extra, hint, error);
   return (
     <Chrome id={id} label={label} hint={hint} error={error}>
@@ -70,11 +97,27 @@ export function SelectField({ label, hint, error, children, id: ownId, 'aria-des
 }
 
 /** A checkbox with its label beside it and an optional description it is described by. */
-export function CheckboxField({ label, description, checked, onChange }: { label: string; description?: ReactNode; checked: boolean; onChange: (checked: boolean) => void }) {
+export function CheckboxField({
+  label,
+  description,
+  checked,
+  onChange,
+}: {
+  label: string;
+  description?: ReactNode;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
   const id = useId();
   return (
     <div className="checkbox-field">
-      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} aria-describedby={description ? `${id}-description` : undefined} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        aria-describedby={description ? `${id}-description` : undefined}
+      />
       <div>
         <label htmlFor={id}>{label}</label>
         {description ? (

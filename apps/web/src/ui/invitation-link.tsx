@@ -32,7 +32,11 @@ export function InvitationLink({ url }: { url: string }) {
         </button>
       </div>
       <p className="field-hint" role="status" aria-live="polite">
-        {copied === 'yes' ? 'Link copied.' : copied === 'failed' ? 'Copying is not available here: the link is selected, copy it with your keyboard (Ctrl+C or ⌘C).' : ''}
+        {copied === 'yes'
+          ? 'Link copied.'
+          : copied === 'failed'
+            ? 'Copying is not available here: the link is selected, copy it with your keyboard (Ctrl+C or ⌘C).'
+            : ''}
       </p>
     </div>
   );

@@ -4,7 +4,17 @@ import { useEffect, useRef, type ReactNode } from 'react';
  * A page's heading and title. The heading takes focus when the page opens so keyboard and
  * screen-reader users land on the new content after a navigation.
  */
-export function Page({ title, subtitle, actions, children }: { title: string; subtitle?: ReactNode; actions?: ReactNode; children: ReactNode }) {
+export function Page({
+  title,
+  subtitle,
+  actions,
+  children,
+}: {
+  title: string;
+  subtitle?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} · Tandem`;

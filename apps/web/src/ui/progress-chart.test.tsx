@@ -12,14 +12,24 @@ const points = [
 
 describe('chartSummary', () => {
   it('says where the goal started, where it stands and where it is going', () => {
-    expect(chartSummary({ title: 'Revenue', unit: 'k€', baseline: 10, target: 50, points })).toBe('Revenue: from 10 to 30 of target 50 k€ over 4 check-ins');
+    expect(chartSummary({ title: 'Revenue', unit: 'k€', baseline: 10, target: 50, points })).toBe(
+      'Revenue: from 10 to 30 of target 50 k€ over 4 check-ins',
+    );
   });
 
   it('handles one check-in and none', () => {
-    expect(chartSummary({ title: 'Salary', unit: 'GBP', baseline: 50000, target: 65000, points: [{ recordedAt: '2026-01-01T00:00:00Z', value: 52500.5 }] })).toBe(
-      'Salary: from 50,000 to 52,500.5 of target 65,000 GBP over 1 check-in',
+    expect(
+      chartSummary({
+        title: 'Salary',
+        unit: 'GBP',
+        baseline: 50000,
+        target: 65000,
+        points: [{ recordedAt: '2026-01-01T00:00:00Z', value: 52500.5 }],
+      }),
+    ).toBe('Salary: from 50,000 to 52,500.5 of target 65,000 GBP over 1 check-in');
+    expect(chartSummary({ title: 'Salary', unit: 'GBP', baseline: 50000, target: 65000, points: [] })).toBe(
+      'Salary: baseline 50,000, target 65,000 GBP; no check-ins yet',
     );
-    expect(chartSummary({ title: 'Salary', unit: 'GBP', baseline: 50000, target: 65000, points: [] })).toBe('Salary: baseline 50,000, target 65,000 GBP; no check-ins yet');
   });
 });
 
@@ -37,7 +47,15 @@ describe('chartScale', () => {
   });
 
   it('includes points beyond the target or below the baseline', () => {
-    const scale = chartScale(10, 50, [{ recordedAt: '2026-01-01T00:00:00Z', value: 80 }, { recordedAt: '2026-02-01T00:00:00Z', value: -5 }], box);
+    const scale = chartScale(
+      10,
+      50,
+      [
+        { recordedAt: '2026-01-01T00:00:00Z', value: 80 },
+        { recordedAt: '2026-02-01T00:00:00Z', value: -5 },
+      ],
+      box,
+    );
     expect(scale.y(80)).toBeGreaterThanOrEqual(10);
     expect(scale.y(-5)).toBeLessThanOrEqual(110);
   });
@@ -66,7 +84,11 @@ describe('chartScale', () => {
 
 describe('sortedPoints', () => {
   it('orders by time and drops values that cannot be drawn', () => {
-    expect(sortedPoints([...points, { recordedAt: 'nonsense', value: 1 }, { recordedAt: '2026-05-01T00:00:00Z', value: Number.NaN }]).map((p) => p.value)).toEqual([10, 20, 30, 30]);
+    expect(
+      sortedPoints([...points, { recordedAt: 'nonsense', value: 1 }, { recordedAt: '2026-05-01T00:00:00Z', value: Number.NaN }]).map(
+        (p) => p.value,
+      ),
+    ).toEqual([10, 20, 30, 30]);
   });
 });
 
@@ -84,7 +106,9 @@ describe('GoalProgressChart', () => {
   });
 
   it('draws no line for a single point and says so when there are none', () => {
-    const { container, rerender } = render(<GoalProgressChart title="Revenue" unit="k€" baseline={10} target={50} points={[points[0]!]} zone="UTC" />);
+    const { container, rerender } = render(
+      <GoalProgressChart title="Revenue" unit="k€" baseline={10} target={50} points={[points[0]!]} zone="UTC" />,
+    );
     expect(container.querySelector('path')).toBeNull();
     expect(container.querySelectorAll('circle')).toHaveLength(1);
     rerender(<GoalProgressChart title="Revenue" unit="k€" baseline={10} target={50} points={[]} zone="UTC" />);

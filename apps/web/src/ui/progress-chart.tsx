@@ -130,7 +130,11 @@ export function GoalProgressChart({ title, unit, baseline, target, points, zone 
   const left = PADDING.left;
   const right = width - PADDING.right;
   const bottom = HEIGHT - PADDING.bottom;
-  const path = ordered.map((point, index) => `${index === 0 ? 'M' : 'L'}${scale.x(Date.parse(point.recordedAt)).toFixed(1)},${scale.y(point.value).toFixed(1)}`).join(' ');
+  const path = ordered
+    .map(
+      (point, index) => `${index === 0 ? 'M' : 'L'}${scale.x(Date.parse(point.recordedAt)).toFixed(1)},${scale.y(point.value).toFixed(1)}`,
+    )
+    .join(' ');
   // The two reference lines; the label of the lower one goes under it so they never overlap.
   const lines = [
     { key: 'baseline', label: `Baseline ${withUnit(baseline, unit)}`, value: baseline },
@@ -141,7 +145,14 @@ export function GoalProgressChart({ title, unit, baseline, target, points, zone 
   return (
     <figure className="progress-chart">
       <div className="progress-chart-frame" ref={container}>
-        <svg role="img" aria-label={summary} viewBox={`0 0 ${width} ${HEIGHT}`} width="100%" height={HEIGHT} preserveAspectRatio="xMidYMid meet">
+        <svg
+          role="img"
+          aria-label={summary}
+          viewBox={`0 0 ${width} ${HEIGHT}`}
+          width="100%"
+          height={HEIGHT}
+          preserveAspectRatio="xMidYMid meet"
+        >
           <line className="progress-chart-axis" x1={left} x2={right} y1={bottom} y2={bottom} />
           {lines.map((line) => {
             const y = scale.y(line.value);
@@ -156,7 +167,13 @@ export function GoalProgressChart({ title, unit, baseline, target, points, zone 
           })}
           {ordered.length > 1 ? <path className="progress-chart-line" d={path} /> : null}
           {ordered.map((point, index) => (
-            <circle key={index} className="progress-chart-point" cx={scale.x(Date.parse(point.recordedAt))} cy={scale.y(point.value)} r={4.5}>
+            <circle
+              key={index}
+              className="progress-chart-point"
+              cx={scale.x(Date.parse(point.recordedAt))}
+              cy={scale.y(point.value)}
+              r={4.5}
+            >
               <title>{`${formatDateTime(point.recordedAt, zone)}: ${withUnit(point.value, unit)}`}</title>
             </circle>
           ))}

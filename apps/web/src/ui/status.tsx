@@ -38,7 +38,13 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 }
 
 /** Loading and error states for a query result; renders children only once there is data. */
-export function QueryState<T>({ result, children }: { result: { data?: T; fetching: boolean; error?: CombinedError }; children: (data: T) => ReactNode }) {
+export function QueryState<T>({
+  result,
+  children,
+}: {
+  result: { data?: T; fetching: boolean; error?: CombinedError };
+  children: (data: T) => ReactNode;
+}) {
   if (result.data) return <>{children(result.data)}</>;
   if (result.error) return <ErrorNotice error={result.error} />;
   return <Loading />;

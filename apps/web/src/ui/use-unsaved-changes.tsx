@@ -17,7 +17,10 @@ export function UnsavedChangesGuard({ children }: { children: ReactNode }) {
   const [dirtyForms] = useState<DirtyForms>(() => new Map());
   const hasUnsaved = useCallback(() => [...dirtyForms.values()].some(Boolean), [dirtyForms]);
   // Only a change of page asks: a tab's search parameters or a hash keep the form on screen.
-  const shouldBlock = useCallback<BlockerFunction>(({ currentLocation, nextLocation }) => currentLocation.pathname !== nextLocation.pathname && hasUnsaved(), [hasUnsaved]);
+  const shouldBlock = useCallback<BlockerFunction>(
+    ({ currentLocation, nextLocation }) => currentLocation.pathname !== nextLocation.pathname && hasUnsaved(),
+    [hasUnsaved],
+  );
   const blocker = useBlocker(shouldBlock);
 
   useEffect(() => {

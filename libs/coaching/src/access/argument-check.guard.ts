@@ -17,7 +17,10 @@ interface Problem {
  * date-times. Runs as a global guard, before rate limits count anything or a transaction opens.
  * A field is named as the validation pipe names it: inside an input object, its path within it.
  */
-export function argumentProblem(info: Pick<GraphQLResolveInfo, 'parentType' | 'fieldName'>, args: Record<string, unknown>): Problem | undefined {
+export function argumentProblem(
+  info: Pick<GraphQLResolveInfo, 'parentType' | 'fieldName'>,
+  args: Record<string, unknown>,
+): Problem | undefined {
   const definition = info.parentType.getFields()[info.fieldName];
   for (const argument of definition?.args ?? []) {
     const objectArgument = isInputObjectType(getNamedType(argument.type));
@@ -40,7 +43,11 @@ function valueProblem(value: unknown, type: GraphQLInputType, field: string): Pr
   }
   if (isInputObjectType(type)) {
     for (const inner of Object.values(type.getFields())) {
-      const problem = valueProblem((value as Record<string, unknown>)[inner.name], inner.type, field ? `${field}.${inner.name}` : inner.name);
+      const problem = valueProblem(
+        (value as Record<string, unknown>)[inner.name],
+        inner.type,
+        field ? `${field}.${inner.name}` : inner.name,
+      );
       if (problem) return problem;
     }
     return undefined;
@@ -49,7 +56,8 @@ function valueProblem(value: unknown, type: GraphQLInputType, field: string): Pr
     return { field, message: `${field} must be a date-time such as 2026-12-01T09:00:00Z (with Z or an offset)` };
   }
   if (typeof value === 'string' && (type.name === 'String' || type.name === 'ID')) {
-    if (!isStorableText(value)) return { field, message: `${field} contains a character that cannot be saved (a null character or half of an emoji)` };
+    if (!isStorableText(value))
+      return { field, message: `${field} contains a character that cannot be saved (a null character or half of an emoji)` };
     if (value.length > MAX_TEXT) return { field, message: `${field} must be at most ${MAX_TEXT} characters` };
     if (type.name === 'ID' && !UUID_PATTERN.test(value)) return { field, message: `${field} is not an id` };
   }

@@ -47,7 +47,11 @@ export class Db {
       const connection = (await runner.connect()) as PoolClient;
       dataSource.logger.logQuery(sql, params as unknown[], runner);
       try {
-        const result = await connection.query<T & Record<string, unknown>>({ name: statementName(sql), text: sql, values: params as unknown[] });
+        const result = await connection.query<T & Record<string, unknown>>({
+          name: statementName(sql),
+          text: sql,
+          values: params as unknown[],
+        });
         return result.rows;
       } catch (error) {
         dataSource.logger.logQueryError(error as Error, sql, params as unknown[], runner);
@@ -71,7 +75,9 @@ export class Db {
       });
     } catch (error) {
       // The caller hears why the mutation failed, even when a write that was to survive it fails too.
-      await this.runWhenEnded(state).catch((writeError: unknown) => this.logger.warn(`a write meant to survive a rollback failed: ${String(writeError)}`));
+      await this.runWhenEnded(state).catch((writeError: unknown) =>
+        this.logger.warn(`a write meant to survive a rollback failed: ${String(writeError)}`),
+      );
       throw error;
     }
     await this.runWhenEnded(state);

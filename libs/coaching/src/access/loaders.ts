@@ -71,7 +71,11 @@ export class Loaders {
 
   private listBy<T extends ObjectLiteral>(entity: EntityTarget<T>, column: string, keyOf: (row: T) => string | null, orderBy: string) {
     return new DataLoader<Key, T[]>(async (keys) => {
-      const rows = await this.scope.query(this.actor, entity, 'r').andWhere(`r.${column} = ANY(:keys)`, { keys }).orderBy(orderBy).getMany();
+      const rows = await this.scope
+        .query(this.actor, entity, 'r')
+        .andWhere(`r.${column} = ANY(:keys)`, { keys })
+        .orderBy(orderBy)
+        .getMany();
       const groups = groupBy(rows, keyOf);
       return keys.map((key) => groups.get(key) ?? []);
     });
@@ -140,7 +144,9 @@ export class Loaders {
         .query(actor, ActionItemComment, 'cm')
         // The comment is in reach, so its client is too.
         .innerJoin(Client, 'cl', 'cl.id = cm.client_id')
-        .leftJoin(ActionItemCommentRead, 'rd', 'rd.action_item_id = cm.action_item_id AND rd.user_id = :unreadViewer', { unreadViewer: actor.userId })
+        .leftJoin(ActionItemCommentRead, 'rd', 'rd.action_item_id = cm.action_item_id AND rd.user_id = :unreadViewer', {
+          unreadViewer: actor.userId,
+        })
         .select(`cm.${column}`, 'key')
         .addSelect('count(*)::int', 'count')
         .andWhere(`cm.${column} = ANY(:keys)`, { keys })

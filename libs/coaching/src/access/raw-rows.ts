@@ -31,7 +31,9 @@ export class RawEntityColumns<T extends ObjectLiteral> {
       const unknown = properties.filter((property) => !this.metadata.findColumnWithPropertyName(property));
       if (unknown.length) throw new Error(`RawEntityColumns: ${this.metadata.tableName} has no ${unknown.join(', ')}`);
     }
-    this.columns = properties ? this.metadata.columns.filter((column) => column.isPrimary || properties.includes(column.propertyName)) : this.metadata.columns;
+    this.columns = properties
+      ? this.metadata.columns.filter((column) => column.isPrimary || properties.includes(column.propertyName))
+      : this.metadata.columns;
     this.keys = this.columns.map((column) => [prefix + column.databaseName, column] as const);
     this.primaryKey = prefix + this.metadata.primaryColumns[0]!.databaseName;
   }
@@ -85,7 +87,11 @@ interface PreparedQueries {
  */
 export async function preparedPage<T extends ObjectLiteral>(
   db: PreparedQueries,
-  qb: { select(selection: string, alias: string): unknown; addSelect(selection: string, alias: string): unknown; getQueryAndParameters(): [string, unknown[]] },
+  qb: {
+    select(selection: string, alias: string): unknown;
+    addSelect(selection: string, alias: string): unknown;
+    getQueryAndParameters(): [string, unknown[]];
+  },
   columns: RawEntityColumns<T>,
   alias: string,
   limit: number,

@@ -39,7 +39,13 @@ export class Scope {
    * the practice and that client, without the coach's roster subquery (which
    * PostgreSQL would otherwise plan once per joined table).
    */
-  rawCondition(actor: Actor, entity: EntityTarget<ObjectLiteral>, alias: string, param: (value: string | null) => string, options: { ofClient?: string } = {}): string {
+  rawCondition(
+    actor: Actor,
+    entity: EntityTarget<ObjectLiteral>,
+    alias: string,
+    param: (value: string | null) => string,
+    options: { ofClient?: string } = {},
+  ): string {
     const metadata = this.db.manager.connection.getMetadata(entity);
     if (options.ofClient !== undefined) {
       if (!metadata.findColumnWithPropertyName('clientId')) throw new Error(`Scope.rawCondition: ${metadata.tableName} has no client_id`);
@@ -80,12 +86,16 @@ function scopeConditions(actor: Actor, metadata: EntityMetadata, alias: string, 
     if (actor.role === 'CLIENT') conditions.push(`${alias}.id = ${ref('clientId')}`);
   } else if (has('clientId')) {
     if (actor.role === 'COACH') {
-      conditions.push(`${alias}.client_id IN (SELECT c.id FROM client c WHERE c.practice_id = ${ref('practiceId')} AND c.coach_id = ${ref('userId')})`);
+      conditions.push(
+        `${alias}.client_id IN (SELECT c.id FROM client c WHERE c.practice_id = ${ref('practiceId')} AND c.coach_id = ${ref('userId')})`,
+      );
     }
     if (actor.role === 'CLIENT') conditions.push(`${alias}.client_id = ${ref('clientId')}`);
   } else if (table === 'app_user') {
     if (actor.role === 'CLIENT') {
-      conditions.push(`(${alias}.id = ${ref('userId')} OR ${alias}.id = (SELECT c.coach_id FROM client c WHERE c.id = ${ref('clientId')}))`);
+      conditions.push(
+        `(${alias}.id = ${ref('userId')} OR ${alias}.id = (SELECT c.coach_id FROM client c WHERE c.id = ${ref('clientId')}))`,
+      );
     }
   } else if (table === 'sponsor') {
     if (actor.role === 'CLIENT') conditions.push('1 = 0');

@@ -28,14 +28,20 @@ export class TransactionInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType<string>() !== 'graphql') return next.handle();
-    const info = GqlExecutionContext.create(context).getInfo<{ operation: { operation: string }; fieldName: string; parentType: { name: string } }>();
+    const info = GqlExecutionContext.create(context).getInfo<{
+      operation: { operation: string };
+      fieldName: string;
+      parentType: { name: string };
+    }>();
     if (info.operation.operation !== 'mutation' || info.parentType.name !== 'Mutation') return next.handle();
     if (this.reflector.get<boolean>(OWN_TRANSACTION, context.getHandler())) return next.handle();
     return from(
-      this.db.transaction(() => lastValueFrom(next.handle(), { defaultValue: undefined })).then(({ result, auditEvents }) => {
-        if (auditEvents === 0) this.logger.debug(`mutation ${info.fieldName} wrote no audit event`);
-        return result;
-      }),
+      this.db
+        .transaction(() => lastValueFrom(next.handle(), { defaultValue: undefined }))
+        .then(({ result, auditEvents }) => {
+          if (auditEvents === 0) this.logger.debug(`mutation ${info.fieldName} wrote no audit event`);
+          return result;
+        }),
     );
   }
 }

@@ -14,7 +14,13 @@ import { User } from '../user/user.entity.js';
 import { UserModel } from '../user/user.model.js';
 import type { ActionItemComment } from './action-item-comment.entity.js';
 import type { ActionItem } from './action-item.entity.js';
-import { ActionItemsArgs, AddActionItemCommentArgs, CreateActionItemInput, MyActionItemsArgs, UpdateActionItemInput } from './action-item.inputs.js';
+import {
+  ActionItemsArgs,
+  AddActionItemCommentArgs,
+  CreateActionItemInput,
+  MyActionItemsArgs,
+  UpdateActionItemInput,
+} from './action-item.inputs.js';
 import { ActionItemCommentModel, ActionItemConnection, ActionItemModel } from './action-item.model.js';
 import { ActionItemService } from './action-item.service.js';
 import { isOverdue, overdueRead } from './overdue.js';
@@ -46,7 +52,11 @@ export class ActionItemResolver {
 
   @Roles('OWNER', 'COACH')
   @Mutation(() => ActionItemModel)
-  updateActionItem(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateActionItemInput): Promise<ActionItem> {
+  updateActionItem(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateActionItemInput,
+  ): Promise<ActionItem> {
     return this.actionItemService.update(actor, id, input);
   }
 
@@ -66,8 +76,13 @@ export class ActionItemResolver {
     return this.actionItemService.drop(actor, id);
   }
 
-  @Mutation(() => ActionItemModel, { description: "Staff or the client: the item's comments so far are read for you (its unreadCommentCount becomes 0)." })
-  markActionItemCommentsRead(@CurrentActor() actor: Actor, @Args('actionItemId', { type: () => ID }) actionItemId: string): Promise<ActionItem> {
+  @Mutation(() => ActionItemModel, {
+    description: "Staff or the client: the item's comments so far are read for you (its unreadCommentCount becomes 0).",
+  })
+  markActionItemCommentsRead(
+    @CurrentActor() actor: Actor,
+    @Args('actionItemId', { type: () => ID }) actionItemId: string,
+  ): Promise<ActionItem> {
     return this.actionItemService.markCommentsRead(actor, actionItemId);
   }
 
@@ -84,7 +99,10 @@ export class ActionItemResolver {
     if (item.status !== 'OPEN' || item.dueDate === null) return false;
     const read = overdueRead(item);
     if (read !== undefined) return read;
-    return loaders.byId(Client).load(item.clientId).then((client) => isOverdue(item, client?.timeZone ?? 'UTC'));
+    return loaders
+      .byId(Client)
+      .load(item.clientId)
+      .then((client) => isOverdue(item, client?.timeZone ?? 'UTC'));
   }
 
   @ResolveField(() => EngagementModel)
@@ -107,7 +125,9 @@ export class ActionItemResolver {
     return loaders.commentsByActionItem.load(item.id);
   }
 
-  @ResolveField(() => Int, { description: 'Comments by the other side (for staff, the client; for the client, their coach) you have not read yet.' })
+  @ResolveField(() => Int, {
+    description: 'Comments by the other side (for staff, the client; for the client, their coach) you have not read yet.',
+  })
   unreadCommentCount(item: ActionItem, _args: unknown, { loaders }: LoadersContext): Promise<number> {
     return loaders.unreadCommentCountByActionItem.load(item.id);
   }

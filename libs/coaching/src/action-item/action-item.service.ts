@@ -57,7 +57,13 @@ export class ActionItemService {
    * nodes (connectionNodeFields); the statement reads only the columns they need (without it, or
    * for a field ACTION_ITEM_NODE_FIELDS does not know, every column).
    */
-  async list(actor: Actor, filter: ActionItemFilter | undefined, first: number, after?: string, fields?: ReadonlySet<string>): Promise<ConnectionShape<ActionItem>> {
+  async list(
+    actor: Actor,
+    filter: ActionItemFilter | undefined,
+    first: number,
+    after?: string,
+    fields?: ReadonlySet<string>,
+  ): Promise<ConnectionShape<ActionItem>> {
     const qb = this.scope.query(actor, ActionItem, 'a');
     if (filter?.clientId) qb.andWhere('a.client_id = :clientId', { clientId: filter.clientId });
     if (filter?.engagementId) qb.andWhere('a.engagement_id = :engagementId', { engagementId: filter.engagementId });
@@ -67,7 +73,10 @@ export class ActionItemService {
     if (after) {
       const [dueDate, id] = decodeKeys(after, ['date', 'uuid'], [true, false]);
       if (dueDate) {
-        qb.andWhere('(a.due_date > :afterDue OR (a.due_date = :afterDue AND a.id > :afterId) OR a.due_date IS NULL)', { afterDue: dueDate, afterId: id });
+        qb.andWhere('(a.due_date > :afterDue OR (a.due_date = :afterDue AND a.id > :afterId) OR a.due_date IS NULL)', {
+          afterDue: dueDate,
+          afterId: id,
+        });
       } else {
         qb.andWhere('a.due_date IS NULL AND a.id > :afterId', { afterId: id });
       }
@@ -80,7 +89,14 @@ export class ActionItemService {
     qb.orderBy('a.due_date', 'ASC', 'NULLS LAST').addOrderBy('a.id');
     const all = (this.columns ??= new RawEntityColumns(this.db.manager.connection, ActionItem, 'a__'));
     const properties = fields && nodeProperties(fields, ACTION_ITEM_NODE_FIELDS, ['dueDate']);
-    const { entities: rows, rows: raw } = await preparedPage(this.db, qb, properties ? all.only(properties) : all, 'a', first + 1, overdue ? [[`coalesce(${OVERDUE_SQL('a', 'owner.time_zone')}, false)`, 'is_overdue']] : []);
+    const { entities: rows, rows: raw } = await preparedPage(
+      this.db,
+      qb,
+      properties ? all.only(properties) : all,
+      'a',
+      first + 1,
+      overdue ? [[`coalesce(${OVERDUE_SQL('a', 'owner.time_zone')}, false)`, 'is_overdue']] : [],
+    );
     if (overdue) rows.forEach((item, index) => setOverdueRead(item, raw[index]!.is_overdue === true));
     return toConnection(rows, first, (a) => [a.dueDate ?? '', a.id]);
   }
@@ -146,9 +162,18 @@ export class ActionItemService {
     const item = await this.get(actor, actionItemId);
     const comment = await this.db.manager.save(
       ActionItemComment,
-      this.db.manager.create(ActionItemComment, { practiceId: item.practiceId, clientId: item.clientId, actionItemId: item.id, authorId: actor.userId, body }),
+      this.db.manager.create(ActionItemComment, {
+        practiceId: item.practiceId,
+        clientId: item.clientId,
+        actionItemId: item.id,
+        authorId: actor.userId,
+        body,
+      }),
     );
-    await this.audit.record(actor, actor.practiceId, 'action_item.commented', 'ActionItem', item.id, { commentId: comment.id, length: body.length });
+    await this.audit.record(actor, actor.practiceId, 'action_item.commented', 'ActionItem', item.id, {
+      commentId: comment.id,
+      length: body.length,
+    });
     // Whoever answers has read the thread up to their answer.
     await this.recordReadPoint(item, actor.userId);
     return comment;
@@ -176,7 +201,13 @@ export class ActionItemService {
   }
 
   /** The status check is part of the UPDATE, so of two concurrent transitions only one succeeds. */
-  private async transition(actor: Actor, item: ActionItem, from: ActionItemStatus[], to: ActionItemStatus, verb: string): Promise<ActionItem> {
+  private async transition(
+    actor: Actor,
+    item: ActionItem,
+    from: ActionItemStatus[],
+    to: ActionItemStatus,
+    verb: string,
+  ): Promise<ActionItem> {
     const done = to === 'DONE';
     const { affected } = await this.db.manager.update(
       ActionItem,
@@ -190,8 +221,17 @@ export class ActionItemService {
   }
 
   /** Out of reach or in another engagement: the same answer, so ids of other records leak nothing. */
-  private async assertInEngagement(actor: Actor, entity: typeof CoachingSession | typeof Goal, id: string, engagementId: string, field: string): Promise<void> {
-    const exists = await this.scope.query(actor, entity, 'r').andWhere('r.id = :id AND r.engagement_id = :engagementId', { id, engagementId }).getExists();
+  private async assertInEngagement(
+    actor: Actor,
+    entity: typeof CoachingSession | typeof Goal,
+    id: string,
+    engagementId: string,
+    field: string,
+  ): Promise<void> {
+    const exists = await this.scope
+      .query(actor, entity, 'r')
+      .andWhere('r.id = :id AND r.engagement_id = :engagementId', { id, engagementId })
+      .getExists();
     if (!exists) throw new BadUserInputError(`${field} is not part of this engagement`, field);
   }
 }

@@ -8,7 +8,9 @@ import { isStaff, type Actor } from '../access/actor.js';
  * item's client's user id; `viewer`: the SQL (placeholder) for the viewer's user id.
  */
 export function unreadCommentSql(actor: Actor, sql: { comment: string; readAt: string; clientUserId: string; viewer: string }): string {
-  const otherSide = isStaff(actor) ? `${sql.comment}.author_id = ${sql.clientUserId}` : `${sql.comment}.author_id IS DISTINCT FROM ${sql.viewer}`;
+  const otherSide = isStaff(actor)
+    ? `${sql.comment}.author_id = ${sql.clientUserId}`
+    : `${sql.comment}.author_id IS DISTINCT FROM ${sql.viewer}`;
   return `${otherSide} AND (${sql.readAt} IS NULL OR ${sql.comment}.created_at > ${sql.readAt})`;
 }
 

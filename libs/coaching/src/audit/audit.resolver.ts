@@ -13,7 +13,9 @@ import { AuditEventConnection, AuditEventModel } from './audit-event.model.js';
 
 @ArgsType()
 export class AuditEventsArgs extends PageArgs {
-  @Field(() => ID, { nullable: true, description: 'Only the events about this record.' }) @IsOptional() @IsUUID()
+  @Field(() => ID, { nullable: true, description: 'Only the events about this record.' })
+  @IsOptional()
+  @IsUUID()
   entityId?: string;
 }
 

@@ -16,7 +16,14 @@ export class AuditService {
     entityId: string | null,
     details: Record<string, unknown> = {},
   ): Promise<void> {
-    await this.db.manager.insert(AuditEvent, { practiceId, actorId: actor?.userId ?? null, action, entityType, entityId, details: details as object });
+    await this.db.manager.insert(AuditEvent, {
+      practiceId,
+      actorId: actor?.userId ?? null,
+      action,
+      entityType,
+      entityId,
+      details: details as object,
+    });
     this.db.noteAuditEvent();
   }
 }

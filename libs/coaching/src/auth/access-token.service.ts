@@ -34,7 +34,10 @@ export class AccessTokenService {
   }
 
   private key(): Promise<webcrypto.CryptoKey> {
-    return (this.cryptoKey ??= webcrypto.subtle.importKey('raw', this.secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']));
+    return (this.cryptoKey ??= webcrypto.subtle.importKey('raw', this.secret, { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+      'verify',
+    ]));
   }
 
   async issue(actor: Actor, sessionId: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
@@ -74,10 +77,22 @@ export class AccessTokenService {
         currentDate: now,
       });
       // jose checks `iat` only against a maximum age; one from the future is refused here.
-      if (typeof payload.iat !== 'number' || typeof payload.exp !== 'number' || payload.iat > now.getTime() / 1000 + CLOCK_LEEWAY_SECONDS) return null;
+      if (typeof payload.iat !== 'number' || typeof payload.exp !== 'number' || payload.iat > now.getTime() / 1000 + CLOCK_LEEWAY_SECONDS)
+        return null;
       const role = payload.role as UserRole;
-      if (typeof payload.sub !== 'string' || typeof payload.pid !== 'string' || typeof payload.sid !== 'string' || !USER_ROLES.includes(role)) return null;
-      const actor: Actor = { userId: payload.sub, practiceId: payload.pid, role, clientId: typeof payload.cid === 'string' ? payload.cid : null };
+      if (
+        typeof payload.sub !== 'string' ||
+        typeof payload.pid !== 'string' ||
+        typeof payload.sid !== 'string' ||
+        !USER_ROLES.includes(role)
+      )
+        return null;
+      const actor: Actor = {
+        userId: payload.sub,
+        practiceId: payload.pid,
+        role,
+        clientId: typeof payload.cid === 'string' ? payload.cid : null,
+      };
       // The oldest goes first once the cache is full (Map keeps insertion order).
       if (this.verified.size >= VERIFIED_TOKENS) this.verified.delete(this.verified.keys().next().value!);
       this.verified.set(token, { actor: { ...actor }, sessionId: payload.sid, expiresAt: payload.exp });

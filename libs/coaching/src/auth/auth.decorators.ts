@@ -48,7 +48,9 @@ export const CurrentActor = createParamDecorator((_data: unknown, context: Execu
 });
 
 /** The authenticated caller, or null on a public operation called without a token. */
-export const OptionalActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor | null => requestOf(context).actor ?? null);
+export const OptionalActor = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Actor | null => requestOf(context).actor ?? null,
+);
 
 /** The caller's IP address (behind trusted proxies, the client's). */
 export const ClientIp = createParamDecorator((_data: unknown, context: ExecutionContext): string => requestOf(context).ip ?? 'unknown');

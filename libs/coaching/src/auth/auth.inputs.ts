@@ -6,60 +6,96 @@ const PASSWORD = { min: 10, max: 200 };
 
 @InputType()
 export class SignUpInput {
-  @Field() @Trim() @IsString() @Length(1, MAX_NAME)
+  @Field()
+  @Trim()
+  @IsString()
+  @Length(1, MAX_NAME)
   practiceName!: string;
 
-  @Field() @Trim() @IsString() @Length(1, MAX_NAME)
+  @Field()
+  @Trim()
+  @IsString()
+  @Length(1, MAX_NAME)
   name!: string;
 
-  @Field() @NormalizeEmail() @IsEmail() @MaxLength(MAX_EMAIL)
+  @Field()
+  @NormalizeEmail()
+  @IsEmail()
+  @MaxLength(MAX_EMAIL)
   email!: string;
 
-  @Field({ description: 'At least 10 characters.' }) @IsString() @Length(PASSWORD.min, PASSWORD.max)
+  @Field({ description: 'At least 10 characters.' })
+  @IsString()
+  @Length(PASSWORD.min, PASSWORD.max)
   password!: string;
 
-  @Field({ description: 'IANA time zone of the practice and its owner.' }) @IsIanaTimeZone()
+  @Field({ description: 'IANA time zone of the practice and its owner.' })
+  @IsIanaTimeZone()
   timeZone!: string;
 }
 
 @InputType()
 export class LogInInput {
-  @Field() @NormalizeEmail() @IsEmail() @MaxLength(MAX_EMAIL)
+  @Field()
+  @NormalizeEmail()
+  @IsEmail()
+  @MaxLength(MAX_EMAIL)
   email!: string;
 
-  @Field() @IsString() @Length(1, PASSWORD.max)
+  @Field()
+  @IsString()
+  @Length(1, PASSWORD.max)
   password!: string;
 }
 
 @InputType()
 export class ResetPasswordInput {
-  @Field() @IsString() @Length(20, 200)
+  @Field()
+  @IsString()
+  @Length(20, 200)
   token!: string;
 
-  @Field() @IsString() @Length(PASSWORD.min, PASSWORD.max)
+  @Field()
+  @IsString()
+  @Length(PASSWORD.min, PASSWORD.max)
   password!: string;
 }
 
 @InputType()
 export class AcceptInviteInput {
-  @Field() @IsString() @Length(20, 200)
+  @Field()
+  @IsString()
+  @Length(20, 200)
   token!: string;
 
-  @Field() @IsString() @Length(PASSWORD.min, PASSWORD.max)
+  @Field()
+  @IsString()
+  @Length(PASSWORD.min, PASSWORD.max)
   password!: string;
 
-  @Field({ nullable: true, description: 'Defaults to the name on the invite.' }) @IsOptional() @Trim() @IsString() @Length(1, MAX_NAME)
+  @Field({ nullable: true, description: 'Defaults to the name on the invite.' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, MAX_NAME)
   name?: string;
 }
 
 @InputType()
 export class InviteCoachInput {
-  @Field() @Trim() @IsString() @Length(1, MAX_NAME)
+  @Field()
+  @Trim()
+  @IsString()
+  @Length(1, MAX_NAME)
   name!: string;
 
-  @Field() @NormalizeEmail() @IsEmail() @MaxLength(MAX_EMAIL)
+  @Field()
+  @NormalizeEmail()
+  @IsEmail()
+  @MaxLength(MAX_EMAIL)
   email!: string;
 
-  @Field() @IsIanaTimeZone()
+  @Field()
+  @IsIanaTimeZone()
   timeZone!: string;
 }

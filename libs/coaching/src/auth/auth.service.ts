@@ -57,7 +57,10 @@ export class AuthService {
   async signUp(input: SignUpInput): Promise<AuthPayload> {
     assertPasswordAcceptable(input.password, { email: input.email, names: [input.name, input.practiceName] });
     await this.assertEmailFree(input.email);
-    const practice = await this.db.manager.save(Practice, this.db.manager.create(Practice, { name: input.practiceName, timeZone: input.timeZone }));
+    const practice = await this.db.manager.save(
+      Practice,
+      this.db.manager.create(Practice, { name: input.practiceName, timeZone: input.timeZone }),
+    );
     const user = await this.db.manager.save(
       User,
       this.db.manager.create(User, {
@@ -80,7 +83,10 @@ export class AuthService {
   async logIn(input: LogInInput, ip: string): Promise<AuthPayload> {
     await this.assertNotRateLimited(input.email, ip);
     const user = await this.findUserByEmail(input.email);
-    const valid = user?.passwordHash && !user.disabled ? await verifyPassword(input.password, user.passwordHash) : await verifyAgainstDummy(input.password);
+    const valid =
+      user?.passwordHash && !user.disabled
+        ? await verifyPassword(input.password, user.passwordHash)
+        : await verifyAgainstDummy(input.password);
     if (!valid || !user) {
       await this.db.evenIfRolledBack((manager) => manager.insert(LoginAttempt, { email: input.email, ip, succeeded: false }));
       throw new UnauthenticatedError(INVALID_LOGIN);
@@ -95,11 +101,16 @@ export class AuthService {
 
   /** Exchanges a refresh token for a new pair. Presenting an already-rotated token revokes its whole family. */
   async refresh(refreshToken: string): Promise<AuthPayload> {
-    const stored = await this.db.manager.findOne(RefreshToken, { where: { tokenHash: hashSecretToken(refreshToken) }, lock: { mode: 'pessimistic_write' } });
+    const stored = await this.db.manager.findOne(RefreshToken, {
+      where: { tokenHash: hashSecretToken(refreshToken) },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!stored) throw new UnauthenticatedError('Your session has ended; log in again');
     if (stored.revokedAt) {
       const familyId = stored.familyId;
-      await this.db.evenIfRolledBack((manager) => manager.update(RefreshToken, { familyId, revokedAt: IsNull() }, { revokedAt: new Date() }));
+      await this.db.evenIfRolledBack((manager) =>
+        manager.update(RefreshToken, { familyId, revokedAt: IsNull() }, { revokedAt: new Date() }),
+      );
       this.sessions.ended([familyId]);
       throw new UnauthenticatedError('Your session has ended; log in again');
     }
@@ -115,7 +126,13 @@ export class AuthService {
     const stored = await this.db.manager.findOneBy(RefreshToken, { tokenHash: hashSecretToken(refreshToken) });
     if (stored) {
       await this.db.manager.update(RefreshToken, { familyId: stored.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
-      await this.audit.record({ userId: stored.userId, practiceId: stored.practiceId }, stored.practiceId, 'user.logged_out', 'User', stored.userId);
+      await this.audit.record(
+        { userId: stored.userId, practiceId: stored.practiceId },
+        stored.practiceId,
+        'user.logged_out',
+        'User',
+        stored.userId,
+      );
       this.sessions.ended([stored.familyId]);
     }
     return true;
@@ -125,7 +142,11 @@ export class AuthService {
   async requestPasswordReset(email: string): Promise<boolean> {
     const user = await this.findUserByEmail(email);
     if (!user || user.disabled || !user.passwordHash) return true;
-    const recent = await this.db.manager.countBy(UserToken, { userId: user.id, kind: 'PASSWORD_RESET', createdAt: MoreThan(new Date(Date.now() - 3600_000)) });
+    const recent = await this.db.manager.countBy(UserToken, {
+      userId: user.id,
+      kind: 'PASSWORD_RESET',
+      createdAt: MoreThan(new Date(Date.now() - 3600_000)),
+    });
     if (recent >= MAX_RESETS_PER_HOUR) return true;
     const token = await this.createUserToken('PASSWORD_RESET', user.practiceId, user.email, { userId: user.id }, RESET_HOURS * 3600_000);
     await this.audit.record(null, user.practiceId, 'user.password_reset_requested', 'User', user.id);
@@ -149,10 +170,10 @@ export class AuthService {
     assertPasswordAcceptable(input.password, { email: user.email, names: [user.name] });
     await this.db.manager.update(User, { id: user.id }, { passwordHash: await hashPassword(input.password) });
     // A new password ends every existing session.
-    const ended = (await this.db.manager.query(`UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING family_id`, [user.id])) as [
-      Array<{ family_id: string }>,
-      number,
-    ];
+    const ended = (await this.db.manager.query(
+      `UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING family_id`,
+      [user.id],
+    )) as [Array<{ family_id: string }>, number];
     this.sessions.ended([...new Set(ended[0].map((row) => row.family_id))]);
     await this.audit.record({ userId: user.id, practiceId: user.practiceId }, user.practiceId, 'user.password_reset', 'User', user.id);
     return true;
@@ -166,7 +187,13 @@ export class AuthService {
     const accountExists = (await this.findUserByEmail(client.email)) !== null;
     // Only the newest invite works.
     await this.db.manager.update(UserToken, { clientId: client.id, kind: 'CLIENT_INVITE', usedAt: IsNull() }, { usedAt: new Date() });
-    const token = await this.createUserToken('CLIENT_INVITE', actor.practiceId, client.email, { clientId: client.id, createdById: actor.userId }, days(INVITE_DAYS));
+    const token = await this.createUserToken(
+      'CLIENT_INVITE',
+      actor.practiceId,
+      client.email,
+      { clientId: client.id, createdById: actor.userId },
+      days(INVITE_DAYS),
+    );
     await this.audit.record(actor, actor.practiceId, 'client.invited', 'Client', client.id);
     const url = this.link('/accept-invite', token.token);
     await this.events.linkEmailRequested({
@@ -187,9 +214,22 @@ export class AuthService {
     await this.assertEmailFree(input.email);
     const coach = await this.db.manager.save(
       User,
-      this.db.manager.create(User, { practiceId: actor.practiceId, email: input.email, name: input.name, role: 'COACH', timeZone: input.timeZone, passwordHash: null }),
+      this.db.manager.create(User, {
+        practiceId: actor.practiceId,
+        email: input.email,
+        name: input.name,
+        role: 'COACH',
+        timeZone: input.timeZone,
+        passwordHash: null,
+      }),
     );
-    const token = await this.createUserToken('COACH_INVITE', actor.practiceId, input.email, { userId: coach.id, createdById: actor.userId }, days(INVITE_DAYS));
+    const token = await this.createUserToken(
+      'COACH_INVITE',
+      actor.practiceId,
+      input.email,
+      { userId: coach.id, createdById: actor.userId },
+      days(INVITE_DAYS),
+    );
     await this.audit.record(actor, actor.practiceId, 'coach.invited', 'User', coach.id);
     const url = this.link('/accept-invite', token.token);
     await this.events.linkEmailRequested({
@@ -220,7 +260,14 @@ export class AuthService {
       if (!client || client.userId || (await this.findUserByEmail(client.email))) throw new BadUserInputError(INVALID_LINK, 'token');
       user = await this.db.manager.save(
         User,
-        this.db.manager.create(User, { practiceId: client.practiceId, email: client.email.toLowerCase(), name: input.name ?? client.name, role: 'CLIENT', timeZone: client.timeZone, passwordHash }),
+        this.db.manager.create(User, {
+          practiceId: client.practiceId,
+          email: client.email.toLowerCase(),
+          name: input.name ?? client.name,
+          role: 'CLIENT',
+          timeZone: client.timeZone,
+          passwordHash,
+        }),
       );
       await this.db.manager.update(Client, { id: client.id }, { userId: user.id });
     }
@@ -235,7 +282,9 @@ export class AuthService {
 
   private async issueTokens(user: User, familyId: string): Promise<AuthPayload> {
     const clientId =
-      user.role === 'CLIENT' ? ((await this.db.manager.findOne(Client, { where: { userId: user.id }, select: { id: true } }))?.id ?? null) : null;
+      user.role === 'CLIENT'
+        ? ((await this.db.manager.findOne(Client, { where: { userId: user.id }, select: { id: true } }))?.id ?? null)
+        : null;
     const actor: Actor = { userId: user.id, practiceId: user.practiceId, role: user.role, clientId };
     const access = await this.tokens.issue(actor, familyId);
     markAuthenticated(user, actor);
@@ -278,13 +327,26 @@ export class AuthService {
   ): Promise<{ id: string; token: string; expiresAt: Date }> {
     const secret = newSecretToken();
     const expiresAt = new Date(Date.now() + lifetimeMs);
-    const inserted = await this.db.manager.insert(UserToken, { kind, practiceId, email, tokenHash: secret.hash, expiresAt, userId: refs.userId ?? null, clientId: refs.clientId ?? null, createdById: refs.createdById ?? null });
+    const inserted = await this.db.manager.insert(UserToken, {
+      kind,
+      practiceId,
+      email,
+      tokenHash: secret.hash,
+      expiresAt,
+      userId: refs.userId ?? null,
+      clientId: refs.clientId ?? null,
+      createdById: refs.createdById ?? null,
+    });
     return { id: String(inserted.identifiers[0]!.id), token: secret.token, expiresAt };
   }
 
   private async consumeUserToken(token: string, kinds: UserTokenKind[]): Promise<UserToken> {
-    const stored = await this.db.manager.findOne(UserToken, { where: { tokenHash: hashSecretToken(token) }, lock: { mode: 'pessimistic_write' } });
-    if (!stored || !kinds.includes(stored.kind) || stored.usedAt || stored.expiresAt <= new Date()) throw new BadUserInputError(INVALID_LINK, 'token');
+    const stored = await this.db.manager.findOne(UserToken, {
+      where: { tokenHash: hashSecretToken(token) },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!stored || !kinds.includes(stored.kind) || stored.usedAt || stored.expiresAt <= new Date())
+      throw new BadUserInputError(INVALID_LINK, 'token');
     await this.db.manager.update(UserToken, { id: stored.id }, { usedAt: new Date() });
     return stored;
   }

@@ -1,5 +1,14 @@
 import { hashRaw } from '@node-rs/argon2';
-import { ARGON2ID, formatPhc, hashPassword, parsePhc, verifyAgainstDummy, verifyPassword, viaNodeCrypto, type NodeArgon2 } from './password.js';
+import {
+  ARGON2ID,
+  formatPhc,
+  hashPassword,
+  parsePhc,
+  verifyAgainstDummy,
+  verifyPassword,
+  viaNodeCrypto,
+  type NodeArgon2,
+} from './password.js';
 
 // Made by the previous implementation (hash-wasm's argon2id, m=19456 t=2 p=1, 32-byte tag)
 // with the salt "tandem-fixed-salt": every hash stored before the switch looks like this.
@@ -36,7 +45,14 @@ describe('password hashing', () => {
   it("verifies old hashes the same way through node:crypto's argon2 (Node ≥ 24.7)", async () => {
     // node:crypto's shape (raw tag from message, nonce, memory, passes), computed here by @node-rs/argon2.
     const nodeArgon2: NodeArgon2 = (_algorithm, p, callback) => {
-      hashRaw(p.message, { algorithm: ARGON2ID, salt: p.nonce, memoryCost: p.memory, timeCost: p.passes, parallelism: p.parallelism, outputLen: p.tagLength }).then(
+      hashRaw(p.message, {
+        algorithm: ARGON2ID,
+        salt: p.nonce,
+        memoryCost: p.memory,
+        timeCost: p.passes,
+        parallelism: p.parallelism,
+        outputLen: p.tagLength,
+      }).then(
         (tag) => callback(null, tag),
         (error: Error) => callback(error, Buffer.alloc(0)),
       );

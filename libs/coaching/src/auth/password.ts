@@ -30,8 +30,10 @@ const nodeArgon2 = (crypto as unknown as { argon2?: NodeArgon2 }).argon2;
 export const viaNodeCrypto = (argon2: NodeArgon2): Argon2 => {
   const derive = (password: string, salt: Buffer, p: Phc) =>
     new Promise<Buffer>((resolve, reject) =>
-      argon2('argon2id', { message: password, nonce: salt, parallelism: p.parallelism, tagLength: p.tagLength, memory: p.memoryKiB, passes: p.passes }, (error, tag) =>
-        error ? reject(error) : resolve(tag),
+      argon2(
+        'argon2id',
+        { message: password, nonce: salt, parallelism: p.parallelism, tagLength: p.tagLength, memory: p.memoryKiB, passes: p.passes },
+        (error, tag) => (error ? reject(error) : resolve(tag)),
       ),
     );
   return {
@@ -49,7 +51,14 @@ export const viaNodeCrypto = (argon2: NodeArgon2): Argon2 => {
 
 const viaNodeRs: Argon2 = {
   hash: (password, salt) =>
-    nativeHash(password, { algorithm: ARGON2ID, memoryCost: PARAMETERS.memoryKiB, timeCost: PARAMETERS.passes, parallelism: PARAMETERS.parallelism, outputLen: PARAMETERS.tagLength, salt }),
+    nativeHash(password, {
+      algorithm: ARGON2ID,
+      memoryCost: PARAMETERS.memoryKiB,
+      timeCost: PARAMETERS.passes,
+      parallelism: PARAMETERS.parallelism,
+      outputLen: PARAMETERS.tagLength,
+      salt,
+    }),
   verify: (password, phc) => nativeVerify(phc, password),
 };
 
@@ -91,7 +100,14 @@ export function parsePhc(phc: string): Phc | null {
   const match = PHC.exec(phc);
   if (!match) return null;
   const tag = Buffer.from(match[5]!, 'base64');
-  return { memoryKiB: Number(match[1]), passes: Number(match[2]), parallelism: Number(match[3]), salt: Buffer.from(match[4]!, 'base64'), tag, tagLength: tag.length };
+  return {
+    memoryKiB: Number(match[1]),
+    passes: Number(match[2]),
+    parallelism: Number(match[3]),
+    salt: Buffer.from(match[4]!, 'base64'),
+    tag,
+    tagLength: tag.length,
+  };
 }
 
 export function formatPhc(p: Phc): string {

@@ -49,7 +49,9 @@ export class SessionRevocations {
    */
   private async lookUp(familyId: string): Promise<boolean> {
     const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
-    const { rows } = await pool.query('SELECT EXISTS (SELECT 1 FROM refresh_token WHERE family_id = $1 AND revoked_at IS NULL) AS live', [familyId]);
+    const { rows } = await pool.query('SELECT EXISTS (SELECT 1 FROM refresh_token WHERE family_id = $1 AND revoked_at IS NULL) AS live', [
+      familyId,
+    ]);
     return rows[0]?.live === true;
   }
 

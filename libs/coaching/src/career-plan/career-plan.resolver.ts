@@ -20,7 +20,9 @@ export class CareerPlanResolver {
   constructor(private readonly careerPlanService: CareerPlanService) {}
 
   @Roles('OWNER', 'COACH')
-  @Mutation(() => CareerPlanRevisionModel, { description: 'Saves the next revision (creating the plan on the first save); sections left out carry over.' })
+  @Mutation(() => CareerPlanRevisionModel, {
+    description: 'Saves the next revision (creating the plan on the first save); sections left out carry over.',
+  })
   saveCareerPlanRevision(
     @CurrentActor() actor: Actor,
     @Args('engagementId', { type: () => ID }) engagementId: string,
@@ -55,10 +57,18 @@ export class CareerPlanResolver {
     return (await loaders.revisionsByPlan.load(plan.id)).find((r) => r.number === number) ?? null;
   }
 
-  @ResolveField(() => CareerPlanRevisionModel, { nullable: true, description: 'The revision in force at that instant (null before the first).' })
-  async revisionAsOf(@Parent() plan: CareerPlan, @RequestLoaders() loaders: Loaders, @Args('at') at: Date): Promise<CareerPlanRevision | null> {
+  @ResolveField(() => CareerPlanRevisionModel, {
+    nullable: true,
+    description: 'The revision in force at that instant (null before the first).',
+  })
+  async revisionAsOf(
+    @Parent() plan: CareerPlan,
+    @RequestLoaders() loaders: Loaders,
+    @Args('at') at: Date,
+  ): Promise<CareerPlanRevision | null> {
     // A nested field: the global argument check sees only the operation's own arguments.
-    if (isInvalidDateTime(at)) throw new BadUserInputError('at must be a date-time such as 2026-12-01T09:00:00Z (with Z or an offset)', 'at');
+    if (isInvalidDateTime(at))
+      throw new BadUserInputError('at must be a date-time such as 2026-12-01T09:00:00Z (with Z or an offset)', 'at');
     const revisions = await loaders.revisionsByPlan.load(plan.id);
     return revisions.findLast((r) => r.createdAt <= at) ?? null;
   }

@@ -47,17 +47,22 @@ export function rosterOrder(order: ClientOrder, sortAt: string | null, prefix = 
   const overText = prefix !== 'c.';
   switch (order) {
     case 'NAME':
-      return [[name, 'ASC'], [id, 'ASC']];
-    case 'NAME_DESC':
-      return [[name, 'DESC'], [id, 'DESC']];
-    case 'RECENTLY_ADDED':
-      return [[overText ? `${sortAt!} COLLATE "C"` : sortAt!, 'DESC'], [id, 'DESC']];
-    case 'NEXT_SESSION':
       return [
-        overText ? [`${sortAt!} COLLATE "C"`, 'ASC', 'NULLS LAST'] : [nextSessionKey(sortAt!), 'ASC'],
         [name, 'ASC'],
         [id, 'ASC'],
       ];
+    case 'NAME_DESC':
+      return [
+        [name, 'DESC'],
+        [id, 'DESC'],
+      ];
+    case 'RECENTLY_ADDED':
+      return [
+        [overText ? `${sortAt!} COLLATE "C"` : sortAt!, 'DESC'],
+        [id, 'DESC'],
+      ];
+    case 'NEXT_SESSION':
+      return [overText ? [`${sortAt!} COLLATE "C"`, 'ASC', 'NULLS LAST'] : [nextSessionKey(sortAt!), 'ASC'], [name, 'ASC'], [id, 'ASC']];
   }
 }
 
@@ -81,7 +86,10 @@ export function applyRosterCursor(qb: SelectQueryBuilder<Client>, order: ClientO
       qb.andWhere('(c.name, c.id) < (:afterName, :afterId)', { afterName: text(values[1]), afterId: id });
       return;
     case 'RECENTLY_ADDED':
-      qb.andWhere('(c.created_at, c.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid))', { afterAt: text(values[1], CURSOR_TIME), afterId: id });
+      qb.andWhere('(c.created_at, c.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid))', {
+        afterAt: text(values[1], CURSOR_TIME),
+        afterId: id,
+      });
       return;
     case 'NEXT_SESSION': {
       const at = text(values[1], CURSOR_TIME, true);

@@ -16,16 +16,27 @@ describe('rosterIncludeOf', () => {
     const info = infoOf(`{ clients { edges { node { ...Row ... on Client { nextSession { startsAt } } } } } }
       fragment Row on Client { currentEngagement { title } ...More }
       fragment More on Client { latestGoalProgress { progress } ...Row }`);
-    expect(rosterIncludeOf(info)).toMatchObject({ currentEngagement: true, nextSession: true, openActionItemCount: false, overdueActionItemCount: false, latestGoalProgress: true });
+    expect(rosterIncludeOf(info)).toMatchObject({
+      currentEngagement: true,
+      nextSession: true,
+      openActionItemCount: false,
+      overdueActionItemCount: false,
+      latestGoalProgress: true,
+    });
   });
 
   it('sees the overdue count', () => {
-    expect(rosterIncludeOf(infoOf('{ clients { edges { node { overdueActionItemCount } } } }'))).toMatchObject({ openActionItemCount: false, overdueActionItemCount: true });
+    expect(rosterIncludeOf(infoOf('{ clients { edges { node { overdueActionItemCount } } } }'))).toMatchObject({
+      openActionItemCount: false,
+      overdueActionItemCount: true,
+    });
   });
 
   it('reads only the columns the selected fields need', () => {
     const include = rosterIncludeOf(
-      infoOf('{ clients { edges { node { name email currentEngagement { title status } nextSession { startsAt timeZone sharedSummary __typename } } } } }'),
+      infoOf(
+        '{ clients { edges { node { name email currentEngagement { title status } nextSession { startsAt timeZone sharedSummary __typename } } } } }',
+      ),
     );
     expect(include.properties).toEqual({
       client: ['coachId', 'email', 'id', 'name', 'practiceId', 'status', 'timeZone', 'userId'],
@@ -37,7 +48,11 @@ describe('rosterIncludeOf', () => {
   });
 
   it('leaves a summary to its DataLoader when a selected field has a resolver of its own', () => {
-    const include = rosterIncludeOf(infoOf('{ clients { edges { node { currentEngagement { title cadence { frequency } } nextSession { startsAt engagement { id } } } } } }'));
+    const include = rosterIncludeOf(
+      infoOf(
+        '{ clients { edges { node { currentEngagement { title cadence { frequency } } nextSession { startsAt engagement { id } } } } } }',
+      ),
+    );
     expect(include).toMatchObject({ currentEngagement: false, nextSession: false });
   });
 });

@@ -35,7 +35,16 @@ export interface RosterInclude {
  */
 const ROSTER_CLIENT_PROPERTIES = ['id', 'practiceId', 'coachId', 'userId', 'name', 'status', 'timeZone'] as const;
 /** Client fields that are a property of their own, read only when a request names them. */
-const CLIENT_OPTIONAL_PROPERTIES = ['email', 'currentRole', 'targetRole', 'tags', 'reminderOffsetsMinutes', 'archivedAt', 'createdAt', 'updatedAt'] as const;
+const CLIENT_OPTIONAL_PROPERTIES = [
+  'email',
+  'currentRole',
+  'targetRole',
+  'tags',
+  'reminderOffsetsMinutes',
+  'archivedAt',
+  'createdAt',
+  'updatedAt',
+] as const;
 
 /**
  * The fields of a summary the statement can answer, each with the entity

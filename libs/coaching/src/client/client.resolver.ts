@@ -56,7 +56,11 @@ export class ClientResolver {
 
   @Roles('OWNER', 'COACH')
   @Mutation(() => ClientModel)
-  updateClient(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateClientInput): Promise<Client> {
+  updateClient(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateClientInput,
+  ): Promise<Client> {
     return this.clientService.update(actor, id, input);
   }
 
@@ -114,7 +118,8 @@ export class ClientResolver {
   }
 
   @ResolveField(() => Int, {
-    description: "Comments on the client's action items by the other side (for staff, the client; for the client, their coach) that you have not read yet.",
+    description:
+      "Comments on the client's action items by the other side (for staff, the client; for the client, their coach) that you have not read yet.",
   })
   unreadCommentCount(client: Client, _args: unknown, { loaders }: LoadersContext): number | Promise<number> {
     const read = rosterSummaryOf(client)?.unreadCommentCount;
@@ -123,10 +128,16 @@ export class ClientResolver {
   }
 
   @ResolveField(() => GoalProgressSummary, { nullable: true })
-  latestGoalProgress(client: Client, _args: unknown, { loaders }: LoadersContext): GoalProgressSummary | null | Promise<GoalProgressSummary | null> {
+  latestGoalProgress(
+    client: Client,
+    _args: unknown,
+    { loaders }: LoadersContext,
+  ): GoalProgressSummary | null | Promise<GoalProgressSummary | null> {
     const read = rosterSummaryOf(client)?.latestGoalCheckIn;
     if (read !== undefined) return read && progressSummary(read.checkIn, read.goal);
-    return loaders.latestGoalCheckInByClient.load(client.id).then(async (checkIn) => (checkIn ? progressSummary(checkIn, await loaders.byId(Goal).load(checkIn.goalId)) : null));
+    return loaders.latestGoalCheckInByClient
+      .load(client.id)
+      .then(async (checkIn) => (checkIn ? progressSummary(checkIn, await loaders.byId(Goal).load(checkIn.goalId)) : null));
   }
 }
 

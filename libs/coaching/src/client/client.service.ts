@@ -86,8 +86,10 @@ export class ClientService {
     // The page size is a parameter (the query builder would inline it): the text stays the same per shape.
     const pageSql = `${pageQuery} LIMIT ${param(first + 1)}`;
     // Rows of the page's clients (themselves read through the scope above), scoped by Scope.
-    const ofPageClient = (entity: typeof Engagement | typeof CoachingSession | typeof ActionItem | typeof GoalCheckIn | typeof ActionItemComment, alias: string) =>
-      this.scope.rawCondition(actor, entity, alias, param, { ofClient: 'page.c__id' });
+    const ofPageClient = (
+      entity: typeof Engagement | typeof CoachingSession | typeof ActionItem | typeof GoalCheckIn | typeof ActionItemComment,
+      alias: string,
+    ) => this.scope.rawCondition(actor, entity, alias, param, { ofClient: 'page.c__id' });
     const selects = ['page.*'];
     const joins: string[] = [];
     if (include.currentEngagement) {
@@ -226,7 +228,8 @@ export class ClientService {
     if (input.currentRole !== undefined) changes.currentRole = input.currentRole || null;
     if (input.targetRole !== undefined) changes.targetRole = input.targetRole || null;
     if (input.tags !== undefined) changes.tags = normalizeTags(input.tags);
-    if (input.reminderOffsetsMinutes !== undefined) changes.reminderOffsetsMinutes = [...new Set(input.reminderOffsetsMinutes)].sort((a, b) => b - a);
+    if (input.reminderOffsetsMinutes !== undefined)
+      changes.reminderOffsetsMinutes = [...new Set(input.reminderOffsetsMinutes)].sort((a, b) => b - a);
     if (input.coachId !== undefined) changes.coachId = await this.resolveCoach(actor, input.coachId);
     await this.db.manager.update(Client, { id: client.id }, changes);
     await this.audit.record(actor, actor.practiceId, 'client.updated', 'Client', client.id, { fields: Object.keys(changes) });
@@ -261,7 +264,10 @@ export class ClientService {
   private async assertEmailFree(actor: Actor, email: string, exceptId?: string): Promise<void> {
     const qb = this.db.manager
       .createQueryBuilder(Client, 'c')
-      .where('c.practice_id = :practiceId AND lower(c.email) = lower(:email) AND c.archived_at IS NULL', { practiceId: actor.practiceId, email });
+      .where('c.practice_id = :practiceId AND lower(c.email) = lower(:email) AND c.archived_at IS NULL', {
+        practiceId: actor.practiceId,
+        email,
+      });
     if (exceptId) qb.andWhere('c.id <> :exceptId', { exceptId });
     if (await qb.getExists()) throw new ConflictError(`A client with ${email} is already in this practice`);
   }

@@ -5,7 +5,9 @@ import { connectionNodeFields, nodeProperties } from './node-selection.js';
 
 describe('connectionNodeFields', () => {
   it('names the fields selected on the nodes only', () => {
-    const fields = connectionNodeFields(infoOf('{ sessions { pageInfo { endCursor } edges { cursor node { startsAt engagement { title status } } } } }'));
+    const fields = connectionNodeFields(
+      infoOf('{ sessions { pageInfo { endCursor } edges { cursor node { startsAt engagement { title status } } } } }'),
+    );
     expect([...fields].sort()).toEqual(['engagement', 'startsAt']);
   });
 
@@ -21,7 +23,14 @@ describe('connectionNodeFields', () => {
 describe('nodeProperties', () => {
   it("reads the portal's sessions without private notes", () => {
     const fields = connectionNodeFields(infoOf('{ sessions { edges { node { startsAt timeZone agenda sharedSummary } } } }'));
-    expect(nodeProperties(fields, SESSION_NODE_FIELDS, ['startsAt'])).toEqual(['agenda', 'id', 'sharedSummary', 'startsAt', 'summaryPublishedAt', 'timeZone']);
+    expect(nodeProperties(fields, SESSION_NODE_FIELDS, ['startsAt'])).toEqual([
+      'agenda',
+      'id',
+      'sharedSummary',
+      'startsAt',
+      'summaryPublishedAt',
+      'timeZone',
+    ]);
     // privateNotes itself needs no column here: the service adds it for staff only.
     expect(nodeProperties(new Set(['privateNotes']), SESSION_NODE_FIELDS, ['startsAt'])).toEqual(['id', 'startsAt']);
   });

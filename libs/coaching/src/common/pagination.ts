@@ -158,7 +158,10 @@ export class Keyset {
   /** Orders `qb` by the keys and, with `after`, keeps only the rows past that cursor. */
   apply(qb: KeysetQuery, after: string | undefined): void {
     if (after) {
-      const values = decodeKeys(after, this.keys.map((key) => key.type));
+      const values = decodeKeys(
+        after,
+        this.keys.map((key) => key.type),
+      );
       const parameters = Object.fromEntries(values.map((value, index) => [`${this.prefix}after${index}`, value]));
       const left = this.keys.map((key) => key.sql).join(', ');
       const right = this.keys.map((key, index) => `CAST(:${this.prefix}after${index} AS ${key.type})`).join(', ');
@@ -183,7 +186,11 @@ export class Keyset {
  * whether there is a next page). An edge's cursor is encoded when it is read
  * (most pages ask only for pageInfo.endCursor, if any).
  */
-export function toConnection<T>(rows: T[], first: number, cursorOf: (row: T, index: number) => ReadonlyArray<string | number>): ConnectionShape<T> {
+export function toConnection<T>(
+  rows: T[],
+  first: number,
+  cursorOf: (row: T, index: number) => ReadonlyArray<string | number>,
+): ConnectionShape<T> {
   const page = rows.length > first ? rows.slice(0, first) : rows;
   const edges = page.map((node, index) => new LazyEdge(node, index, cursorOf));
   return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };

@@ -17,9 +17,24 @@ describe('parseRfc3339', () => {
   });
 
   it.each([
-    1234, null, 'yesterday', '', '2026-02-30T10:00:00Z', '2027-02-29T10:00:00Z', '2026-13-01T10:00:00Z', '2026-12-01T24:00:00Z',
-    '2026-12-01T10:60:00Z', '2026-12-01T10:00:60Z', '2026-12-01T10:00:00', '2026-12-01', '2026-12-01 10:00:00Z',
-    '2026-12-01T10:00:00+24:00', '2026-12-01T10:00:00+01', '2026-12-01T10:00Z', '+002026-12-01T10:00:00Z', ' 2026-12-01T10:00:00Z',
+    1234,
+    null,
+    'yesterday',
+    '',
+    '2026-02-30T10:00:00Z',
+    '2027-02-29T10:00:00Z',
+    '2026-13-01T10:00:00Z',
+    '2026-12-01T24:00:00Z',
+    '2026-12-01T10:60:00Z',
+    '2026-12-01T10:00:60Z',
+    '2026-12-01T10:00:00',
+    '2026-12-01',
+    '2026-12-01 10:00:00Z',
+    '2026-12-01T10:00:00+24:00',
+    '2026-12-01T10:00:00+01',
+    '2026-12-01T10:00Z',
+    '+002026-12-01T10:00:00Z',
+    ' 2026-12-01T10:00:00Z',
   ])('refuses %p', (value) => {
     expect(parseRfc3339(value)).toBeUndefined();
   });
@@ -28,7 +43,11 @@ describe('parseRfc3339', () => {
 describe('isCalendarDate', () => {
   it('accepts real days only', () => {
     expect(['2026-02-28', '2028-02-29', '2000-02-29', '2026-12-31'].every(isCalendarDate)).toBe(true);
-    expect(['2026-02-29', '1900-02-29', '2026-02-30', '2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00', '2026-1-01', 20260101].some(isCalendarDate)).toBe(false);
+    expect(
+      ['2026-02-29', '1900-02-29', '2026-02-30', '2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00', '2026-1-01', 20260101].some(
+        isCalendarDate,
+      ),
+    ).toBe(false);
   });
 });
 
@@ -45,12 +64,14 @@ describe('decodeKeys', () => {
   const refused = (values: unknown[], types: Parameters<typeof decodeKeys>[1]) => () => decodeKeys(encodeCursor(values as string[]), types);
 
   it('returns the keys of a cursor this list made', () => {
-    expect(decodeKeys(encodeCursor(['2026-12-01T09:00:00.123456Z', '2027-02-28', '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f', '42']), ['timestamptz', 'date', 'uuid', 'bigint'])).toEqual([
-      '2026-12-01T09:00:00.123456Z',
-      '2027-02-28',
-      '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
-      '42',
-    ]);
+    expect(
+      decodeKeys(encodeCursor(['2026-12-01T09:00:00.123456Z', '2027-02-28', '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f', '42']), [
+        'timestamptz',
+        'date',
+        'uuid',
+        'bigint',
+      ]),
+    ).toEqual(['2026-12-01T09:00:00.123456Z', '2027-02-28', '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f', '42']);
   });
 
   it.each([
@@ -67,6 +88,8 @@ describe('decodeKeys', () => {
   });
 
   it('refuses what is not a cursor at all', () => {
-    expect(() => decodeKeys('not base64 json', ['uuid'])).toThrow(expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'after' } }));
+    expect(() => decodeKeys('not base64 json', ['uuid'])).toThrow(
+      expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'after' } }),
+    );
   });
 });

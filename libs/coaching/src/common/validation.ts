@@ -7,7 +7,7 @@ export const MAX_TEXT = 20_000;
 export const MAX_TIME_ZONE = 64;
 
 export function isIanaTimeZone(value: unknown): value is string {
-  if (typeof value !== 'string' || value.length > MAX_TIME_ZONE || !value.includes('/') && value !== 'UTC') return false;
+  if (typeof value !== 'string' || value.length > MAX_TIME_ZONE || (!value.includes('/') && value !== 'UTC')) return false;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: value });
     return true;
@@ -68,7 +68,7 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /** Whether year-month-day names a day of the proleptic Gregorian calendar (no 2026-02-30, no month 13). */
 export function isRealDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  const leap = month === 2 && (year % 4 === 0 && year % 100 !== 0 || year % 400 === 0);
+  const leap = month === 2 && ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0);
   return day <= DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0);
 }
 

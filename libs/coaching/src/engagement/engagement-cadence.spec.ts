@@ -19,16 +19,34 @@ describe('cadenceColumns', () => {
   });
 
   it('keeps the local time and zone of an AD_HOC cadence, and ignores an anchor given with it', () => {
-    const columns = cadenceColumns(input({ frequency: 'AD_HOC', anchor: 'ORDINAL_WEEKDAY', ordinal: 2, localTime: '14:30', timeZone: 'Asia/Tokyo' }), 'Europe/London');
-    expect(columns).toMatchObject({ cadenceAnchorKind: 'DAY_OF_MONTH', cadenceDay: null, cadenceOrdinal: null, cadenceWeekday: null, cadenceLocalTime: '14:30', cadenceTimeZone: 'Asia/Tokyo' });
+    const columns = cadenceColumns(
+      input({ frequency: 'AD_HOC', anchor: 'ORDINAL_WEEKDAY', ordinal: 2, localTime: '14:30', timeZone: 'Asia/Tokyo' }),
+      'Europe/London',
+    );
+    expect(columns).toMatchObject({
+      cadenceAnchorKind: 'DAY_OF_MONTH',
+      cadenceDay: null,
+      cadenceOrdinal: null,
+      cadenceWeekday: null,
+      cadenceLocalTime: '14:30',
+      cadenceTimeZone: 'Asia/Tokyo',
+    });
   });
 
   it('still asks a recurring cadence for its day and its time, naming the field', () => {
-    expect(() => cadenceColumns(input({ frequency: 'MONTHLY', localTime: '09:00' }), 'UTC')).toThrow(expect.objectContaining({ message: 'cadence.day is required for DAY_OF_MONTH' }));
-    expect(() => cadenceColumns(input({ frequency: 'QUARTERLY', day: 3 }), 'UTC')).toThrow(
-      expect.objectContaining({ message: 'cadence.localTime (HH:mm) is required for a QUARTERLY cadence', extensions: expect.objectContaining({ field: 'cadence.localTime' }) }),
+    expect(() => cadenceColumns(input({ frequency: 'MONTHLY', localTime: '09:00' }), 'UTC')).toThrow(
+      expect.objectContaining({ message: 'cadence.day is required for DAY_OF_MONTH' }),
     );
-    expect(cadenceColumns(input({ frequency: 'MONTHLY', day: 15, localTime: '09:00' }), 'UTC')).toMatchObject({ cadenceDay: 15, cadenceLocalTime: '09:00' });
+    expect(() => cadenceColumns(input({ frequency: 'QUARTERLY', day: 3 }), 'UTC')).toThrow(
+      expect.objectContaining({
+        message: 'cadence.localTime (HH:mm) is required for a QUARTERLY cadence',
+        extensions: expect.objectContaining({ field: 'cadence.localTime' }),
+      }),
+    );
+    expect(cadenceColumns(input({ frequency: 'MONTHLY', day: 15, localTime: '09:00' }), 'UTC')).toMatchObject({
+      cadenceDay: 15,
+      cadenceLocalTime: '09:00',
+    });
   });
 });
 

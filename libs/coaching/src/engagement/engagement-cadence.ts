@@ -21,7 +21,11 @@ export function cadenceOf(engagement: CadenceColumns): Cadence {
     anchor:
       engagement.cadenceAnchorKind === 'DAY_OF_MONTH'
         ? { kind: 'DAY_OF_MONTH', day: engagement.cadenceDay ?? 1 }
-        : { kind: 'ORDINAL_WEEKDAY', ordinal: (engagement.cadenceOrdinal ?? 1) as WeekdayOrdinal, weekday: (engagement.cadenceWeekday ?? 1) as Weekday },
+        : {
+            kind: 'ORDINAL_WEEKDAY',
+            ordinal: (engagement.cadenceOrdinal ?? 1) as WeekdayOrdinal,
+            weekday: (engagement.cadenceWeekday ?? 1) as Weekday,
+          },
     localTime: engagement.cadenceLocalTime,
     timeZone: engagement.cadenceTimeZone,
   };
@@ -55,12 +59,21 @@ export function cadenceColumns(input: CadenceInput, defaultTimeZone: string): Ca
     const localTime = input.localTime ?? AD_HOC_LOCAL_TIME;
     const problems = validateCadence({ frequency: 'AD_HOC', anchor: AD_HOC_ANCHOR, localTime, timeZone });
     if (problems.length) throw new BadUserInputError(`cadence: ${problems.join('; ')}`, 'cadence');
-    return { cadenceFrequency: 'AD_HOC', cadenceAnchorKind: 'DAY_OF_MONTH', cadenceDay: null, cadenceOrdinal: null, cadenceWeekday: null, cadenceLocalTime: localTime, cadenceTimeZone: timeZone };
+    return {
+      cadenceFrequency: 'AD_HOC',
+      cadenceAnchorKind: 'DAY_OF_MONTH',
+      cadenceDay: null,
+      cadenceOrdinal: null,
+      cadenceWeekday: null,
+      cadenceLocalTime: localTime,
+      cadenceTimeZone: timeZone,
+    };
   }
   if (input.localTime == null) {
     throw new BadUserInputError(`cadence.localTime (HH:mm) is required for a ${input.frequency} cadence`, 'cadence.localTime');
   }
-  if (input.anchor === 'DAY_OF_MONTH' && input.day === undefined) throw new BadUserInputError('cadence.day is required for DAY_OF_MONTH', 'cadence.day');
+  if (input.anchor === 'DAY_OF_MONTH' && input.day === undefined)
+    throw new BadUserInputError('cadence.day is required for DAY_OF_MONTH', 'cadence.day');
   if (input.anchor === 'ORDINAL_WEEKDAY' && (input.ordinal === undefined || input.weekday === undefined)) {
     throw new BadUserInputError('cadence.ordinal and cadence.weekday are required for ORDINAL_WEEKDAY', 'cadence.ordinal');
   }

@@ -28,10 +28,14 @@ export class EngagementConnection extends Connection(EngagementModel, 'Engagemen
 
 @ArgsType()
 export class EngagementsArgs extends PageArgs {
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID()
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
   clientId?: string;
 
-  @Field(() => EngagementStatusEnum, { nullable: true }) @IsOptional() @IsIn(Object.values(EngagementStatusEnum))
+  @Field(() => EngagementStatusEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(Object.values(EngagementStatusEnum))
   status?: EngagementStatus;
 }
 
@@ -83,7 +87,11 @@ export class EngagementResolver {
 
   @Roles('OWNER', 'COACH')
   @Mutation(() => EngagementModel)
-  updateEngagement(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateEngagementInput): Promise<Engagement> {
+  updateEngagement(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateEngagementInput,
+  ): Promise<Engagement> {
     return this.engagementService.update(actor, id, input);
   }
 
@@ -94,13 +102,18 @@ export class EngagementResolver {
   }
 
   @Roles('OWNER', 'COACH')
-  @Mutation(() => EngagementModel, { description: 'ACTIVE → PAUSED; future plain cadence sessions are cancelled, those moved by hand, ad hoc or with content stay scheduled (see lastPlanChange).' })
+  @Mutation(() => EngagementModel, {
+    description:
+      'ACTIVE → PAUSED; future plain cadence sessions are cancelled, those moved by hand, ad hoc or with content stay scheduled (see lastPlanChange).',
+  })
   pauseEngagement(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Engagement> {
     return this.engagementService.pause(actor, id);
   }
 
   @Roles('OWNER', 'COACH')
-  @Mutation(() => EngagementModel, { description: 'ACTIVE or PAUSED → COMPLETED; future scheduled sessions are cancelled, keeping their content.' })
+  @Mutation(() => EngagementModel, {
+    description: 'ACTIVE or PAUSED → COMPLETED; future scheduled sessions are cancelled, keeping their content.',
+  })
   completeEngagement(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Engagement> {
     return this.engagementService.complete(actor, id);
   }
@@ -112,8 +125,15 @@ export class EngagementResolver {
   }
 
   @Roles('OWNER', 'COACH')
-  @Mutation(() => EngagementModel, { description: 'Re-plans future scheduled sessions; past, completed, moved by hand, ad hoc and content-bearing ones never move (see lastPlanChange).' })
-  changeCadence(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('cadence') cadence: CadenceInput): Promise<Engagement> {
+  @Mutation(() => EngagementModel, {
+    description:
+      'Re-plans future scheduled sessions; past, completed, moved by hand, ad hoc and content-bearing ones never move (see lastPlanChange).',
+  })
+  changeCadence(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('cadence') cadence: CadenceInput,
+  ): Promise<Engagement> {
     return this.engagementService.changeCadence(actor, id, cadence);
   }
 

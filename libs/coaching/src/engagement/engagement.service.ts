@@ -90,7 +90,10 @@ export class EngagementService {
     if ('sessionsAllotted' in changes) bounds.sessionsAllotted = changes.sessionsAllotted ?? null;
     const planned = Object.keys(bounds).length ? await this.planChange(engagement, { columns: bounds }, now, true) : null;
     await this.db.manager.update(Engagement, { id }, changes);
-    await this.audit.record(actor, actor.practiceId, 'engagement.updated', 'Engagement', id, { fields: Object.keys(changes), ...planDetails(planned?.plan) });
+    await this.audit.record(actor, actor.practiceId, 'engagement.updated', 'Engagement', id, {
+      fields: Object.keys(changes),
+      ...planDetails(planned?.plan),
+    });
     const updated = await this.db.manager.findOneByOrFail(Engagement, { id });
     if (planned?.plan) updated.lastPlanChange = await this.applyPlan(updated, planned.sessions, planned.plan, now);
     return updated;
@@ -104,7 +107,10 @@ export class EngagementService {
     const engagement = await this.transition(actor, id, ['DRAFT', 'PAUSED'], 'ACTIVE');
     const promoted = await this.db.manager.update(Client, { id: engagement.clientId, status: 'PROSPECT' }, { status: 'ACTIVE' });
     if (promoted.affected) {
-      await this.audit.record(actor, actor.practiceId, 'client.updated', 'Client', engagement.clientId, { fields: ['status'], reason: 'engagement.active' });
+      await this.audit.record(actor, actor.practiceId, 'client.updated', 'Client', engagement.clientId, {
+        fields: ['status'],
+        reason: 'engagement.active',
+      });
     }
     engagement.lastPlanChange = await this.planSessions(engagement, now);
     return engagement;
@@ -187,7 +193,12 @@ export class EngagementService {
           count += 1;
         }
       }
-      await this.audit.record(actor, actor.practiceId, 'engagement.time_zone_followed', 'Engagement', id, { from: fromZone, to: toZone, moved: count, keptSessionIds: kept });
+      await this.audit.record(actor, actor.practiceId, 'engagement.time_zone_followed', 'Engagement', id, {
+        from: fromZone,
+        to: toZone,
+        moved: count,
+        keptSessionIds: kept,
+      });
     }
     if (!moved.length) return;
     await this.db.manager.query(
@@ -202,14 +213,20 @@ export class EngagementService {
     const current = await this.get(actor, id);
     assertTransition(current, from, to);
     const planned = await this.planChange(current, { columns: {}, stop: to === 'PAUSED' ? 'PAUSE' : 'END' }, now, true);
-    const withContent = planned.sessions.filter((s) => s.keepReason === 'HAS_CONTENT' && planned.plan?.cancel.includes(s.id)).map((s) => s.id);
-    const engagement = await this.transition(actor, id, from, to, { ...planDetails(planned.plan), ...(withContent.length ? { cancelledWithContentSessionIds: withContent } : {}) });
+    const withContent = planned.sessions
+      .filter((s) => s.keepReason === 'HAS_CONTENT' && planned.plan?.cancel.includes(s.id))
+      .map((s) => s.id);
+    const engagement = await this.transition(actor, id, from, to, {
+      ...planDetails(planned.plan),
+      ...(withContent.length ? { cancelledWithContentSessionIds: withContent } : {}),
+    });
     if (planned.plan) engagement.lastPlanChange = await this.applyPlan(engagement, planned.sessions, planned.plan, now);
     return engagement;
   }
 
   private async cadenceChange(engagement: Engagement, cadence: CadenceInput): Promise<Partial<Engagement>> {
-    if (engagement.status === 'COMPLETED' || engagement.status === 'CANCELLED') throw new ConflictError(`The engagement is ${engagement.status.toLowerCase()}`);
+    if (engagement.status === 'COMPLETED' || engagement.status === 'CANCELLED')
+      throw new ConflictError(`The engagement is ${engagement.status.toLowerCase()}`);
     const client = await this.db.manager.findOneByOrFail(Client, { id: engagement.clientId });
     return cadenceColumns(cadence, client.timeZone);
   }
@@ -227,7 +244,9 @@ export class EngagementService {
     const sessions = await loadPlanSessions(this.db.manager, engagement.id, lock);
     if (change.stop) return { next, sessions, plan: stopSessions(sessions, now, change.stop === 'PAUSE') };
     // Held, missed and past sessions use up the allotment; the plan gets what is left.
-    const used = sessions.filter((s) => s.status === 'COMPLETED' || s.status === 'NO_SHOW' || (s.status === 'SCHEDULED' && s.startsAt < now)).length;
+    const used = sessions.filter(
+      (s) => s.status === 'COMPLETED' || s.status === 'NO_SHOW' || (s.status === 'SCHEDULED' && s.startsAt < now),
+    ).length;
     const plan = replanSessions(sessions, cadenceOf(next), {
       startDate: next.startDate,
       endDate: next.endDate,
@@ -243,7 +262,10 @@ export class EngagementService {
     // Plain SQL on this path: it runs for every engagement of a bulk change, and TypeORM's
     // hydration and row-by-row statement building were most of its time.
     if (plan.cancel.length) {
-      await this.db.manager.query(`UPDATE coaching_session SET status = 'CANCELLED', updated_at = CURRENT_TIMESTAMP WHERE id = ANY($1::uuid[])`, [plan.cancel]);
+      await this.db.manager.query(
+        `UPDATE coaching_session SET status = 'CANCELLED', updated_at = CURRENT_TIMESTAMP WHERE id = ANY($1::uuid[])`,
+        [plan.cancel],
+      );
     }
     const changed = [...plan.cancel];
     if (plan.create.length) {
@@ -253,7 +275,16 @@ export class EngagementService {
          SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::int + v.n::int, v.starts_at, $6::text, $7::int, 'SCHEDULED', 'CADENCE'
            FROM unnest($8::timestamptz[]) WITH ORDINALITY AS v(starts_at, n)
          RETURNING id`,
-        [engagement.practiceId, engagement.clientId, engagement.id, engagement.coachId, sequence, engagement.cadenceTimeZone, engagement.sessionMinutes, plan.create],
+        [
+          engagement.practiceId,
+          engagement.clientId,
+          engagement.id,
+          engagement.coachId,
+          sequence,
+          engagement.cadenceTimeZone,
+          engagement.sessionMinutes,
+          plan.create,
+        ],
       )) as Array<{ id: string }>;
       changed.push(...inserted.map((row) => String(row.id)));
     }
@@ -277,11 +308,20 @@ export class EngagementService {
     };
   }
 
-  private async transition(actor: Actor, id: string, from: EngagementStatus[], to: EngagementStatus, details: Record<string, unknown> = {}): Promise<Engagement> {
+  private async transition(
+    actor: Actor,
+    id: string,
+    from: EngagementStatus[],
+    to: EngagementStatus,
+    details: Record<string, unknown> = {},
+  ): Promise<Engagement> {
     const engagement = await this.get(actor, id);
     assertTransition(engagement, from, to);
     await this.db.manager.update(Engagement, { id }, { status: to });
-    await this.audit.record(actor, actor.practiceId, `engagement.${to.toLowerCase()}`, 'Engagement', id, { from: engagement.status, ...details });
+    await this.audit.record(actor, actor.practiceId, `engagement.${to.toLowerCase()}`, 'Engagement', id, {
+      from: engagement.status,
+      ...details,
+    });
     return this.db.manager.findOneByOrFail(Engagement, { id });
   }
 }

@@ -31,6 +31,8 @@ export class SessionPlanPreviewModel {
   @Field(() => [Date], { description: 'Start instants of the sessions created, ascending.' })
   created!: Date[];
 
-  @Field(() => [KeptSessionModel], { description: 'Future scheduled sessions the change would otherwise have cancelled or replaced, left as they are.' })
+  @Field(() => [KeptSessionModel], {
+    description: 'Future scheduled sessions the change would otherwise have cancelled or replaced, left as they are.',
+  })
   kept!: KeptSessionModel[];
 }

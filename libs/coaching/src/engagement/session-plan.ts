@@ -36,7 +36,15 @@ export async function loadPlanSessions(manager: EntityManager, engagementId: str
        FROM coaching_session s WHERE s.engagement_id = $1
       ORDER BY s.starts_at, s.id${lock ? ' FOR UPDATE OF s' : ''}`,
     [engagementId],
-  )) as Array<{ id: string; starts_at: Date; status: SessionStatus; sequence: number; time_zone: string; version: number; keep_reason: KeepReason | null }>;
+  )) as Array<{
+    id: string;
+    starts_at: Date;
+    status: SessionStatus;
+    sequence: number;
+    time_zone: string;
+    version: number;
+    keep_reason: KeepReason | null;
+  }>;
   return rows.map((row) => ({
     id: row.id,
     startsAt: new Date(row.starts_at),

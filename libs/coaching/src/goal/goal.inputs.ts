@@ -10,66 +10,104 @@ const HORIZONS = Object.values(GoalHorizonEnum);
 
 @InputType()
 export class GoalMetricInput {
-  @Field({ description: 'e.g. Base salary' }) @Trim() @IsString() @Length(1, MAX_NAME)
+  @Field({ description: 'e.g. Base salary' })
+  @Trim()
+  @IsString()
+  @Length(1, MAX_NAME)
   name!: string;
 
-  @Field({ description: 'e.g. GBP' }) @Trim() @IsString() @Length(1, 50)
+  @Field({ description: 'e.g. GBP' })
+  @Trim()
+  @IsString()
+  @Length(1, 50)
   unit!: string;
 
-  @Field(() => Float) @IsNumber()
+  @Field(() => Float)
+  @IsNumber()
   baseline!: number;
 
-  @Field(() => Float, { description: 'Must differ from the baseline.' }) @IsNumber()
+  @Field(() => Float, { description: 'Must differ from the baseline.' })
+  @IsNumber()
   target!: number;
 }
 
 @InputType()
 export class CreateGoalInput {
-  @Field(() => ID) @IsUUID()
+  @Field(() => ID)
+  @IsUUID()
   engagementId!: string;
 
-  @Field() @Trim() @IsString() @Length(1, MAX_NAME)
+  @Field()
+  @Trim()
+  @IsString()
+  @Length(1, MAX_NAME)
   title!: string;
 
-  @Field(() => GoalCategoryEnum) @IsIn(CATEGORIES)
+  @Field(() => GoalCategoryEnum)
+  @IsIn(CATEGORIES)
   category!: GoalCategory;
 
-  @Field(() => GoalHorizonEnum) @IsIn(HORIZONS)
+  @Field(() => GoalHorizonEnum)
+  @IsIn(HORIZONS)
   horizon!: GoalHorizon;
 
-  @Field({ nullable: true, description: 'YYYY-MM-DD' }) @IsOptional() @IsCalendarDate()
+  @Field({ nullable: true, description: 'YYYY-MM-DD' })
+  @IsOptional()
+  @IsCalendarDate()
   targetDate?: string;
 
-  @Field(() => GoalMetricInput) @ValidateNested() @Type(() => GoalMetricInput)
+  @Field(() => GoalMetricInput)
+  @ValidateNested()
+  @Type(() => GoalMetricInput)
   metric!: GoalMetricInput;
 }
 
 @InputType()
 export class UpdateGoalInput {
-  @Field({ nullable: true }) @IsOptional() @Trim() @IsString() @Length(1, MAX_NAME)
+  @Field({ nullable: true })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, MAX_NAME)
   title?: string;
 
-  @Field(() => GoalCategoryEnum, { nullable: true }) @IsOptional() @IsIn(CATEGORIES)
+  @Field(() => GoalCategoryEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(CATEGORIES)
   category?: GoalCategory;
 
-  @Field(() => GoalHorizonEnum, { nullable: true }) @IsOptional() @IsIn(HORIZONS)
+  @Field(() => GoalHorizonEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(HORIZONS)
   horizon?: GoalHorizon;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; null clears it.' }) @IsOptional() @IsCalendarDate()
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; null clears it.' })
+  @IsOptional()
+  @IsCalendarDate()
   targetDate?: string | null;
 
-  @Field(() => GoalMetricInput, { nullable: true, description: 'Replaces the whole metric.' }) @IsOptional() @ValidateNested() @Type(() => GoalMetricInput)
+  @Field(() => GoalMetricInput, { nullable: true, description: 'Replaces the whole metric.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => GoalMetricInput)
   metric?: GoalMetricInput;
 }
 
 @InputType()
 export class GoalCheckInInput {
-  @Field(() => Float) @IsNumber()
+  @Field(() => Float)
+  @IsNumber()
   value!: number;
 
-  @Field({ nullable: true }) @IsOptional() @Trim() @IsString() @MaxLength(2000)
+  @Field({ nullable: true })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(2000)
   note?: string;
 
-  @Field({ nullable: true, description: 'When the value was measured; defaults to now. Not in the future.' }) @IsOptional() @IsDate()
+  @Field({ nullable: true, description: 'When the value was measured; defaults to now. Not in the future.' })
+  @IsOptional()
+  @IsDate()
   recordedAt?: Date;
 }

@@ -50,7 +50,10 @@ export class GoalModel {
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
   targetDate!: string | null;
 
-  @Field(() => Date, { nullable: true, description: 'When the client agreed to show this goal in the sponsor report; null: private to coach and client.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the client agreed to show this goal in the sponsor report; null: private to coach and client.',
+  })
   sharedWithSponsorAt!: Date | null;
 
   @Field()

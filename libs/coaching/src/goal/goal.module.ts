@@ -7,6 +7,14 @@ import { GoalService } from './goal.service.js';
 
 // Also home to the sponsor report (mostly goal progress) and the audit trail, which have no module of their own.
 @Module({
-  providers: [GoalService, GoalResolver, GoalCheckInResolver, EngagementGoalsResolver, SponsorReportService, SponsorReportResolver, AuditEventResolver],
+  providers: [
+    GoalService,
+    GoalResolver,
+    GoalCheckInResolver,
+    EngagementGoalsResolver,
+    SponsorReportService,
+    SponsorReportResolver,
+    AuditEventResolver,
+  ],
 })
 export class GoalModule {}

@@ -31,7 +31,11 @@ export class GoalResolver {
 
   @Roles('OWNER', 'COACH')
   @Mutation(() => GoalModel)
-  updateGoal(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateGoalInput): Promise<Goal> {
+  updateGoal(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateGoalInput,
+  ): Promise<Goal> {
     return this.goalService.update(actor, id, input);
   }
 
@@ -43,7 +47,8 @@ export class GoalResolver {
 
   @Roles('CLIENT')
   @Mutation(() => GoalModel, {
-    description: 'The client shares the goal with their sponsor (it appears in the sponsor report) or withdraws that at once. Only the client can consent; goals are private by default.',
+    description:
+      'The client shares the goal with their sponsor (it appears in the sponsor report) or withdraws that at once. Only the client can consent; goals are private by default.',
   })
   setGoalSharedWithSponsor(
     @CurrentActor() actor: Actor,
@@ -54,7 +59,11 @@ export class GoalResolver {
   }
 
   @Mutation(() => GoalCheckInModel, { description: 'Coaches, owners and the client themself record a measurement.' })
-  addGoalCheckIn(@CurrentActor() actor: Actor, @Args('goalId', { type: () => ID }) goalId: string, @Args('input') input: GoalCheckInInput): Promise<GoalCheckIn> {
+  addGoalCheckIn(
+    @CurrentActor() actor: Actor,
+    @Args('goalId', { type: () => ID }) goalId: string,
+    @Args('input') input: GoalCheckInInput,
+  ): Promise<GoalCheckIn> {
     return this.goalService.addCheckIn(actor, goalId, input);
   }
 

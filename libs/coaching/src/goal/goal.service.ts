@@ -79,9 +79,13 @@ export class GoalService {
     if (actor.role !== 'CLIENT') throw new ForbiddenError('Only the client can decide to share a goal with their sponsor');
     const goal = await this.get(actor, goalId);
     if (shared === (goal.sharedWithSponsorAt !== null)) return goal;
-    const changes = shared ? { sharedWithSponsorAt: now, sharedWithSponsorById: actor.userId } : { sharedWithSponsorAt: null, sharedWithSponsorById: null };
+    const changes = shared
+      ? { sharedWithSponsorAt: now, sharedWithSponsorById: actor.userId }
+      : { sharedWithSponsorAt: null, sharedWithSponsorById: null };
     await this.db.manager.update(Goal, { id: goal.id }, changes);
-    await this.audit.record(actor, actor.practiceId, shared ? 'goal.shared_with_sponsor' : 'goal.unshared_with_sponsor', 'Goal', goal.id, { engagementId: goal.engagementId });
+    await this.audit.record(actor, actor.practiceId, shared ? 'goal.shared_with_sponsor' : 'goal.unshared_with_sponsor', 'Goal', goal.id, {
+      engagementId: goal.engagementId,
+    });
     return this.db.manager.findOneByOrFail(Goal, { id: goal.id });
   }
 
@@ -89,7 +93,8 @@ export class GoalService {
   async addCheckIn(actor: Actor, goalId: string, input: GoalCheckInInput, now = this.clock.now()): Promise<GoalCheckIn> {
     const goal = await this.get(actor, goalId);
     const recordedAt = input.recordedAt ?? now;
-    if (recordedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new BadUserInputError('recordedAt must not be in the future', 'recordedAt');
+    if (recordedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
+      throw new BadUserInputError('recordedAt must not be in the future', 'recordedAt');
     const checkIn = await this.db.manager.save(
       GoalCheckIn,
       this.db.manager.create(GoalCheckIn, {

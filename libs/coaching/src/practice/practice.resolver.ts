@@ -12,14 +12,25 @@ import { PracticeModel } from './practice.model.js';
 
 @InputType()
 export class UpdatePracticeInput {
-  @Field({ nullable: true }) @IsOptional() @Trim() @IsString() @Length(1, MAX_NAME)
+  @Field({ nullable: true })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, MAX_NAME)
   name?: string;
 
-  @Field({ nullable: true }) @IsOptional() @IsIanaTimeZone()
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsIanaTimeZone()
   timeZone?: string;
 
   @Field(() => [Int], { nullable: true, description: 'Minutes before a session, e.g. [2880, 120].' })
-  @IsOptional() @ArrayMinSize(1) @ArrayMaxSize(5) @IsInt({ each: true }) @Min(10, { each: true }) @Max(60 * 24 * 14, { each: true })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5)
+  @IsInt({ each: true })
+  @Min(10, { each: true })
+  @Max(60 * 24 * 14, { each: true })
   reminderOffsetsMinutes?: number[];
 }
 
@@ -43,7 +54,8 @@ export class PracticeResolver {
     const changes: Partial<Practice> = {};
     if (input.name !== undefined) changes.name = input.name;
     if (input.timeZone !== undefined) changes.timeZone = input.timeZone;
-    if (input.reminderOffsetsMinutes !== undefined) changes.reminderOffsetsMinutes = [...new Set(input.reminderOffsetsMinutes)].sort((a, b) => b - a);
+    if (input.reminderOffsetsMinutes !== undefined)
+      changes.reminderOffsetsMinutes = [...new Set(input.reminderOffsetsMinutes)].sort((a, b) => b - a);
     await this.db.manager.update(Practice, { id: actor.practiceId }, changes);
     // The reminders already planned for the practice's future sessions follow the new times.
     if (changes.reminderOffsetsMinutes) await this.events.practiceReminderOffsetsChanged(actor.practiceId);

@@ -11,7 +11,8 @@ const RATE_LIMITED_ACTION = 'tandem:rate-limited-action';
  * per target) and refuses it with RATE_LIMITED once over. Guards run before the
  * transaction interceptor, so the count is written on its own.
  */
-export const RateLimited = (action: RateLimitedAction) => applyDecorators(SetMetadata(RATE_LIMITED_ACTION, action), UseGuards(RateLimitGuard));
+export const RateLimited = (action: RateLimitedAction) =>
+  applyDecorators(SetMetadata(RATE_LIMITED_ACTION, action), UseGuards(RateLimitGuard));
 
 @Injectable()
 export class RateLimitGuard implements CanActivate {

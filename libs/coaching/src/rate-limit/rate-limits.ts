@@ -19,9 +19,27 @@ const lower = (value: unknown) => (typeof value === 'string' && value.trim() ? v
 export const RATE_LIMITS = {
   signUp: { windowSeconds: 3600, perIp: 100, perTarget: 5, target: (args) => lower(args.input?.email), refusal: 'Too many sign-ups' },
   logIn: { windowSeconds: 900, perIp: 300, perTarget: 30, target: (args) => lower(args.input?.email), refusal: 'Too many log-in attempts' },
-  requestPasswordReset: { windowSeconds: 3600, perIp: 50, perTarget: 5, target: (args) => lower(args.email), refusal: 'Too many password reset requests' },
-  inviteClient: { windowSeconds: 3600, perIp: 200, perTarget: 5, target: (args) => (typeof args.clientId === 'string' ? `client:${args.clientId}` : undefined), refusal: 'Too many invitations' },
-  inviteCoach: { windowSeconds: 3600, perIp: 200, perTarget: 5, target: (args) => lower(args.input?.email), refusal: 'Too many invitations' },
+  requestPasswordReset: {
+    windowSeconds: 3600,
+    perIp: 50,
+    perTarget: 5,
+    target: (args) => lower(args.email),
+    refusal: 'Too many password reset requests',
+  },
+  inviteClient: {
+    windowSeconds: 3600,
+    perIp: 200,
+    perTarget: 5,
+    target: (args) => (typeof args.clientId === 'string' ? `client:${args.clientId}` : undefined),
+    refusal: 'Too many invitations',
+  },
+  inviteCoach: {
+    windowSeconds: 3600,
+    perIp: 200,
+    perTarget: 5,
+    target: (args) => lower(args.input?.email),
+    refusal: 'Too many invitations',
+  },
 } satisfies Record<string, RateLimitRule>;
 
 export type RateLimitedAction = keyof typeof RATE_LIMITS;

@@ -8,7 +8,10 @@ export type SessionOrigin = 'CADENCE' | 'AD_HOC';
 /** One coaching session. `privateNotes` is the coach's alone; `sharedSummary` reaches the client once published. */
 @Entity({ name: 'coaching_session' })
 // Two planners (a re-plan and the rolling top-up, or two workers) can never double a cadence session.
-@Index('coaching_session_cadence_slot_key', ['engagementId', 'startsAt'], { unique: true, where: "status = 'SCHEDULED' AND origin = 'CADENCE' AND NOT manually_moved" })
+@Index('coaching_session_cadence_slot_key', ['engagementId', 'startsAt'], {
+  unique: true,
+  where: "status = 'SCHEDULED' AND origin = 'CADENCE' AND NOT manually_moved",
+})
 export class CoachingSession extends ClientOwnedEntity {
   @Column({ name: 'engagement_id', type: 'uuid' })
   engagementId!: string;

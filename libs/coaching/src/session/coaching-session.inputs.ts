@@ -9,48 +9,80 @@ const URL_OPTIONS = { protocols: ['https', 'http'], require_protocol: true };
 
 @InputType()
 export class ScheduleSessionInput {
-  @Field(() => ID) @IsUUID()
+  @Field(() => ID)
+  @IsUUID()
   engagementId!: string;
 
-  @Field({ description: 'UTC instant (ISO 8601), from now on (5 minutes of grace).' }) @IsDate()
+  @Field({ description: 'UTC instant (ISO 8601), from now on (5 minutes of grace).' })
+  @IsDate()
   startsAt!: Date;
 
-  @Field(() => Int, { nullable: true, description: "Defaults to the engagement's session length." }) @IsOptional() @IsInt() @Min(5) @Max(600)
+  @Field(() => Int, { nullable: true, description: "Defaults to the engagement's session length." })
+  @IsOptional()
+  @IsInt()
+  @Min(5)
+  @Max(600)
   durationMinutes?: number;
 
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(MAX_TEXT)
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_TEXT)
   agenda?: string;
 
-  @Field({ nullable: true }) @IsOptional() @IsUrl(URL_OPTIONS) @MaxLength(2000)
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsUrl(URL_OPTIONS)
+  @MaxLength(2000)
   meetingUrl?: string;
 }
 
 @InputType()
 export class UpdateSessionInput {
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(5) @Max(600)
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(5)
+  @Max(600)
   durationMinutes?: number;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(MAX_TEXT)
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_TEXT)
   agenda?: string | null;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @IsUrl(URL_OPTIONS) @MaxLength(2000)
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsUrl(URL_OPTIONS)
+  @MaxLength(2000)
   meetingUrl?: string | null;
 }
 
 @ArgsType()
 export class SessionsArgs extends PageArgs {
-  @Field({ nullable: true, description: 'Sessions starting at or after this instant.' }) @IsOptional() @IsDate()
+  @Field({ nullable: true, description: 'Sessions starting at or after this instant.' })
+  @IsOptional()
+  @IsDate()
   from?: Date;
 
-  @Field({ nullable: true, description: 'Sessions starting before this instant.' }) @IsOptional() @IsDate()
+  @Field({ nullable: true, description: 'Sessions starting before this instant.' })
+  @IsOptional()
+  @IsDate()
   to?: Date;
 
-  @Field(() => SessionStatusEnum, { nullable: true }) @IsOptional() @IsIn(Object.values(SessionStatusEnum))
+  @Field(() => SessionStatusEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(Object.values(SessionStatusEnum))
   status?: SessionStatus;
 
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID()
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
   clientId?: string;
 
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID()
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
   engagementId?: string;
 }

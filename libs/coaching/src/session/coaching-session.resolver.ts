@@ -36,13 +36,21 @@ export class CoachingSessionResolver {
 
   @Roles('OWNER', 'COACH')
   @Mutation(() => CoachingSessionModel, { description: 'Moves this one session to a time from now on; the others keep their times.' })
-  rescheduleSession(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('startsAt') startsAt: Date): Promise<CoachingSession> {
+  rescheduleSession(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('startsAt') startsAt: Date,
+  ): Promise<CoachingSession> {
     return this.sessionService.reschedule(actor, id, startsAt);
   }
 
   @Roles('OWNER', 'COACH')
   @Mutation(() => CoachingSessionModel)
-  updateSession(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateSessionInput): Promise<CoachingSession> {
+  updateSession(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateSessionInput,
+  ): Promise<CoachingSession> {
     return this.sessionService.update(actor, id, input);
   }
 
@@ -66,13 +74,23 @@ export class CoachingSessionResolver {
 
   @Roles('OWNER', 'COACH')
   @Mutation(() => CoachingSessionModel, { description: 'Your private notes: never visible to the client or a sponsor.' })
-  writePrivateNotes(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('notes') notes: string): Promise<CoachingSession> {
+  writePrivateNotes(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('notes') notes: string,
+  ): Promise<CoachingSession> {
     return this.sessionService.writePrivateNotes(actor, id, notes);
   }
 
   @Roles('OWNER', 'COACH')
-  @Mutation(() => CoachingSessionModel, { description: 'Shares the summary with the client, from the session’s start time on (before it, the client sees the agenda).' })
-  publishSessionSummary(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('summary') summary: string): Promise<CoachingSession> {
+  @Mutation(() => CoachingSessionModel, {
+    description: 'Shares the summary with the client, from the session’s start time on (before it, the client sees the agenda).',
+  })
+  publishSessionSummary(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('summary') summary: string,
+  ): Promise<CoachingSession> {
     return this.sessionService.publishSummary(actor, id, summary);
   }
 

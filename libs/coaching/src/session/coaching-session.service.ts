@@ -21,7 +21,19 @@ import { hasStarted, startIsAhead, startText } from './session-times.js';
  */
 export const SESSION_COLUMN_FIELDS: NodeFieldProperties = {
   __typename: [],
-  ...plainFields('id', 'sequence', 'startsAt', 'timeZone', 'durationMinutes', 'status', 'meetingUrl', 'agenda', 'summaryPublishedAt', 'version', 'completedAt'),
+  ...plainFields(
+    'id',
+    'sequence',
+    'startsAt',
+    'timeZone',
+    'durationMinutes',
+    'status',
+    'meetingUrl',
+    'agenda',
+    'summaryPublishedAt',
+    'version',
+    'completedAt',
+  ),
   sharedSummary: ['sharedSummary', 'summaryPublishedAt'],
 };
 
@@ -77,14 +89,27 @@ export class CoachingSessionService {
     if (args.engagementId) qb.andWhere('s.engagement_id = :engagementId', { engagementId: args.engagementId });
     SESSION_ORDER.apply(qb, args.after);
     // A named prepared statement (planned once per connection): the calendar and the client's portal ask for it on every visit.
-    const { entities, rows } = await preparedPage(this.db, qb, this.listColumns(actor, fields), 's', args.first + 1, SESSION_ORDER.selections());
+    const { entities, rows } = await preparedPage(
+      this.db,
+      qb,
+      this.listColumns(actor, fields),
+      's',
+      args.first + 1,
+      SESSION_ORDER.selections(),
+    );
     return SESSION_ORDER.connection({ entities, raw: rows }, args.first);
   }
 
   /** The columns a list reads (sorted properties, so one prepared statement per shape). */
   private listColumns(actor: Actor, fields: ReadonlySet<string> | undefined): RawEntityColumns<CoachingSession> {
     const all = (this.columns ??= new RawEntityColumns(this.db.manager.connection, CoachingSession, 's__'));
-    const needed = (fields && nodeProperties(fields, SESSION_NODE_FIELDS, ['startsAt'])) ?? (this.withoutNotes ??= this.db.manager.connection.getMetadata(CoachingSession).columns.map((column) => column.propertyName).filter((name) => name !== 'privateNotes').sort());
+    const needed =
+      (fields && nodeProperties(fields, SESSION_NODE_FIELDS, ['startsAt'])) ??
+      (this.withoutNotes ??= this.db.manager.connection
+        .getMetadata(CoachingSession)
+        .columns.map((column) => column.propertyName)
+        .filter((name) => name !== 'privateNotes')
+        .sort());
     const notes = (!fields || fields.has('privateNotes')) && isStaff(actor);
     return all.only(notes ? [...needed, 'privateNotes'].sort() : needed);
   }
@@ -94,7 +119,10 @@ export class CoachingSessionService {
     const engagement = await this.scope.get(actor, Engagement, input.engagementId, 'Engagement');
     if (engagement.status !== 'ACTIVE' && engagement.status !== 'DRAFT') throw new ConflictError(`The engagement is ${engagement.status}`);
     this.assertStartAhead(input.startsAt, engagement.cadenceTimeZone);
-    const sessions = await this.db.manager.find(CoachingSession, { where: { engagementId: engagement.id }, lock: { mode: 'pessimistic_write' } });
+    const sessions = await this.db.manager.find(CoachingSession, {
+      where: { engagementId: engagement.id },
+      lock: { mode: 'pessimistic_write' },
+    });
     const counted = sessions.filter((s) => s.status !== 'CANCELLED').length;
     if (engagement.sessionsAllotted !== null && counted >= engagement.sessionsAllotted) {
       throw new ConflictError(`All ${engagement.sessionsAllotted} sessions of this engagement are held or planned`);
@@ -127,7 +155,10 @@ export class CoachingSessionService {
     const session = await this.requireStatus(actor, id, ['SCHEDULED'], 'rescheduled');
     this.assertStartAhead(startsAt, session.timeZone);
     await this.db.manager.update(CoachingSession, { id }, { startsAt, version: session.version + 1, manuallyMoved: true });
-    await this.audit.record(actor, actor.practiceId, 'session.rescheduled', 'CoachingSession', id, { from: session.startsAt.toISOString(), to: startsAt.toISOString() });
+    await this.audit.record(actor, actor.practiceId, 'session.rescheduled', 'CoachingSession', id, {
+      from: session.startsAt.toISOString(),
+      to: startsAt.toISOString(),
+    });
     await this.events.sessionsChanged([id]);
     return this.db.manager.findOneByOrFail(CoachingSession, { id });
   }
@@ -194,12 +225,16 @@ export class CoachingSessionService {
   }
 
   private assertStarted(session: CoachingSession, now: Date, then: string): void {
-    if (!hasStarted(session.startsAt, now)) throw new ConflictError(`This session starts on ${startText(session.startsAt, session.timeZone)}; ${then}.`);
+    if (!hasStarted(session.startsAt, now))
+      throw new ConflictError(`This session starts on ${startText(session.startsAt, session.timeZone)}; ${then}.`);
   }
 
   private assertStartAhead(startsAt: Date, timeZone: string): void {
     if (!startIsAhead(startsAt, this.clock.now())) {
-      throw new BadUserInputError(`A session cannot start in the past: ${startText(startsAt, timeZone)} has already gone by. Choose a time from now on.`, 'startsAt');
+      throw new BadUserInputError(
+        `A session cannot start in the past: ${startText(startsAt, timeZone)} has already gone by. Choose a time from now on.`,
+        'startsAt',
+      );
     }
   }
 

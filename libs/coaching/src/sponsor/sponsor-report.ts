@@ -26,7 +26,9 @@ export class SponsorGoalProgress {
   progress!: number;
 }
 
-@ObjectType('SponsorReport', { description: 'What an employer sponsor may see: attendance and progress, never notes, summaries, agendas or action items.' })
+@ObjectType('SponsorReport', {
+  description: 'What an employer sponsor may see: attendance and progress, never notes, summaries, agendas or action items.',
+})
 export class SponsorReport {
   @Field(() => ID)
   engagementId!: string;
@@ -124,7 +126,11 @@ export class SponsorReportService {
   }
 
   /** Attendance counts only sessions that took place: COMPLETED or NO_SHOW and started by `now`. */
-  private async sessionCounts(actor: Actor, engagementId: string, now: Date): Promise<{ completed: number; noShow: number; cancelled: number; scheduled: number }> {
+  private async sessionCounts(
+    actor: Actor,
+    engagementId: string,
+    now: Date,
+  ): Promise<{ completed: number; noShow: number; cancelled: number; scheduled: number }> {
     const counts = await this.scope
       .query(actor, CoachingSession, 's')
       .select(`count(*) FILTER (WHERE s.status = 'COMPLETED' AND s.starts_at <= :now)::int`, 'completed')
@@ -150,7 +156,14 @@ export class SponsorReportService {
       // The client's consent, and nothing else, puts a goal in the report.
       .andWhere('g.shared_with_sponsor_at IS NOT NULL')
       .orderBy('g.created_at')
-      .getRawMany<{ title: string; category: GoalCategory; horizon: GoalHorizon; metricBaseline: number; metricTarget: number; latestValue: number | null }>();
+      .getRawMany<{
+        title: string;
+        category: GoalCategory;
+        horizon: GoalHorizon;
+        metricBaseline: number;
+        metricTarget: number;
+        latestValue: number | null;
+      }>();
     return rows.map((g) => ({ title: g.title, category: g.category, horizon: g.horizon, progress: goalProgress(g, g.latestValue) }));
   }
 }

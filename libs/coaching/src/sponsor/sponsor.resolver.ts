@@ -17,7 +17,11 @@ export class SponsorResolver {
   constructor(private readonly sponsorService: SponsorService) {}
 
   @Query(() => SponsorConnection)
-  sponsors(@CurrentActor() actor: Actor, @Args() page: PageArgs, @Args('includeArchived', { defaultValue: false }) includeArchived: boolean) {
+  sponsors(
+    @CurrentActor() actor: Actor,
+    @Args() page: PageArgs,
+    @Args('includeArchived', { defaultValue: false }) includeArchived: boolean,
+  ) {
     return this.sponsorService.list(actor, page.first, page.after, includeArchived);
   }
 
@@ -32,7 +36,11 @@ export class SponsorResolver {
   }
 
   @Mutation(() => SponsorModel)
-  updateSponsor(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateSponsorInput): Promise<Sponsor> {
+  updateSponsor(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateSponsorInput,
+  ): Promise<Sponsor> {
     return this.sponsorService.update(actor, id, input);
   }
 
@@ -49,10 +57,13 @@ export class EngagementSponsorResolver {
     return engagement.sponsorId ? loaders.byId(Sponsor).load(engagement.sponsorId) : null;
   }
 
-  @ResolveField(() => Boolean, { description: 'Whether the engagement has a sponsor (the client too: they decide which goals its report shows).' })
+  @ResolveField(() => Boolean, {
+    description: 'Whether the engagement has a sponsor (the client too: they decide which goals its report shows).',
+  })
   async hasSponsor(@Parent() engagement: Engagement, @RequestLoaders() loaders: Loaders): Promise<boolean> {
     // A partly read engagement (the roster's summary) may not carry the column.
-    const sponsorId = engagement.sponsorId !== undefined ? engagement.sponsorId : (await loaders.byId(Engagement).load(engagement.id))?.sponsorId;
+    const sponsorId =
+      engagement.sponsorId !== undefined ? engagement.sponsorId : (await loaders.byId(Engagement).load(engagement.id))?.sponsorId;
     return !!sponsorId;
   }
 }

@@ -18,11 +18,21 @@ export class UserResolver {
   @Roles('OWNER', 'COACH')
   @Query(() => [UserModel], { description: "The practice's owner and coaches, by name." })
   coaches(@CurrentActor() actor: Actor): Promise<User[]> {
-    return this.scope.query(actor, User, 'u').andWhere(`u.role IN ('OWNER', 'COACH')`).orderBy('u.name').addOrderBy('u.id').limit(500).getMany();
+    return this.scope
+      .query(actor, User, 'u')
+      .andWhere(`u.role IN ('OWNER', 'COACH')`)
+      .orderBy('u.name')
+      .addOrderBy('u.id')
+      .limit(500)
+      .getMany();
   }
 
   @ResolveField(() => ClientModel, { nullable: true, description: 'For a CLIENT user: their client record.' })
-  async client(@Parent() user: User, @OptionalActor() requestActor: Actor | null, @RequestLoaders() loaders: Loaders): Promise<Client | null> {
+  async client(
+    @Parent() user: User,
+    @OptionalActor() requestActor: Actor | null,
+    @RequestLoaders() loaders: Loaders,
+  ): Promise<Client | null> {
     // In an AuthPayload the user is the caller who just logged in (the request had no token, or another one).
     const payloadActor = authenticatedActorOf(user);
     const actor = payloadActor ?? requestActor;

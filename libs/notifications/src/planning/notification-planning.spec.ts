@@ -1,5 +1,14 @@
 import { DateTime } from 'luxon';
-import { digestSlot, endOfQuietHours, nudgeSlot, planSessionEmails, quietHoursTiming, receives, replannedSessionEmails, type PlannedSessionEmail } from './notification-planning.js';
+import {
+  digestSlot,
+  endOfQuietHours,
+  nudgeSlot,
+  planSessionEmails,
+  quietHoursTiming,
+  receives,
+  replannedSessionEmails,
+  type PlannedSessionEmail,
+} from './notification-planning.js';
 
 const at = (iso: string) => new Date(iso);
 const local = (d: Date | null, zone: string) => (d ? DateTime.fromJSDate(d, { zone }).toFormat('yyyy-MM-dd HH:mm ccc') : null);
@@ -28,7 +37,9 @@ describe('planSessionEmails', () => {
 
   it('adds the coach as a recipient when they opted in, in their own zone', () => {
     const drafts = planSessionEmails(session, { client, coach }, [120], at('2027-03-01T00:00:00Z'));
-    expect(drafts.filter((d) => d.kind === 'SESSION_REMINDER').map((d) => [d.recipientEmail, d.recipientTimeZone, d.data.forCoach])).toEqual([
+    expect(
+      drafts.filter((d) => d.kind === 'SESSION_REMINDER').map((d) => [d.recipientEmail, d.recipientTimeZone, d.data.forCoach]),
+    ).toEqual([
       ['cara@example.com', 'America/New_York', false],
       ['colin@example.com', 'Europe/London', true],
     ]);
@@ -53,7 +64,9 @@ describe('planSessionEmails', () => {
   it('sends nothing late in a re-plan (catchUp: false): only the reminders still ahead', () => {
     const now = at('2027-03-15T00:00:00Z'); // 37 h before: 2880 has passed
     const drafts = planSessionEmails(session, { client, coach: null }, [2880, 120], now, { catchUp: false });
-    expect(drafts.map((d) => [d.idempotencyKey, d.sendAt.toISOString()])).toEqual([['reminder:s1:v2:120m:client', '2027-03-16T11:00:00.000Z']]);
+    expect(drafts.map((d) => [d.idempotencyKey, d.sendAt.toISOString()])).toEqual([
+      ['reminder:s1:v2:120m:client', '2027-03-16T11:00:00.000Z'],
+    ]);
   });
 
   it('ignores a repeated offset', () => {
@@ -67,7 +80,13 @@ describe('replannedSessionEmails', () => {
   const session = { id: 's1', practiceId: 'p1', clientId: 'c1', startsAt: at('2027-03-16T13:00:00Z'), version: 2 };
   const everything = { client: { all: false, disabledKinds: [] }, coach: { all: false, disabledKinds: [] } };
   const now = at('2027-03-15T00:00:00Z'); // 37 h before: the 48-hour reminder has passed
-  const email = (id: string, key: string, status: PlannedSessionEmail['status'], offsetMinutes: number | null, forCoach = false): PlannedSessionEmail => ({
+  const email = (
+    id: string,
+    key: string,
+    status: PlannedSessionEmail['status'],
+    offsetMinutes: number | null,
+    forCoach = false,
+  ): PlannedSessionEmail => ({
     id,
     key,
     kind: offsetMinutes === null ? 'SESSION_PREP' : 'SESSION_REMINDER',
@@ -104,9 +123,9 @@ describe('replannedSessionEmails', () => {
 
   it('plans a cancelled one again once the kind is back on, and nothing the recipient does not receive', () => {
     const withdrawn = planned.map((e) => (e.id === 'r120' ? { ...e, status: 'CANCELLED' as const } : e));
-    expect(replannedSessionEmails(session, { client, coach: null }, [2880, 120], everything, withdrawn, now).plan.map((d) => d.idempotencyKey)).toEqual([
-      'reminder:s1:v2:120m:client',
-    ]);
+    expect(
+      replannedSessionEmails(session, { client, coach: null }, [2880, 120], everything, withdrawn, now).plan.map((d) => d.idempotencyKey),
+    ).toEqual(['reminder:s1:v2:120m:client']);
     const stillOff = { ...everything, client: { all: false, disabledKinds: ['SESSION_REMINDER'] } };
     expect(replannedSessionEmails(session, { client, coach: null }, [2880, 120], stillOff, withdrawn, now).plan).toEqual([]);
   });
@@ -160,7 +179,9 @@ describe('endOfQuietHours', () => {
   });
 
   it('handles a daytime window and its end boundary', () => {
-    expect(local(endOfQuietHours(at('2027-01-10T12:30:00Z'), 'Europe/London', '12:00', '13:00'), 'Europe/London')).toBe('2027-01-10 13:00 Sun');
+    expect(local(endOfQuietHours(at('2027-01-10T12:30:00Z'), 'Europe/London', '12:00', '13:00'), 'Europe/London')).toBe(
+      '2027-01-10 13:00 Sun',
+    );
     expect(endOfQuietHours(at('2027-01-10T13:00:00Z'), 'Europe/London', '12:00', '13:00')).toBeNull();
   });
 
@@ -177,7 +198,10 @@ describe('quietHoursTiming', () => {
     const now = at('2027-01-10T12:00:00Z');
     const inside = quietHoursTiming(at('2027-01-10T23:00:00Z'), now, zone, '22:00', '07:00');
     expect([local(inside.sendAt, zone), inside.deferred]).toEqual(['2027-01-11 07:00 Mon', true]);
-    expect(quietHoursTiming(at('2027-01-10T20:00:00Z'), now, zone, '22:00', '07:00')).toEqual({ sendAt: at('2027-01-10T20:00:00Z'), deferred: false });
+    expect(quietHoursTiming(at('2027-01-10T20:00:00Z'), now, zone, '22:00', '07:00')).toEqual({
+      sendAt: at('2027-01-10T20:00:00Z'),
+      deferred: false,
+    });
   });
 
   it('goes back to the planned time when quiet hours are cleared, even one already past (it goes out at once)', () => {

@@ -58,7 +58,8 @@ export function planSessionEmails(
   const start = session.startsAt.getTime();
   const offsets = [...new Set(offsetsMinutes)];
   const passed = offsets.filter((offset) => start - offset * 60_000 < now.getTime());
-  const catchUp = (options.catchUp ?? true) && passed.length && start - now.getTime() > CATCH_UP_MIN_LEAD_MINUTES * 60_000 ? Math.min(...passed) : null;
+  const catchUp =
+    (options.catchUp ?? true) && passed.length && start - now.getTime() > CATCH_UP_MIN_LEAD_MINUTES * 60_000 ? Math.min(...passed) : null;
   for (const offset of offsets) {
     const due = new Date(start - offset * 60_000);
     if (due < now && offset !== catchUp) continue;
@@ -126,7 +127,8 @@ export function replannedSessionEmails(
   const cancel: Array<{ id: string; reason: string }> = [];
   for (const email of planned) {
     if (email.status !== 'PENDING' || email.kind !== 'SESSION_REMINDER') continue;
-    if (email.offsetMinutes === null || !offsetsMinutes.includes(email.offsetMinutes)) cancel.push({ id: email.id, reason: REMOVED_REMINDER_TIME });
+    if (email.offsetMinutes === null || !offsetsMinutes.includes(email.offsetMinutes))
+      cancel.push({ id: email.id, reason: REMOVED_REMINDER_TIME });
     else if (email.forCoach && !recipients.coach) cancel.push({ id: email.id, reason: COACH_REMINDERS_OFF });
   }
   const byKey = new Map(planned.map((email) => [email.key, email]));

@@ -39,7 +39,9 @@ function blockText(block: Block): string {
     case 'link':
       return `${block.label}: ${block.url}`;
     case 'quote':
-      return lines(block.text).map((line) => `> ${line}`.trimEnd()).join('\n');
+      return lines(block.text)
+        .map((line) => `> ${line}`.trimEnd())
+        .join('\n');
   }
 }
 
@@ -75,7 +77,8 @@ function blockHtml(block: Block): string {
 }
 
 function footerHtml(block: Block): string {
-  if (block.type === 'link' && isWebUrl(block.url)) return `<p><a href="${escapeHtml(block.url)}" style="color:#616e7c">${escapeHtml(block.label)}</a></p>`;
+  if (block.type === 'link' && isWebUrl(block.url))
+    return `<p><a href="${escapeHtml(block.url)}" style="color:#616e7c">${escapeHtml(block.label)}</a></p>`;
   return blockHtml(block);
 }
 

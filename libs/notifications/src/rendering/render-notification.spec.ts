@@ -1,5 +1,12 @@
 import ICAL from 'ical.js';
-import { renderNotification, type ItemFacts, type NotificationContent, type RenderOptions, type RenderedEmail, type SessionFacts } from './render-notification.js';
+import {
+  renderNotification,
+  type ItemFacts,
+  type NotificationContent,
+  type RenderOptions,
+  type RenderedEmail,
+  type SessionFacts,
+} from './render-notification.js';
 
 const SESSION_ID = '0b6f7c1e-7f8a-4f64-9d8e-3c2b1a0f9e8d';
 const APP_URL = 'https://tandem.example.com';
@@ -41,7 +48,15 @@ const items: ItemFacts[] = [
 /** One sample of every kind, with the subject it must render to for a recipient in New York. */
 const SAMPLES: Array<{ content: NotificationContent; subject: string; mentions: string[] }> = [
   {
-    content: { kind: 'SESSION_REMINDER', session: aSession(), coach, client, forCoach: false, minutesBefore: 48 * 60, openActionItems: items },
+    content: {
+      kind: 'SESSION_REMINDER',
+      session: aSession(),
+      coach,
+      client,
+      forCoach: false,
+      minutesBefore: 48 * 60,
+      openActionItems: items,
+    },
     subject: 'Reminder: coaching session Tue 5 Jan, 09:00',
     mentions: ['Your coaching session with Jane Coach is in 2 days.', 'Update the CV (due Mon 4 Jan 2027) – overdue', 'Review the offer'],
   },
@@ -51,7 +66,14 @@ const SAMPLES: Array<{ content: NotificationContent; subject: string; mentions: 
     mentions: ['Your coaching session with Ana Lopez is in 2 hours.'],
   },
   {
-    content: { kind: 'SESSION_PREP', session: aSession(), coach, client, openActionItems: items, goals: [{ title: 'Land a VP role', progress: 0.4 }] },
+    content: {
+      kind: 'SESSION_PREP',
+      session: aSession(),
+      coach,
+      client,
+      openActionItems: items,
+      goals: [{ title: 'Land a VP role', progress: 0.4 }],
+    },
     subject: 'Prepare for your session Tue 5 Jan, 09:00',
     mentions: ['Land a VP role: 40%', 'Call two former colleagues (due Tue 12 Jan 2027)', 'Plan the negotiation'],
   },
@@ -76,7 +98,11 @@ const SAMPLES: Array<{ content: NotificationContent; subject: string; mentions: 
       nextSession: { startsAt: new Date('2027-04-06T13:00:00Z'), timeZone: 'Europe/London' },
     },
     subject: 'Summary of your session on Tue 5 Jan',
-    mentions: ['Jane Coach shared the summary', 'We agreed on a target salary.', 'Next session: Tuesday 6 April 2027, 09:00 (America/New_York).'],
+    mentions: [
+      'Jane Coach shared the summary',
+      'We agreed on a target salary.',
+      'Next session: Tuesday 6 April 2027, 09:00 (America/New_York).',
+    ],
   },
   {
     content: {
@@ -91,7 +117,11 @@ const SAMPLES: Array<{ content: NotificationContent; subject: string; mentions: 
       engagementsWithoutNextSession: [{ clientName: 'Chen Wei', title: 'Leadership transition' }],
     },
     subject: 'Your week of Mon 4 Jan 2027: 2 sessions',
-    mentions: ['Tuesday 5 January 2027, 09:00 (America/New_York): Ana Lopez', 'Ana Lopez: 1 overdue item', 'Chen Wei: Leadership transition'],
+    mentions: [
+      'Tuesday 5 January 2027, 09:00 (America/New_York): Ana Lopez',
+      'Ana Lopez: 1 overdue item',
+      'Chen Wei: Leadership transition',
+    ],
   },
   {
     content: { kind: 'INVITE', inviteeName: 'Ana Lopez', practiceName: 'Northstar Coaching', url: `${APP_URL}/invite/xyz` },
@@ -133,42 +163,50 @@ const address = (value: unknown) => String(value).replace(/^mailto:/i, '');
 const time = (event: ICAL.Component, name: string) => (event.getFirstPropertyValue(name) as ICAL.Time).toJSDate();
 
 describe('renderNotification', () => {
-  describe.each(SAMPLES.map((sample) => [label(sample.content), sample] as const))(
-    '%s',
-    (_name, sample) => {
-      const email = renderNotification(sample.content, options());
+  describe.each(SAMPLES.map((sample) => [label(sample.content), sample] as const))('%s', (_name, sample) => {
+    const email = renderNotification(sample.content, options());
 
-      it('renders its subject', () => {
-        expect(email.subject).toBe(sample.subject);
-      });
+    it('renders its subject', () => {
+      expect(email.subject).toBe(sample.subject);
+    });
 
-      it('renders a plain-text and an HTML body saying the same things', () => {
-        expect(email.html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
-        const html = visibleText(email.html);
-        for (const mention of sample.mentions) {
-          expect(email.text).toContain(mention);
+    it('renders a plain-text and an HTML body saying the same things', () => {
+      expect(email.html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
+      const html = visibleText(email.html);
+      for (const mention of sample.mentions) {
+        expect(email.text).toContain(mention);
+      }
+      for (const line of email.text
+        .split('\n')
+        .map((l) => l.replace(/^(- |> |-- ?$)/, '').trim())
+        .filter(Boolean)) {
+        const asLink = /^(.+): (https?:\/\/\S+)$/.exec(line);
+        if (asLink) {
+          expect(email.html).toContain(`href="${escapeHtml(asLink[2]!)}"`);
+          expect(html).toContain(asLink[1]);
+        } else {
+          expect(html).toContain(line);
         }
-        for (const line of email.text.split('\n').map((l) => l.replace(/^(- |> |-- ?$)/, '').trim()).filter(Boolean)) {
-          const asLink = /^(.+): (https?:\/\/\S+)$/.exec(line);
-          if (asLink) {
-            expect(email.html).toContain(`href="${escapeHtml(asLink[2]!)}"`);
-            expect(html).toContain(asLink[1]);
-          } else {
-            expect(html).toContain(line);
-          }
-        }
-      });
+      }
+    });
 
-      it('is a pure function of its input', () => {
-        expect(renderNotification(sample.content, options())).toEqual(email);
-      });
-    },
-  );
+    it('is a pure function of its input', () => {
+      expect(renderNotification(sample.content, options())).toEqual(email);
+    });
+  });
 
   describe('times', () => {
     const reminder = (recipientTimeZone: string, startsAt = new Date('2027-01-05T14:00:00Z')) =>
       renderNotification(
-        { kind: 'SESSION_REMINDER', session: aSession({ startsAt }), coach, client, forCoach: false, minutesBefore: 24 * 60, openActionItems: [] },
+        {
+          kind: 'SESSION_REMINDER',
+          session: aSession({ startsAt }),
+          coach,
+          client,
+          forCoach: false,
+          minutesBefore: 24 * 60,
+          openActionItems: [],
+        },
         options({ recipientTimeZone }),
       );
 
@@ -185,7 +223,9 @@ describe('renderNotification', () => {
     });
 
     it('follows daylight saving time in the recipient zone, not the session zone', () => {
-      expect(reminder('America/New_York', new Date('2027-07-06T13:00:00Z')).text).toContain('Tuesday 6 July 2027, 09:00 (America/New_York)');
+      expect(reminder('America/New_York', new Date('2027-07-06T13:00:00Z')).text).toContain(
+        'Tuesday 6 July 2027, 09:00 (America/New_York)',
+      );
       expect(reminder('Europe/London', new Date('2027-07-06T13:00:00Z')).text).toContain('Tuesday 6 July 2027, 14:00 (Europe/London)');
     });
 
@@ -194,7 +234,10 @@ describe('renderNotification', () => {
     });
 
     it('shows every session of a digest in the recipient zone', () => {
-      const digest = renderNotification(SAMPLES.find((s) => s.content.kind === 'COACH_DIGEST')!.content, options({ recipientTimeZone: 'Asia/Tokyo' }));
+      const digest = renderNotification(
+        SAMPLES.find((s) => s.content.kind === 'COACH_DIGEST')!.content,
+        options({ recipientTimeZone: 'Asia/Tokyo' }),
+      );
       expect(digest.text).toContain('Tuesday 5 January 2027, 23:00 (Asia/Tokyo): Ana Lopez');
       expect(digest.text).toContain('Friday 8 January 2027, 00:30 (Asia/Tokyo): Ben Ortiz');
     });
@@ -202,7 +245,10 @@ describe('renderNotification', () => {
 
   describe('reminder lead time', () => {
     const lead = (minutesBefore: number) =>
-      renderNotification({ kind: 'SESSION_REMINDER', session: aSession(), coach, client, forCoach: false, minutesBefore, openActionItems: [] }, options()).text;
+      renderNotification(
+        { kind: 'SESSION_REMINDER', session: aSession(), coach, client, forCoach: false, minutesBefore, openActionItems: [] },
+        options(),
+      ).text;
 
     it.each([
       [31, 'in 31 minutes'],
@@ -220,7 +266,10 @@ describe('renderNotification', () => {
 
   describe('nudge subject', () => {
     const subject = (overdue: boolean[]) =>
-      renderNotification({ kind: 'ACCOUNTABILITY_NUDGE', client, items: overdue.map((o, i) => ({ title: `Item ${i}`, dueDate: '2027-01-04', overdue: o })) }, options()).subject;
+      renderNotification(
+        { kind: 'ACCOUNTABILITY_NUDGE', client, items: overdue.map((o, i) => ({ title: `Item ${i}`, dueDate: '2027-01-04', overdue: o })) },
+        options(),
+      ).subject;
 
     it('counts each item once: an overdue item is not also due', () => {
       expect(subject([true])).toBe('1 action item overdue');
@@ -243,19 +292,48 @@ describe('renderNotification', () => {
         minutesBefore: 120,
         openActionItems: [{ title: attack, dueDate: null, overdue: false }],
       },
-      { kind: 'SESSION_PREP', session: aSession({ agenda: attack }), coach, client, openActionItems: [], goals: [{ title: attack, progress: 1 }] },
-      { kind: 'SESSION_SUMMARY', session: aSession(), coach, client, summary: attack, actionItems: [{ title: attack, dueDate: null, overdue: false }], nextSession: null },
-      { kind: 'ACCOUNTABILITY_NUDGE', client: { name: attack, email: 'a@x.test' }, items: [{ title: attack, dueDate: null, overdue: false }] },
-      { kind: 'COACH_DIGEST', coach, weekStarting: '2027-01-04', sessions: [{ clientName: attack, startsAt: new Date('2027-01-05T14:00:00Z') }], clientsWithOverdueItems: [], engagementsWithoutNextSession: [{ clientName: 'A', title: attack }] },
+      {
+        kind: 'SESSION_PREP',
+        session: aSession({ agenda: attack }),
+        coach,
+        client,
+        openActionItems: [],
+        goals: [{ title: attack, progress: 1 }],
+      },
+      {
+        kind: 'SESSION_SUMMARY',
+        session: aSession(),
+        coach,
+        client,
+        summary: attack,
+        actionItems: [{ title: attack, dueDate: null, overdue: false }],
+        nextSession: null,
+      },
+      {
+        kind: 'ACCOUNTABILITY_NUDGE',
+        client: { name: attack, email: 'a@x.test' },
+        items: [{ title: attack, dueDate: null, overdue: false }],
+      },
+      {
+        kind: 'COACH_DIGEST',
+        coach,
+        weekStarting: '2027-01-04',
+        sessions: [{ clientName: attack, startsAt: new Date('2027-01-05T14:00:00Z') }],
+        clientsWithOverdueItems: [],
+        engagementsWithoutNextSession: [{ clientName: 'A', title: attack }],
+      },
       { kind: 'INVITE', inviteeName: attack, practiceName: attack, url: `${APP_URL}/invite/x` },
     ];
 
-    it.each(hostile.map((content) => [content.kind, content] as const))('is escaped in the HTML of %s and kept as written in the text', (_kind, content) => {
-      const email = renderNotification(content, options({ practiceName: attack, recipientName: attack }));
-      expect(email.html).not.toMatch(/<script/i);
-      expect(email.html).toContain('&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62;');
-      expect(email.text).toContain(attack);
-    });
+    it.each(hostile.map((content) => [content.kind, content] as const))(
+      'is escaped in the HTML of %s and kept as written in the text',
+      (_kind, content) => {
+        const email = renderNotification(content, options({ practiceName: attack, recipientName: attack }));
+        expect(email.html).not.toMatch(/<script/i);
+        expect(email.html).toContain('&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62;');
+        expect(email.text).toContain(attack);
+      },
+    );
 
     it('never turns a non-web meeting URL into a link', () => {
       const email = renderNotification(hostile[0]!, options());
@@ -264,7 +342,10 @@ describe('renderNotification', () => {
     });
 
     it('keeps subjects on one line', () => {
-      const email = renderNotification({ kind: 'INVITE', inviteeName: 'A', practiceName: 'Evil\r\nBcc: x@y.test', url: `${APP_URL}/i` }, options());
+      const email = renderNotification(
+        { kind: 'INVITE', inviteeName: 'A', practiceName: 'Evil\r\nBcc: x@y.test', url: `${APP_URL}/i` },
+        options(),
+      );
       expect(email.subject).toBe("You're invited to Evil Bcc: x@y.test on Tandem");
     });
 
@@ -300,7 +381,15 @@ describe('renderNotification', () => {
         expect(email.text).toContain('Agenda\n\n> Review the offer\n> Plan the negotiation');
       }
       const bare = renderNotification(
-        { kind: 'SESSION_REMINDER', session: aSession({ meetingUrl: null, agenda: null }), coach, client, forCoach: false, minutesBefore: 120, openActionItems: [] },
+        {
+          kind: 'SESSION_REMINDER',
+          session: aSession({ meetingUrl: null, agenda: null }),
+          coach,
+          client,
+          forCoach: false,
+          minutesBefore: 120,
+          openActionItems: [],
+        },
         options(),
       );
       expect(bare.text).not.toContain('Join the meeting');
@@ -310,11 +399,14 @@ describe('renderNotification', () => {
   });
 
   describe('unsubscribe footer', () => {
-    it.each(SAMPLES.slice(0, 7).map((s) => [label(s.content), s.content] as const))('is in %s when there is an unsubscribe URL', (_kind, content) => {
-      const email = renderNotification(content, options());
-      expect(email.text).toContain(`\n-- \nSent by Tandem for Northstar Coaching.\nUnsubscribe: ${UNSUBSCRIBE_URL}\n`);
-      expect(email.html).toContain(`href="${escapeHtml(UNSUBSCRIBE_URL)}"`);
-    });
+    it.each(SAMPLES.slice(0, 7).map((s) => [label(s.content), s.content] as const))(
+      'is in %s when there is an unsubscribe URL',
+      (_kind, content) => {
+        const email = renderNotification(content, options());
+        expect(email.text).toContain(`\n-- \nSent by Tandem for Northstar Coaching.\nUnsubscribe: ${UNSUBSCRIBE_URL}\n`);
+        expect(email.html).toContain(`href="${escapeHtml(UNSUBSCRIBE_URL)}"`);
+      },
+    );
 
     it('is left out when there is no unsubscribe URL', () => {
       const email = renderNotification(SAMPLES[0]!.content, options({ unsubscribeUrl: null }));
@@ -333,7 +425,10 @@ describe('renderNotification', () => {
   describe('calendar part', () => {
     const sentAt = new Date('2027-01-03T14:00:00Z');
     const reminder = (session: SessionFacts) =>
-      renderNotification({ kind: 'SESSION_REMINDER', session, coach, client, forCoach: false, minutesBefore: 48 * 60, openActionItems: [] }, options({ sentAt }));
+      renderNotification(
+        { kind: 'SESSION_REMINDER', session, coach, client, forCoach: false, minutesBefore: 48 * 60, openActionItems: [] },
+        options({ sentAt }),
+      );
 
     it('is a METHOD:REQUEST invitation on a reminder', () => {
       const email = reminder(aSession());

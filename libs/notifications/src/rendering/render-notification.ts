@@ -35,7 +35,14 @@ export type NotificationContent =
       minutesBefore: number;
       openActionItems: ItemFacts[];
     }
-  | { kind: 'SESSION_PREP'; session: SessionFacts; coach: Person; client: Person; openActionItems: ItemFacts[]; goals: Array<{ title: string; progress: number }> }
+  | {
+      kind: 'SESSION_PREP';
+      session: SessionFacts;
+      coach: Person;
+      client: Person;
+      openActionItems: ItemFacts[];
+      goals: Array<{ title: string; progress: number }>;
+    }
   | { kind: 'SESSION_CANCELLED'; session: SessionFacts; coach: Person; client: Person }
   | { kind: 'ACCOUNTABILITY_NUDGE'; client: Person; items: ItemFacts[] }
   | {
@@ -215,7 +222,9 @@ function reminder(content: Content<'SESSION_REMINDER'>, context: Context): Draft
   const { session, coach, client, forCoach } = content;
   const other = forCoach ? client : coach;
   return {
-    subject: forCoach ? `Reminder: session with ${client.name} ${context.short(session.startsAt)}` : `Reminder: coaching session ${context.short(session.startsAt)}`,
+    subject: forCoach
+      ? `Reminder: session with ${client.name} ${context.short(session.startsAt)}`
+      : `Reminder: coaching session ${context.short(session.startsAt)}`,
     body: [
       context.greeting(),
       paragraph(`Your coaching session with ${other.name} is ${inAdvance(content.minutesBefore)}.`),
@@ -236,7 +245,9 @@ function prep(content: Content<'SESSION_PREP'>, context: Context): Draft {
     subject: `Prepare for your session ${context.short(session.startsAt)}`,
     body: [
       context.greeting(),
-      paragraph(`Your next coaching session with ${coach.name} is coming up. A few minutes with your action items and goals beforehand makes the most of it.`),
+      paragraph(
+        `Your next coaching session with ${coach.name} is coming up. A few minutes with your action items and goals beforehand makes the most of it.`,
+      ),
       paragraph(when(session, context)),
       ...sessionDetails(session),
       ...openItems(content.openActionItems, context),
@@ -311,9 +322,14 @@ function digest(content: Content<'COACH_DIGEST'>, context: Context): Draft {
       heading(`Sessions (${sessions.length})`),
       sessions.length ? list(sessions.map((s) => `${context.long(s.startsAt)}: ${s.clientName}`)) : paragraph('No sessions this week.'),
       ...(overdue.length
-        ? [heading('Clients with overdue action items'), list(overdue.map((c) => `${c.clientName}: ${count(c.overdueCount, 'overdue item')}`))]
+        ? [
+            heading('Clients with overdue action items'),
+            list(overdue.map((c) => `${c.clientName}: ${count(c.overdueCount, 'overdue item')}`)),
+          ]
         : []),
-      ...(unplanned.length ? [heading('Engagements without a next session'), list(unplanned.map((e) => `${e.clientName}: ${e.title}`))] : []),
+      ...(unplanned.length
+        ? [heading('Engagements without a next session'), list(unplanned.map((e) => `${e.clientName}: ${e.title}`))]
+        : []),
       link('Open Tandem', context.url('/')),
     ],
   };
@@ -326,9 +342,13 @@ function invite(content: Content<'INVITE'>): Draft {
       subject: `${content.practiceName} invited you to Tandem`,
       body: [
         paragraph(`Hello ${content.inviteeName},`),
-        paragraph(`${content.practiceName} invited this address to Tandem, but it already has a Tandem account, so the invitation cannot create another.`),
+        paragraph(
+          `${content.practiceName} invited this address to Tandem, but it already has a Tandem account, so the invitation cannot create another.`,
+        ),
         link('Log in', content.logInUrl),
-        paragraph('If you forgot your password, choose "Forgot your password?" on that page. Your coach can invite you at another address if you want a separate log-in.'),
+        paragraph(
+          'If you forgot your password, choose "Forgot your password?" on that page. Your coach can invite you at another address if you want a separate log-in.',
+        ),
       ],
     };
   }

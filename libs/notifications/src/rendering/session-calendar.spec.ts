@@ -9,7 +9,10 @@ import { fold, sessionCalendarEvent, type SessionCalendarInput } from './session
 function viaIcalGenerator(input: SessionCalendarInput): string {
   const { session } = input;
   const request = input.method === 'REQUEST';
-  const calendar = ical({ prodId: { company: 'Tandem', product: 'Tandem', language: 'EN' }, method: request ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.CANCEL });
+  const calendar = ical({
+    prodId: { company: 'Tandem', product: 'Tandem', language: 'EN' },
+    method: request ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.CANCEL,
+  });
   calendar.createEvent({
     id: `session-${session.id}@${input.productDomain}`,
     sequence: request ? session.version : session.version + 1,
@@ -23,7 +26,13 @@ function viaIcalGenerator(input: SessionCalendarInput): string {
     status: request ? ICalEventStatus.CONFIRMED : ICalEventStatus.CANCELLED,
     organizer: { name: input.organizer.name.replace(/"/g, "'"), email: input.organizer.email },
     attendees: [
-      { name: input.attendee.name.replace(/"/g, "'"), email: input.attendee.email, role: ICalAttendeeRole.REQ, status: ICalAttendeeStatus.NEEDSACTION, rsvp: request },
+      {
+        name: input.attendee.name.replace(/"/g, "'"),
+        email: input.attendee.email,
+        role: ICalAttendeeRole.REQ,
+        status: ICalAttendeeStatus.NEEDSACTION,
+        rsvp: request,
+      },
     ],
   });
   return `${calendar.toString()}\r\n`;
@@ -44,7 +53,8 @@ const base: SessionCalendarInput = {
   organizer: { name: 'Coach "Q" O\\Neil', email: 'coach@example.com' },
   attendee: { name: 'Client, Two', email: 'client@example.com' },
   summary: 'Coaching session: Client, Two with Coach "Q" O\\Neil',
-  description: 'Agenda:\nReview the interview feedback; prepare.\r\n\r\nJoin the meeting: https://meet.example.com/abc\n\nSession in Tandem: https://tandem.example.com/sessions/0b6c',
+  description:
+    'Agenda:\nReview the interview feedback; prepare.\r\n\r\nJoin the meeting: https://meet.example.com/abc\n\nSession in Tandem: https://tandem.example.com/sessions/0b6c',
   productDomain: 'tandem.example.com',
   stamp: new Date('2026-12-01T10:11:12.999Z'),
 };
@@ -52,9 +62,27 @@ const base: SessionCalendarInput = {
 describe('sessionCalendarEvent', () => {
   const cases: Array<[string, SessionCalendarInput]> = [
     ['an invitation', base],
-    ['a cancellation without a meeting link or stamp', { ...base, method: 'CANCEL', session: { ...base.session, meetingUrl: null }, stamp: undefined }],
-    ['non-ASCII text folded at 75 octets', { ...base, summary: `Séance de coaching : Zoë Ørsted avec 李小龍 🚀 ${'ü'.repeat(90)}`, attendee: { name: 'Zoë 🚀 Ørsted', email: 'zoe@example.com' } }],
-    ['lines of exactly 74, 75 and 76 octets', { ...base, summary: 'x'.repeat(74 - 'SUMMARY:'.length), description: 'y'.repeat(75 - 'DESCRIPTION:'.length), productDomain: `${'z'.repeat(76 - 'UID:session-0b6c1a52-6f0e-4d0c-9d59-3f1c2a4e5b6d@'.length)}` }],
+    [
+      'a cancellation without a meeting link or stamp',
+      { ...base, method: 'CANCEL', session: { ...base.session, meetingUrl: null }, stamp: undefined },
+    ],
+    [
+      'non-ASCII text folded at 75 octets',
+      {
+        ...base,
+        summary: `Séance de coaching : Zoë Ørsted avec 李小龍 🚀 ${'ü'.repeat(90)}`,
+        attendee: { name: 'Zoë 🚀 Ørsted', email: 'zoe@example.com' },
+      },
+    ],
+    [
+      'lines of exactly 74, 75 and 76 octets',
+      {
+        ...base,
+        summary: 'x'.repeat(74 - 'SUMMARY:'.length),
+        description: 'y'.repeat(75 - 'DESCRIPTION:'.length),
+        productDomain: `${'z'.repeat(76 - 'UID:session-0b6c1a52-6f0e-4d0c-9d59-3f1c2a4e5b6d@'.length)}`,
+      },
+    ],
   ];
   it.each(cases)('writes %s exactly as ical-generator did', (_name, input) => {
     expect(sessionCalendarEvent(input)).toBe(viaIcalGenerator(input));

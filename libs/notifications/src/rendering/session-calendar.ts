@@ -68,7 +68,10 @@ function commonName(person: Person): string {
 
 /** 20270105T090000Z (whole seconds, UTC). */
 function utc(instant: Date): string {
-  return instant.toISOString().replace(/\.\d{3}/, '').replace(/[-:]/g, '');
+  return instant
+    .toISOString()
+    .replace(/\.\d{3}/, '')
+    .replace(/[-:]/g, '');
 }
 
 const newline = /\r\n|\r|\n/g;

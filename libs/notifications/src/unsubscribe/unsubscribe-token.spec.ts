@@ -33,9 +33,27 @@ describe('unsubscribe tokens', () => {
 
   it('are rejected when the payload was tampered with', () => {
     const token = signUnsubscribeToken(claims, SECRET);
-    expect(verifyUnsubscribeToken(withPayload(token, (p) => ({ ...p, e: 'someone.else@client.test' })), SECRET, NOW)).toBeNull();
-    expect(verifyUnsubscribeToken(withPayload(token, (p) => ({ ...p, k: null })), SECRET, NOW)).toBeNull();
-    expect(verifyUnsubscribeToken(withPayload(token, (p) => ({ ...p, x: Date.parse('2099-01-01') })), SECRET, NOW)).toBeNull();
+    expect(
+      verifyUnsubscribeToken(
+        withPayload(token, (p) => ({ ...p, e: 'someone.else@client.test' })),
+        SECRET,
+        NOW,
+      ),
+    ).toBeNull();
+    expect(
+      verifyUnsubscribeToken(
+        withPayload(token, (p) => ({ ...p, k: null })),
+        SECRET,
+        NOW,
+      ),
+    ).toBeNull();
+    expect(
+      verifyUnsubscribeToken(
+        withPayload(token, (p) => ({ ...p, x: Date.parse('2099-01-01') })),
+        SECRET,
+        NOW,
+      ),
+    ).toBeNull();
     const [payload, signature] = token.split('.');
     const flipped = payload!.slice(0, 10) + (payload![10] === 'A' ? 'B' : 'A') + payload!.slice(11);
     expect(verifyUnsubscribeToken(`${flipped}.${signature}`, SECRET, NOW)).toBeNull();
@@ -99,7 +117,17 @@ describe('unsubscribe tokens', () => {
     };
     const valid = { p: claims.practiceId, e: claims.email, k: null, x: claims.expiresAt.getTime() };
     expect(verifyUnsubscribeToken(sign(valid), SECRET, NOW)).not.toBeNull();
-    for (const body of [null, [], 'text', 42, { ...valid, p: 1 }, { ...valid, e: null }, { ...valid, k: 7 }, { ...valid, x: '2099' }, { p: valid.p }]) {
+    for (const body of [
+      null,
+      [],
+      'text',
+      42,
+      { ...valid, p: 1 },
+      { ...valid, e: null },
+      { ...valid, k: 7 },
+      { ...valid, x: '2099' },
+      { p: valid.p },
+    ]) {
       expect(verifyUnsubscribeToken(sign(body), SECRET, NOW)).toBeNull();
     }
   });

@@ -21,7 +21,9 @@ const PURPOSE = 'tandem.unsubscribe.v1.';
 const PART = /^[A-Za-z0-9_-]+$/;
 
 function signature(payload: string, secret: string): string {
-  return createHmac('sha256', secret).update(PURPOSE + payload).digest('base64url');
+  return createHmac('sha256', secret)
+    .update(PURPOSE + payload)
+    .digest('base64url');
 }
 
 /** `<base64url JSON payload>.<base64url HMAC-SHA256>`; pass AppConfig.jwtSecret as the secret. */

@@ -88,7 +88,8 @@ ${body}
 /** One form, one button per choice: the button's name/value says which. */
 function form(token: string, buttons: Array<{ scope: 'kind' | 'all'; label: string; secondary?: boolean }>): string {
   const items = buttons.map(
-    (button) => `<button type="submit" name="scope" value="${button.scope}"${button.secondary ? ' class="secondary"' : ''}>${escapeHtml(button.label)}</button>`,
+    (button) =>
+      `<button type="submit" name="scope" value="${button.scope}"${button.secondary ? ' class="secondary"' : ''}>${escapeHtml(button.label)}</button>`,
   );
   return `<form method="post" action="?token=${encodeURIComponent(token)}">\n${items.join('\n')}\n</form>`;
 }

@@ -15,17 +15,29 @@ const session = (id: string, startsAt: string, name: string, timeZone = 'Europe/
   client: { __typename: 'Client', id: `c-${id}`, name, timeZone },
 });
 
-function calendarClient(extra: (name: string, variables: Record<string, unknown>) => { data?: unknown; error?: unknown } | undefined = () => undefined) {
+function calendarClient(
+  extra: (name: string, variables: Record<string, unknown>) => { data?: unknown; error?: unknown } | undefined = () => undefined,
+) {
   return mockClient((name, variables) => {
     if (name === 'CalendarSessions') {
       if (variables.after === 'page-2') {
-        return { data: { sessions: { edges: [{ node: session('s2', '2026-03-04T14:00:00.000Z', 'Bea Berlin', 'Europe/Berlin') }], pageInfo: { hasNextPage: false, endCursor: null } } } };
+        return {
+          data: {
+            sessions: {
+              edges: [{ node: session('s2', '2026-03-04T14:00:00.000Z', 'Bea Berlin', 'Europe/Berlin') }],
+              pageInfo: { hasNextPage: false, endCursor: null },
+            },
+          },
+        };
       }
       if (String(variables.from).startsWith('2026-03-02T')) {
         return {
           data: {
             sessions: {
-              edges: [{ node: session('s1', '2026-03-03T09:00:00.000Z', 'Ann Archer') }, { node: session('s3', '2026-03-05T10:00:00.000Z', 'Cy Cancelled', 'Europe/London', 'CANCELLED') }],
+              edges: [
+                { node: session('s1', '2026-03-03T09:00:00.000Z', 'Ann Archer') },
+                { node: session('s3', '2026-03-05T10:00:00.000Z', 'Cy Cancelled', 'Europe/London', 'CANCELLED') },
+              ],
               pageInfo: { hasNextPage: true, endCursor: 'page-2' },
             },
           },
@@ -71,7 +83,9 @@ describe('CalendarPage', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Previous' }));
     await user.click(screen.getByRole('button', { name: 'Previous' }));
     await screen.findByRole('heading', { level: 2, name: /February 2026/ });
-    const ranges = client.operations.filter((o) => o.name === 'CalendarSessions' && !o.variables.after).map((o) => [o.variables.from, o.variables.to]);
+    const ranges = client.operations
+      .filter((o) => o.name === 'CalendarSessions' && !o.variables.after)
+      .map((o) => [o.variables.from, o.variables.to]);
     expect(ranges).toEqual([
       ['2026-03-02T00:00:00.000Z', '2026-03-09T00:00:00.000Z'],
       ['2026-03-01T00:00:00.000Z', '2026-03-31T23:00:00.000Z'],
@@ -84,9 +98,25 @@ describe('CalendarPage', { timeout: 20_000 }, () => {
   it('reschedules in the viewer zone, showing the client their own time', async () => {
     const user = userEvent.setup();
     const client = calendarClient((name, variables) =>
-      name === 'RescheduleSession' ? { data: { rescheduleSession: { __typename: 'CoachingSession', id: variables.id, startsAt: variables.startsAt, status: 'SCHEDULED', version: 2 } } } : undefined,
+      name === 'RescheduleSession'
+        ? {
+            data: {
+              rescheduleSession: {
+                __typename: 'CoachingSession',
+                id: variables.id,
+                startsAt: variables.startsAt,
+                status: 'SCHEDULED',
+                version: 2,
+              },
+            },
+          }
+        : undefined,
     );
-    renderPage(<CalendarPage />, { client, route: '/calendar?view=week&date=2026-03-04', viewer: aCoach({ timeZone: 'America/New_York' }) });
+    renderPage(<CalendarPage />, {
+      client,
+      route: '/calendar?view=week&date=2026-03-04',
+      viewer: aCoach({ timeZone: 'America/New_York' }),
+    });
     await user.click(await screen.findByRole('button', { name: /Reschedule: Bea Berlin/ }));
     const panel = screen.getByRole('region', { name: 'Reschedule the session with Bea Berlin' });
     expect(within(panel).getByRole('heading')).toHaveFocus();
@@ -97,14 +127,21 @@ describe('CalendarPage', { timeout: 20_000 }, () => {
     // 08:30 in New York (EDT from 8 March) is 12:30 UTC, 13:30 in Berlin (still CET).
     expect(panel).toHaveTextContent('For Bea Berlin: Tue 10 Mar 2026, 13:30 GMT+1');
     await user.click(within(panel).getByRole('button', { name: 'Move session' }));
-    expect(client.operations.find((o) => o.name === 'RescheduleSession')?.variables).toEqual({ id: 's2', startsAt: '2026-03-10T12:30:00.000Z' });
+    expect(client.operations.find((o) => o.name === 'RescheduleSession')?.variables).toEqual({
+      id: 's2',
+      startsAt: '2026-03-10T12:30:00.000Z',
+    });
     expect(await screen.findByText(/now starts Tue 10 Mar 2026, 08:30 EDT/)).toHaveAttribute('role', 'status');
     expect(screen.queryByRole('region', { name: /Reschedule/ })).not.toBeInTheDocument();
   });
 
   it('asks before cancelling, and Escape keeps the session', async () => {
     const user = userEvent.setup();
-    const client = calendarClient((name, variables) => (name === 'CancelSession' ? { data: { cancelSession: { __typename: 'CoachingSession', id: variables.id, status: 'CANCELLED' } } } : undefined));
+    const client = calendarClient((name, variables) =>
+      name === 'CancelSession'
+        ? { data: { cancelSession: { __typename: 'CoachingSession', id: variables.id, status: 'CANCELLED' } } }
+        : undefined,
+    );
     renderPage(<CalendarPage />, { client, route: '/calendar?view=week&date=2026-03-04' });
     await user.click(await screen.findByRole('button', { name: /Cancel: Ann Archer/ }));
     expect(screen.getByRole('region', { name: 'Cancel the session with Ann Archer?' })).toBeInTheDocument();
@@ -118,7 +155,9 @@ describe('CalendarPage', { timeout: 20_000 }, () => {
   });
 
   it('says so when the sessions cannot be loaded', async () => {
-    const client = mockClient(() => ({ error: new CombinedError({ graphQLErrors: [{ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }) }));
+    const client = mockClient(() => ({
+      error: new CombinedError({ graphQLErrors: [{ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }),
+    }));
     renderPage(<CalendarPage />, { client, route: '/calendar' });
     expect(await screen.findByRole('alert')).toBeInTheDocument();
   });

@@ -3,7 +3,15 @@ import { Link, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import { useViewer } from '../../auth/auth-context';
 import { graphql } from '../../graphql/graphql';
-import { formatDate, formatDateTime, formatTime, fromLocalInputValue, toLocalInputValue, zoneAbbreviation, zoneCity } from '../../time/format';
+import {
+  formatDate,
+  formatDateTime,
+  formatTime,
+  fromLocalInputValue,
+  toLocalInputValue,
+  zoneAbbreviation,
+  zoneCity,
+} from '../../time/format';
 import { TextField } from '../../ui/fields';
 import { Page } from '../../ui/page';
 import { EmptyState, ErrorNotice, Loading, SuccessNotice } from '../../ui/status';
@@ -97,7 +105,13 @@ export function CalendarPage() {
       <div className="calendar-toolbar">
         <div role="group" aria-label="View" className="calendar-toggle">
           {(['week', 'month'] as const).map((option) => (
-            <button key={option} type="button" className={option === view ? '' : 'button-secondary'} aria-pressed={option === view} onClick={() => changeView(option)}>
+            <button
+              key={option}
+              type="button"
+              className={option === view ? '' : 'button-secondary'}
+              aria-pressed={option === view}
+              onClick={() => changeView(option)}
+            >
               {option === 'week' ? 'Week' : 'Month'}
             </button>
           ))}
@@ -129,7 +143,9 @@ export function CalendarPage() {
         </div>
       ) : null}
 
-      {action?.kind === 'reschedule' ? <ReschedulePanel session={action.session} zone={zone} onDone={finish} onClose={closeAction} /> : null}
+      {action?.kind === 'reschedule' ? (
+        <ReschedulePanel session={action.session} zone={zone} onDone={finish} onClose={closeAction} />
+      ) : null}
       {action?.kind === 'cancel' ? <CancelPanel session={action.session} zone={zone} onDone={finish} onClose={closeAction} /> : null}
 
       {error ? <ErrorNotice error={error} /> : null}
@@ -165,10 +181,23 @@ function zoneHeading(from: string, to: string, zone: string): string {
   return `Times in ${zoneCity(zone)} (${first === last ? first : `${first}, then ${last}`})`;
 }
 
-function DayCell({ day, sessions, zone, onAction }: { day: CalendarDay; sessions: CalendarSession[]; zone: string; onAction: (action: Action) => void }) {
+function DayCell({
+  day,
+  sessions,
+  zone,
+  onAction,
+}: {
+  day: CalendarDay;
+  sessions: CalendarSession[];
+  zone: string;
+  onAction: (action: Action) => void;
+}) {
   const label = formatDate(day.from, zone).replace(/ \d{4}$/, '');
   return (
-    <li className={`calendar-day${sessions.length === 0 ? ' calendar-day-empty' : ''}${day.isToday ? ' calendar-day-today' : ''}`} aria-current={day.isToday ? 'date' : undefined}>
+    <li
+      className={`calendar-day${sessions.length === 0 ? ' calendar-day-empty' : ''}${day.isToday ? ' calendar-day-today' : ''}`}
+      aria-current={day.isToday ? 'date' : undefined}
+    >
       <h3 className="calendar-day-title">
         {label}
         {day.isToday ? <span className="badge">Today</span> : null}
@@ -195,16 +224,29 @@ function SessionItem({ session, zone, onAction }: { session: CalendarSession; zo
   return (
     <li className={`calendar-session calendar-session-${session.status.toLowerCase()}`}>
       <Link to={`/sessions/${session.id}`} className="calendar-session-link">
-        <span className="calendar-session-time">{formatTime(session.startsAt, zone)}</span> <span className="calendar-session-client">{clientName}</span>
+        <span className="calendar-session-time">{formatTime(session.startsAt, zone)}</span>{' '}
+        <span className="calendar-session-client">{clientName}</span>
       </Link>
       <span className={status.badge}>{status.label}</span>
       {differs ? <span className="small muted calendar-client-time">{formatTime(session.startsAt, clientZone)} for the client</span> : null}
       {session.status === 'SCHEDULED' ? (
         <span className="calendar-session-actions">
-          <button id={`session-${session.id}-reschedule`} type="button" className="button-link small" aria-label={`Reschedule: ${clientName}, ${when}`} onClick={() => onAction({ kind: 'reschedule', session })}>
+          <button
+            id={`session-${session.id}-reschedule`}
+            type="button"
+            className="button-link small"
+            aria-label={`Reschedule: ${clientName}, ${when}`}
+            onClick={() => onAction({ kind: 'reschedule', session })}
+          >
             Reschedule
           </button>
-          <button id={`session-${session.id}-cancel`} type="button" className="button-link small" aria-label={`Cancel: ${clientName}, ${when}`} onClick={() => onAction({ kind: 'cancel', session })}>
+          <button
+            id={`session-${session.id}-cancel`}
+            type="button"
+            className="button-link small"
+            aria-label={`Cancel: ${clientName}, ${when}`}
+            onClick={() => onAction({ kind: 'cancel', session })}
+          >
             Cancel
           </button>
         </span>
@@ -224,7 +266,17 @@ function usePanelFocus(onClose: () => void) {
   return { heading, onKeyDown };
 }
 
-function ReschedulePanel({ session, zone, onDone, onClose }: { session: CalendarSession; zone: string; onDone: (message: string) => void; onClose: () => void }) {
+function ReschedulePanel({
+  session,
+  zone,
+  onDone,
+  onClose,
+}: {
+  session: CalendarSession;
+  zone: string;
+  onDone: (message: string) => void;
+  onClose: () => void;
+}) {
   const [value, setValue] = useState(() => toLocalInputValue(session.startsAt, zone));
   const [problem, setProblem] = useState<string | undefined>();
   const [result, reschedule] = useMutation(RescheduleSessionMutation);
@@ -245,7 +297,8 @@ function ReschedulePanel({ session, zone, onDone, onClose }: { session: Calendar
     }
     setProblem(undefined);
     const response = await reschedule({ id: session.id, startsAt: instant });
-    if (!response.error && response.data) onDone(`The session with ${clientName} now starts ${formatDateTime(response.data.rescheduleSession.startsAt, zone)}.`);
+    if (!response.error && response.data)
+      onDone(`The session with ${clientName} now starts ${formatDateTime(response.data.rescheduleSession.startsAt, zone)}.`);
   }
 
   return (
@@ -287,7 +340,17 @@ function ReschedulePanel({ session, zone, onDone, onClose }: { session: Calendar
   );
 }
 
-function CancelPanel({ session, zone, onDone, onClose }: { session: CalendarSession; zone: string; onDone: (message: string) => void; onClose: () => void }) {
+function CancelPanel({
+  session,
+  zone,
+  onDone,
+  onClose,
+}: {
+  session: CalendarSession;
+  zone: string;
+  onDone: (message: string) => void;
+  onClose: () => void;
+}) {
   const [result, cancel] = useMutation(CancelSessionMutation);
   const { heading, onKeyDown } = usePanelFocus(onClose);
   const clientName = session.client?.name ?? 'the client';
@@ -303,9 +366,7 @@ function CancelPanel({ session, zone, onDone, onClose }: { session: CalendarSess
       <h2 id={`cancel-${session.id}`} ref={heading} tabIndex={-1}>
         Cancel the session with {clientName}?
       </h2>
-      <p>
-        {when}. A cancelled session stays in the history; the other sessions keep their times.
-      </p>
+      <p>{when}. A cancelled session stays in the history; the other sessions keep their times.</p>
       <ErrorNotice error={result.error} />
       <div className="form-actions">
         <button type="button" className="button-danger" disabled={result.fetching} onClick={confirm}>

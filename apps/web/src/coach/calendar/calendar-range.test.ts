@@ -11,7 +11,15 @@ describe('calendarRange', () => {
     // Clocks go forward on Sunday 29 March: the next Monday's midnight is 23:00 UTC.
     expect(range.to).toBe('2026-03-29T23:00:00.000Z');
     expect(hours(range.from, range.to)).toBe(167);
-    expect(range.days.map((d) => d.date)).toEqual(['2026-03-23', '2026-03-24', '2026-03-25', '2026-03-26', '2026-03-27', '2026-03-28', '2026-03-29']);
+    expect(range.days.map((d) => d.date)).toEqual([
+      '2026-03-23',
+      '2026-03-24',
+      '2026-03-25',
+      '2026-03-26',
+      '2026-03-27',
+      '2026-03-28',
+      '2026-03-29',
+    ]);
     const sunday = range.days[6]!;
     expect(hours(sunday.from, sunday.to)).toBe(23);
     expect(range.days.filter((d) => d.isToday).map((d) => d.date)).toEqual(['2026-03-26']);
@@ -64,8 +72,14 @@ describe('navigation', () => {
     const now = new Date('2026-03-01T23:30:00Z'); // already Monday 2 March in Berlin
     expect(parseCalendarSearch(new URLSearchParams(''), 'Europe/Berlin', now)).toEqual({ view: 'week', date: '2026-03-02' });
     expect(parseCalendarSearch(new URLSearchParams(''), 'Europe/London', now)).toEqual({ view: 'week', date: '2026-02-23' });
-    expect(parseCalendarSearch(new URLSearchParams('view=month&date=2026-05-20'), 'Europe/London', now)).toEqual({ view: 'month', date: '2026-05-01' });
-    expect(parseCalendarSearch(new URLSearchParams('view=bogus&date=nope'), 'Europe/London', now)).toEqual({ view: 'week', date: '2026-02-23' });
+    expect(parseCalendarSearch(new URLSearchParams('view=month&date=2026-05-20'), 'Europe/London', now)).toEqual({
+      view: 'month',
+      date: '2026-05-01',
+    });
+    expect(parseCalendarSearch(new URLSearchParams('view=bogus&date=nope'), 'Europe/London', now)).toEqual({
+      view: 'week',
+      date: '2026-02-23',
+    });
   });
 
   it('places a session on its day in the viewer zone', () => {

@@ -56,7 +56,11 @@ export function useSessionsInRange(from: string, to: string) {
       let after: string | null = null;
       for (let page = 0; page < MAX_PAGES; page++) {
         const request = createRequest(CalendarSessionsQuery, { from, to, after });
-        const result: OperationResult<ResultOf<typeof CalendarSessionsQuery>, VariablesOf<typeof CalendarSessionsQuery>> = await pipe(client.executeQuery(request, { requestPolicy: 'network-only' }), take(1), toPromise);
+        const result: OperationResult<ResultOf<typeof CalendarSessionsQuery>, VariablesOf<typeof CalendarSessionsQuery>> = await pipe(
+          client.executeQuery(request, { requestPolicy: 'network-only' }),
+          take(1),
+          toPromise,
+        );
         if (stale) return;
         if (result.error || !result.data) {
           setState((previous) => ({ key, sessions: previous.key === key ? previous.sessions : undefined, error: result.error }));

@@ -58,7 +58,8 @@ export function ActionItemComments({ item, onAnswered }: { item: CommentedItem; 
   const bodyError = errorField(answerState.error) === 'body' ? errorMessage(answerState.error) : undefined;
 
   function toggled(event: SyntheticEvent<HTMLDetailsElement>) {
-    if (event.currentTarget.open && item.unreadCommentCount > 0 && !readState.fetching) void markRead({ actionItemId: item.id }, READ_CHANGES);
+    if (event.currentTarget.open && item.unreadCommentCount > 0 && !readState.fetching)
+      void markRead({ actionItemId: item.id }, READ_CHANGES);
   }
 
   async function submit(event: FormEvent) {
@@ -99,7 +100,14 @@ export function ActionItemComments({ item, onAnswered }: { item: CommentedItem; 
       <ErrorNotice error={readState.error} />
       <form onSubmit={submit} noValidate>
         {answerState.error && !bodyError ? <ErrorNotice error={answerState.error} /> : null}
-        <TextAreaField label={`Your answer on ${item.title}`} rows={3} value={body} onChange={(e) => setBody(e.target.value)} maxLength={4000} error={bodyError} />
+        <TextAreaField
+          label={`Your answer on ${item.title}`}
+          rows={3}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          maxLength={4000}
+          error={bodyError}
+        />
         <div className="form-actions">
           <button type="submit" className="button-secondary" disabled={answerState.fetching || !body.trim()}>
             {answerState.fetching ? 'Sending…' : 'Send answer'}

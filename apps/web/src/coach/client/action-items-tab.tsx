@@ -56,27 +56,62 @@ export const ClientActionItemsQuery = graphql(`
 
 export const CreateActionItemMutation = graphql(`
   mutation CreateClientActionItem($input: CreateActionItemInput!) {
-    createActionItem(input: $input) { id title dueDate status isOverdue completedAt }
+    createActionItem(input: $input) {
+      id
+      title
+      dueDate
+      status
+      isOverdue
+      completedAt
+    }
   }
 `);
 export const UpdateActionItemMutation = graphql(`
   mutation UpdateClientActionItem($id: ID!, $input: UpdateActionItemInput!) {
-    updateActionItem(id: $id, input: $input) { id title dueDate status isOverdue completedAt }
+    updateActionItem(id: $id, input: $input) {
+      id
+      title
+      dueDate
+      status
+      isOverdue
+      completedAt
+    }
   }
 `);
 export const CompleteActionItemMutation = graphql(`
   mutation CompleteClientActionItem($id: ID!) {
-    completeActionItem(id: $id) { id title dueDate status isOverdue completedAt }
+    completeActionItem(id: $id) {
+      id
+      title
+      dueDate
+      status
+      isOverdue
+      completedAt
+    }
   }
 `);
 export const DropActionItemMutation = graphql(`
   mutation DropClientActionItem($id: ID!) {
-    dropActionItem(id: $id) { id title dueDate status isOverdue completedAt }
+    dropActionItem(id: $id) {
+      id
+      title
+      dueDate
+      status
+      isOverdue
+      completedAt
+    }
   }
 `);
 export const ReopenActionItemMutation = graphql(`
   mutation ReopenClientActionItem($id: ID!) {
-    reopenActionItem(id: $id) { id title dueDate status isOverdue completedAt }
+    reopenActionItem(id: $id) {
+      id
+      title
+      dueDate
+      status
+      isOverdue
+      completedAt
+    }
   }
 `);
 
@@ -134,7 +169,9 @@ export function ActionItemsTab({ clientId }: { clientId: string }) {
           {({ actionItems }) => {
             const items = actionItems.edges.map((edge) => edge.node);
             if (!items.length && !cursors.length) {
-              return <EmptyState title={status ? `No ${ACTION_ITEM_STATUS[status]!.label.toLowerCase()} action items` : 'No action items yet'} />;
+              return (
+                <EmptyState title={status ? `No ${ACTION_ITEM_STATUS[status]!.label.toLowerCase()} action items` : 'No action items yet'} />
+              );
             }
             return (
               <>
@@ -143,7 +180,9 @@ export function ActionItemsTab({ clientId }: { clientId: string }) {
                     <ActionItemRow key={item.id} item={item} onChanged={reload} />
                   ))}
                 </ul>
-                {cursors.length || actionItems.pageInfo.hasNextPage ? <Pager pageInfo={actionItems.pageInfo} cursors={cursors} onChange={setCursors} /> : null}
+                {cursors.length || actionItems.pageInfo.hasNextPage ? (
+                  <Pager pageInfo={actionItems.pageInfo} cursors={cursors} onChange={setCursors} />
+                ) : null}
               </>
             );
           }}
@@ -171,7 +210,14 @@ function AddActionItem({ engagementId, onAdded }: { engagementId: string; onAdde
     <form className="card" onSubmit={submit}>
       <h2 id="add-action-item">Add an action item</h2>
       <div className="inline-form">
-        <NewActionItemFields title={title} dueDate={dueDate} onTitle={setTitle} onDueDate={setDueDate} error={result.error} fetching={result.fetching} />
+        <NewActionItemFields
+          title={title}
+          dueDate={dueDate}
+          onTitle={setTitle}
+          onDueDate={setDueDate}
+          error={result.error}
+          fetching={result.fetching}
+        />
       </div>
       {result.error && !field ? <ErrorNotice error={result.error} /> : null}
     </form>
@@ -196,7 +242,13 @@ function ActionItemRow({ item, onChanged }: { item: Item; onChanged: (message: s
   return (
     <li>
       {editing ? (
-        <EditActionItem item={item} onDone={(saved) => { setEditing(false); if (saved) onChanged(`Saved “${saved}”.`); }} />
+        <EditActionItem
+          item={item}
+          onDone={(saved) => {
+            setEditing(false);
+            if (saved) onChanged(`Saved “${saved}”.`);
+          }}
+        />
       ) : (
         <>
           <div className="item-head">
@@ -217,18 +269,42 @@ function ActionItemRow({ item, onChanged }: { item: Item; onChanged: (message: s
           <div className="item-actions">
             {item.status === 'OPEN' ? (
               <>
-                <button type="button" className="button-secondary" disabled={busy} onClick={() => run(complete, `Marked “${item.title}” done.`)} aria-label={`Mark done: ${item.title}`}>
+                <button
+                  type="button"
+                  className="button-secondary"
+                  disabled={busy}
+                  onClick={() => run(complete, `Marked “${item.title}” done.`)}
+                  aria-label={`Mark done: ${item.title}`}
+                >
                   Mark done
                 </button>
-                <button type="button" className="button-secondary" disabled={busy} onClick={() => setEditing(true)} aria-label={`Edit: ${item.title}`}>
+                <button
+                  type="button"
+                  className="button-secondary"
+                  disabled={busy}
+                  onClick={() => setEditing(true)}
+                  aria-label={`Edit: ${item.title}`}
+                >
                   Edit
                 </button>
-                <button type="button" className="button-danger" disabled={busy} onClick={() => run(drop, `Dropped “${item.title}”.`)} aria-label={`Drop: ${item.title}`}>
+                <button
+                  type="button"
+                  className="button-danger"
+                  disabled={busy}
+                  onClick={() => run(drop, `Dropped “${item.title}”.`)}
+                  aria-label={`Drop: ${item.title}`}
+                >
                   Drop
                 </button>
               </>
             ) : (
-              <button type="button" className="button-secondary" disabled={busy} onClick={() => run(reopen, `Reopened “${item.title}”.`)} aria-label={`Reopen: ${item.title}`}>
+              <button
+                type="button"
+                className="button-secondary"
+                disabled={busy}
+                onClick={() => run(reopen, `Reopened “${item.title}”.`)}
+                aria-label={`Reopen: ${item.title}`}
+              >
                 Reopen
               </button>
             )}
@@ -241,7 +317,9 @@ function ActionItemRow({ item, onChanged }: { item: Item; onChanged: (message: s
   );
 }
 
-function useActionItemMutation<M extends typeof CompleteActionItemMutation | typeof DropActionItemMutation | typeof ReopenActionItemMutation>(mutation: M) {
+function useActionItemMutation<
+  M extends typeof CompleteActionItemMutation | typeof DropActionItemMutation | typeof ReopenActionItemMutation,
+>(mutation: M) {
   const [state, execute] = useMutation(mutation);
   return [(variables: { id: string }) => execute(variables), state] as const;
 }
@@ -259,8 +337,22 @@ function EditActionItem({ item, onDone }: { item: Item; onDone: (savedTitle: str
   return (
     <form onSubmit={submit}>
       <div className="inline-form">
-        <TextField label="Title" value={title} onChange={(event) => setTitle(event.target.value)} required maxLength={200} autoFocus error={field === 'title' ? errorMessage(result.error) : undefined} />
-        <TextField label="Due on" type="date" value={dueDate} onChange={(event) => setDueDate(event.target.value)} error={field === 'dueDate' ? errorMessage(result.error) : undefined} />
+        <TextField
+          label="Title"
+          value={title}
+          onChange={(event) => setTitle(event.target.value)}
+          required
+          maxLength={200}
+          autoFocus
+          error={field === 'title' ? errorMessage(result.error) : undefined}
+        />
+        <TextField
+          label="Due on"
+          type="date"
+          value={dueDate}
+          onChange={(event) => setDueDate(event.target.value)}
+          error={field === 'dueDate' ? errorMessage(result.error) : undefined}
+        />
         <div className="form-actions">
           <button type="submit" disabled={result.fetching || !title.trim()}>
             {result.fetching ? 'Saving…' : 'Save'}

@@ -52,7 +52,13 @@ export function compareSections(from: PlanContent, to: PlanContent): SectionComp
   return PLAN_SECTIONS.map((section) => {
     const lines = diffLines(from[section.key], to[section.key]);
     const stats = diffStats(lines);
-    return { key: section.key, heading: section.heading, changed: from[section.key] !== to[section.key], lines, description: describeChange(stats) };
+    return {
+      key: section.key,
+      heading: section.heading,
+      changed: from[section.key] !== to[section.key],
+      lines,
+      description: describeChange(stats),
+    };
   });
 }
 
@@ -116,10 +122,18 @@ export function CareerPlanCompare({ engagementId, revisions, zone }: { engagemen
         )
       ) : (
         comparison.map((section) => (
-          <section key={section.key} className={`plan-compare-section${section.changed ? ' plan-compare-changed' : ''}`} aria-labelledby={`compare-${section.key}`}>
+          <section
+            key={section.key}
+            className={`plan-compare-section${section.changed ? ' plan-compare-changed' : ''}`}
+            aria-labelledby={`compare-${section.key}`}
+          >
             <div className="row">
               <h3 id={`compare-${section.key}`}>{section.heading}</h3>
-              {section.changed ? <span className="badge badge-warning">Changed</span> : <span className="badge badge-muted">Unchanged</span>}
+              {section.changed ? (
+                <span className="badge badge-warning">Changed</span>
+              ) : (
+                <span className="badge badge-muted">Unchanged</span>
+              )}
               {section.changed ? <span className="small muted">{section.description}</span> : null}
             </div>
             <div className="plan-compare-columns">

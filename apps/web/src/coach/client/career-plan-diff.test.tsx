@@ -2,7 +2,8 @@ import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { describeChange, diffLines, diffStats, DiffColumn, splitLines } from './career-plan-diff';
 
-const show = (before: string, after: string) => diffLines(before, after).map((line) => `${line.kind === 'same' ? ' ' : line.kind === 'added' ? '+' : '-'}${line.text}`);
+const show = (before: string, after: string) =>
+  diffLines(before, after).map((line) => `${line.kind === 'same' ? ' ' : line.kind === 'added' ? '+' : '-'}${line.text}`);
 
 describe('diffLines', () => {
   it('keeps equal texts whole', () => {
@@ -21,7 +22,11 @@ describe('diffLines', () => {
   });
 
   it('shows a changed line as removed then added', () => {
-    expect(show('Network twice a month\nUpdate CV', 'Network weekly\nUpdate CV')).toEqual(['-Network twice a month', '+Network weekly', ' Update CV']);
+    expect(show('Network twice a month\nUpdate CV', 'Network weekly\nUpdate CV')).toEqual([
+      '-Network twice a month',
+      '+Network weekly',
+      ' Update CV',
+    ]);
   });
 
   it('keeps repeated lines in order', () => {

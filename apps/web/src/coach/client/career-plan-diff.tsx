@@ -38,7 +38,8 @@ function diffMiddle(a: string[], b: string[]): DiffLine[] {
   const m = b.length;
   if (n === 0) return b.map((text) => ({ kind: 'added', text }));
   if (m === 0) return a.map((text) => ({ kind: 'removed', text }));
-  if (n * m > MAX_CELLS) return [...a.map((text): DiffLine => ({ kind: 'removed', text })), ...b.map((text): DiffLine => ({ kind: 'added', text }))];
+  if (n * m > MAX_CELLS)
+    return [...a.map((text): DiffLine => ({ kind: 'removed', text })), ...b.map((text): DiffLine => ({ kind: 'added', text }))];
 
   // lcs[i * (m + 1) + j] = length of the longest common subsequence of a[i..] and b[j..].
   const width = m + 1;

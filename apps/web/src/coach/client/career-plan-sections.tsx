@@ -60,7 +60,11 @@ export function PlanSections({ content, headingLevel = 3 }: { content: PlanConte
       {PLAN_SECTIONS.map((section) => (
         <section key={section.key} className="plan-section">
           <Heading>{section.heading}</Heading>
-          {content[section.key].trim() ? <p className="plan-text">{content[section.key]}</p> : <p className="muted small">Not written yet.</p>}
+          {content[section.key].trim() ? (
+            <p className="plan-text">{content[section.key]}</p>
+          ) : (
+            <p className="muted small">Not written yet.</p>
+          )}
         </section>
       ))}
     </div>

@@ -56,7 +56,9 @@ describe('compare picks', () => {
   });
 
   it('names a revision with its author and date in the viewer’s zone', () => {
-    expect(revisionLabel({ number: 2, createdAt: '2026-03-03T02:00:00Z', author: { name: 'Ada Coach' } }, 'America/New_York')).toBe('Revision 2 · Ada Coach · Mon 2 Mar 2026');
+    expect(revisionLabel({ number: 2, createdAt: '2026-03-03T02:00:00Z', author: { name: 'Ada Coach' } }, 'America/New_York')).toBe(
+      'Revision 2 · Ada Coach · Mon 2 Mar 2026',
+    );
   });
 
   it('marks only the sections that differ', () => {
@@ -67,7 +69,10 @@ describe('compare picks', () => {
 
   it('sends only the sections that changed', () => {
     const saved = { ...emptyPlan(), marketAnalysis: 'A' };
-    expect(changedSections(saved, { ...saved, marketAnalysis: 'B', gapsAndThreats: 'C' })).toEqual({ marketAnalysis: 'B', gapsAndThreats: 'C' });
+    expect(changedSections(saved, { ...saved, marketAnalysis: 'B', gapsAndThreats: 'C' })).toEqual({
+      marketAnalysis: 'B',
+      gapsAndThreats: 'C',
+    });
     expect(changedSections(saved, saved)).toEqual({});
   });
 });
@@ -79,7 +84,14 @@ describe('CareerPlanTab', { timeout: 20_000 }, () => {
       if (name === 'CareerPlanTab') return { data: planData([rev1, rev2, rev3]) };
       if (name === 'CareerPlanCompare') {
         const byNumber = { 1: rev1, 2: rev2, 3: rev3 } as Record<number, typeof rev1>;
-        return { data: { engagement: { id: 'eng-1', careerPlan: { id: 'plan-1', from: byNumber[variables.from as number], to: byNumber[variables.to as number] } } } };
+        return {
+          data: {
+            engagement: {
+              id: 'eng-1',
+              careerPlan: { id: 'plan-1', from: byNumber[variables.from as number], to: byNumber[variables.to as number] },
+            },
+          },
+        };
       }
       return undefined;
     });
@@ -100,7 +112,11 @@ describe('CareerPlanTab', { timeout: 20_000 }, () => {
     expect(from).toHaveValue('2');
     expect(to).toHaveValue('3');
     await screen.findByText(/3 of 7 sections changed/);
-    expect(client.operations.filter((op) => op.name === 'CareerPlanCompare').at(-1)?.variables).toEqual({ engagementId: 'eng-1', from: 2, to: 3 });
+    expect(client.operations.filter((op) => op.name === 'CareerPlanCompare').at(-1)?.variables).toEqual({
+      engagementId: 'eng-1',
+      from: 2,
+      to: 3,
+    });
     const strengths = screen.getByRole('region', { name: 'Strengths inventory' });
     expect(within(strengths).getByText('Changed')).toBeInTheDocument();
     expect(strengths.querySelector('del')).toHaveTextContent('removed: Ships on time');
@@ -108,7 +124,11 @@ describe('CareerPlanTab', { timeout: 20_000 }, () => {
 
     await userEvent.selectOptions(from, '1');
     await screen.findByText(/2 of 7 sections changed/);
-    expect(client.operations.filter((op) => op.name === 'CareerPlanCompare').at(-1)?.variables).toEqual({ engagementId: 'eng-1', from: 1, to: 3 });
+    expect(client.operations.filter((op) => op.name === 'CareerPlanCompare').at(-1)?.variables).toEqual({
+      engagementId: 'eng-1',
+      from: 1,
+      to: 3,
+    });
 
     await userEvent.selectOptions(to, '1');
     expect(await screen.findByText('Pick two different revisions to compare.')).toBeInTheDocument();
@@ -117,7 +137,8 @@ describe('CareerPlanTab', { timeout: 20_000 }, () => {
   it('saves the changed sections as a new revision', async () => {
     const client = mockClient((name) => {
       if (name === 'CareerPlanTab') return { data: planData([rev1]) };
-      if (name === 'SaveCareerPlanRevision') return { data: { saveCareerPlanRevision: { id: 'rev-2', number: 2, createdAt: '2026-05-01T10:00:00Z' } } };
+      if (name === 'SaveCareerPlanRevision')
+        return { data: { saveCareerPlanRevision: { id: 'rev-2', number: 2, createdAt: '2026-05-01T10:00:00Z' } } };
       return undefined;
     });
     renderPage(<CareerPlanTab clientId="client-1" />, { client });
@@ -133,17 +154,24 @@ describe('CareerPlanTab', { timeout: 20_000 }, () => {
     await userEvent.type(market, 'Fintech is slowing');
     await userEvent.click(screen.getByRole('button', { name: 'Save revision' }));
     await screen.findByText('Revision 2 saved.');
-    expect(client.operations.find((op) => op.name === 'SaveCareerPlanRevision')?.variables).toEqual({ engagementId: 'eng-1', input: { marketAnalysis: 'Fintech is slowing' } });
+    expect(client.operations.find((op) => op.name === 'SaveCareerPlanRevision')?.variables).toEqual({
+      engagementId: 'eng-1',
+      input: { marketAnalysis: 'Fintech is slowing' },
+    });
   });
 
   it('invites a first revision, or an engagement when there is none', async () => {
-    const { unmount } = renderPage(<CareerPlanTab clientId="client-1" />, { client: mockClient((name) => (name === 'CareerPlanTab' ? { data: planData([]) } : undefined)) });
+    const { unmount } = renderPage(<CareerPlanTab clientId="client-1" />, {
+      client: mockClient((name) => (name === 'CareerPlanTab' ? { data: planData([]) } : undefined)),
+    });
     expect(await screen.findByText('No career plan yet')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Edit plan' })).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Revision history' })).toBeNull();
     unmount();
 
-    renderPage(<CareerPlanTab clientId="client-1" />, { client: mockClient((name) => (name === 'CareerPlanTab' ? { data: planData([], false) } : undefined)) });
+    renderPage(<CareerPlanTab clientId="client-1" />, {
+      client: mockClient((name) => (name === 'CareerPlanTab' ? { data: planData([], false) } : undefined)),
+    });
     expect(await screen.findByText('No engagement yet')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Start an engagement' })).toHaveAttribute('href', '/clients/client-1/engagements/new');
   });

@@ -79,7 +79,14 @@ export function CareerPlanTab({ clientId }: { clientId: string }) {
           const content = planContent(latest);
 
           if (editing)
-            return <CareerPlanEditor engagementId={engagement.id} saved={content} onSaved={(number) => closeEditor(number)} onCancel={() => closeEditor(null)} />;
+            return (
+              <CareerPlanEditor
+                engagementId={engagement.id}
+                saved={content}
+                onSaved={(number) => closeEditor(number)}
+                onCancel={() => closeEditor(null)}
+              />
+            );
 
           return (
             <>
@@ -99,10 +106,14 @@ export function CareerPlanTab({ clientId }: { clientId: string }) {
                       )}
                     </p>
                   </div>
-                  <button type="button" ref={editButton} onClick={() => {
+                  <button
+                    type="button"
+                    ref={editButton}
+                    onClick={() => {
                       setSavedNumber(null);
                       setEditing(true);
-                    }}>
+                    }}
+                  >
                     Edit plan
                   </button>
                 </div>

@@ -5,7 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { mockClient, renderPage } from '../../test/render';
 import { ClientPage } from './client-page';
 
-const aClient = { id: 'c1', name: 'Ann Able', email: 'ann@example.test', timeZone: 'America/New_York', status: 'ACTIVE', tags: ['exec'], hasLogin: false, currentRole: null, targetRole: null };
+const aClient = {
+  id: 'c1',
+  name: 'Ann Able',
+  email: 'ann@example.test',
+  timeZone: 'America/New_York',
+  status: 'ACTIVE',
+  tags: ['exec'],
+  hasLogin: false,
+  currentRole: null,
+  targetRole: null,
+};
 
 describe('ClientPage', () => {
   it('names the client, links the tabs as nested routes and marks the current one', async () => {
@@ -41,7 +51,10 @@ describe('ClientPage', () => {
     const error = new CombinedError({ graphQLErrors: [{ message: 'Client not found', extensions: { code: 'NOT_FOUND' } }] });
     const mock = mockClient(() => ({ error }));
     // Kept open as a real client's result stream is: urql forgets an error when the stream ends.
-    const client = { ...mock, executeQuery: (operation: Parameters<Client['executeQuery']>[0]) => merge([mock.executeQuery(operation), never]) } as unknown as Client;
+    const client = {
+      ...mock,
+      executeQuery: (operation: Parameters<Client['executeQuery']>[0]) => merge([mock.executeQuery(operation), never]),
+    } as unknown as Client;
     renderPage(<ClientPage />, { client, route: '/clients/nope', path: '/clients/:clientId/*' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Client not found' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Back to clients' })).toHaveAttribute('href', '/clients');

@@ -110,7 +110,11 @@ export function clientUpdateInput(form: ClientForm, client: EditableClient) {
 }
 
 /** The form field an API error names: extensions.field ("input." dropped), or the email for a duplicate. */
-export function fieldOfClientError(field: string | undefined, code: string | undefined, message: string | undefined): ClientField | undefined {
+export function fieldOfClientError(
+  field: string | undefined,
+  code: string | undefined,
+  message: string | undefined,
+): ClientField | undefined {
   if (field === 'reminderOffsetsMinutes' || field?.startsWith('reminderOffsetsMinutes.')) return 'reminders';
   const known: ClientField[] = ['name', 'email', 'timeZone', 'status', 'tags', 'currentRole', 'targetRole'];
   const named = known.find((k) => field === k || field?.startsWith(`${k}.`));

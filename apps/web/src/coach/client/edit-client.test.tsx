@@ -21,11 +21,15 @@ const aClient = {
   archivedAt: null as string | null,
 };
 
-function clientWith(respond: (name: string, variables: Record<string, unknown>) => { data?: unknown; error?: unknown } | undefined = () => undefined, client = aClient) {
+function clientWith(
+  respond: (name: string, variables: Record<string, unknown>) => { data?: unknown; error?: unknown } | undefined = () => undefined,
+  client = aClient,
+) {
   return mockClient((name, variables) => respond(name, variables) ?? (name === 'ClientPage' ? { data: { client } } : undefined));
 }
 
-const render = (client: ReturnType<typeof clientWith>, route = '/clients/c1/edit') => renderPage(<ClientPage />, { client, route, path: '/clients/:clientId/*' });
+const render = (client: ReturnType<typeof clientWith>, route = '/clients/c1/edit') =>
+  renderPage(<ClientPage />, { client, route, path: '/clients/:clientId/*' });
 
 describe('Edit client', { timeout: 20_000 }, () => {
   it('links to the form from the header and shows an archived client as archived', async () => {
@@ -37,7 +41,9 @@ describe('Edit client', { timeout: 20_000 }, () => {
   it('sends only what changed, then returns to the overview with a notice', async () => {
     const user = userEvent.setup();
     const client = clientWith((name, variables) =>
-      name === 'UpdateClient' ? { data: { updateClient: { ...aClient, ...(variables.input as object), __typename: 'Client' } } } : undefined,
+      name === 'UpdateClient'
+        ? { data: { updateClient: { ...aClient, ...(variables.input as object), __typename: 'Client' } } }
+        : undefined,
     );
     render(client);
     expect(await screen.findByLabelText('Name')).toHaveValue('Ann Able');
@@ -60,7 +66,13 @@ describe('Edit client', { timeout: 20_000 }, () => {
   it('shows the API error beside the field it names, and form problems before sending', async () => {
     const user = userEvent.setup();
     const client = clientWith((name) =>
-      name === 'UpdateClient' ? { error: new CombinedError({ graphQLErrors: [{ message: 'A client with this email already exists', extensions: { code: 'CONFLICT' } }] }) } : undefined,
+      name === 'UpdateClient'
+        ? {
+            error: new CombinedError({
+              graphQLErrors: [{ message: 'A client with this email already exists', extensions: { code: 'CONFLICT' } }],
+            }),
+          }
+        : undefined,
     );
     render(client);
     await user.clear(await screen.findByLabelText('Name'));
@@ -82,7 +94,15 @@ describe('Edit client', { timeout: 20_000 }, () => {
   it('maps extensions.field to its input', async () => {
     const user = userEvent.setup();
     const client = clientWith((name) =>
-      name === 'UpdateClient' ? { error: new CombinedError({ graphQLErrors: [{ message: 'timeZone must be an IANA time zone', extensions: { code: 'BAD_USER_INPUT', field: 'input.timeZone' } }] }) } : undefined,
+      name === 'UpdateClient'
+        ? {
+            error: new CombinedError({
+              graphQLErrors: [
+                { message: 'timeZone must be an IANA time zone', extensions: { code: 'BAD_USER_INPUT', field: 'input.timeZone' } },
+              ],
+            }),
+          }
+        : undefined,
     );
     render(client);
     await user.type(await screen.findByLabelText('Current role (optional)'), ' lead');
@@ -93,7 +113,11 @@ describe('Edit client', { timeout: 20_000 }, () => {
 
   it('archives only after the confirm step, then goes back to the roster', async () => {
     const user = userEvent.setup();
-    const client = clientWith((name) => (name === 'ArchiveClient' ? { data: { archiveClient: { __typename: 'Client', id: 'c1', status: 'ALUMNI', archivedAt: '2026-03-01T00:00:00Z' } } } : undefined));
+    const client = clientWith((name) =>
+      name === 'ArchiveClient'
+        ? { data: { archiveClient: { __typename: 'Client', id: 'c1', status: 'ALUMNI', archivedAt: '2026-03-01T00:00:00Z' } } }
+        : undefined,
+    );
     const { container } = render(client);
     await user.click(await screen.findByRole('button', { name: 'Archive client' }));
     const step = screen.getByRole('group', { name: 'Archive Ann Able?' });

@@ -8,7 +8,16 @@ import { SelectField, TextField } from '../../ui/fields';
 import { ErrorNotice } from '../../ui/status';
 import { useUnsavedChanges } from '../../ui/use-unsaved-changes';
 import { ConfirmStep } from './confirm-step';
-import { clientFormOf, clientUpdateInput, fieldOfClientError, validateClientForm, type ClientErrors, type ClientField, type ClientForm, type EditableClient } from './edit-client-form';
+import {
+  clientFormOf,
+  clientUpdateInput,
+  fieldOfClientError,
+  validateClientForm,
+  type ClientErrors,
+  type ClientField,
+  type ClientForm,
+  type EditableClient,
+} from './edit-client-form';
 import { CLIENT_STATUS_LABELS, type ClientStatus } from './labels';
 import './edit-client.css';
 
@@ -118,24 +127,53 @@ export function EditClient({ client, onSaved }: { client: Client; onSaved: (noti
           error={fieldError('email')}
           hint={client.hasLogin ? 'They log in with this address, so only they can change it (from their preferences).' : undefined}
         />
-        <SelectField label="Time zone" hint="Sessions are planned in the client’s zone." value={form.timeZone} onChange={set('timeZone')} error={fieldError('timeZone')}>
+        <SelectField
+          label="Time zone"
+          hint="Sessions are planned in the client’s zone."
+          value={form.timeZone}
+          onChange={set('timeZone')}
+          error={fieldError('timeZone')}
+        >
           {zones.map((zone) => (
             <option key={zone} value={zone}>
               {zone.replace(/_/g, ' ')}
             </option>
           ))}
         </SelectField>
-        <SelectField label="Status" value={form.status} onChange={set('status')} error={fieldError('status')} hint="Activating an engagement makes a prospect active by itself.">
+        <SelectField
+          label="Status"
+          value={form.status}
+          onChange={set('status')}
+          error={fieldError('status')}
+          hint="Activating an engagement makes a prospect active by itself."
+        >
           {STATUSES.map((status) => (
             <option key={status} value={status}>
               {CLIENT_STATUS_LABELS[status]}
             </option>
           ))}
         </SelectField>
-        <TextField label="Current role (optional)" value={form.currentRole} onChange={set('currentRole')} error={fieldError('currentRole')} />
+        <TextField
+          label="Current role (optional)"
+          value={form.currentRole}
+          onChange={set('currentRole')}
+          error={fieldError('currentRole')}
+        />
         <TextField label="Target role (optional)" value={form.targetRole} onChange={set('targetRole')} error={fieldError('targetRole')} />
-        <TextField label="Tags (optional)" hint="Separate tags with commas, e.g. leadership, career change." value={form.tags} onChange={set('tags')} error={fieldError('tags')} />
-        <TextField label="Reminder times (optional)" hint={reminderHint} value={form.reminders} onChange={set('reminders')} error={fieldError('reminders')} />
+        <TextField
+          label="Tags (optional)"
+          hint="Separate tags with commas, e.g. leadership, career change."
+          value={form.tags}
+          onChange={set('tags')}
+          error={fieldError('tags')}
+        />
+        <TextField
+          label="Reminder times (optional)"
+          hint={reminderHint}
+          value={form.reminders}
+          onChange={set('reminders')}
+          error={fieldError('reminders')}
+        />
         <p className="small muted" role="status" aria-live="polite">
           {unchanged ? 'Nothing has changed yet.' : ''}
         </p>
@@ -183,8 +221,8 @@ function ArchiveClient({ client }: { client: Client }) {
           }}
         >
           <p>
-            Archiving takes {client.name} off your client list and sets their status to Alumni; this page stays at its address. Their sessions, notes, goals, career plan and emails are kept, and
-            they are no longer nudged about action items.
+            Archiving takes {client.name} off your client list and sets their status to Alumni; this page stays at its address. Their
+            sessions, notes, goals, career plan and emails are kept, and they are no longer nudged about action items.
           </p>
           <p>Engagements are not changed: pause, complete or cancel the current engagement first if no more sessions should take place.</p>
           <ErrorNotice error={result.error} />

@@ -17,7 +17,16 @@ const anEngagement = (overrides: Record<string, unknown> = {}) => ({
   sessionsAllotted: 10,
   sessionsUsed: 2,
   sessionMinutes: 60,
-  cadence: { __typename: 'Cadence', frequency: 'MONTHLY', anchor: 'DAY_OF_MONTH', day: 15, ordinal: null, weekday: null, localTime: '09:00', timeZone: 'America/New_York' },
+  cadence: {
+    __typename: 'Cadence',
+    frequency: 'MONTHLY',
+    anchor: 'DAY_OF_MONTH',
+    day: 15,
+    ordinal: null,
+    weekday: null,
+    localTime: '09:00',
+    timeZone: 'America/New_York',
+  },
   sponsor: null,
   ...overrides,
 });
@@ -27,16 +36,46 @@ const PREVIEW = {
   cancelled: [{ __typename: 'CoachingSession', id: 's5', startsAt: '2026-03-16T13:00:00.000Z' }],
   created: ['2026-03-03T14:00:00.000Z'],
   kept: [
-    { __typename: 'KeptSession', reason: 'MOVED_BY_HAND', session: { __typename: 'CoachingSession', id: 's6', startsAt: '2026-04-10T13:00:00.000Z' } },
-    { __typename: 'KeptSession', reason: 'HAS_CONTENT', session: { __typename: 'CoachingSession', id: 's7', startsAt: '2026-05-15T13:00:00.000Z' } },
+    {
+      __typename: 'KeptSession',
+      reason: 'MOVED_BY_HAND',
+      session: { __typename: 'CoachingSession', id: 's6', startsAt: '2026-04-10T13:00:00.000Z' },
+    },
+    {
+      __typename: 'KeptSession',
+      reason: 'HAS_CONTENT',
+      session: { __typename: 'CoachingSession', id: 's7', startsAt: '2026-05-15T13:00:00.000Z' },
+    },
   ],
 };
-const previews = (client: ReturnType<typeof overview>) => client.operations.filter((o) => o.name === 'PreviewSessionPlan').map((o) => o.variables);
+const previews = (client: ReturnType<typeof overview>) =>
+  client.operations.filter((o) => o.name === 'PreviewSessionPlan').map((o) => o.variables);
 
-function overview(engagement: ReturnType<typeof anEngagement> | null, respond: (name: string, variables: Record<string, unknown>) => { data?: unknown; error?: unknown } | undefined = () => undefined) {
+function overview(
+  engagement: ReturnType<typeof anEngagement> | null,
+  respond: (name: string, variables: Record<string, unknown>) => { data?: unknown; error?: unknown } | undefined = () => undefined,
+) {
   const engagements = [
-    ...(engagement ? [{ __typename: 'Engagement', id: engagement.id, title: engagement.title, status: engagement.status, startDate: engagement.startDate, endDate: engagement.endDate }] : []),
-    { __typename: 'Engagement', id: 'e0', title: 'Career change 2025', status: 'COMPLETED', startDate: '2025-01-06', endDate: '2025-12-15' },
+    ...(engagement
+      ? [
+          {
+            __typename: 'Engagement',
+            id: engagement.id,
+            title: engagement.title,
+            status: engagement.status,
+            startDate: engagement.startDate,
+            endDate: engagement.endDate,
+          },
+        ]
+      : []),
+    {
+      __typename: 'Engagement',
+      id: 'e0',
+      title: 'Career change 2025',
+      status: 'COMPLETED',
+      startDate: '2025-01-06',
+      endDate: '2025-12-15',
+    },
   ];
   return mockClient((name, variables) => {
     const answer = respond(name, variables);
@@ -44,18 +83,37 @@ function overview(engagement: ReturnType<typeof anEngagement> | null, respond: (
     if (name === 'ClientOverview') {
       return {
         data: {
-          client: { __typename: 'Client', id: 'c1', name: 'Ann Able', timeZone: 'America/New_York', engagements, currentEngagement: engagement, nextSession: null },
+          client: {
+            __typename: 'Client',
+            id: 'c1',
+            name: 'Ann Able',
+            timeZone: 'America/New_York',
+            engagements,
+            currentEngagement: engagement,
+            nextSession: null,
+          },
           sessions: { __typename: 'CoachingSessionConnection', edges: [], pageInfo: { __typename: 'PageInfo', hasNextPage: false } },
         },
       };
     }
     if (name === 'PreviewSessionPlan') return { data: { previewSessionPlan: PREVIEW } };
-    if (name === 'EngagementSponsorOptions') return { data: { sponsors: { __typename: 'SponsorConnection', edges: [{ node: { __typename: 'Sponsor', id: 'sp-1', organisation: 'Acme Ltd' } }] } } };
+    if (name === 'EngagementSponsorOptions')
+      return {
+        data: {
+          sponsors: { __typename: 'SponsorConnection', edges: [{ node: { __typename: 'Sponsor', id: 'sp-1', organisation: 'Acme Ltd' } }] },
+        },
+      };
     return undefined;
   });
 }
 
-const render = (client: ReturnType<typeof overview>) => renderPage(<OverviewTab clientId="c1" />, { client, viewer: aCoach({ timeZone: 'Europe/London' }), route: '/clients/c1', path: '/clients/:clientId' });
+const render = (client: ReturnType<typeof overview>) =>
+  renderPage(<OverviewTab clientId="c1" />, {
+    client,
+    viewer: aCoach({ timeZone: 'Europe/London' }),
+    route: '/clients/c1',
+    path: '/clients/:clientId',
+  });
 const actions = () => within(screen.getByRole('group', { name: 'Engagement actions' }));
 const overviewLoads = (client: ReturnType<typeof overview>) => client.operations.filter((o) => o.name === 'ClientOverview').length;
 
@@ -75,7 +133,11 @@ describe('Engagement controls', { timeout: 20_000 }, () => {
   ])('offers what a %s engagement allows', async (status, labels) => {
     render(overview(anEngagement({ status })));
     await screen.findByRole('heading', { name: 'Current engagement' });
-    expect(actions().getAllByRole('button').map((b) => b.textContent)).toEqual(labels);
+    expect(
+      actions()
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(labels);
   });
 
   it('lists the other engagements with their status and dates', async () => {
@@ -86,7 +148,9 @@ describe('Engagement controls', { timeout: 20_000 }, () => {
 
   it('pauses only after saying that future sessions are cancelled, then refetches the overview', async () => {
     const user = userEvent.setup();
-    const client = overview(anEngagement(), (name) => (name === 'PauseEngagement' ? { data: { pauseEngagement: { __typename: 'Engagement', id: 'e1', status: 'PAUSED' } } } : undefined));
+    const client = overview(anEngagement(), (name) =>
+      name === 'PauseEngagement' ? { data: { pauseEngagement: { __typename: 'Engagement', id: 'e1', status: 'PAUSED' } } } : undefined,
+    );
     render(client);
     await user.click(await screen.findByRole('button', { name: 'Pause' }));
     const step = screen.getByRole('group', { name: 'Pause this engagement?' });
@@ -102,24 +166,38 @@ describe('Engagement controls', { timeout: 20_000 }, () => {
   });
 
   it.each([
-    ['DRAFT', 'Activate', 'Yes, activate', 'ActivateEngagement', /Sessions are planned for the next 12 months from its cadence \(Monthly on the 15th, 09:00 America\/New_York\), until Thu 31 Dec 2026, up to 10 sessions in all/],
+    [
+      'DRAFT',
+      'Activate',
+      'Yes, activate',
+      'ActivateEngagement',
+      /Sessions are planned for the next 12 months from its cadence \(Monthly on the 15th, 09:00 America\/New_York\), until Thu 31 Dec 2026, up to 10 sessions in all/,
+    ],
     ['PAUSED', 'Resume', 'Yes, resume', 'ActivateEngagement', /Sessions are planned again/],
     ['ACTIVE', 'Complete', 'Yes, complete', 'CompleteEngagement', /every future scheduled session is cancelled/],
     ['PAUSED', 'Cancel engagement', 'Yes, cancel engagement', 'CancelEngagement', /every future scheduled session is cancelled/],
     ['DRAFT', 'Cancel engagement', 'Yes, cancel engagement', 'CancelEngagement', /without any session being planned/],
   ])('%s: %s explains itself and calls %s', async (status, trigger, confirm, mutation, explanation) => {
     const user = userEvent.setup();
-    const client = overview(anEngagement({ status }), (name) => (name === mutation ? { data: { [mutation[0]!.toLowerCase() + mutation.slice(1)]: { __typename: 'Engagement', id: 'e1', status: 'ACTIVE' } } } : undefined));
+    const client = overview(anEngagement({ status }), (name) =>
+      name === mutation
+        ? { data: { [mutation[0]!.toLowerCase() + mutation.slice(1)]: { __typename: 'Engagement', id: 'e1', status: 'ACTIVE' } } }
+        : undefined,
+    );
     render(client);
     await user.click(await screen.findByRole('button', { name: trigger }));
     expect(screen.getByRole('group', { name: /\?$/ })).toHaveTextContent(explanation);
     await user.click(screen.getByRole('button', { name: confirm }));
-    expect(client.operations.filter((o) => /Engagement$/.test(o.name)).map((o) => [o.name, o.variables])).toEqual([[mutation, { id: 'e1' }]]);
+    expect(client.operations.filter((o) => /Engagement$/.test(o.name)).map((o) => [o.name, o.variables])).toEqual([
+      [mutation, { id: 'e1' }],
+    ]);
   });
 
   it('keeps the step open with the API error when the change is refused, and "Not now" closes it', async () => {
     const user = userEvent.setup();
-    const error = new CombinedError({ graphQLErrors: [{ message: 'Cannot make a COMPLETED engagement PAUSED; it must be ACTIVE', extensions: { code: 'CONFLICT' } }] });
+    const error = new CombinedError({
+      graphQLErrors: [{ message: 'Cannot make a COMPLETED engagement PAUSED; it must be ACTIVE', extensions: { code: 'CONFLICT' } }],
+    });
     const client = overview(anEngagement(), (name) => (name === 'PauseEngagement' ? { error } : undefined));
     render(client);
     await user.click(await screen.findByRole('button', { name: 'Pause' }));
@@ -131,7 +209,11 @@ describe('Engagement controls', { timeout: 20_000 }, () => {
 
   it('changes the cadence with a preview of the re-planned sessions', async () => {
     const user = userEvent.setup();
-    const client = overview(anEngagement(), (name) => (name === 'ChangeCadence' ? { data: { changeCadence: { __typename: 'Engagement', id: 'e1', cadence: anEngagement().cadence } } } : undefined));
+    const client = overview(anEngagement(), (name) =>
+      name === 'ChangeCadence'
+        ? { data: { changeCadence: { __typename: 'Engagement', id: 'e1', cadence: anEngagement().cadence } } }
+        : undefined,
+    );
     render(client);
     await user.click(await screen.findByRole('button', { name: 'Change cadence' }));
     expect(screen.getByLabelText('Day of month')).toHaveValue(15);
@@ -142,11 +224,21 @@ describe('Engagement controls', { timeout: 20_000 }, () => {
     expect(items).toHaveLength(6);
     expect(items[0]).toHaveTextContent('Tue 3 Mar 2026, 09:00 EST · you: Tue 3 Mar 2026, 14:00 GMT');
     await user.click(screen.getByRole('button', { name: 'Review changes' }));
-    const cadence = { frequency: 'MONTHLY', anchor: 'ORDINAL_WEEKDAY', day: null, ordinal: 1, weekday: 2, localTime: '09:00', timeZone: 'America/New_York' };
+    const cadence = {
+      frequency: 'MONTHLY',
+      anchor: 'ORDINAL_WEEKDAY',
+      day: null,
+      ordinal: 1,
+      weekday: 2,
+      localTime: '09:00',
+      timeZone: 'America/New_York',
+    };
     expect(previews(client)).toEqual([{ engagementId: 'e1', change: { cadence } }]);
     const step = await screen.findByRole('group', { name: 'Change the cadence?' });
     expect(within(step).getByRole('heading', { name: 'Change the cadence?' })).toHaveFocus();
-    expect(within(step).getByRole('list', { name: 'Cancelled (1)' })).toHaveTextContent('Mon 16 Mar 2026, 09:00 EDT · you: Mon 16 Mar 2026, 13:00 GMT');
+    expect(within(step).getByRole('list', { name: 'Cancelled (1)' })).toHaveTextContent(
+      'Mon 16 Mar 2026, 09:00 EDT · you: Mon 16 Mar 2026, 13:00 GMT',
+    );
     expect(within(step).getByRole('list', { name: 'Created (1)' })).toHaveTextContent('Tue 3 Mar 2026, 09:00 EST');
     const kept = within(within(step).getByRole('list', { name: 'Kept as they are (2)' })).getAllByRole('listitem');
     expect(kept[0]).toHaveTextContent(/Fri 10 Apr 2026, 09:00 EDT.*moved by hand/);
@@ -159,7 +251,11 @@ describe('Engagement controls', { timeout: 20_000 }, () => {
 
   it('changes to an ad hoc cadence without asking for a session day, and sends none', async () => {
     const user = userEvent.setup();
-    const client = overview(anEngagement(), (name) => (name === 'ChangeCadence' ? { data: { changeCadence: { __typename: 'Engagement', id: 'e1', cadence: anEngagement().cadence } } } : undefined));
+    const client = overview(anEngagement(), (name) =>
+      name === 'ChangeCadence'
+        ? { data: { changeCadence: { __typename: 'Engagement', id: 'e1', cadence: anEngagement().cadence } } }
+        : undefined,
+    );
     render(client);
     await user.click(await screen.findByRole('button', { name: 'Change cadence' }));
     await user.selectOptions(screen.getByLabelText('Cadence'), 'AD_HOC');
@@ -174,7 +270,9 @@ describe('Engagement controls', { timeout: 20_000 }, () => {
 
   it('pauses after listing what the pause cancels and keeps, fetched before the confirm button', async () => {
     const user = userEvent.setup();
-    const client = overview(anEngagement(), (name) => (name === 'PauseEngagement' ? { data: { pauseEngagement: { __typename: 'Engagement', id: 'e1', status: 'PAUSED' } } } : undefined));
+    const client = overview(anEngagement(), (name) =>
+      name === 'PauseEngagement' ? { data: { pauseEngagement: { __typename: 'Engagement', id: 'e1', status: 'PAUSED' } } } : undefined,
+    );
     render(client);
     await user.click(await screen.findByRole('button', { name: 'Pause' }));
     const step = await screen.findByRole('group', { name: 'Pause this engagement?' });
@@ -187,7 +285,24 @@ describe('Engagement controls', { timeout: 20_000 }, () => {
 
   it('edits the engagement (phase included), sending only what changed', async () => {
     const user = userEvent.setup();
-    const client = overview(anEngagement(), (name) => (name === 'UpdateEngagement' ? { data: { updateEngagement: { __typename: 'Engagement', id: 'e1', title: 'Leadership 2026', phase: 'PLAN', endDate: null, sessionsAllotted: 10, sessionMinutes: 60, sponsor: null } } } : undefined));
+    const client = overview(anEngagement(), (name) =>
+      name === 'UpdateEngagement'
+        ? {
+            data: {
+              updateEngagement: {
+                __typename: 'Engagement',
+                id: 'e1',
+                title: 'Leadership 2026',
+                phase: 'PLAN',
+                endDate: null,
+                sessionsAllotted: 10,
+                sessionMinutes: 60,
+                sponsor: null,
+              },
+            },
+          }
+        : undefined,
+    );
     render(client);
     await user.click(await screen.findByRole('button', { name: 'Edit engagement' }));
     expect(screen.getByLabelText('Phase')).toHaveValue('DISCOVER');
@@ -200,13 +315,18 @@ describe('Engagement controls', { timeout: 20_000 }, () => {
     expect(within(step).getByRole('list', { name: 'Created (1)' })).toBeInTheDocument();
     expect(client.operations.some((o) => o.name === 'UpdateEngagement')).toBe(false);
     await user.click(within(step).getByRole('button', { name: 'Yes, save engagement' }));
-    expect(client.operations.find((o) => o.name === 'UpdateEngagement')?.variables).toEqual({ id: 'e1', input: { phase: 'PLAN', endDate: null, sponsorId: 'sp-1' } });
+    expect(client.operations.find((o) => o.name === 'UpdateEngagement')?.variables).toEqual({
+      id: 'e1',
+      input: { phase: 'PLAN', endDate: null, sponsorId: 'sp-1' },
+    });
     expect(await screen.findByText('The engagement is saved and its future sessions are re-planned.')).toBeInTheDocument();
   });
 
   it('sets the engagement’s meeting link, shows it in the overview, and shows a refused link beside its field', async () => {
     const user = userEvent.setup();
-    const refused = new CombinedError({ graphQLErrors: [{ message: 'meetingUrl must be a URL address', extensions: { code: 'BAD_USER_INPUT', field: 'meetingUrl' } }] });
+    const refused = new CombinedError({
+      graphQLErrors: [{ message: 'meetingUrl must be a URL address', extensions: { code: 'BAD_USER_INPUT', field: 'meetingUrl' } }],
+    });
     let answer: { data?: unknown; error?: unknown } = { error: refused };
     const client = overview(anEngagement(), (name) => (name === 'UpdateEngagement' ? answer : undefined));
     render(client);
@@ -215,21 +335,43 @@ describe('Engagement controls', { timeout: 20_000 }, () => {
     const field = screen.getByLabelText('Meeting link');
     await user.type(field, 'zoom please');
     await user.click(screen.getByRole('button', { name: 'Save engagement' }));
-    expect(client.operations.find((o) => o.name === 'UpdateEngagement')?.variables).toEqual({ id: 'e1', input: { meetingUrl: 'zoom please' } });
+    expect(client.operations.find((o) => o.name === 'UpdateEngagement')?.variables).toEqual({
+      id: 'e1',
+      input: { meetingUrl: 'zoom please' },
+    });
     expect(await screen.findByText('meetingUrl must be a URL address')).toHaveClass('field-error');
     expect(field).toHaveAttribute('aria-invalid', 'true');
 
-    answer = { data: { updateEngagement: { __typename: 'Engagement', id: 'e1', title: 'Leadership 2026', phase: 'DISCOVER', endDate: '2026-12-31', sessionsAllotted: 10, sessionMinutes: 60, meetingUrl: 'https://meet.example.com/ann', sponsor: null } } };
+    answer = {
+      data: {
+        updateEngagement: {
+          __typename: 'Engagement',
+          id: 'e1',
+          title: 'Leadership 2026',
+          phase: 'DISCOVER',
+          endDate: '2026-12-31',
+          sessionsAllotted: 10,
+          sessionMinutes: 60,
+          meetingUrl: 'https://meet.example.com/ann',
+          sponsor: null,
+        },
+      },
+    };
     await user.clear(field);
     await user.type(field, ' https://meet.example.com/ann ');
     await user.click(screen.getByRole('button', { name: 'Save engagement' }));
-    expect(client.operations.filter((o) => o.name === 'UpdateEngagement').at(-1)?.variables).toEqual({ id: 'e1', input: { meetingUrl: 'https://meet.example.com/ann' } });
+    expect(client.operations.filter((o) => o.name === 'UpdateEngagement').at(-1)?.variables).toEqual({
+      id: 'e1',
+      input: { meetingUrl: 'https://meet.example.com/ann' },
+    });
     expect(await screen.findByText('The engagement is saved.')).toBeInTheDocument();
   });
 
   it('shows an API error beside the engagement field it names', async () => {
     const user = userEvent.setup();
-    const error = new CombinedError({ graphQLErrors: [{ message: 'endDate must not be before startDate', extensions: { code: 'BAD_USER_INPUT', field: 'endDate' } }] });
+    const error = new CombinedError({
+      graphQLErrors: [{ message: 'endDate must not be before startDate', extensions: { code: 'BAD_USER_INPUT', field: 'endDate' } }],
+    });
     // The preview checks the change as the save would: its refusal is shown before any confirm step.
     const client = overview(anEngagement(), (name) => (name === 'PreviewSessionPlan' ? { error } : undefined));
     render(client);
@@ -245,7 +387,16 @@ describe('Engagement controls', { timeout: 20_000 }, () => {
 });
 
 describe('engagement edit form', () => {
-  const engagement = { title: 'T', phase: 'ACT' as const, startDate: '2026-01-05', endDate: null, sessionsAllotted: null, sessionsUsed: 3, sessionMinutes: 60, sponsor: null };
+  const engagement = {
+    title: 'T',
+    phase: 'ACT' as const,
+    startDate: '2026-01-05',
+    endDate: null,
+    sessionsAllotted: null,
+    sessionsUsed: 3,
+    sessionMinutes: 60,
+    sponsor: null,
+  };
 
   it('knows which status changes each status allows', () => {
     expect(statusActions('DRAFT')).toEqual(['activate', 'cancel']);
@@ -257,8 +408,13 @@ describe('engagement edit form', () => {
   it('validates and sends only changes', () => {
     const form = engagementEditFormOf(engagement);
     expect(engagementUpdateInput(form, engagement)).toEqual({});
-    expect(engagementUpdateInput({ ...form, sessionsAllotted: '12', sessionMinutes: '45' }, engagement)).toEqual({ sessionsAllotted: 12, sessionMinutes: 45 });
-    expect(validateEngagementEdit({ ...form, title: ' ', endDate: '2025-12-31', sessionsAllotted: '0', sessionMinutes: '1' }, engagement)).toEqual({
+    expect(engagementUpdateInput({ ...form, sessionsAllotted: '12', sessionMinutes: '45' }, engagement)).toEqual({
+      sessionsAllotted: 12,
+      sessionMinutes: 45,
+    });
+    expect(
+      validateEngagementEdit({ ...form, title: ' ', endDate: '2025-12-31', sessionsAllotted: '0', sessionMinutes: '1' }, engagement),
+    ).toEqual({
       title: 'Give the engagement a title.',
       endDate: 'The last day cannot be before the first.',
       sessionsAllotted: 'Enter a number from 1 to 500, or leave it empty.',

@@ -10,7 +10,16 @@ import { SelectField, TextField, UrlField } from '../../ui/fields';
 import { ErrorNotice } from '../../ui/status';
 import { useUnsavedChanges } from '../../ui/use-unsaved-changes';
 import { CadenceFields, PreviewList } from '../engagements/cadence-fields';
-import { cadenceFormOf, cadenceInput, cadenceOf, fieldOfServerError, validateCadenceForm, type CadenceForm, type EngagementErrors, type EngagementField } from '../engagements/engagement-form';
+import {
+  cadenceFormOf,
+  cadenceInput,
+  cadenceOf,
+  fieldOfServerError,
+  validateCadenceForm,
+  type CadenceForm,
+  type EngagementErrors,
+  type EngagementField,
+} from '../engagements/engagement-form';
 import { ConfirmStep } from './confirm-step';
 import { SessionPlanPreviewList, useSessionPlanPreview, type SessionPlanPreview } from './session-plan-preview';
 import {
@@ -114,20 +123,42 @@ const CHANGES = { additionalTypenames: ['Client', 'CoachingSession', 'Engagement
 export interface ControlledEngagement extends EditableEngagement {
   id: string;
   status: EngagementStatus;
-  cadence: { frequency: CadenceForm['frequency']; anchor: string; day?: number | null; ordinal?: number | null; weekday?: number | null; localTime: string; timeZone: string };
+  cadence: {
+    frequency: CadenceForm['frequency'];
+    anchor: string;
+    day?: number | null;
+    ordinal?: number | null;
+    weekday?: number | null;
+    localTime: string;
+    timeZone: string;
+  };
   sponsor?: { id: string; organisation: string; contactName?: string | null } | null;
 }
 
 type Panel = StatusAction | 'cadence' | 'edit' | null;
 
-const TRIGGER_LABELS: Record<StatusAction, string> = { activate: 'Activate', resume: 'Resume', pause: 'Pause', complete: 'Complete', cancel: 'Cancel engagement' };
+const TRIGGER_LABELS: Record<StatusAction, string> = {
+  activate: 'Activate',
+  resume: 'Resume',
+  pause: 'Pause',
+  complete: 'Complete',
+  cancel: 'Cancel engagement',
+};
 
 /**
  * What a coach does to the current engagement: activate, pause, resume, complete or cancel it
  * (each after a step that says what happens to its sessions), change its cadence or edit it.
  * `onChanged` refetches the overview; its notice is announced here.
  */
-export function EngagementControls({ engagement, client, onChanged }: { engagement: ControlledEngagement; client: { id: string; name: string; timeZone: string }; onChanged: () => void }) {
+export function EngagementControls({
+  engagement,
+  client,
+  onChanged,
+}: {
+  engagement: ControlledEngagement;
+  client: { id: string; name: string; timeZone: string };
+  onChanged: () => void;
+}) {
   const [panel, setPanel] = useState<Panel>(null);
   const [notice, setNotice] = useState<{ text: string } | null>(null);
   const noticeRef = useRef<HTMLParagraphElement>(null);
@@ -183,7 +214,9 @@ export function EngagementControls({ engagement, client, onChanged }: { engageme
             key={action}
             ref={trigger(action)}
             type="button"
-            className={action === 'cancel' ? 'button-danger' : action === 'activate' || action === 'resume' ? undefined : 'button-secondary'}
+            className={
+              action === 'cancel' ? 'button-danger' : action === 'activate' || action === 'resume' ? undefined : 'button-secondary'
+            }
             aria-expanded={panel === action}
             disabled={running}
             onClick={() => open(panel === action ? null : action)}
@@ -192,11 +225,25 @@ export function EngagementControls({ engagement, client, onChanged }: { engageme
           </button>
         ))}
         {canChangeCadence(engagement.status) ? (
-          <button ref={trigger('cadence')} type="button" className="button-secondary" aria-expanded={panel === 'cadence'} disabled={running} onClick={() => open(panel === 'cadence' ? null : 'cadence')}>
+          <button
+            ref={trigger('cadence')}
+            type="button"
+            className="button-secondary"
+            aria-expanded={panel === 'cadence'}
+            disabled={running}
+            onClick={() => open(panel === 'cadence' ? null : 'cadence')}
+          >
             Change cadence
           </button>
         ) : null}
-        <button ref={trigger('edit')} type="button" className="button-secondary" aria-expanded={panel === 'edit'} disabled={running} onClick={() => open(panel === 'edit' ? null : 'edit')}>
+        <button
+          ref={trigger('edit')}
+          type="button"
+          className="button-secondary"
+          aria-expanded={panel === 'edit'}
+          disabled={running}
+          onClick={() => open(panel === 'edit' ? null : 'edit')}
+        >
           Edit engagement
         </button>
       </div>
@@ -220,19 +267,27 @@ export function EngagementControls({ engagement, client, onChanged }: { engageme
           onCancel={() => close()}
         >
           {CONFIRM[panel].explain(engagement, client.name)}
-          {panel === 'pause' ? <PlanChanges preview={pausePreview.preview} error={pausePreview.error} clientZone={client.timeZone} /> : null}
+          {panel === 'pause' ? (
+            <PlanChanges preview={pausePreview.preview} error={pausePreview.error} clientZone={client.timeZone} />
+          ) : null}
           <ErrorNotice error={results[panel].error} />
         </ConfirmStep>
       ) : null}
-      {panel === 'cadence' ? <ChangeCadenceForm engagement={engagement} client={client} onDone={done} onCancel={() => close('cadence')} /> : null}
-      {panel === 'edit' ? <EditEngagementForm engagement={engagement} clientZone={client.timeZone} onDone={done} onCancel={() => close('edit')} /> : null}
+      {panel === 'cadence' ? (
+        <ChangeCadenceForm engagement={engagement} client={client} onDone={done} onCancel={() => close('cadence')} />
+      ) : null}
+      {panel === 'edit' ? (
+        <EditEngagementForm engagement={engagement} clientZone={client.timeZone} onDone={done} onCancel={() => close('edit')} />
+      ) : null}
     </div>
   );
 }
 
 const DONE: Record<StatusAction, (engagement: ControlledEngagement) => string> = {
-  activate: (e) => (e.cadence.frequency === 'AD_HOC' ? 'The engagement is active.' : 'The engagement is active and its sessions are planned.'),
-  resume: (e) => (e.cadence.frequency === 'AD_HOC' ? 'The engagement is active again.' : 'The engagement is active again and its sessions are planned.'),
+  activate: (e) =>
+    e.cadence.frequency === 'AD_HOC' ? 'The engagement is active.' : 'The engagement is active and its sessions are planned.',
+  resume: (e) =>
+    e.cadence.frequency === 'AD_HOC' ? 'The engagement is active again.' : 'The engagement is active again and its sessions are planned.',
   pause: () => 'The engagement is paused; its future sessions are cancelled.',
   complete: () => 'The engagement is completed; its future sessions are cancelled.',
   cancel: () => 'The engagement is cancelled; its future sessions are cancelled.',
@@ -244,15 +299,24 @@ function planned(engagement: ControlledEngagement, name: string, again = false) 
   if (engagement.cadence.frequency === 'AD_HOC') {
     return <p>An ad hoc engagement plans no sessions by itself: schedule each one from the Sessions tab.</p>;
   }
-  const limits = [engagement.endDate ? `until ${formatPlainDate(engagement.endDate)}` : '', engagement.sessionsAllotted != null ? `up to ${engagement.sessionsAllotted} sessions in all` : ''].filter(Boolean).join(', ');
+  const limits = [
+    engagement.endDate ? `until ${formatPlainDate(engagement.endDate)}` : '',
+    engagement.sessionsAllotted != null ? `up to ${engagement.sessionsAllotted} sessions in all` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   return (
     <p>
-      Sessions are planned {again ? 'again ' : ''}for the next 12 months from its cadence ({cadenceInWords(engagement.cadence)}){limits ? `, ${limits}` : ''}, and {name} is emailed a reminder before each one.
+      Sessions are planned {again ? 'again ' : ''}for the next 12 months from its cadence ({cadenceInWords(engagement.cadence)})
+      {limits ? `, ${limits}` : ''}, and {name} is emailed a reminder before each one.
     </p>
   );
 }
 
-const CONFIRM: Record<StatusAction, { title: string; confirm: string; busy: string; explain: (engagement: ControlledEngagement, name: string) => ReactNode }> = {
+const CONFIRM: Record<
+  StatusAction,
+  { title: string; confirm: string; busy: string; explain: (engagement: ControlledEngagement, name: string) => ReactNode }
+> = {
   activate: {
     title: 'Activate this engagement?',
     confirm: 'Yes, activate',
@@ -276,7 +340,8 @@ const CONFIRM: Record<StatusAction, { title: string; confirm: string; busy: stri
     busy: 'Pausing…',
     explain: () => (
       <p>
-        Every future scheduled session of this engagement is cancelled. {WITHDRAWN} Past sessions, notes and goals are kept. Resume it to plan sessions again.
+        Every future scheduled session of this engagement is cancelled. {WITHDRAWN} Past sessions, notes and goals are kept. Resume it to
+        plan sessions again.
       </p>
     ),
   },
@@ -286,8 +351,8 @@ const CONFIRM: Record<StatusAction, { title: string; confirm: string; busy: stri
     busy: 'Completing…',
     explain: () => (
       <p>
-        The engagement ends as completed and every future scheduled session is cancelled. {WITHDRAWN} Past sessions, notes, goals and the career plan are kept. A completed engagement cannot be
-        reopened.
+        The engagement ends as completed and every future scheduled session is cancelled. {WITHDRAWN} Past sessions, notes, goals and the
+        career plan are kept. A completed engagement cannot be reopened.
       </p>
     ),
   },
@@ -300,7 +365,8 @@ const CONFIRM: Record<StatusAction, { title: string; confirm: string; busy: stri
         <p>The draft ends without any session being planned. A cancelled engagement cannot be reopened.</p>
       ) : (
         <p>
-          The engagement ends without being completed and every future scheduled session is cancelled. {WITHDRAWN} Past sessions, notes and goals are kept. A cancelled engagement cannot be reopened.
+          The engagement ends without being completed and every future scheduled session is cancelled. {WITHDRAWN} Past sessions, notes and
+          goals are kept. A cancelled engagement cannot be reopened.
         </p>
       ),
   },
@@ -309,10 +375,22 @@ const CONFIRM: Record<StatusAction, { title: string; confirm: string; busy: stri
 const PREVIEW_COUNT = 6;
 
 /** The cadence fields with the engagement's rule, a preview of the sessions it would plan, and "Save cadence". */
-function ChangeCadenceForm({ engagement, client, onDone, onCancel }: { engagement: ControlledEngagement; client: { name: string; timeZone: string }; onDone: (notice: string) => void; onCancel: () => void }) {
+function ChangeCadenceForm({
+  engagement,
+  client,
+  onDone,
+  onCancel,
+}: {
+  engagement: ControlledEngagement;
+  client: { name: string; timeZone: string };
+  onDone: (notice: string) => void;
+  onCancel: () => void;
+}) {
   const viewer = useViewer();
   const [now] = useState(() => new Date());
-  const [form, setForm] = useState<CadenceForm>(() => cadenceFormOf(engagement.cadence, DateTime.fromJSDate(now, { zone: engagement.cadence.timeZone })));
+  const [form, setForm] = useState<CadenceForm>(() =>
+    cadenceFormOf(engagement.cadence, DateTime.fromJSDate(now, { zone: engagement.cadence.timeZone })),
+  );
   const [errors, setErrors] = useState<EngagementErrors>({});
   const [result, changeCadence] = useMutation(ChangeCadenceMutation);
   const plan = useSessionPlanPreview(engagement.id);
@@ -327,15 +405,27 @@ function ChangeCadenceForm({ engagement, client, onDone, onCancel }: { engagemen
   const serverField = fieldOfServerError(errorField(apiError));
   const error = (name: EngagementField) => errors[name] ?? (serverField === name ? errorMessage(apiError) : undefined);
   const active = engagement.status === 'ACTIVE';
-  const remaining = engagement.sessionsAllotted == null ? PREVIEW_COUNT : Math.max(0, engagement.sessionsAllotted - engagement.sessionsUsed);
+  const remaining =
+    engagement.sessionsAllotted == null ? PREVIEW_COUNT : Math.max(0, engagement.sessionsAllotted - engagement.sessionsUsed);
   const preview = useMemo(
-    () => previewSessions(cadenceOf(form), { startDate: engagement.startDate, endDate: engagement.endDate ?? null, from: now, count: Math.min(PREVIEW_COUNT, remaining) }),
+    () =>
+      previewSessions(cadenceOf(form), {
+        startDate: engagement.startDate,
+        endDate: engagement.endDate ?? null,
+        from: now,
+        count: Math.min(PREVIEW_COUNT, remaining),
+      }),
     [form, engagement.startDate, engagement.endDate, now, remaining],
   );
 
   async function save() {
     const response = await changeCadence({ id: engagement.id, cadence: cadenceInput(form) }, CHANGES);
-    if (response.data) onDone(active ? 'The cadence is changed and future sessions are re-planned.' : 'The cadence is changed; sessions follow it once the engagement is active.');
+    if (response.data)
+      onDone(
+        active
+          ? 'The cadence is changed and future sessions are re-planned.'
+          : 'The cadence is changed; sessions follow it once the engagement is active.',
+      );
     else if (fieldOfServerError(errorField(response.error))) {
       setConfirming(false);
       focusFirstInvalid();
@@ -385,7 +475,11 @@ function ChangeCadenceForm({ engagement, client, onDone, onCancel }: { engagemen
         {form.frequency === 'AD_HOC' ? (
           <p className="muted small">None planned: an ad hoc engagement has no cadence.</p>
         ) : preview.length === 0 ? (
-          <p className="muted small">{Object.keys(validateCadenceForm(form)).length > 0 ? 'Complete the cadence to see the sessions it plans.' : 'No sessions fall within the engagement’s dates and allotment.'}</p>
+          <p className="muted small">
+            {Object.keys(validateCadenceForm(form)).length > 0
+              ? 'Complete the cadence to see the sessions it plans.'
+              : 'No sessions fall within the engagement’s dates and allotment.'}
+          </p>
         ) : (
           <>
             <p className="small muted">
@@ -397,7 +491,16 @@ function ChangeCadenceForm({ engagement, client, onDone, onCancel }: { engagemen
         )}
       </section>
       {confirming && plan.preview ? (
-        <PlanConfirmStep title="Change the cadence?" confirmLabel="Yes, change cadence" preview={plan.preview} clientZone={client.timeZone} busy={result.fetching} error={result.error} onConfirm={save} onCancel={() => setConfirming(false)} />
+        <PlanConfirmStep
+          title="Change the cadence?"
+          confirmLabel="Yes, change cadence"
+          preview={plan.preview}
+          clientZone={client.timeZone}
+          busy={result.fetching}
+          error={result.error}
+          onConfirm={save}
+          onCancel={() => setConfirming(false)}
+        />
       ) : (
         <div className="form-actions">
           <button type="submit" disabled={result.fetching || plan.fetching}>
@@ -454,7 +557,17 @@ const PHASE_HINTS: Record<string, string> = {
 };
 
 /** Title, phase (Discover → Plan → Act), end date, allotment, session length and sponsor. */
-function EditEngagementForm({ engagement, clientZone, onDone, onCancel }: { engagement: ControlledEngagement; clientZone: string; onDone: (notice: string) => void; onCancel: () => void }) {
+function EditEngagementForm({
+  engagement,
+  clientZone,
+  onDone,
+  onCancel,
+}: {
+  engagement: ControlledEngagement;
+  clientZone: string;
+  onDone: (notice: string) => void;
+  onCancel: () => void;
+}) {
   const [form, setForm] = useState<EngagementEditForm>(() => engagementEditFormOf(engagement));
   const [errors, setErrors] = useState<EngagementEditErrors>({});
   const [unchanged, setUnchanged] = useState(false);
@@ -480,7 +593,8 @@ function EditEngagementForm({ engagement, clientZone, onDone, onCancel }: { enga
   // The end date and allotment bound the plan of an active engagement: saving them re-plans.
   const replans = engagement.status === 'ACTIVE' && ('endDate' in input || 'sessionsAllotted' in input);
   const sponsorOptions = sponsors.data?.sponsors.edges.map((edge) => edge.node) ?? [];
-  if (engagement.sponsor && !sponsorOptions.some((s) => s.id === engagement.sponsor?.id)) sponsorOptions.unshift({ id: engagement.sponsor.id, organisation: engagement.sponsor.organisation });
+  if (engagement.sponsor && !sponsorOptions.some((s) => s.id === engagement.sponsor?.id))
+    sponsorOptions.unshift({ id: engagement.sponsor.id, organisation: engagement.sponsor.organisation });
 
   function focusFirstInvalid() {
     requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
@@ -507,7 +621,10 @@ function EditEngagementForm({ engagement, clientZone, onDone, onCancel }: { enga
       return;
     }
     if (!replans) return void save();
-    const change = { ...('endDate' in input ? { endDate: input.endDate } : {}), ...('sessionsAllotted' in input ? { sessionsAllotted: input.sessionsAllotted } : {}) };
+    const change = {
+      ...('endDate' in input ? { endDate: input.endDate } : {}),
+      ...('sessionsAllotted' in input ? { sessionsAllotted: input.sessionsAllotted } : {}),
+    };
     const { preview } = await plan.load(change);
     if (preview) setConfirming(true);
     else focusFirstInvalid();
@@ -563,7 +680,13 @@ function EditEngagementForm({ engagement, clientZone, onDone, onCancel }: { enga
           error={error('sessionMinutes')}
           hint="For sessions planned from now on."
         />
-        <SelectField label="Sponsor" value={form.sponsorId} onChange={set('sponsorId')} error={error('sponsorId')} hint={sponsors.error ? 'The sponsors could not be loaded.' : undefined}>
+        <SelectField
+          label="Sponsor"
+          value={form.sponsorId}
+          onChange={set('sponsorId')}
+          error={error('sponsorId')}
+          hint={sponsors.error ? 'The sponsors could not be loaded.' : undefined}
+        >
           <option value="">No sponsor</option>
           {sponsorOptions.map((sponsor) => (
             <option key={sponsor.id} value={sponsor.id}>
@@ -583,7 +706,16 @@ function EditEngagementForm({ engagement, clientZone, onDone, onCancel }: { enga
         {unchanged ? 'Nothing has changed yet.' : ''}
       </p>
       {confirming && plan.preview ? (
-        <PlanConfirmStep title="Save and re-plan the sessions?" confirmLabel="Yes, save engagement" preview={plan.preview} clientZone={clientZone} busy={result.fetching} error={result.error} onConfirm={save} onCancel={() => setConfirming(false)} />
+        <PlanConfirmStep
+          title="Save and re-plan the sessions?"
+          confirmLabel="Yes, save engagement"
+          preview={plan.preview}
+          clientZone={clientZone}
+          busy={result.fetching}
+          error={result.error}
+          onConfirm={save}
+          onCancel={() => setConfirming(false)}
+        />
       ) : (
         <div className="form-actions">
           <button type="submit" disabled={result.fetching || plan.fetching}>

@@ -66,11 +66,13 @@ export function validateEngagementEdit(form: EngagementEditForm, engagement: Edi
   const errors: EngagementEditErrors = {};
   if (!form.title.trim()) errors.title = 'Give the engagement a title.';
   if (form.endDate) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(form.endDate) || !DateTime.fromISO(form.endDate).isValid) errors.endDate = 'Enter a date like 2026-12-31.';
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(form.endDate) || !DateTime.fromISO(form.endDate).isValid)
+      errors.endDate = 'Enter a date like 2026-12-31.';
     else if (form.endDate < engagement.startDate) errors.endDate = 'The last day cannot be before the first.';
   }
   const allotted = form.sessionsAllotted.trim();
-  if (allotted && (!WHOLE.test(allotted) || Number(allotted) < 1 || Number(allotted) > 500)) errors.sessionsAllotted = 'Enter a number from 1 to 500, or leave it empty.';
+  if (allotted && (!WHOLE.test(allotted) || Number(allotted) < 1 || Number(allotted) > 500))
+    errors.sessionsAllotted = 'Enter a number from 1 to 500, or leave it empty.';
   const minutes = form.sessionMinutes.trim();
   if (!WHOLE.test(minutes) || Number(minutes) < 5 || Number(minutes) > 600) errors.sessionMinutes = 'Enter minutes from 5 to 600.';
   return errors;
@@ -79,11 +81,20 @@ export function validateEngagementEdit(form: EngagementEditForm, engagement: Edi
 /** UpdateEngagementInput with only what changed: the API re-plans sessions when the end date or allotment is sent. */
 export function engagementUpdateInput(form: EngagementEditForm, engagement: EditableEngagement) {
   const before = engagementEditFormOf(engagement);
-  const input: { title?: string; phase?: EngagementPhase; endDate?: string | null; sessionsAllotted?: number | null; sessionMinutes?: number; sponsorId?: string | null; meetingUrl?: string | null } = {};
+  const input: {
+    title?: string;
+    phase?: EngagementPhase;
+    endDate?: string | null;
+    sessionsAllotted?: number | null;
+    sessionMinutes?: number;
+    sponsorId?: string | null;
+    meetingUrl?: string | null;
+  } = {};
   if (form.title.trim() !== before.title) input.title = form.title.trim();
   if (form.phase !== before.phase) input.phase = form.phase;
   if (form.endDate !== before.endDate) input.endDate = form.endDate || null;
-  if (form.sessionsAllotted.trim() !== before.sessionsAllotted) input.sessionsAllotted = form.sessionsAllotted.trim() ? Number(form.sessionsAllotted) : null;
+  if (form.sessionsAllotted.trim() !== before.sessionsAllotted)
+    input.sessionsAllotted = form.sessionsAllotted.trim() ? Number(form.sessionsAllotted) : null;
   if (form.sessionMinutes.trim() !== before.sessionMinutes) input.sessionMinutes = Number(form.sessionMinutes);
   if (form.sponsorId !== before.sponsorId) input.sponsorId = form.sponsorId || null;
   if (form.meetingUrl.trim() !== before.meetingUrl) input.meetingUrl = form.meetingUrl.trim() || null;

@@ -89,7 +89,17 @@ export function formatCalendarDate(date: string): string {
 type Mode = 'view' | 'check-in' | 'edit' | 'delete';
 
 /** One goal: its metric and progress, a chart of its check-ins, and the ways to change it. */
-export function GoalCard({ goal, engagementTitle, onChanged, onDeleted }: { goal: GoalCardGoal; engagementTitle?: string; onChanged: () => void; onDeleted: (title: string) => void }) {
+export function GoalCard({
+  goal,
+  engagementTitle,
+  onChanged,
+  onDeleted,
+}: {
+  goal: GoalCardGoal;
+  engagementTitle?: string;
+  onChanged: () => void;
+  onDeleted: (title: string) => void;
+}) {
   const viewer = useViewer();
   const [mode, setMode] = useState<Mode>('view');
   const [announcement, setAnnouncement] = useState('');
@@ -157,7 +167,14 @@ export function GoalCard({ goal, engagementTitle, onChanged, onDeleted }: { goal
           </dd>
         </div>
       </dl>
-      <GoalProgressChart title={goal.title} unit={unit} baseline={metric.baseline} target={metric.target} points={goal.checkIns} zone={viewer.timeZone} />
+      <GoalProgressChart
+        title={goal.title}
+        unit={unit}
+        baseline={metric.baseline}
+        target={metric.target}
+        points={goal.checkIns}
+        zone={viewer.timeZone}
+      />
       <div aria-live="polite" className="goal-card-status">
         {announcement ? <p className="notice notice-success">{announcement}</p> : null}
       </div>
@@ -215,7 +232,14 @@ function CheckInForm({ goal, onDone }: { goal: GoalCardGoal; onDone: (saved: boo
           required
         />
       </div>
-      <TextAreaField label="Note" hint="Optional" rows={2} maxLength={2000} value={note} onChange={(event) => setNote(event.target.value)} />
+      <TextAreaField
+        label="Note"
+        hint="Optional"
+        rows={2}
+        maxLength={2000}
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+      />
       <ErrorNotice error={state.error} />
       <div className="form-actions">
         <button type="submit" disabled={state.fetching}>
@@ -257,7 +281,8 @@ function ConfirmDelete({ goal, onCancel, onDeleted }: { goal: GoalCardGoal; onCa
   return (
     <div className="goal-confirm" role="group" aria-label={`Delete ${goal.title}?`}>
       <p>
-        Delete “{goal.title}”{count ? ` and its ${count === 1 ? 'check-in' : `${count} check-ins`}` : ''}? This cannot be undone. Action items that served it stay.
+        Delete “{goal.title}”{count ? ` and its ${count === 1 ? 'check-in' : `${count} check-ins`}` : ''}? This cannot be undone. Action
+        items that served it stay.
       </p>
       {state.error ? <ErrorNotice>{errorMessage(state.error)}</ErrorNotice> : null}
       <div className="form-actions">

@@ -25,7 +25,10 @@ const CATEGORY_NAMES: Record<GoalCategory, string> = {
   NETWORK: 'Network',
 };
 
-export const CATEGORIES = (['CAREER', 'FINANCIAL', 'LEARNING', 'NETWORK', 'LIFE'] as const).map((value) => ({ value, label: CATEGORY_NAMES[value] }));
+export const CATEGORIES = (['CAREER', 'FINANCIAL', 'LEARNING', 'NETWORK', 'LIFE'] as const).map((value) => ({
+  value,
+  label: CATEGORY_NAMES[value],
+}));
 
 export function categoryName(category: string): string {
   return CATEGORY_NAMES[category as GoalCategory] ?? category;
@@ -53,9 +56,24 @@ export interface GoalFields {
   metric: { name: string; unit: string; baseline: number; target: number };
 }
 
-export const blankGoal: GoalFormValues = { title: '', category: 'CAREER', horizon: 'ONE_YEAR', metricName: '', unit: '', baseline: '', target: '', targetDate: '' };
+export const blankGoal: GoalFormValues = {
+  title: '',
+  category: 'CAREER',
+  horizon: 'ONE_YEAR',
+  metricName: '',
+  unit: '',
+  baseline: '',
+  target: '',
+  targetDate: '',
+};
 
-export function goalFormValues(goal: { title: string; category: GoalCategory; horizon: GoalHorizon; targetDate?: string | null; metric: GoalFields['metric'] }): GoalFormValues {
+export function goalFormValues(goal: {
+  title: string;
+  category: GoalCategory;
+  horizon: GoalHorizon;
+  targetDate?: string | null;
+  metric: GoalFields['metric'];
+}): GoalFormValues {
   return {
     title: goal.title,
     category: goal.category,
@@ -77,7 +95,9 @@ export function parseNumber(value: string): number | null {
 }
 
 /** The checked goal, or what to fix: the same rules the API applies, said beside each field. */
-export function validateGoal(values: GoalFormValues): { fields: GoalFields; errors?: undefined } | { fields?: undefined; errors: GoalFormErrors } {
+export function validateGoal(
+  values: GoalFormValues,
+): { fields: GoalFields; errors?: undefined } | { fields?: undefined; errors: GoalFormErrors } {
   const errors: GoalFormErrors = {};
   const title = values.title.trim();
   const metricName = values.metricName.trim();
@@ -194,13 +214,56 @@ export function GoalForm({
       <fieldset>
         <legend>How progress is measured</legend>
         <div className="goal-form-grid">
-          <TextField label="Metric" hint="e.g. Base salary" value={values.metricName} onChange={set('metricName')} error={shownErrors.metricName} required maxLength={200} />
-          <TextField label="Unit" hint="e.g. GBP, k€, contacts" value={values.unit} onChange={set('unit')} error={shownErrors.unit} required maxLength={50} />
-          <TextField label="Baseline" hint="Where it starts" type="number" step="any" inputMode="decimal" value={values.baseline} onChange={set('baseline')} error={shownErrors.baseline} required />
-          <TextField label="Target" hint="Lower than the baseline for a goal that decreases" type="number" step="any" inputMode="decimal" value={values.target} onChange={set('target')} error={shownErrors.target} required />
+          <TextField
+            label="Metric"
+            hint="e.g. Base salary"
+            value={values.metricName}
+            onChange={set('metricName')}
+            error={shownErrors.metricName}
+            required
+            maxLength={200}
+          />
+          <TextField
+            label="Unit"
+            hint="e.g. GBP, k€, contacts"
+            value={values.unit}
+            onChange={set('unit')}
+            error={shownErrors.unit}
+            required
+            maxLength={50}
+          />
+          <TextField
+            label="Baseline"
+            hint="Where it starts"
+            type="number"
+            step="any"
+            inputMode="decimal"
+            value={values.baseline}
+            onChange={set('baseline')}
+            error={shownErrors.baseline}
+            required
+          />
+          <TextField
+            label="Target"
+            hint="Lower than the baseline for a goal that decreases"
+            type="number"
+            step="any"
+            inputMode="decimal"
+            value={values.target}
+            onChange={set('target')}
+            error={shownErrors.target}
+            required
+          />
         </div>
       </fieldset>
-      <TextField label="Target date" hint="Optional" type="date" value={values.targetDate} onChange={set('targetDate')} error={shownErrors.targetDate} />
+      <TextField
+        label="Target date"
+        hint="Optional"
+        type="date"
+        value={values.targetDate}
+        onChange={set('targetDate')}
+        error={shownErrors.targetDate}
+      />
       <ErrorNotice error={error && Object.keys(apiFieldErrors(error)).length === 0 ? error : undefined} />
       <div className="form-actions">
         <button type="submit" disabled={busy}>

@@ -15,7 +15,13 @@ const goal = (id: string, overrides: Partial<GoalCardGoal> = {}): GoalCardGoal =
   progress: 0.5,
   metric: { name: 'Revenue', unit: 'k€', baseline: 10, target: 50 },
   checkIns: [
-    { id: `${id}-c2`, value: 30, note: 'Two new clients', recordedAt: '2026-03-01T09:00:00Z', recordedBy: { id: 'coach-1', name: 'Ada Coach' } },
+    {
+      id: `${id}-c2`,
+      value: 30,
+      note: 'Two new clients',
+      recordedAt: '2026-03-01T09:00:00Z',
+      recordedBy: { id: 'coach-1', name: 'Ada Coach' },
+    },
     { id: `${id}-c1`, value: 20, note: null, recordedAt: '2026-02-01T09:00:00Z', recordedBy: { id: 'coach-1', name: 'Ada Coach' } },
   ],
   ...overrides,
@@ -45,7 +51,15 @@ describe('groupGoalsByHorizon', () => {
 });
 
 describe('validateGoal', () => {
-  const filled = { ...blankGoal, title: ' Raise revenue ', metricName: 'Revenue', unit: 'k€', baseline: '10', target: '50', targetDate: '2026-12-31' };
+  const filled = {
+    ...blankGoal,
+    title: ' Raise revenue ',
+    metricName: 'Revenue',
+    unit: 'k€',
+    baseline: '10',
+    target: '50',
+    targetDate: '2026-12-31',
+  };
 
   it('turns the form into the API’s fields', () => {
     expect(validateGoal(filled).fields).toEqual({
@@ -55,7 +69,10 @@ describe('validateGoal', () => {
       targetDate: '2026-12-31',
       metric: { name: 'Revenue', unit: 'k€', baseline: 10, target: 50 },
     });
-    expect(validateGoal({ ...filled, targetDate: '', baseline: '90', target: '70.5' }).fields).toMatchObject({ targetDate: null, metric: { baseline: 90, target: 70.5 } });
+    expect(validateGoal({ ...filled, targetDate: '', baseline: '90', target: '70.5' }).fields).toMatchObject({
+      targetDate: null,
+      metric: { baseline: 90, target: 70.5 },
+    });
   });
 
   it('says what to fix beside each field', () => {
@@ -85,7 +102,17 @@ describe('goal helpers', () => {
 // Typing through user-event is slow on a busy machine: room beyond the default 5 s.
 describe('GoalsTab', { timeout: 20_000 }, () => {
   it('shows goals by horizon with metric, progress and a chart', async () => {
-    const client = mockClient((name) => (name === 'GoalsTab' ? data([{ id: 'eng-1', title: 'Leadership move', goals: [goal('a'), goal('b', { horizon: 'TEN_YEARS', title: 'Own a practice', checkIns: [] })] }]) : undefined));
+    const client = mockClient((name) =>
+      name === 'GoalsTab'
+        ? data([
+            {
+              id: 'eng-1',
+              title: 'Leadership move',
+              goals: [goal('a'), goal('b', { horizon: 'TEN_YEARS', title: 'Own a practice', checkIns: [] })],
+            },
+          ])
+        : undefined,
+    );
     renderPage(<GoalsTab clientId="client-1" />, { client });
 
     const oneYear = await screen.findByRole('region', { name: '1-year goals' });
@@ -127,14 +154,22 @@ describe('GoalsTab', { timeout: 20_000 }, () => {
 
     expect(await screen.findByText('Goal “Grow network” added.')).toBeInTheDocument();
     expect(client.operations.find((op) => op.name === 'CreateGoal')?.variables).toEqual({
-      input: { engagementId: 'eng-1', title: 'Grow network', category: 'NETWORK', horizon: 'THREE_YEARS', targetDate: null, metric: { name: 'Contacts', unit: 'people', baseline: 40, target: 120 } },
+      input: {
+        engagementId: 'eng-1',
+        title: 'Grow network',
+        category: 'NETWORK',
+        horizon: 'THREE_YEARS',
+        targetDate: null,
+        metric: { name: 'Contacts', unit: 'people', baseline: 40, target: 120 },
+      },
     });
   });
 
   it('records a check-in, edits and deletes a goal after confirmation', async () => {
     const client = mockClient((name) => {
       if (name === 'GoalsTab') return data([{ id: 'eng-1', title: 'Leadership move', goals: [goal('a')] }]);
-      if (name === 'AddGoalCheckIn') return { data: { addGoalCheckIn: { id: 'c3', value: 42.5, note: 'Big win', recordedAt: '2026-04-01T09:00:00Z' } } };
+      if (name === 'AddGoalCheckIn')
+        return { data: { addGoalCheckIn: { id: 'c3', value: 42.5, note: 'Big win', recordedAt: '2026-04-01T09:00:00Z' } } };
       if (name === 'UpdateGoal') return { data: { updateGoal: { ...goal('a', { title: 'Raise revenue' }), checkIns: undefined } } };
       if (name === 'DeleteGoal') return { data: { deleteGoal: true } };
       return undefined;
@@ -149,7 +184,10 @@ describe('GoalsTab', { timeout: 20_000 }, () => {
     await userEvent.type(screen.getByLabelText('Note'), 'Big win');
     await userEvent.click(screen.getByRole('button', { name: 'Save check-in' }));
     expect(await screen.findByText('Check-in recorded.')).toBeInTheDocument();
-    expect(client.operations.find((op) => op.name === 'AddGoalCheckIn')?.variables).toEqual({ goalId: 'a', input: { value: 42.5, note: 'Big win' } });
+    expect(client.operations.find((op) => op.name === 'AddGoalCheckIn')?.variables).toEqual({
+      goalId: 'a',
+      input: { value: 42.5, note: 'Big win' },
+    });
 
     await userEvent.click(screen.getByRole('button', { name: 'Edit Goal a' }));
     const title = screen.getByLabelText('Title');
@@ -162,7 +200,13 @@ describe('GoalsTab', { timeout: 20_000 }, () => {
     expect(await screen.findByText('Goal saved.')).toBeInTheDocument();
     expect(client.operations.find((op) => op.name === 'UpdateGoal')?.variables).toEqual({
       id: 'a',
-      input: { title: 'Raise revenue', category: 'FINANCIAL', horizon: 'ONE_YEAR', targetDate: null, metric: { name: 'Revenue', unit: 'k€', baseline: 10, target: 50 } },
+      input: {
+        title: 'Raise revenue',
+        category: 'FINANCIAL',
+        horizon: 'ONE_YEAR',
+        targetDate: null,
+        metric: { name: 'Revenue', unit: 'k€', baseline: 10, target: 50 },
+      },
     });
 
     await userEvent.click(screen.getByRole('button', { name: 'Delete Goal a' }));

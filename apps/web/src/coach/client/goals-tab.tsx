@@ -50,11 +50,19 @@ export function groupGoalsByHorizon(engagements: { title: string; goals: GoalCar
   return HORIZONS.map((horizon) => ({
     horizon: horizon.value,
     heading: horizon.heading,
-    goals: engagements.flatMap((engagement) => engagement.goals.filter((goal) => goal.horizon === horizon.value).map((goal) => ({ goal, engagementTitle: engagement.title }))),
+    goals: engagements.flatMap((engagement) =>
+      engagement.goals.filter((goal) => goal.horizon === horizon.value).map((goal) => ({ goal, engagementTitle: engagement.title })),
+    ),
   })).filter((group) => group.goals.length > 0);
 }
 
-const STATUS_NAMES: Record<string, string> = { ACTIVE: 'active', DRAFT: 'draft', PAUSED: 'paused', COMPLETED: 'completed', CANCELLED: 'cancelled' };
+const STATUS_NAMES: Record<string, string> = {
+  ACTIVE: 'active',
+  DRAFT: 'draft',
+  PAUSED: 'paused',
+  COMPLETED: 'completed',
+  CANCELLED: 'cancelled',
+};
 
 /** The client's goals across their engagements, grouped by horizon, each with its progress chart. */
 export function GoalsTab({ clientId }: { clientId: string }) {
@@ -79,7 +87,10 @@ export function GoalsTab({ clientId }: { clientId: string }) {
       <div aria-live="polite">{announcement ? <p className="notice notice-success">{announcement}</p> : null}</div>
       <QueryState result={result}>
         {(data) => {
-          const engagements = data.client.engagements.map((engagement) => ({ ...engagement, goals: engagement.goals.map((goal) => readFragment(GoalCardFields, goal)) }));
+          const engagements = data.client.engagements.map((engagement) => ({
+            ...engagement,
+            goals: engagement.goals.map((goal) => readFragment(GoalCardFields, goal)),
+          }));
           if (engagements.length === 0)
             return (
               <EmptyState title="No engagement yet">
@@ -126,10 +137,14 @@ export function GoalsTab({ clientId }: { clientId: string }) {
                 </section>
               ) : (
                 <div className="goals-toolbar">
-                  <button type="button" ref={addButton} onClick={() => {
+                  <button
+                    type="button"
+                    ref={addButton}
+                    onClick={() => {
                       setAnnouncement('');
                       setAdding(true);
-                    }}>
+                    }}
+                  >
                     Add goal
                   </button>
                 </div>

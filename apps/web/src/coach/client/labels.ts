@@ -4,11 +4,22 @@ import { DateTime } from 'luxon';
 
 export const CLIENT_STATUS_LABELS = { PROSPECT: 'Prospect', ACTIVE: 'Active', PAUSED: 'Paused', ALUMNI: 'Alumni' } as const;
 export type ClientStatus = keyof typeof CLIENT_STATUS_LABELS;
-export const CLIENT_STATUS_BADGES: Record<ClientStatus, string> = { PROSPECT: 'badge', ACTIVE: 'badge badge-success', PAUSED: 'badge badge-muted', ALUMNI: 'badge badge-muted' };
+export const CLIENT_STATUS_BADGES: Record<ClientStatus, string> = {
+  PROSPECT: 'badge',
+  ACTIVE: 'badge badge-success',
+  PAUSED: 'badge badge-muted',
+  ALUMNI: 'badge badge-muted',
+};
 
 export const PHASE_LABELS = { DISCOVER: 'Discover', PLAN: 'Plan', ACT: 'Act' } as const;
 
-export const ENGAGEMENT_STATUS_LABELS = { DRAFT: 'Draft', ACTIVE: 'Active', PAUSED: 'Paused', COMPLETED: 'Completed', CANCELLED: 'Cancelled' } as const;
+export const ENGAGEMENT_STATUS_LABELS = {
+  DRAFT: 'Draft',
+  ACTIVE: 'Active',
+  PAUSED: 'Paused',
+  COMPLETED: 'Completed',
+  CANCELLED: 'Cancelled',
+} as const;
 export const ENGAGEMENT_STATUS_BADGES: Record<keyof typeof ENGAGEMENT_STATUS_LABELS, string> = {
   DRAFT: 'badge',
   ACTIVE: 'badge badge-success',
@@ -30,7 +41,12 @@ export const ACTION_ITEM_STATUS: Record<string, { label: string; badge: string }
   DROPPED: { label: 'Dropped', badge: 'badge badge-muted' },
 };
 
-const FREQUENCY_LABELS: Record<string, string> = { MONTHLY: 'Monthly', QUARTERLY: 'Quarterly', SEMI_ANNUAL: 'Semi-annually', AD_HOC: 'Ad hoc' };
+const FREQUENCY_LABELS: Record<string, string> = {
+  MONTHLY: 'Monthly',
+  QUARTERLY: 'Quarterly',
+  SEMI_ANNUAL: 'Semi-annually',
+  AD_HOC: 'Ad hoc',
+};
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const ORDINALS: Record<number, string> = { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', [-1]: 'last' };
 
@@ -53,7 +69,8 @@ export function cadenceInWords(cadence: {
   if (cadence.frequency === 'AD_HOC') return `${frequency}, ${cadence.localTime} ${cadence.timeZone}`;
   let on = '';
   if (cadence.anchor === 'DAY_OF_MONTH' && cadence.day) on = ` on the ${dayOfMonth(cadence.day)}`;
-  if (cadence.anchor === 'ORDINAL_WEEKDAY' && cadence.ordinal && cadence.weekday) on = ` on the ${ORDINALS[cadence.ordinal] ?? cadence.ordinal} ${WEEKDAYS[cadence.weekday - 1] ?? ''}`;
+  if (cadence.anchor === 'ORDINAL_WEEKDAY' && cadence.ordinal && cadence.weekday)
+    on = ` on the ${ORDINALS[cadence.ordinal] ?? cadence.ordinal} ${WEEKDAYS[cadence.weekday - 1] ?? ''}`;
   return `${frequency}${on}, ${cadence.localTime} ${cadence.timeZone}`;
 }
 

@@ -24,8 +24,21 @@ export function NewActionItemFields({
   const field = errorField(error);
   return (
     <>
-      <TextField label="Action item" value={title} onChange={(event) => onTitle(event.target.value)} required maxLength={200} error={field === 'title' ? errorMessage(error) : undefined} />
-      <TextField label="Due on" type="date" value={dueDate} onChange={(event) => onDueDate(event.target.value)} error={field === 'dueDate' ? errorMessage(error) : undefined} />
+      <TextField
+        label="Action item"
+        value={title}
+        onChange={(event) => onTitle(event.target.value)}
+        required
+        maxLength={200}
+        error={field === 'title' ? errorMessage(error) : undefined}
+      />
+      <TextField
+        label="Due on"
+        type="date"
+        value={dueDate}
+        onChange={(event) => onDueDate(event.target.value)}
+        error={field === 'dueDate' ? errorMessage(error) : undefined}
+      />
       <div className="form-actions">
         <button type="submit" disabled={fetching || !title.trim()}>
           {fetching ? 'Adding…' : 'Add action item'}

@@ -95,7 +95,8 @@ export function OverviewTab({ clientId }: { clientId: string }) {
                   <dd>{engagement.title}</dd>
                   <dt>Status</dt>
                   <dd>
-                    {ENGAGEMENT_STATUS_LABELS[engagement.status]} · phase: <span className="badge badge-muted">{PHASE_LABELS[engagement.phase]}</span>
+                    {ENGAGEMENT_STATUS_LABELS[engagement.status]} · phase:{' '}
+                    <span className="badge badge-muted">{PHASE_LABELS[engagement.phase]}</span>
                   </dd>
                   <dt>Cadence</dt>
                   <dd>{cadenceInWords(engagement.cadence)}</dd>
@@ -105,7 +106,11 @@ export function OverviewTab({ clientId }: { clientId: string }) {
                   </dd>
                   <dt>Sessions</dt>
                   <dd>
-                    {engagement.sessionsUsed} used{engagement.sessionsAllotted !== null && engagement.sessionsAllotted !== undefined ? ` of ${engagement.sessionsAllotted}` : ''} · {engagement.sessionMinutes} minutes each
+                    {engagement.sessionsUsed} used
+                    {engagement.sessionsAllotted !== null && engagement.sessionsAllotted !== undefined
+                      ? ` of ${engagement.sessionsAllotted}`
+                      : ''}{' '}
+                    · {engagement.sessionMinutes} minutes each
                   </dd>
                   <dt>Meeting link</dt>
                   <dd>
@@ -118,7 +123,13 @@ export function OverviewTab({ clientId }: { clientId: string }) {
                     )}
                   </dd>
                   <dt>Sponsor</dt>
-                  <dd>{engagement.sponsor ? `${engagement.sponsor.organisation} (${engagement.sponsor.contactName})` : <span className="muted">None</span>}</dd>
+                  <dd>
+                    {engagement.sponsor ? (
+                      `${engagement.sponsor.organisation} (${engagement.sponsor.contactName})`
+                    ) : (
+                      <span className="muted">None</span>
+                    )}
+                  </dd>
                 </dl>
               ) : (
                 <EmptyState title="No engagement yet">

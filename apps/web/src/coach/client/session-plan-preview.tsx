@@ -44,7 +44,11 @@ export function useSessionPlanPreview(engagementId: string) {
   const load = useCallback(
     async (change: SessionPlanChange) => {
       setState({ fetching: true });
-      const result = await pipe(client.executeQuery(createRequest(PreviewSessionPlanQuery, { engagementId, change }), { requestPolicy: 'network-only' }), take(1), toPromise);
+      const result = await pipe(
+        client.executeQuery(createRequest(PreviewSessionPlanQuery, { engagementId, change }), { requestPolicy: 'network-only' }),
+        take(1),
+        toPromise,
+      );
       const next = { fetching: false, preview: result.data?.previewSessionPlan, error: result.error };
       setState(next);
       return next;

@@ -4,7 +4,15 @@ import { describe, expect, it, vi } from 'vitest';
 import { mockClient, renderPage } from '../../test/render';
 import { InviteClientButton } from './invite-client-button';
 
-const invited = { data: { inviteClient: { __typename: 'InvitePayload', inviteUrl: 'https://tandem.test/accept-invite?token=abc', expiresAt: '2026-03-10T09:00:00.000Z' } } };
+const invited = {
+  data: {
+    inviteClient: {
+      __typename: 'InvitePayload',
+      inviteUrl: 'https://tandem.test/accept-invite?token=abc',
+      expiresAt: '2026-03-10T09:00:00.000Z',
+    },
+  },
+};
 
 describe('InviteClientButton', { timeout: 20_000 }, () => {
   it('needs no invite for a client who can log in', () => {

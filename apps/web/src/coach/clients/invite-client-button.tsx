@@ -29,13 +29,20 @@ export function InviteClientButton({ clientId, hasLogin }: { clientId: string; h
 
   return (
     <div className={`invite-client${payload || result.error ? ' invite-client-open' : ''}`}>
-      <button type="button" className={payload ? 'button-secondary' : undefined} disabled={result.fetching} onClick={() => invite({ clientId })}>
+      <button
+        type="button"
+        className={payload ? 'button-secondary' : undefined}
+        disabled={result.fetching}
+        onClick={() => invite({ clientId })}
+      >
         {result.fetching ? 'Sending…' : payload ? 'Send a new invitation' : 'Invite to portal'}
       </button>
       <ErrorNotice error={result.error} />
       {payload ? (
         <div className="invite-client-result">
-          <SuccessNotice>Invitation emailed. The link works once, until {formatDateTime(payload.expiresAt, viewer.timeZone)}.</SuccessNotice>
+          <SuccessNotice>
+            Invitation emailed. The link works once, until {formatDateTime(payload.expiresAt, viewer.timeZone)}.
+          </SuccessNotice>
           {/* Keyed by the link: a new invitation starts without the last one's "Link copied." */}
           <InvitationLink key={payload.inviteUrl} url={payload.inviteUrl} />
         </div>

@@ -56,14 +56,18 @@ export function NewClientPage() {
   const zones = useMemo(() => timeZoneOptions(), []);
   const [form, setForm] = useState({ name: '', email: '', timeZone: browserZone(), currentRole: '', targetRole: '', tags: '' });
   const [errors, setErrors] = useState<Errors>({});
-  const leaveWithoutAsking = useUnsavedChanges([form.name, form.email, form.currentRole, form.targetRole, form.tags].some((value) => value.trim() !== ''));
+  const leaveWithoutAsking = useUnsavedChanges(
+    [form.name, form.email, form.currentRole, form.targetRole, form.tags].some((value) => value.trim() !== ''),
+  );
   const [result, createClient] = useMutation(CreateClientMutation);
   const formRef = useRef<HTMLFormElement>(null);
 
   const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
 
   // The API names the offending field (extensions.field); a duplicate email is a CONFLICT without one.
-  const serverField = errorField(result.error) ?? (errorCode(result.error) === 'CONFLICT' && /email|@/i.test(errorMessage(result.error) ?? '') ? 'email' : undefined);
+  const serverField =
+    errorField(result.error) ??
+    (errorCode(result.error) === 'CONFLICT' && /email|@/i.test(errorMessage(result.error) ?? '') ? 'email' : undefined);
   const shownField = FIELDS.find((f) => f === serverField);
   const fieldError = (name: FieldName) => errors[name] ?? (shownField === name ? errorMessage(result.error) : undefined);
 
@@ -100,17 +104,42 @@ export function NewClientPage() {
       <form ref={formRef} className="card form-narrow" onSubmit={submit} noValidate>
         {result.error && !shownField ? <ErrorNotice error={result.error} /> : null}
         <TextField label="Name" autoComplete="off" required value={form.name} onChange={set('name')} error={fieldError('name')} />
-        <TextField label="Email" type="email" autoComplete="off" required value={form.email} onChange={set('email')} error={fieldError('email')} />
-        <SelectField label="Time zone" hint="Sessions are planned in the client’s zone." value={form.timeZone} onChange={set('timeZone')} error={fieldError('timeZone')}>
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="off"
+          required
+          value={form.email}
+          onChange={set('email')}
+          error={fieldError('email')}
+        />
+        <SelectField
+          label="Time zone"
+          hint="Sessions are planned in the client’s zone."
+          value={form.timeZone}
+          onChange={set('timeZone')}
+          error={fieldError('timeZone')}
+        >
           {zones.map((zone) => (
             <option key={zone} value={zone}>
               {zone.replace(/_/g, ' ')}
             </option>
           ))}
         </SelectField>
-        <TextField label="Current role (optional)" value={form.currentRole} onChange={set('currentRole')} error={fieldError('currentRole')} />
+        <TextField
+          label="Current role (optional)"
+          value={form.currentRole}
+          onChange={set('currentRole')}
+          error={fieldError('currentRole')}
+        />
         <TextField label="Target role (optional)" value={form.targetRole} onChange={set('targetRole')} error={fieldError('targetRole')} />
-        <TextField label="Tags (optional)" hint="Separate tags with commas, e.g. leadership, career change." value={form.tags} onChange={set('tags')} error={fieldError('tags')} />
+        <TextField
+          label="Tags (optional)"
+          hint="Separate tags with commas, e.g. leadership, career change."
+          value={form.tags}
+          onChange={set('tags')}
+          error={fieldError('tags')}
+        />
         <div className="form-actions">
           <button type="submit" disabled={result.fetching}>
             {result.fetching ? 'Creating…' : 'Create client'}

@@ -48,14 +48,32 @@ export function CadenceFields({
         <>
           <fieldset className="engagement-anchor">
             <legend>Session day</legend>
-            <Radio name={`${idPrefix}-anchor`} checked={form.anchor === 'DAY_OF_MONTH'} onChange={() => onChange({ anchor: 'DAY_OF_MONTH' })}>
+            <Radio
+              name={`${idPrefix}-anchor`}
+              checked={form.anchor === 'DAY_OF_MONTH'}
+              onChange={() => onChange({ anchor: 'DAY_OF_MONTH' })}
+            >
               A date (e.g. the 15th)
             </Radio>
-            <Radio name={`${idPrefix}-anchor`} checked={form.anchor === 'ORDINAL_WEEKDAY'} onChange={() => onChange({ anchor: 'ORDINAL_WEEKDAY' })}>
+            <Radio
+              name={`${idPrefix}-anchor`}
+              checked={form.anchor === 'ORDINAL_WEEKDAY'}
+              onChange={() => onChange({ anchor: 'ORDINAL_WEEKDAY' })}
+            >
               A weekday (e.g. the first Tuesday)
             </Radio>
             {form.anchor === 'DAY_OF_MONTH' ? (
-              <TextField label="Day of month" type="number" inputMode="numeric" min={1} max={31} value={form.day} onChange={set('day')} error={error('day')} hint="29–31 fall on the last day of shorter months." />
+              <TextField
+                label="Day of month"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={31}
+                value={form.day}
+                onChange={set('day')}
+                error={error('day')}
+                hint="29–31 fall on the last day of shorter months."
+              />
             ) : (
               <div className="engagement-pair">
                 <SelectField label="Week of the month" value={form.ordinal} onChange={set('ordinal')} error={error('ordinal')}>
@@ -76,8 +94,22 @@ export function CadenceFields({
             )}
           </fieldset>
           <div className="engagement-pair">
-            <TextField label="Local time" type="time" required value={form.localTime} onChange={set('localTime')} error={error('localTime')} hint="24-hour, in the zone below." />
-            <SelectField label="Time zone" value={form.timeZone} onChange={set('timeZone')} error={error('timeZone')} hint={form.timeZone === client.timeZone ? `${client.name}’s zone.` : `${client.name}’s zone is ${client.timeZone}.`}>
+            <TextField
+              label="Local time"
+              type="time"
+              required
+              value={form.localTime}
+              onChange={set('localTime')}
+              error={error('localTime')}
+              hint="24-hour, in the zone below."
+            />
+            <SelectField
+              label="Time zone"
+              value={form.timeZone}
+              onChange={set('timeZone')}
+              error={error('timeZone')}
+              hint={form.timeZone === client.timeZone ? `${client.name}’s zone.` : `${client.name}’s zone is ${client.timeZone}.`}
+            >
               {zones.map((zone) => (
                 <option key={zone} value={zone}>
                   {zone.replace(/_/g, ' ')}
@@ -93,7 +125,17 @@ export function CadenceFields({
 }
 
 /** The previewed session instants, in the cadence zone and (when it differs) the viewer's. */
-export function PreviewList({ sessions, zone, viewerZone, labelledBy }: { sessions: Date[]; zone: string; viewerZone: string; labelledBy: string }) {
+export function PreviewList({
+  sessions,
+  zone,
+  viewerZone,
+  labelledBy,
+}: {
+  sessions: Date[];
+  zone: string;
+  viewerZone: string;
+  labelledBy: string;
+}) {
   return (
     <ol className="engagement-preview-list" aria-labelledby={labelledBy}>
       {sessions.map((at) => {

@@ -22,7 +22,19 @@ export interface EngagementForm {
 /** The cadence part of the form (shared by the new-engagement page and "Change cadence"). */
 export type CadenceForm = Pick<EngagementForm, 'frequency' | 'anchor' | 'day' | 'ordinal' | 'weekday' | 'localTime' | 'timeZone'>;
 
-export type EngagementField = 'title' | 'startDate' | 'endDate' | 'frequency' | 'day' | 'ordinal' | 'weekday' | 'localTime' | 'timeZone' | 'sessionsAllotted' | 'sessionMinutes' | 'sponsorId';
+export type EngagementField =
+  | 'title'
+  | 'startDate'
+  | 'endDate'
+  | 'frequency'
+  | 'day'
+  | 'ordinal'
+  | 'weekday'
+  | 'localTime'
+  | 'timeZone'
+  | 'sessionsAllotted'
+  | 'sessionMinutes'
+  | 'sponsorId';
 export type EngagementErrors = Partial<Record<EngagementField, string>>;
 
 export const FREQUENCIES: { value: CadenceFrequency; label: string }[] = [
@@ -144,7 +156,15 @@ export function engagementInput(form: EngagementForm, clientId: string) {
 }
 
 /** CadenceInput for valid cadence fields; an ad hoc cadence has no session day, so none is sent. */
-export function cadenceInput(form: CadenceForm): { frequency: CadenceFrequency; anchor?: CadenceForm['anchor']; day?: number | null; ordinal?: number | null; weekday?: number | null; localTime: string; timeZone: string } {
+export function cadenceInput(form: CadenceForm): {
+  frequency: CadenceFrequency;
+  anchor?: CadenceForm['anchor'];
+  day?: number | null;
+  ordinal?: number | null;
+  weekday?: number | null;
+  localTime: string;
+  timeZone: string;
+} {
   const ordinalAnchor = form.anchor === 'ORDINAL_WEEKDAY';
   const localTime = LOCAL_TIME.test(form.localTime) ? form.localTime : '09:00';
   if (form.frequency === 'AD_HOC') return { frequency: form.frequency, localTime, timeZone: form.timeZone };
@@ -160,7 +180,18 @@ export function cadenceInput(form: CadenceForm): { frequency: CadenceFrequency; 
 }
 
 /** The cadence fields holding an engagement's current cadence (as the API returns it). */
-export function cadenceFormOf(cadence: { frequency: CadenceFrequency; anchor: string; day?: number | null; ordinal?: number | null; weekday?: number | null; localTime: string; timeZone: string }, today: { day: number; weekday: number }): CadenceForm {
+export function cadenceFormOf(
+  cadence: {
+    frequency: CadenceFrequency;
+    anchor: string;
+    day?: number | null;
+    ordinal?: number | null;
+    weekday?: number | null;
+    localTime: string;
+    timeZone: string;
+  },
+  today: { day: number; weekday: number },
+): CadenceForm {
   return {
     frequency: cadence.frequency,
     anchor: cadence.anchor === 'ORDINAL_WEEKDAY' ? 'ORDINAL_WEEKDAY' : 'DAY_OF_MONTH',
@@ -176,6 +207,19 @@ export function cadenceFormOf(cadence: { frequency: CadenceFrequency; anchor: st
 export function fieldOfServerError(field: string | undefined): EngagementField | undefined {
   if (!field) return undefined;
   const name = field.replace(/^cadence\./, '');
-  const known: EngagementField[] = ['title', 'startDate', 'endDate', 'frequency', 'day', 'ordinal', 'weekday', 'localTime', 'timeZone', 'sessionsAllotted', 'sessionMinutes', 'sponsorId'];
+  const known: EngagementField[] = [
+    'title',
+    'startDate',
+    'endDate',
+    'frequency',
+    'day',
+    'ordinal',
+    'weekday',
+    'localTime',
+    'timeZone',
+    'sessionsAllotted',
+    'sessionMinutes',
+    'sponsorId',
+  ];
   return known.find((k) => k === name);
 }

@@ -7,9 +7,15 @@ import { initialEngagementForm, validateEngagement, engagementInput } from './en
 import { NewEngagementPage } from './new-engagement-page';
 
 const clientData = { client: { __typename: 'Client', id: 'client-1', name: 'Ann Archer', timeZone: 'America/New_York' } };
-const sponsorsData = { sponsors: { __typename: 'SponsorConnection', edges: [{ node: { __typename: 'Sponsor', id: 'sp-1', organisation: 'Acme Ltd' } }] } };
+const sponsorsData = {
+  sponsors: { __typename: 'SponsorConnection', edges: [{ node: { __typename: 'Sponsor', id: 'sp-1', organisation: 'Acme Ltd' } }] },
+};
 
-function engagementClient(mutation: () => { data?: unknown; error?: unknown } = () => ({ data: { createEngagement: { __typename: 'Engagement', id: 'e-1', status: 'ACTIVE', client: { __typename: 'Client', id: 'client-1' } } } })) {
+function engagementClient(
+  mutation: () => { data?: unknown; error?: unknown } = () => ({
+    data: { createEngagement: { __typename: 'Engagement', id: 'e-1', status: 'ACTIVE', client: { __typename: 'Client', id: 'client-1' } } },
+  }),
+) {
   return mockClient((name) => {
     if (name === 'NewEngagementClient') return { data: clientData };
     if (name === 'EngagementSponsors') return { data: sponsorsData };
@@ -19,7 +25,12 @@ function engagementClient(mutation: () => { data?: unknown; error?: unknown } = 
 }
 
 const render = (client = engagementClient()) =>
-  renderPage(<NewEngagementPage />, { client, viewer: aCoach({ timeZone: 'Europe/London' }), route: '/clients/client-1/engagements/new', path: '/clients/:clientId/engagements/new' });
+  renderPage(<NewEngagementPage />, {
+    client,
+    viewer: aCoach({ timeZone: 'Europe/London' }),
+    route: '/clients/client-1/engagements/new',
+    path: '/clients/:clientId/engagements/new',
+  });
 
 describe('NewEngagementPage', { timeout: 20_000 }, () => {
   beforeEach(() => {
@@ -67,7 +78,9 @@ describe('NewEngagementPage', { timeout: 20_000 }, () => {
     await user.type(screen.getByLabelText('Sessions allotted'), '10');
     await user.selectOptions(screen.getByLabelText('Sponsor'), 'Acme Ltd');
     await user.click(screen.getByLabelText('Activate now and plan sessions'));
-    expect(within(screen.getByRole('list', { name: 'Next sessions' })).getAllByRole('listitem')[0]).toHaveTextContent('Sat 28 Feb 2026, 09:00 EST');
+    expect(within(screen.getByRole('list', { name: 'Next sessions' })).getAllByRole('listitem')[0]).toHaveTextContent(
+      'Sat 28 Feb 2026, 09:00 EST',
+    );
     await user.click(screen.getByRole('button', { name: 'Create engagement' }));
     expect(client.operations.find((o) => o.name === 'CreateEngagement')?.variables).toEqual({
       input: {
@@ -79,7 +92,15 @@ describe('NewEngagementPage', { timeout: 20_000 }, () => {
         sessionMinutes: 60,
         sponsorId: 'sp-1',
         activate: true,
-        cadence: { frequency: 'MONTHLY', anchor: 'DAY_OF_MONTH', day: 31, ordinal: null, weekday: null, localTime: '09:00', timeZone: 'America/New_York' },
+        cadence: {
+          frequency: 'MONTHLY',
+          anchor: 'DAY_OF_MONTH',
+          day: 31,
+          ordinal: null,
+          weekday: null,
+          localTime: '09:00',
+          timeZone: 'America/New_York',
+        },
       },
     });
     expect(container.querySelector('form')).toBeNull();
@@ -96,19 +117,26 @@ describe('NewEngagementPage', { timeout: 20_000 }, () => {
     expect(screen.queryByRole('group', { name: 'Session day' })).toBeNull();
     expect(screen.queryByLabelText('Day of the week')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Create engagement' }));
-    const cadence = (client.operations.find((o) => o.name === 'CreateEngagement')?.variables.input as { cadence: Record<string, unknown> }).cadence;
+    const cadence = (client.operations.find((o) => o.name === 'CreateEngagement')?.variables.input as { cadence: Record<string, unknown> })
+      .cadence;
     expect(cadence).toEqual({ frequency: 'AD_HOC', localTime: '09:00', timeZone: 'America/New_York' });
   });
 
   it('shows problems beside their fields, from the form and from the API', async () => {
     const user = userEvent.setup();
-    const client = engagementClient(() => ({ error: new CombinedError({ graphQLErrors: [{ message: 'day must not be greater than 31', extensions: { code: 'BAD_USER_INPUT', field: 'input.cadence.day' } }] }) }));
+    const client = engagementClient(() => ({
+      error: new CombinedError({
+        graphQLErrors: [{ message: 'day must not be greater than 31', extensions: { code: 'BAD_USER_INPUT', field: 'input.cadence.day' } }],
+      }),
+    }));
     render(client);
     await user.clear(await screen.findByLabelText('Day of month'));
     await user.type(screen.getByLabelText('Ends on'), '2026-01-01');
     await user.click(screen.getByRole('button', { name: 'Create engagement' }));
     expect(screen.getByLabelText('Title')).toHaveAccessibleDescription('Give the engagement a title.');
-    expect(screen.getByLabelText('Ends on')).toHaveAccessibleDescription('Optional; no session after it. The last day cannot be before the first.');
+    expect(screen.getByLabelText('Ends on')).toHaveAccessibleDescription(
+      'Optional; no session after it. The last day cannot be before the first.',
+    );
     expect(screen.getByLabelText('Day of month')).toHaveAccessibleDescription(/Enter a day from 1 to 31\./);
     expect(client.operations.some((o) => o.name === 'CreateEngagement')).toBe(false);
 
@@ -134,7 +162,21 @@ describe('engagement form', () => {
   });
 
   it('sends the ordinal weekday anchor without a day', () => {
-    const form = { ...initialEngagementForm('Europe/London', new Date('2026-03-01T00:00:00Z')), title: 'T', anchor: 'ORDINAL_WEEKDAY' as const, ordinal: '-1', weekday: '5' };
-    expect(engagementInput(form, 'c').cadence).toEqual({ frequency: 'MONTHLY', anchor: 'ORDINAL_WEEKDAY', day: null, ordinal: -1, weekday: 5, localTime: '09:00', timeZone: 'Europe/London' });
+    const form = {
+      ...initialEngagementForm('Europe/London', new Date('2026-03-01T00:00:00Z')),
+      title: 'T',
+      anchor: 'ORDINAL_WEEKDAY' as const,
+      ordinal: '-1',
+      weekday: '5',
+    };
+    expect(engagementInput(form, 'c').cadence).toEqual({
+      frequency: 'MONTHLY',
+      anchor: 'ORDINAL_WEEKDAY',
+      day: null,
+      ordinal: -1,
+      weekday: 5,
+      localTime: '09:00',
+      timeZone: 'Europe/London',
+    });
   });
 });

@@ -11,7 +11,16 @@ import { Page } from '../../ui/page';
 import { ErrorNotice, QueryState } from '../../ui/status';
 import { useUnsavedChanges } from '../../ui/use-unsaved-changes';
 import { CadenceFields, PreviewList } from './cadence-fields';
-import { cadenceOf, engagementInput, fieldOfServerError, initialEngagementForm, validateEngagement, type EngagementErrors, type EngagementField, type EngagementForm } from './engagement-form';
+import {
+  cadenceOf,
+  engagementInput,
+  fieldOfServerError,
+  initialEngagementForm,
+  validateEngagement,
+  type EngagementErrors,
+  type EngagementField,
+  type EngagementForm,
+} from './engagement-form';
 import './new-engagement-page.css';
 
 const NewEngagementClientQuery = graphql(`
@@ -55,11 +64,7 @@ const PREVIEW_COUNT = 6;
 export function NewEngagementPage() {
   const { clientId = '' } = useParams();
   const [result] = useQuery({ query: NewEngagementClientQuery, variables: { id: clientId } });
-  return (
-    <QueryState result={result}>
-      {(data) => <EngagementFormView client={data.client} key={data.client.id} />}
-    </QueryState>
-  );
+  return <QueryState result={result}>{(data) => <EngagementFormView client={data.client} key={data.client.id} />}</QueryState>;
 }
 
 function EngagementFormView({ client }: { client: { id: string; name: string; timeZone: string } }) {
@@ -85,7 +90,13 @@ function EngagementFormView({ client }: { client: { id: string; name: string; ti
 
   const allotted = /^\d+$/.test(form.sessionsAllotted.trim()) ? Number(form.sessionsAllotted) : null;
   const preview = useMemo(
-    () => previewSessions(cadenceOf(form), { startDate: form.startDate, endDate: form.endDate || null, from: now, count: Math.min(PREVIEW_COUNT, allotted ?? PREVIEW_COUNT) }),
+    () =>
+      previewSessions(cadenceOf(form), {
+        startDate: form.startDate,
+        endDate: form.endDate || null,
+        from: now,
+        count: Math.min(PREVIEW_COUNT, allotted ?? PREVIEW_COUNT),
+      }),
     [form, now, allotted],
   );
 
@@ -108,7 +119,14 @@ function EngagementFormView({ client }: { client: { id: string; name: string; ti
   const viewerZoneDiffers = viewer.timeZone !== form.timeZone;
 
   return (
-    <Page title="New engagement" subtitle={<>For <Link to={`/clients/${client.id}`}>{client.name}</Link></>}>
+    <Page
+      title="New engagement"
+      subtitle={
+        <>
+          For <Link to={`/clients/${client.id}`}>{client.name}</Link>
+        </>
+      }
+    >
       <form ref={formRef} className="engagement-form" onSubmit={submit} noValidate>
         {result.error && !serverField ? (
           <div className="engagement-form-error">
@@ -117,16 +135,70 @@ function EngagementFormView({ client }: { client: { id: string; name: string; ti
         ) : null}
         <fieldset className="card engagement-details">
           <legend>Engagement</legend>
-          <TextField label="Title" required value={form.title} onChange={set('title')} error={error('title')} placeholder="e.g. Leadership transition 2026" />
+          <TextField
+            label="Title"
+            required
+            value={form.title}
+            onChange={set('title')}
+            error={error('title')}
+            placeholder="e.g. Leadership transition 2026"
+          />
           <div className="engagement-pair">
-            <TextField label="Starts on" type="date" required value={form.startDate} onChange={set('startDate')} error={error('startDate')} hint={`A day in ${zoneCity(client.timeZone)}.`} />
-            <TextField label="Ends on" type="date" min={form.startDate} value={form.endDate} onChange={set('endDate')} error={error('endDate')} hint="Optional; no session after it." />
+            <TextField
+              label="Starts on"
+              type="date"
+              required
+              value={form.startDate}
+              onChange={set('startDate')}
+              error={error('startDate')}
+              hint={`A day in ${zoneCity(client.timeZone)}.`}
+            />
+            <TextField
+              label="Ends on"
+              type="date"
+              min={form.startDate}
+              value={form.endDate}
+              onChange={set('endDate')}
+              error={error('endDate')}
+              hint="Optional; no session after it."
+            />
           </div>
           <div className="engagement-pair">
-            <TextField label="Sessions allotted" type="number" inputMode="numeric" min={1} max={500} value={form.sessionsAllotted} onChange={set('sessionsAllotted')} error={error('sessionsAllotted')} hint="Optional; leave empty for no limit." />
-            <TextField label="Session length (minutes)" type="number" inputMode="numeric" min={5} max={600} step={5} required value={form.sessionMinutes} onChange={set('sessionMinutes')} error={error('sessionMinutes')} />
+            <TextField
+              label="Sessions allotted"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={500}
+              value={form.sessionsAllotted}
+              onChange={set('sessionsAllotted')}
+              error={error('sessionsAllotted')}
+              hint="Optional; leave empty for no limit."
+            />
+            <TextField
+              label="Session length (minutes)"
+              type="number"
+              inputMode="numeric"
+              min={5}
+              max={600}
+              step={5}
+              required
+              value={form.sessionMinutes}
+              onChange={set('sessionMinutes')}
+              error={error('sessionMinutes')}
+            />
           </div>
-          <SelectField label="Sponsor" value={form.sponsorId} onChange={set('sponsorId')} error={error('sponsorId')} hint={sponsors.error ? 'The sponsors could not be loaded.' : 'An employer who pays for the coaching sees attendance and goal progress, never notes.'}>
+          <SelectField
+            label="Sponsor"
+            value={form.sponsorId}
+            onChange={set('sponsorId')}
+            error={error('sponsorId')}
+            hint={
+              sponsors.error
+                ? 'The sponsors could not be loaded.'
+                : 'An employer who pays for the coaching sees attendance and goal progress, never notes.'
+            }
+          >
             <option value="">No sponsor</option>
             {sponsors.data?.sponsors.edges.map(({ node }) => (
               <option key={node.id} value={node.id}>
@@ -138,7 +210,13 @@ function EngagementFormView({ client }: { client: { id: string; name: string; ti
 
         <fieldset className="card engagement-cadence">
           <legend>Cadence</legend>
-          <CadenceFields form={form} onChange={(patch) => setForm((f) => ({ ...f, ...patch }))} error={error} client={client} idPrefix="new-engagement" />
+          <CadenceFields
+            form={form}
+            onChange={(patch) => setForm((f) => ({ ...f, ...patch }))}
+            error={error}
+            client={client}
+            idPrefix="new-engagement"
+          />
         </fieldset>
 
         <section className="card engagement-preview" aria-labelledby={previewId}>
@@ -146,7 +224,11 @@ function EngagementFormView({ client }: { client: { id: string; name: string; ti
           {adHoc ? (
             <p className="muted">None planned: an ad hoc engagement has no cadence.</p>
           ) : preview.length === 0 ? (
-            <p className="muted">{Object.keys(validateEngagement({ ...form, title: form.title || 'x' })).length > 0 ? 'Complete the dates and cadence to see the sessions it plans.' : 'No sessions fall within the dates in the next 12 months.'}</p>
+            <p className="muted">
+              {Object.keys(validateEngagement({ ...form, title: form.title || 'x' })).length > 0
+                ? 'Complete the dates and cadence to see the sessions it plans.'
+                : 'No sessions fall within the dates in the next 12 months.'}
+            </p>
           ) : (
             <>
               <p className="small muted">
@@ -161,10 +243,18 @@ function EngagementFormView({ client }: { client: { id: string; name: string; ti
 
         <div className="card engagement-submit">
           <label className="engagement-checkbox">
-            <input type="checkbox" checked={form.activate} onChange={(event) => setForm((f) => ({ ...f, activate: event.target.checked }))} />
+            <input
+              type="checkbox"
+              checked={form.activate}
+              onChange={(event) => setForm((f) => ({ ...f, activate: event.target.checked }))}
+            />
             Activate now and plan sessions
           </label>
-          <p className="field-hint">{form.activate ? 'The sessions of the next 12 months are planned and the client is emailed reminders.' : 'The engagement stays a draft; activate it from the client’s page when you are ready.'}</p>
+          <p className="field-hint">
+            {form.activate
+              ? 'The sessions of the next 12 months are planned and the client is emailed reminders.'
+              : 'The engagement stays a draft; activate it from the client’s page when you are ready.'}
+          </p>
           <div className="form-actions">
             <button type="submit" disabled={result.fetching}>
               {result.fetching ? 'Creating…' : 'Create engagement'}
@@ -178,4 +268,3 @@ function EngagementFormView({ client }: { client: { id: string; name: string; ti
     </Page>
   );
 }
-

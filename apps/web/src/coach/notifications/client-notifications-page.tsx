@@ -20,7 +20,10 @@ export function ClientNotificationsPage() {
   const [result] = useQuery({ query: ClientNameQuery, variables: { id: clientId } });
   const name = result.data?.client.name;
   return (
-    <Page title={name ? `Emails for ${name}` : 'Emails'} subtitle={name ? <Link to={`/clients/${clientId}`}>Back to {name}</Link> : undefined}>
+    <Page
+      title={name ? `Emails for ${name}` : 'Emails'}
+      subtitle={name ? <Link to={`/clients/${clientId}`}>Back to {name}</Link> : undefined}
+    >
       <QueryState result={result}>{() => <ClientNotifications clientId={clientId} />}</QueryState>
     </Page>
   );

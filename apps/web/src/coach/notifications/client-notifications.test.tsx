@@ -20,7 +20,12 @@ const node = (id: string, overrides: Record<string, unknown> = {}) => ({
 });
 
 const page = (nodes: ReturnType<typeof node>[], endCursor: string | null = null) => ({
-  data: { notifications: { edges: nodes.map((n) => ({ cursor: `c-${n.id}`, node: n })), pageInfo: { hasNextPage: endCursor !== null, endCursor } } },
+  data: {
+    notifications: {
+      edges: nodes.map((n) => ({ cursor: `c-${n.id}`, node: n })),
+      pageInfo: { hasNextPage: endCursor !== null, endCursor },
+    },
+  },
 });
 
 describe('notification labels', () => {
@@ -46,7 +51,12 @@ describe('notificationVariables', () => {
   });
 
   it('passes the status filter and the cursor of the page before', () => {
-    expect(notificationVariables('client-1', 'FAILED', ['a', 'b'])).toEqual({ clientId: 'client-1', status: 'FAILED', first: 20, after: 'b' });
+    expect(notificationVariables('client-1', 'FAILED', ['a', 'b'])).toEqual({
+      clientId: 'client-1',
+      status: 'FAILED',
+      first: 20,
+      after: 'b',
+    });
   });
 });
 
@@ -54,7 +64,17 @@ describe('ClientNotifications', { timeout: 20_000 }, () => {
   it('lists emails with their status and times in the viewer’s zone, filters by status and pages', async () => {
     const client = mockClient((name, variables) => {
       if (name !== 'ClientNotifications') return undefined;
-      if (variables.status === 'FAILED') return page([node('n3', { status: 'FAILED', kind: 'ACCOUNTABILITY_NUDGE', sessionId: null, sentAt: null, reason: 'Mailbox unavailable', attempts: 3 })]);
+      if (variables.status === 'FAILED')
+        return page([
+          node('n3', {
+            status: 'FAILED',
+            kind: 'ACCOUNTABILITY_NUDGE',
+            sessionId: null,
+            sentAt: null,
+            reason: 'Mailbox unavailable',
+            attempts: 3,
+          }),
+        ]);
       if (variables.status === 'SKIPPED') return page([]);
       if (variables.after === 'c-n2') return page([node('n9', { kind: 'SESSION_SUMMARY' })]);
       return page([node('n1'), node('n2', { status: 'PENDING', kind: 'SESSION_PREP', sentAt: null })], 'c-n2');

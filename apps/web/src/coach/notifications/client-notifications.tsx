@@ -38,7 +38,11 @@ export const ClientNotificationsQuery = graphql(`
 `);
 
 /** The query's variables for a status filter ('' = all) and the cursors of the pages before this one. */
-export function notificationVariables(clientId: string, status: NotificationStatus | '', cursors: string[]): VariablesOf<typeof ClientNotificationsQuery> {
+export function notificationVariables(
+  clientId: string,
+  status: NotificationStatus | '',
+  cursors: string[],
+): VariablesOf<typeof ClientNotificationsQuery> {
   return { clientId, status: status || null, first: PAGE_SIZE, after: cursors.at(-1) ?? null };
 }
 
@@ -85,7 +89,9 @@ export function ClientNotifications({ clientId }: { clientId: string }) {
           if (edges.length === 0 && cursors.length === 0)
             return (
               <EmptyState title={status ? `No ${filterName} emails` : 'No emails yet'}>
-                <p>{status ? 'Try another status, or all of them.' : 'Reminders, nudges and summaries appear here once they are planned.'}</p>
+                <p>
+                  {status ? 'Try another status, or all of them.' : 'Reminders, nudges and summaries appear here once they are planned.'}
+                </p>
               </EmptyState>
             );
           return (
@@ -109,7 +115,9 @@ export function ClientNotifications({ clientId }: { clientId: string }) {
                       const details = notificationDetails(node);
                       return (
                         <tr key={node.id}>
-                          <td data-label="Email">{node.sessionId ? <Link to={`/sessions/${node.sessionId}`}>{kindName(node.kind)}</Link> : kindName(node.kind)}</td>
+                          <td data-label="Email">
+                            {node.sessionId ? <Link to={`/sessions/${node.sessionId}`}>{kindName(node.kind)}</Link> : kindName(node.kind)}
+                          </td>
                           <td data-label="Recipient" className="client-notifications-recipient">
                             {node.recipientEmail}
                           </td>
@@ -119,11 +127,23 @@ export function ClientNotifications({ clientId }: { clientId: string }) {
                           <td data-label="Due">
                             <time dateTime={node.sendAt}>{formatDateTime(node.sendAt, zone)}</time>
                           </td>
-                          <td data-label="Sent">{node.sentAt ? <time dateTime={node.sentAt}>{formatDateTime(node.sentAt, zone)}</time> : <span className="muted">Not sent</span>}</td>
-                          <td data-label="Details">{details ? details : <span className="muted">
-                              <span aria-hidden="true">—</span>
-                              <span className="visually-hidden">None</span>
-                            </span>}</td>
+                          <td data-label="Sent">
+                            {node.sentAt ? (
+                              <time dateTime={node.sentAt}>{formatDateTime(node.sentAt, zone)}</time>
+                            ) : (
+                              <span className="muted">Not sent</span>
+                            )}
+                          </td>
+                          <td data-label="Details">
+                            {details ? (
+                              details
+                            ) : (
+                              <span className="muted">
+                                <span aria-hidden="true">—</span>
+                                <span className="visually-hidden">None</span>
+                              </span>
+                            )}
+                          </td>
                         </tr>
                       );
                     })}

@@ -18,14 +18,28 @@ const aRosterClient = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-const page = (nodes: unknown[], pageInfo = { hasNextPage: false, endCursor: null as string | null }) => ({ data: { clients: { edges: nodes.map((node) => ({ node })), pageInfo } } });
+const page = (nodes: unknown[], pageInfo = { hasNextPage: false, endCursor: null as string | null }) => ({
+  data: { clients: { edges: nodes.map((node) => ({ node })), pageInfo } },
+});
 
-const rosterOperations = (client: ReturnType<typeof mockClient>) => client.operations.filter((o) => o.name === 'RosterPage').map((o) => o.variables);
+const rosterOperations = (client: ReturnType<typeof mockClient>) =>
+  client.operations.filter((o) => o.name === 'RosterPage').map((o) => o.variables);
 
 describe('RosterPage', () => {
   it('shows each client with a link, phase, next session in the viewer’s zone and an overdue badge only when items are late', async () => {
     const client = mockClient(() =>
-      page([aRosterClient(), aRosterClient({ id: 'c2', name: 'Bob Baker', openActionItemCount: 1, overdueActionItemCount: 0, currentEngagement: null, nextSession: null, latestGoalProgress: null })]),
+      page([
+        aRosterClient(),
+        aRosterClient({
+          id: 'c2',
+          name: 'Bob Baker',
+          openActionItemCount: 1,
+          overdueActionItemCount: 0,
+          currentEngagement: null,
+          nextSession: null,
+          latestGoalProgress: null,
+        }),
+      ]),
     );
     renderPage(<RosterPage />, { client, route: '/clients', path: '/clients' });
     const ann = (await screen.findByRole('link', { name: 'Ann Able' })).closest('tr')!;
@@ -42,7 +56,9 @@ describe('RosterPage', () => {
   });
 
   it('marks a client with unread comments, linking to their action items', async () => {
-    const client = mockClient(() => page([aRosterClient({ unreadCommentCount: 1 }), aRosterClient({ id: 'c2', name: 'Bob Baker', unreadCommentCount: 0 })]));
+    const client = mockClient(() =>
+      page([aRosterClient({ unreadCommentCount: 1 }), aRosterClient({ id: 'c2', name: 'Bob Baker', unreadCommentCount: 0 })]),
+    );
     renderPage(<RosterPage />, { client, route: '/clients', path: '/clients' });
     const ann = (await screen.findByRole('link', { name: 'Ann Able' })).closest('tr')!;
     expect(within(ann).getByRole('link', { name: '1 unread comment' })).toHaveAttribute('href', '/clients/c1/action-items');
@@ -54,7 +70,12 @@ describe('RosterPage', () => {
     const client = mockClient(() => page([aRosterClient()]));
     renderPage(<RosterPage />, { client, route: '/clients?q=ann&status=ACTIVE&tag=exec&sort=NEXT_SESSION', path: '/clients' });
     await screen.findByRole('link', { name: 'Ann Able' });
-    expect(rosterOperations(client)[0]).toEqual({ first: 25, after: null, orderBy: 'NEXT_SESSION', filter: { search: 'ann', status: 'ACTIVE', tag: 'exec' } });
+    expect(rosterOperations(client)[0]).toEqual({
+      first: 25,
+      after: null,
+      orderBy: 'NEXT_SESSION',
+      filter: { search: 'ann', status: 'ACTIVE', tag: 'exec' },
+    });
     expect(screen.getByLabelText('Search clients')).toHaveValue('ann');
     expect(screen.getByLabelText('Status')).toHaveValue('ACTIVE');
     expect(screen.getByLabelText('Sort by')).toHaveValue('NEXT_SESSION');
@@ -67,14 +88,24 @@ describe('RosterPage', () => {
     await screen.findByRole('link', { name: 'Ann Able' });
     await user.type(screen.getByLabelText('Search clients'), 'lee');
     await waitFor(() => expect(rosterOperations(client).at(-1)).toMatchObject({ filter: { search: 'lee' } }));
-    expect(rosterOperations(client).filter((v) => (v.filter as { search?: string } | null)?.search && (v.filter as { search: string }).search !== 'lee')).toEqual([]);
+    expect(
+      rosterOperations(client).filter(
+        (v) => (v.filter as { search?: string } | null)?.search && (v.filter as { search: string }).search !== 'lee',
+      ),
+    ).toEqual([]);
     await user.selectOptions(screen.getByLabelText('Sort by'), 'RECENTLY_ADDED');
-    await waitFor(() => expect(rosterOperations(client).at(-1)).toMatchObject({ orderBy: 'RECENTLY_ADDED', filter: { search: 'lee' }, after: null }));
+    await waitFor(() =>
+      expect(rosterOperations(client).at(-1)).toMatchObject({ orderBy: 'RECENTLY_ADDED', filter: { search: 'lee' }, after: null }),
+    );
   });
 
   it('pages with the cursor and starts again at page 1 when a filter changes', async () => {
     const user = userEvent.setup();
-    const client = mockClient((_name, variables) => (variables.after ? page([aRosterClient({ id: 'c9', name: 'Zoe Zed' })]) : page([aRosterClient()], { hasNextPage: true, endCursor: 'cursor-1' })));
+    const client = mockClient((_name, variables) =>
+      variables.after
+        ? page([aRosterClient({ id: 'c9', name: 'Zoe Zed' })])
+        : page([aRosterClient()], { hasNextPage: true, endCursor: 'cursor-1' }),
+    );
     renderPage(<RosterPage />, { client, route: '/clients', path: '/clients' });
     await user.click(await screen.findByRole('button', { name: 'Next' }));
     expect(await screen.findByRole('link', { name: 'Zoe Zed' })).toBeInTheDocument();

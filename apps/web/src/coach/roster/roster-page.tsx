@@ -9,7 +9,15 @@ import { Pager } from '../../ui/pager';
 import { EmptyState, QueryState } from '../../ui/status';
 import { CLIENT_STATUS_BADGES, CLIENT_STATUS_LABELS, PHASE_LABELS } from '../client/labels';
 import { UnreadComments } from '../client/unread-comments';
-import { isFiltered, readRosterState, ROSTER_ORDERS, ROSTER_STATUSES, rosterVariables, writeRosterState, type RosterState } from './roster-state';
+import {
+  isFiltered,
+  readRosterState,
+  ROSTER_ORDERS,
+  ROSTER_STATUSES,
+  rosterVariables,
+  writeRosterState,
+  type RosterState,
+} from './roster-state';
 import './roster-page.css';
 
 export const RosterQuery = graphql(`
@@ -118,8 +126,19 @@ export function RosterPage() {
       }
     >
       <form role="search" aria-label="Clients" className="roster-filters" onSubmit={submit}>
-        <TextField label="Search clients" type="search" value={search} onChange={(event) => setSearch(event.target.value)} placeholder="Name or email" maxLength={100} />
-        <SelectField label="Status" value={state.status} onChange={(event) => update({ status: event.target.value as RosterState['status'] })}>
+        <TextField
+          label="Search clients"
+          type="search"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          placeholder="Name or email"
+          maxLength={100}
+        />
+        <SelectField
+          label="Status"
+          value={state.status}
+          onChange={(event) => update({ status: event.target.value as RosterState['status'] })}
+        >
           <option value="">All statuses</option>
           {ROSTER_STATUSES.map((status) => (
             <option key={status} value={status}>
@@ -128,7 +147,11 @@ export function RosterPage() {
           ))}
         </SelectField>
         <TextField label="Tag" value={tag} onChange={(event) => setTag(event.target.value)} placeholder="Any tag" maxLength={50} />
-        <SelectField label="Sort by" value={state.order} onChange={(event) => update({ order: event.target.value as RosterState['order'] })}>
+        <SelectField
+          label="Sort by"
+          value={state.order}
+          onChange={(event) => update({ order: event.target.value as RosterState['order'] })}
+        >
           {ROSTER_ORDERS.map(([order, label]) => (
             <option key={order} value={order}>
               {label}
@@ -136,7 +159,8 @@ export function RosterPage() {
           ))}
         </SelectField>
         <label className="roster-archived">
-          <input type="checkbox" checked={state.archived} onChange={(event) => update({ archived: event.target.checked })} /> Include archived
+          <input type="checkbox" checked={state.archived} onChange={(event) => update({ archived: event.target.checked })} /> Include
+          archived
         </label>
         <button type="submit" className="visually-hidden">
           Apply
@@ -150,7 +174,11 @@ export function RosterPage() {
             return isFiltered(state) ? (
               <EmptyState title="No clients match">
                 <p>Try another search or filter.</p>
-                <button type="button" className="button-secondary" onClick={() => setParams(writeRosterState({ ...state, search: '', status: '', tag: '', archived: false }))}>
+                <button
+                  type="button"
+                  className="button-secondary"
+                  onClick={() => setParams(writeRosterState({ ...state, search: '', status: '', tag: '', archived: false }))}
+                >
                   Clear filters
                 </button>
               </EmptyState>
@@ -171,7 +199,11 @@ export function RosterPage() {
               </p>
               <RosterTable clients={clients} busy={result.fetching} onTag={(value) => update({ tag: value })} />
               {cursors.length || data.clients.pageInfo.hasNextPage ? (
-                <Pager pageInfo={data.clients.pageInfo} cursors={cursors} onChange={(next) => setPaging({ key: stateKey, cursors: next })} />
+                <Pager
+                  pageInfo={data.clients.pageInfo}
+                  cursors={cursors}
+                  onChange={(next) => setPaging({ key: stateKey, cursors: next })}
+                />
               ) : null}
             </>
           );
@@ -216,7 +248,13 @@ function RosterRow({ client, onTag }: { client: RosterClient; onTag: (tag: strin
           <span className={CLIENT_STATUS_BADGES[client.status]}>{CLIENT_STATUS_LABELS[client.status]}</span>
           {client.archivedAt ? <span className="badge badge-muted">Archived</span> : null}
           {client.tags.map((tag) => (
-            <button key={tag} type="button" className="button-link small roster-tag" onClick={() => onTag(tag)} aria-label={`Show clients tagged ${tag}`}>
+            <button
+              key={tag}
+              type="button"
+              className="button-link small roster-tag"
+              onClick={() => onTag(tag)}
+              aria-label={`Show clients tagged ${tag}`}
+            >
               #{tag}
             </button>
           ))}
@@ -231,7 +269,9 @@ function RosterRow({ client, onTag }: { client: RosterClient; onTag: (tag: strin
           <span className="muted">No engagement</span>
         )}
       </td>
-      <td data-label="Next session">{client.nextSession ? <DateTimeText value={client.nextSession.startsAt} /> : <span className="muted">None scheduled</span>}</td>
+      <td data-label="Next session">
+        {client.nextSession ? <DateTimeText value={client.nextSession.startsAt} /> : <span className="muted">None scheduled</span>}
+      </td>
       <td data-label="Action items">
         <ActionItemCounts open={client.openActionItemCount} overdue={client.overdueActionItemCount} />{' '}
         <UnreadComments count={client.unreadCommentCount} to={`/clients/${client.id}/action-items`} />

@@ -30,7 +30,8 @@ export function validateSchedule(form: ScheduleForm): ScheduleErrors {
   else if (!LOCAL_DATE.test(form.date) || !DateTime.fromISO(form.date).isValid) errors.date = 'Enter a date like 2026-03-02.';
   if (!LOCAL_TIME.test(form.time)) errors.time = 'Enter a time like 09:30.';
   const minutes = form.durationMinutes.trim();
-  if (minutes && (!/^\d+$/.test(minutes) || Number(minutes) < 5 || Number(minutes) > 600)) errors.durationMinutes = 'Enter minutes from 5 to 600, or leave it empty.';
+  if (minutes && (!/^\d+$/.test(minutes) || Number(minutes) < 5 || Number(minutes) > 600))
+    errors.durationMinutes = 'Enter minutes from 5 to 600, or leave it empty.';
   return errors;
 }
 

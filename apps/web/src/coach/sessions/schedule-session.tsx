@@ -9,7 +9,15 @@ import { SelectField, TextAreaField, TextField, UrlField } from '../../ui/fields
 import { EmptyState, ErrorNotice, QueryState } from '../../ui/status';
 import { useUnsavedChanges } from '../../ui/use-unsaved-changes';
 import { ENGAGEMENT_STATUS_LABELS } from '../client/labels';
-import { fieldOfScheduleError, scheduleInput, startsAtOf, validateSchedule, type ScheduleErrors, type ScheduleField, type ScheduleForm } from './schedule-session-form';
+import {
+  fieldOfScheduleError,
+  scheduleInput,
+  startsAtOf,
+  validateSchedule,
+  type ScheduleErrors,
+  type ScheduleField,
+  type ScheduleForm,
+} from './schedule-session-form';
 import './schedule-session.css';
 
 export const ScheduleSessionOptionsQuery = graphql(`
@@ -93,10 +101,15 @@ function ScheduleSessionView({ client }: { client: ClientOptions }) {
     const problems = validateSchedule(form);
     setErrors(problems);
     if (Object.keys(problems).length === 0) {
-      const response = await schedule({ input: scheduleInput(form, client.timeZone) }, { additionalTypenames: ['CoachingSession', 'Client', 'Engagement'] });
+      const response = await schedule(
+        { input: scheduleInput(form, client.timeZone) },
+        { additionalTypenames: ['CoachingSession', 'Client', 'Engagement'] },
+      );
       if (response.data) {
         leaveWithoutAsking();
-        navigate(`${base}/sessions`, { state: { notice: `Session scheduled for ${formatDateTime(response.data.scheduleSession.startsAt, viewer.timeZone)}.` } });
+        navigate(`${base}/sessions`, {
+          state: { notice: `Session scheduled for ${formatDateTime(response.data.scheduleSession.startsAt, viewer.timeZone)}.` },
+        });
         return;
       }
       if (!fieldOfScheduleError(errorField(response.error))) return;
@@ -142,7 +155,9 @@ function ScheduleSessionView({ client }: { client: ClientOptions }) {
         </p>
       )}
       <fieldset className="schedule-session-when">
-        <legend>When, in {client.name}’s time ({zoneCity(client.timeZone)})</legend>
+        <legend>
+          When, in {client.name}’s time ({zoneCity(client.timeZone)})
+        </legend>
         <div className="engagement-pair">
           <TextField id="schedule-date" label="Day" type="date" required value={form.date} onChange={set('date')} error={error('date')} />
           <TextField
@@ -158,14 +173,24 @@ function ScheduleSessionView({ client }: { client: ClientOptions }) {
         </div>
         <dl className="schedule-session-instant" id={whenId} aria-live="polite">
           <div>
-            <dt>{client.name} · {clientZoneName}</dt>
-            <dd>{startsAt ? <time dateTime={startsAt}>{formatDateTime(startsAt, client.timeZone)}</time> : <span className="muted">Choose a day and time</span>}</dd>
+            <dt>
+              {client.name} · {clientZoneName}
+            </dt>
+            <dd>
+              {startsAt ? (
+                <time dateTime={startsAt}>{formatDateTime(startsAt, client.timeZone)}</time>
+              ) : (
+                <span className="muted">Choose a day and time</span>
+              )}
+            </dd>
           </div>
           <div>
             <dt>
               You · {zoneCity(viewer.timeZone)} ({zoneAbbreviation(startsAt ?? new Date().toISOString(), viewer.timeZone)})
             </dt>
-            <dd>{startsAt ? <time dateTime={startsAt}>{formatDateTime(startsAt, viewer.timeZone)}</time> : <span className="muted">—</span>}</dd>
+            <dd>
+              {startsAt ? <time dateTime={startsAt}>{formatDateTime(startsAt, viewer.timeZone)}</time> : <span className="muted">—</span>}
+            </dd>
           </div>
         </dl>
       </fieldset>
@@ -181,7 +206,14 @@ function ScheduleSessionView({ client }: { client: ClientOptions }) {
         error={error('durationMinutes')}
         hint={engagement ? `Optional; empty: the engagement’s ${engagement.sessionMinutes} minutes.` : 'Optional.'}
       />
-      <TextAreaField label="Agenda" rows={3} value={form.agenda} onChange={set('agenda')} error={error('agenda')} hint={`Optional. ${client.name} sees it before the session.`} />
+      <TextAreaField
+        label="Agenda"
+        rows={3}
+        value={form.agenda}
+        onChange={set('agenda')}
+        error={error('agenda')}
+        hint={`Optional. ${client.name} sees it before the session.`}
+      />
       <UrlField
         label="Meeting link"
         value={form.meetingUrl}

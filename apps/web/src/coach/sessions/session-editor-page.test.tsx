@@ -28,15 +28,23 @@ const aSession = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-function setUp(session = aSession(), answer?: (name: string, variables: Record<string, unknown>) => { data?: unknown; error?: unknown } | undefined) {
+function setUp(
+  session = aSession(),
+  answer?: (name: string, variables: Record<string, unknown>) => { data?: unknown; error?: unknown } | undefined,
+) {
   const client = mockClient((name, variables) => {
     const given = answer?.(name, variables);
     if (given) return given;
     if (name === 'SessionEditor') return { data: { session } };
-    if (name === 'PublishSessionSummary') return { data: { publishSessionSummary: { id: 's1', sharedSummary: variables.summary, summaryPublishedAt: '2027-03-02T15:30:00.000Z' } } };
+    if (name === 'PublishSessionSummary')
+      return {
+        data: { publishSessionSummary: { id: 's1', sharedSummary: variables.summary, summaryPublishedAt: '2027-03-02T15:30:00.000Z' } },
+      };
     if (name === 'WriteSessionPrivateNotes') return { data: { writePrivateNotes: { id: 's1', privateNotes: variables.notes } } };
-    if (name === 'CompleteSession') return { data: { completeSession: { id: 's1', status: 'COMPLETED', completedAt: '2027-03-02T15:00:00.000Z' } } };
-    if (name === 'AddSessionActionItem') return { data: { createActionItem: { id: 'a9', title: 'New', dueDate: null, status: 'OPEN', isOverdue: false } } };
+    if (name === 'CompleteSession')
+      return { data: { completeSession: { id: 's1', status: 'COMPLETED', completedAt: '2027-03-02T15:00:00.000Z' } } };
+    if (name === 'AddSessionActionItem')
+      return { data: { createActionItem: { id: 'a9', title: 'New', dueDate: null, status: 'OPEN', isOverdue: false } } };
     return undefined;
   });
   renderPage(<SessionEditorPage />, { client, route: '/sessions/s1', path: '/sessions/:sessionId' });
@@ -70,7 +78,12 @@ describe('SessionEditorPage', () => {
     const client = setUp();
     await user.type(await screen.findByLabelText('Shared summary (the client sees this)'), 'We agreed three actions');
     await user.click(screen.getByRole('button', { name: 'Publish summary' }));
-    await waitFor(() => expect(client.operations.find((o) => o.name === 'PublishSessionSummary')?.variables).toEqual({ id: 's1', summary: 'We agreed three actions' }));
+    await waitFor(() =>
+      expect(client.operations.find((o) => o.name === 'PublishSessionSummary')?.variables).toEqual({
+        id: 's1',
+        summary: 'We agreed three actions',
+      }),
+    );
     expect(client.operations.some((o) => o.name === 'WriteSessionPrivateNotes')).toBe(false);
     expect(await screen.findByText('Summary published: Ann Able can read it now.')).toBeInTheDocument();
     expect(screen.getByText(/^Published/)).toHaveTextContent('Published Tue 2 Mar 2027, 15:30 GMT');
@@ -83,7 +96,12 @@ describe('SessionEditorPage', () => {
     await user.clear(notes);
     await user.type(notes, 'Confident today');
     await user.click(screen.getByRole('button', { name: 'Save private notes' }));
-    await waitFor(() => expect(client.operations.find((o) => o.name === 'WriteSessionPrivateNotes')?.variables).toEqual({ id: 's1', notes: 'Confident today' }));
+    await waitFor(() =>
+      expect(client.operations.find((o) => o.name === 'WriteSessionPrivateNotes')?.variables).toEqual({
+        id: 's1',
+        notes: 'Confident today',
+      }),
+    );
     expect(await screen.findByText('Private notes saved.')).toBeInTheDocument();
   });
 
@@ -112,22 +130,31 @@ describe('SessionEditorPage', () => {
 
   it('uses the engagement’s meeting link while the session has none, and saves the session’s own', async () => {
     const user = userEvent.setup();
-    const client = setUp(aSession({ engagement: { id: 'e1', title: 'Leadership transition', meetingUrl: 'https://meet.example.com/standing' } }), (name, variables) =>
-      name === 'SaveSessionMeetingLink' ? { data: { updateSession: { id: 's1', meetingUrl: variables.meetingUrl } } } : undefined,
+    const client = setUp(
+      aSession({ engagement: { id: 'e1', title: 'Leadership transition', meetingUrl: 'https://meet.example.com/standing' } }),
+      (name, variables) =>
+        name === 'SaveSessionMeetingLink' ? { data: { updateSession: { id: 's1', meetingUrl: variables.meetingUrl } } } : undefined,
     );
     expect(await screen.findByRole('link', { name: 'Join the meeting' })).toHaveAttribute('href', 'https://meet.example.com/standing');
     const field = screen.getByLabelText('Meeting link');
     expect(field).toHaveAccessibleDescription(/the engagement’s link is used: https:\/\/meet\.example\.com\/standing/);
     await user.type(field, ' https://meet.example.com/this-one ');
     await user.click(screen.getByRole('button', { name: 'Save meeting link' }));
-    await waitFor(() => expect(client.operations.find((o) => o.name === 'SaveSessionMeetingLink')?.variables).toEqual({ id: 's1', meetingUrl: 'https://meet.example.com/this-one' }));
+    await waitFor(() =>
+      expect(client.operations.find((o) => o.name === 'SaveSessionMeetingLink')?.variables).toEqual({
+        id: 's1',
+        meetingUrl: 'https://meet.example.com/this-one',
+      }),
+    );
     expect(await screen.findByText('Meeting link saved.')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Join the meeting' })).toHaveAttribute('href', 'https://meet.example.com/this-one');
   });
 
   it('shows the API’s refusal of a meeting link beside the field', async () => {
     const user = userEvent.setup();
-    const refusal = new CombinedError({ graphQLErrors: [{ message: 'meetingUrl must be a URL address', extensions: { code: 'BAD_USER_INPUT', field: 'meetingUrl' } }] });
+    const refusal = new CombinedError({
+      graphQLErrors: [{ message: 'meetingUrl must be a URL address', extensions: { code: 'BAD_USER_INPUT', field: 'meetingUrl' } }],
+    });
     setUp(aSession(), (name) => (name === 'SaveSessionMeetingLink' ? { error: refusal } : undefined));
     await user.type(await screen.findByLabelText('Meeting link'), 'meet me');
     await user.click(screen.getByRole('button', { name: 'Save meeting link' }));

@@ -51,40 +51,66 @@ export const SessionEditorQuery = graphql(`
   }
 `);
 
-
 export const SaveAgendaMutation = graphql(`
   mutation SaveSessionAgenda($id: ID!, $agenda: String!) {
-    updateSession(id: $id, input: { agenda: $agenda }) { id agenda }
+    updateSession(id: $id, input: { agenda: $agenda }) {
+      id
+      agenda
+    }
   }
 `);
 export const SaveMeetingLinkMutation = graphql(`
   mutation SaveSessionMeetingLink($id: ID!, $meetingUrl: String) {
-    updateSession(id: $id, input: { meetingUrl: $meetingUrl }) { id meetingUrl }
+    updateSession(id: $id, input: { meetingUrl: $meetingUrl }) {
+      id
+      meetingUrl
+    }
   }
 `);
 export const WritePrivateNotesMutation = graphql(`
   mutation WriteSessionPrivateNotes($id: ID!, $notes: String!) {
-    writePrivateNotes(id: $id, notes: $notes) { id privateNotes }
+    writePrivateNotes(id: $id, notes: $notes) {
+      id
+      privateNotes
+    }
   }
 `);
 export const PublishSummaryMutation = graphql(`
   mutation PublishSessionSummary($id: ID!, $summary: String!) {
-    publishSessionSummary(id: $id, summary: $summary) { id sharedSummary summaryPublishedAt }
+    publishSessionSummary(id: $id, summary: $summary) {
+      id
+      sharedSummary
+      summaryPublishedAt
+    }
   }
 `);
 export const CompleteSessionMutation = graphql(`
   mutation CompleteSession($id: ID!) {
-    completeSession(id: $id) { id status completedAt }
+    completeSession(id: $id) {
+      id
+      status
+      completedAt
+    }
   }
 `);
 export const NoShowSessionMutation = graphql(`
   mutation MarkSessionNoShow($id: ID!) {
-    markSessionNoShow(id: $id) { id status completedAt }
+    markSessionNoShow(id: $id) {
+      id
+      status
+      completedAt
+    }
   }
 `);
 export const AddSessionActionItemMutation = graphql(`
   mutation AddSessionActionItem($input: CreateActionItemInput!) {
-    createActionItem(input: $input) { id title dueDate status isOverdue }
+    createActionItem(input: $input) {
+      id
+      title
+      dueDate
+      status
+      isOverdue
+    }
   }
 `);
 
@@ -103,7 +129,11 @@ export function SessionEditorPage() {
       </Page>
     );
   }
-  return <QueryState result={result}>{({ session }) => <SessionEditor session={session} reload={() => refetch({ requestPolicy: 'network-only' })} />}</QueryState>;
+  return (
+    <QueryState result={result}>
+      {({ session }) => <SessionEditor session={session} reload={() => refetch({ requestPolicy: 'network-only' })} />}
+    </QueryState>
+  );
 }
 
 function SessionEditor({ session, reload }: { session: Session; reload: () => void }) {
@@ -116,7 +146,12 @@ function SessionEditor({ session, reload }: { session: Session; reload: () => vo
   const [notes, setNotes] = useState(session.privateNotes ?? '');
   const [summary, setSummary] = useState(session.sharedSummary ?? '');
   const [meetingUrl, setMeetingUrl] = useState(session.meetingUrl ?? '');
-  const [saved, setSaved] = useState({ agenda: session.agenda ?? '', notes: session.privateNotes ?? '', summary: session.sharedSummary ?? '', meetingUrl: session.meetingUrl ?? '' });
+  const [saved, setSaved] = useState({
+    agenda: session.agenda ?? '',
+    notes: session.privateNotes ?? '',
+    summary: session.sharedSummary ?? '',
+    meetingUrl: session.meetingUrl ?? '',
+  });
   const dirty = agenda !== saved.agenda || notes !== saved.notes || summary !== saved.summary || meetingUrl.trim() !== saved.meetingUrl;
   useUnsavedChanges(dirty);
 
@@ -208,7 +243,12 @@ function SessionEditor({ session, reload }: { session: Session; reload: () => vo
             <button type="button" disabled={completeState.fetching} onClick={() => onStatus(complete, 'Session marked completed.')}>
               Mark completed
             </button>
-            <button type="button" className="button-secondary" disabled={noShowState.fetching} onClick={() => onStatus(noShow, 'Session marked as a no-show.')}>
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={noShowState.fetching}
+              onClick={() => onStatus(noShow, 'Session marked as a no-show.')}
+            >
               Mark no-show
             </button>
           </div>
@@ -222,7 +262,13 @@ function SessionEditor({ session, reload }: { session: Session; reload: () => vo
 
       <form className="card" onSubmit={onAgenda}>
         <h2 id="agenda-heading">Agenda</h2>
-        <TextAreaField label="Agenda" value={agenda} onChange={(event) => setAgenda(event.target.value)} rows={4} hint={`${clientName} sees the agenda before the session.`} />
+        <TextAreaField
+          label="Agenda"
+          value={agenda}
+          onChange={(event) => setAgenda(event.target.value)}
+          rows={4}
+          hint={`${clientName} sees the agenda before the session.`}
+        />
         <div className="form-actions">
           <button type="submit" disabled={agendaState.fetching}>
             {agendaState.fetching ? 'Saving…' : 'Save agenda'}
@@ -292,7 +338,8 @@ function SessionEditor({ session, reload }: { session: Session; reload: () => vo
           <p className="small" data-testid="published-at">
             {session.summaryPublishedAt || summaryState.data ? (
               <>
-                Published <DateTimeText value={summaryState.data?.publishSessionSummary.summaryPublishedAt ?? session.summaryPublishedAt!} />
+                Published{' '}
+                <DateTimeText value={summaryState.data?.publishSessionSummary.summaryPublishedAt ?? session.summaryPublishedAt!} />
               </>
             ) : (
               'Not published yet.'
@@ -328,7 +375,9 @@ function SessionActionItems({ session, onAdded }: { session: Session; onAdded: (
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!session.engagement) return;
-    const answer = await create({ input: { engagementId: session.engagement.id, sessionId: session.id, title: title.trim(), ...(dueDate ? { dueDate } : {}) } });
+    const answer = await create({
+      input: { engagementId: session.engagement.id, sessionId: session.id, title: title.trim(), ...(dueDate ? { dueDate } : {}) },
+    });
     if (!answer.error) {
       setAdded(`Added “${title.trim()}”.`);
       setTitle('');
@@ -358,7 +407,14 @@ function SessionActionItems({ session, onAdded }: { session: Session; onAdded: (
       )}
       {session.engagement ? (
         <form onSubmit={submit} className="session-item-form">
-          <NewActionItemFields title={title} dueDate={dueDate} onTitle={setTitle} onDueDate={setDueDate} error={result.error} fetching={result.fetching} />
+          <NewActionItemFields
+            title={title}
+            dueDate={dueDate}
+            onTitle={setTitle}
+            onDueDate={setDueDate}
+            error={result.error}
+            fetching={result.fetching}
+          />
         </form>
       ) : null}
       <Feedback ok={added ?? undefined} error={field ? undefined : result.error} />

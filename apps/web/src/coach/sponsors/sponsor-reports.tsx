@@ -67,11 +67,16 @@ export function SponsorReports() {
   return (
     <section className="card sponsor-reports" aria-labelledby={headingId}>
       <h2 id={headingId}>Sponsor reports</h2>
-      <p className="muted small">Exactly what a sponsor is told about an engagement: attendance and goal progress. No notes, summaries, agendas or action items.</p>
+      <p className="muted small">
+        Exactly what a sponsor is told about an engagement: attendance and goal progress. No notes, summaries, agendas or action items.
+      </p>
       <QueryState result={result}>
         {(data) => {
           const sponsored = data.engagements.edges.map((e) => e.node).filter((e) => e.sponsor);
-          if (sponsored.length === 0) return <EmptyState title="No sponsored engagements">Choose a sponsor when you open an engagement to report to them.</EmptyState>;
+          if (sponsored.length === 0)
+            return (
+              <EmptyState title="No sponsored engagements">Choose a sponsor when you open an engagement to report to them.</EmptyState>
+            );
           return (
             <>
               <SelectField label="Engagement" value={engagementId} onChange={(event) => setEngagementId(event.target.value)}>
@@ -103,7 +108,8 @@ function Report({ engagementId }: { engagementId: string }) {
             </h3>
             <p className="muted small">
               {r.sponsorOrganisation ? `Sponsored by ${r.sponsorOrganisation}. ` : ''}
-              {words(r.status)}, {words(r.phase).toLowerCase()} phase; {r.endDate ? `${day(r.startDate)} to ${day(r.endDate)}` : `from ${day(r.startDate)}`}.
+              {words(r.status)}, {words(r.phase).toLowerCase()} phase;{' '}
+              {r.endDate ? `${day(r.startDate)} to ${day(r.endDate)}` : `from ${day(r.startDate)}`}.
             </p>
             <dl className="sponsor-report-figures">
               <div>
@@ -138,7 +144,10 @@ function Report({ engagementId }: { engagementId: string }) {
                 {r.goals.map((goal, index) => (
                   <li key={`${goal.title}-${index}`}>
                     <span>
-                      {goal.title} <span className="muted small">({words(goal.category).toLowerCase()}, {words(goal.horizon).toLowerCase()})</span>
+                      {goal.title}{' '}
+                      <span className="muted small">
+                        ({words(goal.category).toLowerCase()}, {words(goal.horizon).toLowerCase()})
+                      </span>
                     </span>
                     <progress max={1} value={goal.progress} aria-label={`${goal.title}: ${percent(goal.progress)}`} />
                     <span className="small">{percent(goal.progress)}</span>

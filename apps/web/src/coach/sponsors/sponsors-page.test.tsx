@@ -5,21 +5,62 @@ import { describe, expect, it } from 'vitest';
 import { mockClient, renderPage } from '../../test/render';
 import { SponsorsPage } from './sponsors-page';
 
-const acme = { __typename: 'Sponsor', id: 'sp-1', organisation: 'Acme Ltd', contactName: 'Ada Acme', contactEmail: 'ada@acme.test', archivedAt: null };
-const old = { __typename: 'Sponsor', id: 'sp-2', organisation: 'Oldco', contactName: 'Olli Old', contactEmail: 'olli@old.test', archivedAt: '2026-01-01T00:00:00.000Z' };
+const acme = {
+  __typename: 'Sponsor',
+  id: 'sp-1',
+  organisation: 'Acme Ltd',
+  contactName: 'Ada Acme',
+  contactEmail: 'ada@acme.test',
+  archivedAt: null,
+};
+const old = {
+  __typename: 'Sponsor',
+  id: 'sp-2',
+  organisation: 'Oldco',
+  contactName: 'Olli Old',
+  contactEmail: 'olli@old.test',
+  archivedAt: '2026-01-01T00:00:00.000Z',
+};
 
-function sponsorsClient(respond: (name: string, variables: Record<string, unknown>) => { data?: unknown; error?: unknown } | undefined = () => undefined) {
+function sponsorsClient(
+  respond: (name: string, variables: Record<string, unknown>) => { data?: unknown; error?: unknown } | undefined = () => undefined,
+) {
   return mockClient((name, variables) => {
     if (name === 'Sponsors') {
-      return { data: { sponsors: { edges: (variables.includeArchived ? [acme, old] : [acme]).map((node) => ({ node })), pageInfo: { hasNextPage: !variables.after, endCursor: 'c1' } } } };
+      return {
+        data: {
+          sponsors: {
+            edges: (variables.includeArchived ? [acme, old] : [acme]).map((node) => ({ node })),
+            pageInfo: { hasNextPage: !variables.after, endCursor: 'c1' },
+          },
+        },
+      };
     }
     if (name === 'SponsoredEngagements') {
       return {
         data: {
           engagements: {
             edges: [
-              { node: { __typename: 'Engagement', id: 'e-1', title: 'Leadership', status: 'ACTIVE', client: { __typename: 'Client', id: 'c-1', name: 'Ann Archer' }, sponsor: { __typename: 'Sponsor', id: 'sp-1', organisation: 'Acme Ltd' } } },
-              { node: { __typename: 'Engagement', id: 'e-2', title: 'Private', status: 'ACTIVE', client: { __typename: 'Client', id: 'c-2', name: 'Bo' }, sponsor: null } },
+              {
+                node: {
+                  __typename: 'Engagement',
+                  id: 'e-1',
+                  title: 'Leadership',
+                  status: 'ACTIVE',
+                  client: { __typename: 'Client', id: 'c-1', name: 'Ann Archer' },
+                  sponsor: { __typename: 'Sponsor', id: 'sp-1', organisation: 'Acme Ltd' },
+                },
+              },
+              {
+                node: {
+                  __typename: 'Engagement',
+                  id: 'e-2',
+                  title: 'Private',
+                  status: 'ACTIVE',
+                  client: { __typename: 'Client', id: 'c-2', name: 'Bo' },
+                  sponsor: null,
+                },
+              },
             ],
           },
         },
@@ -73,7 +114,11 @@ describe('SponsorsPage', { timeout: 20_000 }, () => {
 
   it('adds a sponsor, with its problems beside the fields', async () => {
     const user = userEvent.setup();
-    let answer: { data?: unknown; error?: unknown } = { error: new CombinedError({ graphQLErrors: [{ message: 'contactEmail must be an email', extensions: { code: 'BAD_USER_INPUT', field: 'input.contactEmail' } }] }) };
+    let answer: { data?: unknown; error?: unknown } = {
+      error: new CombinedError({
+        graphQLErrors: [{ message: 'contactEmail must be an email', extensions: { code: 'BAD_USER_INPUT', field: 'input.contactEmail' } }],
+      }),
+    };
     const client = sponsorsClient((name) => (name === 'CreateSponsor' ? answer : undefined));
     renderPage(<SponsorsPage />, { client });
     const form = within(await screen.findByRole('region', { name: 'Add a sponsor' }));
@@ -87,7 +132,9 @@ describe('SponsorsPage', { timeout: 20_000 }, () => {
     expect(await form.findByText('contactEmail must be an email')).toHaveClass('field-error');
     answer = { data: { createSponsor: { ...acme, id: 'sp-9', organisation: 'Initech' } } };
     await user.click(form.getByRole('button', { name: 'Add sponsor' }));
-    expect(client.operations.filter((o) => o.name === 'CreateSponsor').at(-1)?.variables).toEqual({ input: { organisation: 'Initech', contactName: 'Bill', contactEmail: 'bill@initech.test' } });
+    expect(client.operations.filter((o) => o.name === 'CreateSponsor').at(-1)?.variables).toEqual({
+      input: { organisation: 'Initech', contactName: 'Bill', contactEmail: 'bill@initech.test' },
+    });
     expect(await screen.findByText('Initech was added.')).toBeInTheDocument();
     expect(form.getByLabelText('Organisation')).toHaveValue('');
   });
@@ -96,7 +143,8 @@ describe('SponsorsPage', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     const client = sponsorsClient((name, variables) => {
       if (name === 'UpdateSponsor') return { data: { updateSponsor: { ...acme, ...(variables.input as object) } } };
-      if (name === 'ArchiveSponsor') return { data: { archiveSponsor: { __typename: 'Sponsor', id: 'sp-1', archivedAt: '2026-03-01T00:00:00.000Z' } } };
+      if (name === 'ArchiveSponsor')
+        return { data: { archiveSponsor: { __typename: 'Sponsor', id: 'sp-1', archivedAt: '2026-03-01T00:00:00.000Z' } } };
       return undefined;
     });
     renderPage(<SponsorsPage />, { client });
@@ -106,7 +154,10 @@ describe('SponsorsPage', { timeout: 20_000 }, () => {
     await user.clear(edit.getByLabelText('Contact name'));
     await user.type(edit.getByLabelText('Contact name'), 'Alan Acme');
     await user.click(edit.getByRole('button', { name: 'Save changes' }));
-    expect(client.operations.find((o) => o.name === 'UpdateSponsor')?.variables).toEqual({ id: 'sp-1', input: { organisation: 'Acme Ltd', contactName: 'Alan Acme', contactEmail: 'ada@acme.test' } });
+    expect(client.operations.find((o) => o.name === 'UpdateSponsor')?.variables).toEqual({
+      id: 'sp-1',
+      input: { organisation: 'Acme Ltd', contactName: 'Alan Acme', contactEmail: 'ada@acme.test' },
+    });
     expect(await screen.findByText('Acme Ltd was saved.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Edit Acme Ltd' })).toHaveFocus();
 
@@ -124,7 +175,11 @@ describe('SponsorsPage', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     renderPage(<SponsorsPage />, { client: sponsorsClient() });
     const select = await screen.findByLabelText('Engagement');
-    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Choose an engagement…', 'Ann Archer — Leadership (Acme Ltd)']);
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Choose an engagement…', 'Ann Archer — Leadership (Acme Ltd)']);
     await user.selectOptions(select, 'e-1');
     expect(await screen.findByRole('heading', { level: 3, name: 'Ann Archer: Leadership' })).toBeInTheDocument();
     expect(screen.getByText('75%')).toBeInTheDocument();

@@ -78,7 +78,11 @@ export function validateSponsor(fields: SponsorFields): SponsorErrors {
   return errors;
 }
 
-const trimmed = (fields: SponsorFields): SponsorFields => ({ organisation: fields.organisation.trim(), contactName: fields.contactName.trim(), contactEmail: fields.contactEmail.trim() });
+const trimmed = (fields: SponsorFields): SponsorFields => ({
+  organisation: fields.organisation.trim(),
+  contactName: fields.contactName.trim(),
+  contactEmail: fields.contactEmail.trim(),
+});
 
 /** Employers who pay for a client's coaching: they get attendance and goal progress, never notes. */
 export function SponsorsPage() {
@@ -89,7 +93,10 @@ export function SponsorsPage() {
   const [result] = useQuery({ query: SponsorsQuery, variables: { includeArchived, after: cursors.at(-1) ?? null }, context });
 
   return (
-    <Page title="Sponsors" subtitle="Employers who pay for a client’s coaching. A sponsor sees attendance and goal progress, never notes, summaries or action items.">
+    <Page
+      title="Sponsors"
+      subtitle="Employers who pay for a client’s coaching. A sponsor sees attendance and goal progress, never notes, summaries or action items."
+    >
       {notice ? <SuccessNotice>{notice}</SuccessNotice> : null}
       <div className="sponsors-layout">
         <section className="card sponsors-list" aria-labelledby="sponsors-list-title">
@@ -120,7 +127,9 @@ export function SponsorsPage() {
                       <SponsorRow key={node.id} sponsor={node} onNotice={setNotice} />
                     ))}
                   </ul>
-                  {data.sponsors.pageInfo.hasNextPage || cursors.length > 0 ? <Pager pageInfo={data.sponsors.pageInfo} cursors={cursors} onChange={setCursors} /> : null}
+                  {data.sponsors.pageInfo.hasNextPage || cursors.length > 0 ? (
+                    <Pager pageInfo={data.sponsors.pageInfo} cursors={cursors} onChange={setCursors} />
+                  ) : null}
                 </>
               )
             }
@@ -141,13 +150,28 @@ function fieldErrors(local: SponsorErrors, error: CombinedError | undefined): { 
   return { errors, general: Boolean(error) && !known };
 }
 
-function SponsorFieldsView({ fields, errors, onChange }: { fields: SponsorFields; errors: SponsorErrors; onChange: (fields: SponsorFields) => void }) {
+function SponsorFieldsView({
+  fields,
+  errors,
+  onChange,
+}: {
+  fields: SponsorFields;
+  errors: SponsorErrors;
+  onChange: (fields: SponsorFields) => void;
+}) {
   const set = (key: keyof SponsorFields) => (event: { target: { value: string } }) => onChange({ ...fields, [key]: event.target.value });
   return (
     <>
       <TextField label="Organisation" required value={fields.organisation} onChange={set('organisation')} error={errors.organisation} />
       <TextField label="Contact name" required value={fields.contactName} onChange={set('contactName')} error={errors.contactName} />
-      <TextField label="Contact email" type="email" required value={fields.contactEmail} onChange={set('contactEmail')} error={errors.contactEmail} />
+      <TextField
+        label="Contact email"
+        type="email"
+        required
+        value={fields.contactEmail}
+        onChange={set('contactEmail')}
+        error={errors.contactEmail}
+      />
     </>
   );
 }
@@ -234,10 +258,23 @@ function SponsorRow({ sponsor, onNotice }: { sponsor: Sponsor; onNotice: (messag
           </div>
           {sponsor.archivedAt ? null : (
             <div className="sponsors-item-actions">
-              <button ref={editButton} type="button" className="button-secondary" aria-label={`Edit ${sponsor.organisation}`} onClick={() => setMode('edit')}>
+              <button
+                ref={editButton}
+                type="button"
+                className="button-secondary"
+                aria-label={`Edit ${sponsor.organisation}`}
+                onClick={() => setMode('edit')}
+              >
                 Edit
               </button>
-              <button ref={archiveButton} type="button" className="button-danger" aria-label={`Archive ${sponsor.organisation}`} aria-expanded={mode === 'archive'} onClick={() => setMode('archive')}>
+              <button
+                ref={archiveButton}
+                type="button"
+                className="button-danger"
+                aria-label={`Archive ${sponsor.organisation}`}
+                aria-expanded={mode === 'archive'}
+                onClick={() => setMode('archive')}
+              >
                 Archive
               </button>
             </div>
@@ -259,7 +296,11 @@ function SponsorRow({ sponsor, onNotice }: { sponsor: Sponsor; onNotice: (messag
 }
 
 function EditSponsorForm({ sponsor, onDone, onCancel }: { sponsor: Sponsor; onDone: (message: string) => void; onCancel: () => void }) {
-  const [fields, setFields] = useState<SponsorFields>({ organisation: sponsor.organisation, contactName: sponsor.contactName, contactEmail: sponsor.contactEmail });
+  const [fields, setFields] = useState<SponsorFields>({
+    organisation: sponsor.organisation,
+    contactName: sponsor.contactName,
+    contactEmail: sponsor.contactEmail,
+  });
   const [local, setLocal] = useState<SponsorErrors>({});
   const [result, update] = useMutation(UpdateSponsorMutation);
   const formRef = useRef<HTMLFormElement>(null);
@@ -285,7 +326,14 @@ function EditSponsorForm({ sponsor, onDone, onCancel }: { sponsor: Sponsor; onDo
   }
 
   return (
-    <form ref={formRef} className="sponsors-edit" onSubmit={submit} noValidate aria-labelledby={titleId} onKeyDown={(event) => event.key === 'Escape' && onCancel()}>
+    <form
+      ref={formRef}
+      className="sponsors-edit"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={titleId}
+      onKeyDown={(event) => event.key === 'Escape' && onCancel()}
+    >
       <h3 id={titleId}>Edit {sponsor.organisation}</h3>
       {general ? <ErrorNotice error={result.error} /> : null}
       <SponsorFieldsView fields={fields} errors={errors} onChange={setFields} />
@@ -312,9 +360,15 @@ function ArchiveConfirm({ sponsor, onDone, onCancel }: { sponsor: Sponsor; onDon
   }
 
   return (
-    <div className="sponsors-confirm" role="group" aria-label={`Archive ${sponsor.organisation}?`} onKeyDown={(event) => event.key === 'Escape' && onCancel()}>
+    <div
+      className="sponsors-confirm"
+      role="group"
+      aria-label={`Archive ${sponsor.organisation}?`}
+      onKeyDown={(event) => event.key === 'Escape' && onCancel()}
+    >
       <p>
-        Archive <strong>{sponsor.organisation}</strong>? It leaves this list and the sponsor choice for new engagements; engagements it already sponsors keep it, and their reports.
+        Archive <strong>{sponsor.organisation}</strong>? It leaves this list and the sponsor choice for new engagements; engagements it
+        already sponsors keep it, and their reports.
       </p>
       <ErrorNotice error={result.error} />
       <div className="form-actions">
