@@ -390,7 +390,7 @@ function loadRow(server: string, connections: number, statements: number, result
     'SQL/req': statements,
     'Tandem ÷ raw': null,
     requests: result.requests,
-    'host load': round(os.loadavg()[0]!, 1),
+    'host load': round(os.loadavg()[0], 1),
   };
 }
 
@@ -603,7 +603,7 @@ async function plannerCounts(url: string): Promise<PlannerCounts> {
             (SELECT count(*)::int FROM notification) AS pending,
             (SELECT count(*)::int FROM notification WHERE status = 'CANCELLED') AS withdrawn`,
   );
-  return row!;
+  return row;
 }
 
 /** `projectTo`: the data set's engagement count when the planner worked on fewer (the rate projected to all of them). */
@@ -624,6 +624,6 @@ function plannerRow(
     seconds: round(run.seconds, 1),
     'engagements/s': round(run.engagements / run.seconds, 0),
     ...(projectTo ? { [`projected ${projectTo} (s)`]: round((projectTo * run.seconds) / run.engagements, 0) } : {}),
-    'host load': round(os.loadavg()[0]!, 1),
+    'host load': round(os.loadavg()[0], 1),
   };
 }

@@ -90,9 +90,9 @@ async function main(): Promise<number> {
   }
   const restartDatabase = server
     ? async () => {
-        await server!.stop();
+        await server.stop();
         await sleep(POSTGRES_DOWN_MS);
-        await server!.start();
+        await server.start();
       }
     : undefined;
 

@@ -35,11 +35,9 @@ describe('action-item comments between client and coach', () => {
     clientLogin = await aClientLogin(api, coach, client.id);
     const engagement = await anEngagement(api, coach, client.id);
     const create = (title: string) =>
-      api
-        .as(coach.token)
-        .gql(`mutation($input: CreateActionItemInput!) { createActionItem(input: $input) { id } }`, {
-          input: { engagementId: engagement.id, title, dueDate: '2027-02-01' },
-        });
+      api.as(coach.token).gql(`mutation($input: CreateActionItemInput!) { createActionItem(input: $input) { id } }`, {
+        input: { engagementId: engagement.id, title, dueDate: '2027-02-01' },
+      });
     itemId = (await create('Update the CV')).createActionItem.id;
     otherItemId = (await create('Call two recruiters')).createActionItem.id;
   });

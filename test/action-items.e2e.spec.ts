@@ -15,7 +15,7 @@ const LIST = `query($filter: ActionItemFilter, $first: Int, $after: String) {
 }`;
 const MINE = `query($status: ActionItemStatus) { myActionItems(status: $status) { edges { node { id title status } } } }`;
 
-const countItems = async (api: TestApi) => (await api.sql<{ n: number }>('SELECT count(*)::int AS n FROM action_item'))[0]!.n;
+const countItems = async (api: TestApi) => (await api.sql<{ n: number }>('SELECT count(*)::int AS n FROM action_item'))[0].n;
 
 describe('action items over GraphQL', () => {
   let api: TestApi;
@@ -58,7 +58,7 @@ describe('action items over GraphQL', () => {
     const owner = await anOwner(api);
     const { client, engagement } = await clientWithEngagement(owner);
     const other = await clientWithEngagement(owner);
-    const session = engagement.sessions[0]!;
+    const session = engagement.sessions[0];
 
     const dueDates = ['2030-03-01', null, '2030-01-15', '2030-03-01', null, '2020-01-01'];
     const created = [];
@@ -111,11 +111,9 @@ describe('action items over GraphQL', () => {
     expect(await api.as(owner.token).errorCode(DROP, { id: created[0].id })).toBe('CONFLICT');
 
     const open = (
-      await api
-        .as(owner.token)
-        .gql(`query($filter: ActionItemFilter) { actionItems(filter: $filter) { edges { node { id } } } }`, {
-          filter: { clientId: client.id, status: 'OPEN' },
-        })
+      await api.as(owner.token).gql(`query($filter: ActionItemFilter) { actionItems(filter: $filter) { edges { node { id } } } }`, {
+        filter: { clientId: client.id, status: 'OPEN' },
+      })
     ).actionItems;
     expect(open.edges.map((e: { node: { id: string } }) => e.node.id)).not.toContain(created[0].id);
     expect(open.edges).toHaveLength(5);
@@ -204,7 +202,7 @@ describe('action items over GraphQL', () => {
         await api.sql<{ n: number }>('SELECT count(*)::int AS n FROM action_item WHERE id = ANY($1) AND completed_by_id IS NOT NULL', [
           [byCoach.id, byClient.id],
         ])
-      )[0]!.n,
+      )[0].n,
     ).toBe(0);
   });
 
@@ -276,7 +274,7 @@ describe('action items over GraphQL', () => {
     expect(await create({ dueDate: '2026-02-30' })).toBe('dueDate');
     expect(await create({ dueDate: '30/01/2026' })).toBe('dueDate');
     expect(await create({ engagementId: 'not-a-uuid' })).toBe('engagementId');
-    expect(await create({ sessionId: other.engagement.sessions[0]!.id })).toBe('sessionId');
+    expect(await create({ sessionId: other.engagement.sessions[0].id })).toBe('sessionId');
     expect(await create({ goalId: randomUUID() })).toBe('goalId');
     expect(await asOwner.errorCode(CREATE, { input: { engagementId: engagement.id, title: 'Fine', status: 'DONE' } })).toBe(
       'BAD_USER_INPUT',

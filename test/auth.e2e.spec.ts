@@ -134,7 +134,7 @@ describe('auth over GraphQL', () => {
     expect(await api.as('not-a-jwt').errorCode(ME)).toBe('UNAUTHENTICATED');
     const owner = await anOwner(api);
     const [header, payload] = owner.token.split('.');
-    const forged = `${header}.${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), role: 'OWNER', pid: '00000000-0000-0000-0000-000000000000' })).toString('base64url')}.AAAA`;
+    const forged = `${header}.${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), role: 'OWNER', pid: '00000000-0000-0000-0000-000000000000' })).toString('base64url')}.AAAA`;
     expect(await api.as(forged).errorCode(ME)).toBe('UNAUTHENTICATED');
   });
 
@@ -147,8 +147,8 @@ describe('auth over GraphQL', () => {
     // Unknown addresses get the same answer and no mail.
     expect((await api.anonymous().gql(`mutation { requestPasswordReset(email: "ghost@example.com") }`)).requestPasswordReset).toBe(true);
     const [mail] = (await smtp.waitFor(before + 1)).slice(before);
-    expect(mail!.envelopeTo).toEqual(['forgetful@example.com']);
-    const link = /https:\/\/tandem\.test\/reset-password\?token=([\w-]+)/.exec(mail!.parsed.text ?? '');
+    expect(mail.envelopeTo).toEqual(['forgetful@example.com']);
+    const link = /https:\/\/tandem\.test\/reset-password\?token=([\w-]+)/.exec(mail.parsed.text ?? '');
     expect(link).not.toBeNull();
 
     const reset = `mutation($input: ResetPasswordInput!) { resetPassword(input: $input) }`;
@@ -181,11 +181,9 @@ describe('auth over GraphQL', () => {
       });
     expect(accepted.acceptInvite.user).toEqual({ role: 'CLIENT', email: client.email });
     expect(
-      await api
-        .anonymous()
-        .errorCode(`mutation($input: AcceptInviteInput!) { acceptInvite(input: $input) { accessToken } }`, {
-          input: { token, password: PASSWORD },
-        }),
+      await api.anonymous().errorCode(`mutation($input: AcceptInviteInput!) { acceptInvite(input: $input) { accessToken } }`, {
+        input: { token, password: PASSWORD },
+      }),
     ).toBe('BAD_USER_INPUT');
     expect(await api.as(coach.token).errorCode(`mutation($id: ID!) { inviteClient(clientId: $id) { inviteUrl } }`, { id: client.id })).toBe(
       'CONFLICT',
@@ -220,11 +218,9 @@ describe('auth over GraphQL', () => {
 
     // Whoever holds the link cannot use it, and hears nothing about the account.
     const token = new URL(takenAnswer.body.data!.inviteClient.inviteUrl).searchParams.get('token');
-    const accepted = await api
-      .anonymous()
-      .raw(`mutation($input: AcceptInviteInput!) { acceptInvite(input: $input) { accessToken } }`, {
-        input: { token, password: PASSWORD },
-      });
+    const accepted = await api.anonymous().raw(`mutation($input: AcceptInviteInput!) { acceptInvite(input: $input) { accessToken } }`, {
+      input: { token, password: PASSWORD },
+    });
     expect(accepted.body.errors?.[0]).toMatchObject({
       message: 'This link is invalid, was already used or has expired',
       extensions: { code: 'BAD_USER_INPUT' },

@@ -282,7 +282,7 @@ describe('authorization matrix: every role × every operation', () => {
     return {
       clientId: client.id,
       engagementId: engagement.id,
-      sessionId: engagement.sessions[0]!.id,
+      sessionId: engagement.sessions[0].id,
       sponsorId: sponsor.createSponsor.id,
       actionItemId: item.createActionItem.id,
       goalId: goal.createGoal.id,

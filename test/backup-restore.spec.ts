@@ -84,7 +84,7 @@ describe('backup and restore', () => {
       'login_attempt',
       'audit_event',
     ]) {
-      expect({ table, hasRows: before[table]!.rows > 0 }).toEqual({ table, hasRows: true });
+      expect({ table, hasRows: before[table].rows > 0 }).toEqual({ table, hasRows: true });
     }
 
     const backup = await backupCli(['create'], { DATABASE_URL: api.runtime.databaseUrl, DATA_DIR: dataDir });
@@ -92,7 +92,7 @@ describe('backup and restore', () => {
     expect(file).toMatch(/^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.dump$/);
     expect(backup.stdout).toContain(`backups/${file}`);
 
-    const restored = await backupCli(['restore', path.join(dataDir, 'backups', file!)], { DATABASE_URL: fresh.url, DATA_DIR: dataDir });
+    const restored = await backupCli(['restore', path.join(dataDir, 'backups', file)], { DATABASE_URL: fresh.url, DATA_DIR: dataDir });
     expect(restored.stdout).toMatch(/^restored /);
     expect(await contents(fresh.url)).toEqual(before);
 
@@ -106,7 +106,7 @@ describe('backup and restore', () => {
       const inserted = await check.query<{ id: string }>(
         `INSERT INTO login_attempt (email, ip, succeeded) VALUES ('later@example.com', '127.0.0.1', false) RETURNING id::text`,
       );
-      expect(BigInt(inserted.rows[0]!.id)).toBeGreaterThan(BigInt(max));
+      expect(BigInt(inserted.rows[0].id)).toBeGreaterThan(BigInt(max));
     } finally {
       await check.end();
     }
@@ -115,7 +115,7 @@ describe('backup and restore', () => {
   it('refuses to restore into a database that has data, and changes nothing there', async () => {
     const [file] = readdirSync(path.join(dataDir, 'backups'));
     const before = await contents(api.runtime.databaseUrl);
-    const failure = await backupCli(['restore', path.join(dataDir, 'backups', file!)], {
+    const failure = await backupCli(['restore', path.join(dataDir, 'backups', file)], {
       DATABASE_URL: api.runtime.databaseUrl,
       DATA_DIR: dataDir,
     }).then(

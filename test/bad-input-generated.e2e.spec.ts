@@ -125,7 +125,7 @@ function validValue(ids: Ids, mutation: GraphQLField<unknown, unknown>, type: Gr
   if (isNonNullType(type)) return validValue(ids, mutation, type.ofType, name);
   if (isListType(type)) return [validValue(ids, mutation, type.ofType, name)];
   if (isInputObjectType(type)) return VALID_INPUTS[type.name]?.() ?? requiredFields(ids, mutation, type);
-  if (isEnumType(type)) return type.getValues()[0]!.value;
+  if (isEnumType(type)) return type.getValues()[0].value;
   switch (type.name) {
     case 'ID':
       return idFor(ids, mutation, name);
@@ -290,7 +290,7 @@ function casesOf(ids: Ids, operation: Operation, mutation: GraphQLField<unknown,
 }
 
 function documentOf(schema: GraphQLSchema, badCase: BadCase): string {
-  const mutation = (badCase.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType())!.getFields()[badCase.mutation]!;
+  const mutation = (badCase.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType())!.getFields()[badCase.mutation];
   const sent = badCase.args.filter((arg) => arg.name in badCase.variables);
   const declarations = sent.map((arg) => `$${arg.name}: ${String(arg.type)}`).join(', ');
   const call = sent.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
@@ -315,7 +315,7 @@ async function inParallel<T, R>(items: T[], concurrency: number, work: (item: T)
     Array.from({ length: concurrency }, async () => {
       while (next < items.length) {
         const index = next++;
-        results[index] = await work(items[index]!);
+        results[index] = await work(items[index]);
       }
     }),
   );
@@ -366,7 +366,7 @@ describe('generated bad input: every mutation and query, every argument and inpu
         title: 'A new role',
         category: 'CAREER',
         horizon: 'ONE_YEAR',
-        metric: VALID_INPUTS.GoalMetricInput!(),
+        metric: VALID_INPUTS.GoalMetricInput(),
       },
     });
     const { createSponsor } = await as.gql(`mutation($input: SponsorInput!) { createSponsor(input: $input) { id } }`, {
@@ -376,7 +376,7 @@ describe('generated bad input: every mutation and query, every argument and inpu
     ids = {
       client: record.id,
       engagement: engagement.id,
-      session: engagement.sessions[0]!.id,
+      session: engagement.sessions[0].id,
       actionItem: createActionItem.id,
       goal: createGoal.id,
       sponsor: createSponsor.id,
@@ -420,7 +420,7 @@ describe('generated bad input: every mutation and query, every argument and inpu
         // Who may call it: nobody needed for the public ones, else staff (owner and coach), else the
         // client; probed with a value refused after the role check (a null is refused before it).
         const callers: Array<[string, Caller]> = [];
-        const probeCase = cases.find((badCase) => badCase.field !== undefined) ?? cases[0]!;
+        const probeCase = cases.find((badCase) => badCase.field !== undefined) ?? cases[0];
         const anonymous = await api.anonymous().raw(documentOf(schema, probeCase), probeCase.variables);
         if (anonymous.body.errors?.[0]?.extensions?.code !== 'UNAUTHENTICATED') callers.push(['nobody', api.anonymous()]);
         for (const [name, session] of callers.length
@@ -440,8 +440,8 @@ describe('generated bad input: every mutation and query, every argument and inpu
         for (const [name, caller] of callers) {
           const answers = await inParallel(cases, 4, (badCase) => caller.raw(documentOf(schema, badCase), badCase.variables));
           answers.forEach((answer, index) => {
-            const problem = wrongAnswer(cases[index]!, answer, name);
-            if (problem) wrong.push(`${root.name} as ${name}, ${cases[index]!.label}: ${problem}`);
+            const problem = wrongAnswer(cases[index], answer, name);
+            if (problem) wrong.push(`${root.name} as ${name}, ${cases[index].label}: ${problem}`);
           });
           counts.push({ operation, field: root.name, as: name, cases: cases.length });
         }
@@ -455,11 +455,11 @@ describe('generated bad input: every mutation and query, every argument and inpu
     const width = Math.max(...counts.map((row) => row.field.length));
     console.log(
       [
-        `Generated bad inputs: ${total('mutation')} requests to ${roots[0]![1].length} mutations, ${total('query')} to the queries with arguments:`,
+        `Generated bad inputs: ${total('mutation')} requests to ${roots[0][1].length} mutations, ${total('query')} to the queries with arguments:`,
         ...counts.map((row) => `  ${row.operation.padEnd(8)}  ${row.field.padEnd(width)}  ${row.as.padEnd(6)}  ${row.cases}`),
       ].join('\n'),
     );
-    expect(roots[0]![1].length).toBeGreaterThan(40);
+    expect(roots[0][1].length).toBeGreaterThan(40);
     expect(wrong).toEqual([]);
   }, 300_000);
 });

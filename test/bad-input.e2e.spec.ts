@@ -273,11 +273,11 @@ const CASES: BadCase[] = [
 async function counts(api: TestApi): Promise<Record<string, number>> {
   const tables = ['practice', 'app_user', 'client', 'sponsor', 'engagement', 'coaching_session', 'audit_event'];
   const result: Record<string, number> = {};
-  for (const table of tables) result[table] = (await api.sql<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
+  for (const table of tables) result[table] = (await api.sql<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
   const [notes] = await api.sql<{ n: number }>(
     `SELECT count(*)::int AS n FROM coaching_session WHERE private_notes IS NOT NULL OR agenda IS NOT NULL`,
   );
-  result.sessionText = notes!.n;
+  result.sessionText = notes.n;
   return result;
 }
 
@@ -291,7 +291,7 @@ describe('bad input is refused with BAD_USER_INPUT and writes nothing', () => {
     owner = await anOwner(api);
     const client = await aClient(api, owner);
     const engagement = await anEngagement(api, owner, client.id, { startDate: '2027-01-01' });
-    ids = { clientId: client.id, engagementId: engagement.id, sessionId: engagement.sessions[0]!.id };
+    ids = { clientId: client.id, engagementId: engagement.id, sessionId: engagement.sessions[0].id };
   });
   afterAll(async () => {
     await api?.close();

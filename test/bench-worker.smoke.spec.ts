@@ -37,9 +37,9 @@ describe('bench: worker (smoke)', () => {
     ];
     const [delivery] = await benchWorker(ctx, { database, dropDatabase: true, phases, concurrency: 4 });
 
-    const details = delivery!.details as { count: number; runs: DeliveryRun[]; raw: DeliveryRun | null };
+    const details = delivery.details as { count: number; runs: DeliveryRun[]; raw: DeliveryRun | null };
     expect(details.count).toBe(50);
-    const failures = delivery!.rows.filter((row) => typeof row.note === 'string' && row.note.startsWith('failed'));
+    const failures = delivery.rows.filter((row) => typeof row.note === 'string' && row.note.startsWith('failed'));
     expect(failures).toEqual([]);
     const queues = ['PostgreSQL', ...(redisUrl ? ['Redis'] : [])];
     expect(details.runs.map((run) => run.label)).toEqual(
@@ -57,6 +57,6 @@ describe('bench: worker (smoke)', () => {
     }
     expect(details.raw).toMatchObject({ delivered: 50, unexpected: 0, timedOut: false });
     if (!redisUrl)
-      expect(delivery!.rows.some((row) => row.run === 'worker, Redis queue' && String(row.note).startsWith('skipped'))).toBe(true);
+      expect(delivery.rows.some((row) => row.run === 'worker, Redis queue' && String(row.note).startsWith('skipped'))).toBe(true);
   }, 120_000);
 });

@@ -44,7 +44,7 @@ describe('coaching: roster, engagements and sessions', () => {
         ['Dana Scully', 'ALUMNI', ['research']],
         ['Eve Moneypenny', 'ACTIVE', ['EXEC ']],
       ] as const) {
-        await aClient(api, owner, { name, status, tags, email: `${name.split(' ')[0]!.toLowerCase()}@roster.test` });
+        await aClient(api, owner, { name, status, tags, email: `${name.split(' ')[0].toLowerCase()}@roster.test` });
       }
     });
 
@@ -151,29 +151,29 @@ describe('coaching: roster, engagements and sessions', () => {
       const moved = await api
         .as(owner.token)
         .gql(`mutation($id: ID!, $at: DateTime!) { rescheduleSession(id: $id, startsAt: $at) { startsAt version } }`, {
-          id: second!.id,
+          id: second.id,
           at: '2027-02-16T10:00:00.000Z',
         });
       expect(moved.rescheduleSession).toEqual({ startsAt: '2027-02-16T10:00:00.000Z', version: 2 });
       const after = await api
         .as(owner.token)
         .gql(`query($id: ID!) { engagement(id: $id) { sessions { id startsAt } } }`, { id: engagement.id });
-      expect(after.engagement.sessions.find((s: any) => s.id === first!.id).startsAt).toBe(first!.startsAt);
+      expect(after.engagement.sessions.find((s: any) => s.id === first.id).startsAt).toBe(first.startsAt);
       expect(after.engagement.sessions.filter((s: any) => s.startsAt !== '2027-02-16T10:00:00.000Z').map((s: any) => s.startsAt)).toEqual(
-        engagement.sessions.filter((s) => s.id !== second!.id).map((s) => s.startsAt),
+        engagement.sessions.filter((s) => s.id !== second.id).map((s) => s.startsAt),
       );
     });
 
     it('changes the cadence: future scheduled sessions are re-planned, completed ones stay', async () => {
       const client = await aClient(api, owner, { timeZone: 'Europe/London' });
-      const start = DateTime.now().minus({ months: 2 }).toISODate()!;
+      const start = DateTime.now().minus({ months: 2 }).toISODate();
       const engagement = await anEngagement(api, owner, client.id, {
         startDate: start,
         cadence: { frequency: 'MONTHLY', anchor: 'DAY_OF_MONTH', day: 15, localTime: '09:00' },
       });
       const [next] = engagement.sessions;
-      await withClockAt(clock, justAfter(next!.startsAt), () =>
-        api.as(owner.token).gql(`mutation($id: ID!) { completeSession(id: $id) { status } }`, { id: next!.id }),
+      await withClockAt(clock, justAfter(next.startsAt), () =>
+        api.as(owner.token).gql(`mutation($id: ID!) { completeSession(id: $id) { status } }`, { id: next.id }),
       );
 
       const changed = await api
@@ -183,7 +183,7 @@ describe('coaching: roster, engagements and sessions', () => {
           { id: engagement.id, c: { frequency: 'QUARTERLY', anchor: 'ORDINAL_WEEKDAY', ordinal: -1, weekday: 5, localTime: '16:00' } },
         );
       const sessions = changed.changeCadence.sessions;
-      expect(sessions.find((s: any) => s.id === next!.id)).toMatchObject({ status: 'COMPLETED', startsAt: next!.startsAt });
+      expect(sessions.find((s: any) => s.id === next.id)).toMatchObject({ status: 'COMPLETED', startsAt: next.startsAt });
       const scheduled = sessions.filter((s: any) => s.status === 'SCHEDULED');
       expect(scheduled.length).toBe(4);
       for (const s of scheduled) expect(local(s.startsAt, 'Europe/London')).toMatch(/ 16:00 Fri$/);
@@ -249,11 +249,11 @@ describe('coaching: roster, engagements and sessions', () => {
           ),
         await api.as(owner.token).gql(`mutation($id: ID!) { completeSession(id: $id) { status completedAt } }`, { id }),
       ]);
-      expect(published!.publishSessionSummary).toMatchObject({
+      expect(published.publishSessionSummary).toMatchObject({
         privateNotes: 'Seems anxious about the board',
         sharedSummary: 'We agreed three actions',
       });
-      expect(done!.completeSession).toEqual({ status: 'COMPLETED', completedAt: expect.stringMatching(/^2027-05-04T15:01:/) });
+      expect(done.completeSession).toEqual({ status: 'COMPLETED', completedAt: expect.stringMatching(/^2027-05-04T15:01:/) });
       expect(await api.as(owner.token).errorCode(`mutation($id: ID!) { cancelSession(id: $id) { id } }`, { id })).toBe('CONFLICT');
       const audit = await api.sql(`SELECT action, details::text FROM audit_event WHERE entity_id = $1 ORDER BY id`, [id]);
       expect(audit.map((a) => a.action)).toEqual([

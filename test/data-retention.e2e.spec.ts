@@ -147,7 +147,7 @@ describe('data retention', () => {
     await loginAttempt('retention-attempt-recent', daysAgo(clock, 1));
 
     const [first, second] = await Promise.all([retention.purge(), retention.purge()]);
-    expect(first!.loginAttempts + second!.loginAttempts).toBe(12050);
+    expect(first.loginAttempts + second.loginAttempts).toBe(12050);
     expect(await remaining()).toEqual(['retention-attempt-recent']);
   });
 });

@@ -34,7 +34,7 @@ describe('demo practice seed', () => {
   const sql = <T>(query: string, parameters: unknown[] = []): Promise<T[]> => dataSource.query(query, parameters);
   const rowCounts = async () =>
     Object.fromEntries(
-      await Promise.all(TABLES.map(async (t) => [t, Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM ${t}`))[0]!.n)])),
+      await Promise.all(TABLES.map(async (t) => [t, Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM ${t}`))[0].n)])),
     );
 
   beforeAll(async () => {
@@ -150,8 +150,8 @@ describe('demo practice seed', () => {
     const [checkIn] = await sql<{ starts_at: Date; email: string; agenda: string }>(
       `SELECT s.starts_at, c.email, s.agenda FROM coaching_session s JOIN client c ON c.id = s.client_id WHERE s.manually_moved AND s.status = 'SCHEDULED'`,
     );
-    expect(checkIn!.email).toBe('client@demo.tandem.test');
-    const hoursAhead = (checkIn!.starts_at.getTime() - NOW.getTime()) / 3_600_000;
+    expect(checkIn.email).toBe('client@demo.tandem.test');
+    const hoursAhead = (checkIn.starts_at.getTime() - NOW.getTime()) / 3_600_000;
     expect(hoursAhead).toBeGreaterThan(24);
     expect(hoursAhead).toBeLessThan(48);
   });
@@ -214,9 +214,9 @@ describe('demo practice seed', () => {
     const [owner] = await sql<{ password_hash: string; role: string }>('SELECT password_hash, role FROM app_user WHERE email = $1', [
       DEMO_OWNER_EMAIL,
     ]);
-    expect(owner!.role).toBe('OWNER');
-    expect(await verifyPassword(DEMO_PASSWORD, owner!.password_hash)).toBe(true);
-    expect(await verifyPassword('wrong password', owner!.password_hash)).toBe(false);
+    expect(owner.role).toBe('OWNER');
+    expect(await verifyPassword(DEMO_PASSWORD, owner.password_hash)).toBe(true);
+    expect(await verifyPassword('wrong password', owner.password_hash)).toBe(false);
   });
 
   it('records the seeding in the audit log', async () => {

@@ -28,7 +28,7 @@ describe("an engagement's meeting link", () => {
     const set = await api.as(coach.token).gql(UPDATE, { id: engagement.id, input: { meetingUrl: 'https://meet.example.com/standing' } });
     expect(set.updateEngagement.meetingUrl).toBe('https://meet.example.com/standing');
     const [row] = await api.sql<{ meeting_url: string | null }>(`SELECT meeting_url FROM engagement WHERE id = $1`, [engagement.id]);
-    expect(row!.meeting_url).toBe('https://meet.example.com/standing');
+    expect(row.meeting_url).toBe('https://meet.example.com/standing');
     const cleared = await api.as(coach.token).gql(UPDATE, { id: engagement.id, input: { meetingUrl: '' } });
     expect(cleared.updateEngagement.meetingUrl).toBeNull();
   });
@@ -39,7 +39,7 @@ describe("an engagement's meeting link", () => {
     const { body } = await api.as(coach.token).raw(UPDATE, { id: engagement.id, input: { meetingUrl: 'javascript:alert(1)' } });
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'meetingUrl' });
     const [row] = await api.sql<{ meeting_url: string | null }>(`SELECT meeting_url FROM engagement WHERE id = $1`, [engagement.id]);
-    expect(row!.meeting_url).toBeNull();
+    expect(row.meeting_url).toBeNull();
   });
 
   it('goes into the reminder of a session that has no link of its own', async () => {

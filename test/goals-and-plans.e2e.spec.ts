@@ -126,7 +126,7 @@ describe('goals, career plans, the sponsor report and the audit trail over Graph
       [goal.id],
     );
     expect(events.map((e) => e.action)).toEqual(['goal.created', 'goal.checked_in', 'goal.updated', 'goal.deleted']);
-    expect(events[2]!.details).toEqual({ fields: ['title', 'targetDate', 'metricName', 'metricUnit', 'metricBaseline', 'metricTarget'] });
+    expect(events[2].details).toEqual({ fields: ['title', 'targetDate', 'metricName', 'metricUnit', 'metricBaseline', 'metricTarget'] });
   });
 
   it('keeps the career plan as numbered revisions, carrying omitted sections over', async () => {
@@ -194,13 +194,13 @@ describe('goals, career plans, the sponsor report and the audit trail over Graph
     const [held, missed, dropped, next] = engagement.sessions;
     const as = api.as(coach.token);
     // Attendance counts sessions that took place: the held and the missed one started in the past.
-    await api.sql(`UPDATE coaching_session SET starts_at = starts_at - interval '400 days' WHERE id = ANY($1)`, [[held!.id, missed!.id]]);
-    await as.gql(`mutation($id: ID!) { updateSession(id: $id, input: { agenda: "AGENDA-SECRET" }) { id } }`, { id: next!.id });
-    await as.gql(`mutation($id: ID!) { completeSession(id: $id) { id } }`, { id: held!.id });
-    await as.gql(`mutation($id: ID!) { writePrivateNotes(id: $id, notes: "PRIVATE-NOTE-SECRET") { id } }`, { id: held!.id });
-    await as.gql(`mutation($id: ID!) { publishSessionSummary(id: $id, summary: "PUBLISHED-SUMMARY-SECRET") { id } }`, { id: held!.id });
-    await as.gql(`mutation($id: ID!) { markSessionNoShow(id: $id) { id } }`, { id: missed!.id });
-    await as.gql(`mutation($id: ID!) { cancelSession(id: $id) { id } }`, { id: dropped!.id });
+    await api.sql(`UPDATE coaching_session SET starts_at = starts_at - interval '400 days' WHERE id = ANY($1)`, [[held.id, missed.id]]);
+    await as.gql(`mutation($id: ID!) { updateSession(id: $id, input: { agenda: "AGENDA-SECRET" }) { id } }`, { id: next.id });
+    await as.gql(`mutation($id: ID!) { completeSession(id: $id) { id } }`, { id: held.id });
+    await as.gql(`mutation($id: ID!) { writePrivateNotes(id: $id, notes: "PRIVATE-NOTE-SECRET") { id } }`, { id: held.id });
+    await as.gql(`mutation($id: ID!) { publishSessionSummary(id: $id, summary: "PUBLISHED-SUMMARY-SECRET") { id } }`, { id: held.id });
+    await as.gql(`mutation($id: ID!) { markSessionNoShow(id: $id) { id } }`, { id: missed.id });
+    await as.gql(`mutation($id: ID!) { cancelSession(id: $id) { id } }`, { id: dropped.id });
     const goal = await createGoal(
       { title: 'Lead a team of 10', category: 'CAREER', metric: { name: 'Reports', unit: 'people', baseline: 2, target: 10 } },
       engagement.id,

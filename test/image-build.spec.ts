@@ -31,7 +31,7 @@ function instructions(dockerfile: string): Instruction[] {
     .filter((line) => line && !line.startsWith('#'))
     .map((line) => {
       const [keyword, ...rest] = line.split(/\s+/);
-      return { keyword: keyword!.toUpperCase(), args: rest.join(' ') };
+      return { keyword: keyword.toUpperCase(), args: rest.join(' ') };
     });
 }
 
@@ -124,10 +124,10 @@ it('builds from exactly the files the Dockerfile copies', async () => {
   // Stands in for the stage's `RUN npm ci`: the same lock file, installed once already.
   expect(stage.find((instruction) => instruction.keyword === 'RUN')?.args).toBe('npm ci');
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(context, 'node_modules'), 'dir');
-  expect(readdirSync(context).sort()).toEqual([...new Set(sources.map((source) => source.split('/')[0]!)), 'node_modules'].sort());
+  expect(readdirSync(context).sort()).toEqual([...new Set(sources.map((source) => source.split('/')[0])), 'node_modules'].sort());
 
   // The stage's build command, without the prune (which would empty the linked node_modules).
-  const build = stage.filter((instruction) => instruction.keyword === 'RUN').map((instruction) => instruction.args)[1]!;
+  const build = stage.filter((instruction) => instruction.keyword === 'RUN').map((instruction) => instruction.args)[1];
   expect(build).toMatch(/^npm run build\b/);
   await run('npm', ['run', '-s', 'build'], { cwd: context, maxBuffer: 16 * 1024 * 1024 }).catch(
     (error: { stdout?: string; stderr?: string; message: string }) => {

@@ -35,7 +35,7 @@ describe('mail to the outbox directory', () => {
     const files = await fs.readdir(path.join(dir, 'outbox'));
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(/notification-42@tandem\.test\.eml$/);
-    expect(sent.path).toBe(path.join(dir, 'outbox', files[0]!));
+    expect(sent.path).toBe(path.join(dir, 'outbox', files[0]));
 
     const raw = await fs.readFile(sent.path!, 'utf8');
     const parsed = await simpleParser(raw);
@@ -66,12 +66,12 @@ describe('mail over SMTP', () => {
     await sender.send(message);
 
     const [received] = await receiver.waitFor(1);
-    expect(received!.envelopeTo).toEqual(['client@example.com']);
-    expect(received!.parsed.subject).toBe('Your session on Tuesday');
-    expect(received!.parsed.messageId).toBe('<notification-42@tandem.test>');
-    expect(received!.parsed.html).toContain('<strong>09:00</strong>');
-    expect(received!.raw).toMatch(/^List-Unsubscribe: <https:\/\/tandem\.test\/u\/abc>$/m);
-    expect(received!.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
+    expect(received.envelopeTo).toEqual(['client@example.com']);
+    expect(received.parsed.subject).toBe('Your session on Tuesday');
+    expect(received.parsed.messageId).toBe('<notification-42@tandem.test>');
+    expect(received.parsed.html).toContain('<strong>09:00</strong>');
+    expect(received.raw).toMatch(/^List-Unsubscribe: <https:\/\/tandem\.test\/u\/abc>$/m);
+    expect(received.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
   });
 
   it('reports a 5xx refusal as permanent', async () => {

@@ -66,16 +66,16 @@ function withWorker(backend: 'postgres' | 'redis') {
 
     await waitFor(() => mailsTo(smtp, client.email).length > 0 || undefined, { what: 'the reminder', timeoutMs: 15_000 });
     const [mail] = mailsTo(smtp, client.email);
-    expect(mail!.parsed.subject).toMatch(/reminder/i);
-    expect(mail!.parsed.text).toContain('https://meet.example.com/tandem');
-    expect(mail!.parsed.text).toContain('(America/New_York)');
-    expect(mail!.parsed.html).toMatch(/Review the (&lt;|&#60;)offer(&gt;|&#62;) letter/);
-    expect(mail!.parsed.html).not.toContain('<offer>');
-    expect(mail!.parsed.messageId).toBe(`<notification-${planned!.id}@tandem.test>`);
+    expect(mail.parsed.subject).toMatch(/reminder/i);
+    expect(mail.parsed.text).toContain('https://meet.example.com/tandem');
+    expect(mail.parsed.text).toContain('(America/New_York)');
+    expect(mail.parsed.html).toMatch(/Review the (&lt;|&#60;)offer(&gt;|&#62;) letter/);
+    expect(mail.parsed.html).not.toContain('<offer>');
+    expect(mail.parsed.messageId).toBe(`<notification-${planned.id}@tandem.test>`);
     // (a long header is folded onto a continuation line)
-    expect(mail!.raw).toMatch(/^List-Unsubscribe:\s+<https:\/\/tandem\.test\/unsubscribe\?token=[\w.-]+>\r?$/m);
-    expect(mail!.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
-    const event = calendarOf(mail!)!;
+    expect(mail.raw).toMatch(/^List-Unsubscribe:\s+<https:\/\/tandem\.test\/unsubscribe\?token=[\w.-]+>\r?$/m);
+    expect(mail.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
+    const event = calendarOf(mail)!;
     expect(event).toMatchObject({
       method: 'REQUEST',
       uid: expect.stringContaining(`session-${session.id}@`),
@@ -84,9 +84,9 @@ function withWorker(backend: 'postgres' | 'redis') {
     });
     const [start] = await api.sql<{ starts_at: Date }>(`SELECT starts_at FROM coaching_session WHERE id = $1`, [session.id]);
     // iCalendar keeps whole seconds.
-    expect(event.start.getTime()).toBe(Math.floor(new Date(start!.starts_at).getTime() / 1000) * 1000);
+    expect(event.start.getTime()).toBe(Math.floor(new Date(start.starts_at).getTime() / 1000) * 1000);
 
-    await waitFor(async () => (await outboxRows(api, `id = $1 AND status = 'SENT'`, [planned!.id]))[0], {
+    await waitFor(async () => (await outboxRows(api, `id = $1 AND status = 'SENT'`, [planned.id]))[0], {
       what: 'the reminder marked sent',
     });
     const listed = await api
@@ -114,7 +114,7 @@ function withWorker(backend: 'postgres' | 'redis') {
       what: 'the row marked sent',
     });
     expect(row).toMatchObject({ status: 'SENT', reason: null });
-    expect(row!.attempts).toBeGreaterThanOrEqual(2);
+    expect(row.attempts).toBeGreaterThanOrEqual(2);
     expect(mailsTo(smtp, client.email)).toHaveLength(1);
   });
 
@@ -130,13 +130,13 @@ function withWorker(backend: 'postgres' | 'redis') {
     const [preference] = await api.sql(`SELECT suppressed_at, suppression_reason FROM email_preference WHERE email = lower($1)`, [
       client.email,
     ]);
-    expect(preference!.suppressed_at).not.toBeNull();
+    expect(preference.suppressed_at).not.toBeNull();
 
     const engagement = await api.sql<{ id: string }>(
       `SELECT id FROM engagement WHERE client_id = (SELECT id FROM client WHERE email = $1)`,
       [client.email],
     );
-    await api.as(coach.token).gql(SCHEDULE, { input: { engagementId: engagement[0]!.id, startsAt: inMinutes(120, 1500) } });
+    await api.as(coach.token).gql(SCHEDULE, { input: { engagementId: engagement[0].id, startsAt: inMinutes(120, 1500) } });
     await waitFor(async () => (await outboxRows(api, `recipient_email = $1 AND status = 'SKIPPED'`, [client.email]))[0], {
       what: 'the suppressed reminder',
     });
@@ -170,8 +170,8 @@ function withWorker(backend: 'postgres' | 'redis') {
     const invite = await api.as(coach.token).gql(`mutation($id: ID!) { inviteClient(clientId: $id) { inviteUrl } }`, { id: client.id });
     await waitFor(() => mailsTo(smtp, client.email)[0], { what: 'the invite' });
     const [mail] = mailsTo(smtp, client.email);
-    expect(mail!.parsed.text).toContain(invite.inviteClient.inviteUrl);
-    expect(mail!.raw).not.toMatch(/^List-Unsubscribe:/m);
+    expect(mail.parsed.text).toContain(invite.inviteClient.inviteUrl);
+    expect(mail.raw).not.toMatch(/^List-Unsubscribe:/m);
     // The row is marked SENT just after the receiver accepts the message.
     const row = await waitFor(
       async () => (await outboxRows(api, `recipient_email = $1 AND kind = 'INVITE' AND status = 'SENT'`, [client.email]))[0],
@@ -179,8 +179,8 @@ function withWorker(backend: 'postgres' | 'redis') {
         what: 'the invite marked sent',
       },
     );
-    const [stored] = await api.sql(`SELECT data::text AS data FROM notification WHERE id = $1`, [row!.id]);
-    expect(stored!.data).not.toContain('sealedUrl');
+    const [stored] = await api.sql(`SELECT data::text AS data FROM notification WHERE id = $1`, [row.id]);
+    expect(stored.data).not.toContain('sealedUrl');
   });
 }
 
@@ -202,7 +202,7 @@ describe('emails driven step by step (no worker: each stage run by the test)', (
     await smtp?.stop();
   });
 
-  async function engagementFor(timeZone: string, startDate = DateTime.now().toISODate()!) {
+  async function engagementFor(timeZone: string, startDate = DateTime.now().toISODate()) {
     const client = await aClient(api, coach, { timeZone });
     const engagement = await anEngagement(api, coach, client.id, { startDate });
     return { client, engagement };
@@ -225,18 +225,18 @@ describe('emails driven step by step (no worker: each stage run by the test)', (
   it('reschedules after the reminder was queued: only the new time’s reminder arrives, with a higher SEQUENCE', async () => {
     const { client, engagement } = await engagementFor('Europe/London');
     const [first] = engagement.sessions;
-    await makeDue(api, `session_id = $1 AND kind = 'SESSION_REMINDER' AND data->>'offsetMinutes' = '2880'`, [first!.id]);
+    await makeDue(api, `session_id = $1 AND kind = 'SESSION_REMINDER' AND data->>'offsetMinutes' = '2880'`, [first.id]);
     await api.app.get((await import('#tandem/notifications')).NotificationDispatcher).dispatch(); // the old reminder is now QUEUED
-    const moved = new Date(new Date(first!.startsAt).getTime() + 3 * 86_400_000).toISOString();
+    const moved = new Date(new Date(first.startsAt).getTime() + 3 * 86_400_000).toISOString();
     await api
       .as(coach.token)
-      .gql(`mutation($id: ID!, $at: DateTime!) { rescheduleSession(id: $id, startsAt: $at) { version } }`, { id: first!.id, at: moved });
+      .gql(`mutation($id: ID!, $at: DateTime!) { rescheduleSession(id: $id, startsAt: $at) { version } }`, { id: first.id, at: moved });
     await makeDue(api, `session_id = $1 AND kind = 'SESSION_REMINDER' AND session_version = 2 AND data->>'offsetMinutes' = '2880'`, [
-      first!.id,
+      first.id,
     ]);
     const before = mailsTo(smtp, client.email).length;
     await dispatchAndSend(api);
-    const rows = await outboxRows(api, `session_id = $1 AND kind = 'SESSION_REMINDER' AND data->>'offsetMinutes' = '2880'`, [first!.id]);
+    const rows = await outboxRows(api, `session_id = $1 AND kind = 'SESSION_REMINDER' AND data->>'offsetMinutes' = '2880'`, [first.id]);
     expect(rows.map((r) => [r.session_version, r.status, r.reason])).toEqual(
       expect.arrayContaining([
         [1, 'SKIPPED', 'session rescheduled'],
@@ -245,31 +245,31 @@ describe('emails driven step by step (no worker: each stage run by the test)', (
     );
     const received = mailsTo(smtp, client.email).slice(before);
     expect(received).toHaveLength(1);
-    expect(calendarOf(received[0]!)).toMatchObject({ method: 'REQUEST', sequence: 2, start: new Date(moved) });
+    expect(calendarOf(received[0])).toMatchObject({ method: 'REQUEST', sequence: 2, start: new Date(moved) });
   });
 
   it('cancels: pending reminders stop, and a METHOD:CANCEL withdraws the invite already sent', async () => {
     const { client, engagement } = await engagementFor('Europe/London');
     const [first] = engagement.sessions;
-    await makeDue(api, `session_id = $1 AND data->>'offsetMinutes' = '2880'`, [first!.id]);
+    await makeDue(api, `session_id = $1 AND data->>'offsetMinutes' = '2880'`, [first.id]);
     await dispatchAndSend(api);
     const before = mailsTo(smtp, client.email).length;
-    await api.as(coach.token).gql(`mutation($id: ID!) { cancelSession(id: $id) { status } }`, { id: first!.id });
+    await api.as(coach.token).gql(`mutation($id: ID!) { cancelSession(id: $id) { status } }`, { id: first.id });
     await dispatchAndSend(api);
-    const rows = await outboxRows(api, `session_id = $1`, [first!.id]);
+    const rows = await outboxRows(api, `session_id = $1`, [first.id]);
     expect(rows.filter((r) => r.status === 'PENDING')).toEqual([]);
     expect(rows.find((r) => r.kind === 'SESSION_CANCELLED')).toMatchObject({ status: 'SENT' });
     const [cancellation] = mailsTo(smtp, client.email).slice(before);
-    expect(cancellation!.parsed.subject).toMatch(/cancel/i);
+    expect(cancellation.parsed.subject).toMatch(/cancel/i);
     const invite = mailsTo(smtp, client.email)
       .slice(0, before)
-      .find((m) => calendarOf(m)?.uid.includes(first!.id));
+      .find((m) => calendarOf(m)?.uid.includes(first.id));
     expect(calendarOf(invite!)).toMatchObject({ method: 'REQUEST', sequence: 1 });
     // RFC 5546: a calendar applies a CANCEL only when its SEQUENCE is above the event's.
-    expect(calendarOf(cancellation!)).toMatchObject({
+    expect(calendarOf(cancellation)).toMatchObject({
       method: 'CANCEL',
       status: 'CANCELLED',
-      uid: expect.stringContaining(first!.id),
+      uid: expect.stringContaining(first.id),
       sequence: 2,
     });
   });
@@ -319,7 +319,7 @@ describe('emails driven step by step (no worker: each stage run by the test)', (
 
     // Completing the last due item withdraws the nudge in the same transaction.
     await api.as(coach.token).gql(`mutation($id: ID!) { completeActionItem(id: $id) { status } }`, { id: item.createActionItem.id });
-    const [after] = await outboxRows(api, `id = $1`, [nudges[0]!.id]);
+    const [after] = await outboxRows(api, `id = $1`, [nudges[0].id]);
     expect(after).toMatchObject({ status: 'CANCELLED', reason: 'nothing due' });
     await dispatchAndSend(api);
     expect(mailsTo(smtp, client.email).filter((m) => /due/i.test(m.parsed.subject ?? ''))).toEqual([]);
@@ -336,20 +336,20 @@ describe('emails driven step by step (no worker: each stage run by the test)', (
       .gql(`mutation { updateNotificationPreferences(input: { quietHoursStart: "21:00", quietHoursEnd: "08:30" }) { quietHoursStart } }`);
     await planPeriodic(api);
     const [nudge] = await outboxRows(api, `recipient_email = $1 AND kind = 'ACCOUNTABILITY_NUDGE'`, [client.email]);
-    await makeDue(api, `id = $1`, [nudge!.id]);
+    await makeDue(api, `id = $1`, [nudge.id]);
     const lateEvening = DateTime.now().setZone('Asia/Tokyo').set({ hour: 23, minute: 15 }).toJSDate();
     const outcomes = await dispatchAndSend(api, lateEvening);
-    expect(outcomes[nudge!.id]).toBe('deferred');
-    const [deferred] = await outboxRows(api, `id = $1`, [nudge!.id]);
-    expect(deferred!.status).toBe('PENDING');
-    expect(DateTime.fromJSDate(deferred!.send_at, { zone: 'Asia/Tokyo' }).toFormat('HH:mm')).toBe('08:30');
-    expect(deferred!.send_at.getTime()).toBeGreaterThan(lateEvening.getTime());
+    expect(outcomes[nudge.id]).toBe('deferred');
+    const [deferred] = await outboxRows(api, `id = $1`, [nudge.id]);
+    expect(deferred.status).toBe('PENDING');
+    expect(DateTime.fromJSDate(deferred.send_at, { zone: 'Asia/Tokyo' }).toFormat('HH:mm')).toBe('08:30');
+    expect(deferred.send_at.getTime()).toBeGreaterThan(lateEvening.getTime());
   });
 
   it('skips a queued email once the recipient has unsubscribed from its kind, and records why', async () => {
     const { client, engagement } = await engagementFor('Europe/London');
     const login = await aClientLogin(api, coach, client.id);
-    await makeDue(api, `session_id = $1 AND kind = 'SESSION_REMINDER'`, [engagement.sessions[0]!.id]);
+    await makeDue(api, `session_id = $1 AND kind = 'SESSION_REMINDER'`, [engagement.sessions[0].id]);
     await api.app.get((await import('#tandem/notifications')).NotificationDispatcher).dispatch();
     await api
       .as(login.token)
@@ -360,7 +360,7 @@ describe('emails driven step by step (no worker: each stage run by the test)', (
     expect(pending.every((r) => r.reason === 'recipient unsubscribed')).toBe(true);
     await dispatchAndSend(api);
     const rows = await outboxRows(api, `session_id = $1 AND kind = 'SESSION_REMINDER' AND status <> 'PENDING'`, [
-      engagement.sessions[0]!.id,
+      engagement.sessions[0].id,
     ]);
     // Both the 48 h and the 2 h reminder.
     expect(rows.map((r) => [r.status, r.reason])).toEqual([
@@ -376,10 +376,10 @@ describe('emails driven step by step (no worker: each stage run by the test)', (
     });
     await planPeriodic(api);
     const [me] = await api.sql<{ email: string }>(`SELECT email FROM app_user WHERE id = $1`, [coach.userId]);
-    await makeDue(api, `kind = 'COACH_DIGEST' AND recipient_email = $1`, [me!.email]);
+    await makeDue(api, `kind = 'COACH_DIGEST' AND recipient_email = $1`, [me.email]);
     await dispatchAndSend(api);
-    const [digest] = mailsTo(smtp, me!.email).filter((m) => /week/i.test(m.parsed.subject ?? ''));
+    const [digest] = mailsTo(smtp, me.email).filter((m) => /week/i.test(m.parsed.subject ?? ''));
     expect(digest).toBeDefined();
-    expect(digest!.parsed.text).toMatch(/overdue/i);
+    expect(digest.parsed.text).toMatch(/overdue/i);
   });
 });

@@ -121,7 +121,7 @@ describe('paging: every connection reaches each row exactly once, in order', () 
       created_at: 'now()',
     });
     await copies(api, 'engagement', engagement.id, { id: 'gen_random_uuid()', created_at: 'now()' });
-    await copies(api, 'coaching_session', engagement.sessions[0]!.id, {
+    await copies(api, 'coaching_session', engagement.sessions[0].id, {
       id: 'gen_random_uuid()',
       sequence: '1000 + i',
       starts_at: sameStart,
@@ -130,7 +130,7 @@ describe('paging: every connection reaches each row exactly once, in order', () 
     });
     await copies(api, 'action_item', item.createActionItem.id, { id: 'gen_random_uuid()', created_at: 'now()' });
     const [notification] = await api.sql<{ id: string }>('SELECT id FROM notification WHERE practice_id = $1 LIMIT 1', [owner.practiceId]);
-    await copies(api, 'notification', notification!.id, {
+    await copies(api, 'notification', notification.id, {
       id: 'gen_random_uuid()',
       idempotency_key: `'paging:' || i`,
       created_at: 'now()',
@@ -147,7 +147,7 @@ describe('paging: every connection reaches each row exactly once, in order', () 
          FROM coaching_session s,
               (SELECT id, row_number() OVER (ORDER BY id) AS n FROM client WHERE email LIKE 'paging-%') c
         WHERE s.id = $1 AND c.n % 2 = 0`,
-      [engagement.sessions[0]!.id],
+      [engagement.sessions[0].id],
     );
     // Each list's copies were written in one transaction: one instant per table.
     const instants = await api.sql<{ count: number }>(

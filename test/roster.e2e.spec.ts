@@ -25,7 +25,7 @@ type Node = {
 type Page = { clients: { edges: Array<{ cursor: string; node: Node }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
 
 const today = (zone: string) => DateTime.now().setZone(zone).toISODate()!;
-const utcToday = () => DateTime.utc().toISODate()!;
+const utcToday = () => DateTime.utc().toISODate();
 
 describe('the roster: orders, cursors and overdue items', () => {
   let api: TestApi;
@@ -46,7 +46,7 @@ describe('the roster: orders, cursors and overdue items', () => {
       ['Bob Baker', 'Pacific/Pago_Pago'],
       ['Dan Drew', 'Europe/London'],
     ] as const) {
-      const client = await aClient(api, owner, { name, timeZone, email: `${name.split(' ')[0]!.toLowerCase()}@order.test` });
+      const client = await aClient(api, owner, { name, timeZone, email: `${name.split(' ')[0].toLowerCase()}@order.test` });
       ids[name] = client.id;
       engagements[name] = (await anEngagement(api, owner, client.id, { activate: false })).id;
     }
@@ -97,15 +97,15 @@ describe('the roster: orders, cursors and overdue items', () => {
     // Two clients added at the same microsecond, one a microsecond later: the cursor must neither skip nor repeat.
     await api.sql(`UPDATE client SET created_at = '2026-01-01T10:00:00.123456Z' WHERE id = ANY($1)`, [[ids['Ann Able'], ids['Eve East']]]);
     await api.sql(`UPDATE client SET created_at = '2026-01-01T10:00:00.123457Z' WHERE id = $1`, [ids['Cat Cole']]);
-    const [annOrEve, eveOrAnn] = [ids['Ann Able']!, ids['Eve East']!].sort().reverse();
+    const [annOrEve, eveOrAnn] = [ids['Ann Able'], ids['Eve East']].sort().reverse();
     const byId = Object.fromEntries(Object.entries(ids).map(([name, id]) => [id, name]));
     for (const first of [1, 2, 4]) {
       expect((await allPages(owner, 'RECENTLY_ADDED', first)).names).toEqual([
         'Dan Drew',
         'Bob Baker',
         'Cat Cole',
-        byId[annOrEve!],
-        byId[eveOrAnn!],
+        byId[annOrEve],
+        byId[eveOrAnn],
       ]);
     }
   });
@@ -129,7 +129,7 @@ describe('the roster: orders, cursors and overdue items', () => {
     for (const name of ['Ann Able', 'Eve East', 'Bob Baker']) {
       const zone = name === 'Ann Able' ? 'America/New_York' : name === 'Eve East' ? 'Pacific/Kiritimati' : 'Pacific/Pago_Pago';
       const yesterday = DateTime.fromISO(today(zone)).minus({ days: 1 }).toISODate();
-      const utcYesterday = DateTime.utc().minus({ days: 1 }).toISODate()!;
+      const utcYesterday = DateTime.utc().minus({ days: 1 }).toISODate();
       const dues = [yesterday, utcYesterday, utcToday(), today(zone), DateTime.fromISO(today(zone)).plus({ days: 1 }).toISODate(), null];
       flagged[name] = 0;
       for (const dueDate of dues) {
@@ -212,7 +212,7 @@ describe('the roster: orders, cursors and overdue items', () => {
     for (const orderBy of ['RECENTLY_ADDED', 'NEXT_SESSION', 'NAME_DESC']) {
       expect(await as.errorCode(NAMES_ONLY, { first: 1, after: byName, orderBy })).toBe('BAD_USER_INPUT');
     }
-    const id = ids['Ann Able']!;
+    const id = ids['Ann Able'];
     for (const [orderBy, values] of [
       ['NAME', ['Ann Able', id]],
       ['NAME', ['NAME', 'Ann Able', 'not-a-uuid']],

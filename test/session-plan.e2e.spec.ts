@@ -67,7 +67,7 @@ describe('the session plan', () => {
          FROM coaching_session s WHERE id = $1`,
       [id],
     );
-    return row!;
+    return row;
   }
 
   async function scheduled(engagementId: string): Promise<string[]> {
@@ -99,7 +99,7 @@ describe('the session plan', () => {
 
   it('keeps a session moved by hand with an agenda, private notes, a published summary and an action item through changeCadence', async () => {
     const engagement = await aMonthlyEngagement();
-    const february = engagement.sessions[1]!;
+    const february = engagement.sessions[1];
     expect(february.startsAt).toBe('2027-02-15T09:00:00.000Z');
     await gql(RESCHEDULE, { id: february.id, at: '2027-02-17T14:00:00.000Z' });
     await gql(AGENDA, { id: february.id, agenda: 'Salary negotiation' });
@@ -137,7 +137,7 @@ describe('the session plan', () => {
     const [audit] = await api.sql(`SELECT details FROM audit_event WHERE action = 'engagement.cadence_changed' AND entity_id = $1`, [
       engagement.id,
     ]);
-    expect(audit!.details.keptSessionIds).toEqual([february.id]);
+    expect(audit.details.keptSessionIds).toEqual([february.id]);
   });
 
   it('keeps an ad hoc session inside the new range through updateEngagement(endDate)', async () => {
@@ -233,7 +233,7 @@ describe('the session plan', () => {
       const [audit] = await api.sql(`SELECT details FROM audit_event WHERE action = 'engagement.completed' AND entity_id = $1`, [
         engagement.id,
       ]);
-      expect(audit!.details.cancelledWithContentSessionIds).toEqual([october.id]);
+      expect(audit.details.cancelledWithContentSessionIds).toEqual([october.id]);
     });
   });
 
@@ -273,9 +273,9 @@ describe('the session plan', () => {
         [id],
       );
       const anchor =
-        row!.cadence_anchor_kind === 'DAY_OF_MONTH'
-          ? { kind: 'DAY_OF_MONTH' as const, day: row!.cadence_day }
-          : { kind: 'ORDINAL_WEEKDAY' as const, ordinal: row!.cadence_ordinal, weekday: row!.cadence_weekday };
+        row.cadence_anchor_kind === 'DAY_OF_MONTH'
+          ? { kind: 'DAY_OF_MONTH' as const, day: row.cadence_day }
+          : { kind: 'ORDINAL_WEEKDAY' as const, ordinal: row.cadence_ordinal, weekday: row.cadence_weekday };
       engagements.push({
         ...c,
         id,
@@ -323,7 +323,7 @@ describe('the session plan', () => {
       `SELECT engagement_id, count(*)::int AS n, max(starts_at) AS last FROM coaching_session WHERE engagement_id = ANY($1) AND status <> 'CANCELLED' GROUP BY engagement_id`,
       [engagements.map((e) => e.id)],
     );
-    const total = (i: number) => totals.find((t) => t.engagement_id === engagements[i]!.id)!;
+    const total = (i: number) => totals.find((t) => t.engagement_id === engagements[i].id)!;
     expect(total(0).last.toISOString()).toBe('2030-10-01T13:00:00.000Z');
     expect(total(1).last.toISOString()).toBe('2030-07-31T20:30:00.000Z');
     expect(total(2).n).toBe(6);
@@ -340,10 +340,10 @@ describe('the session plan', () => {
   it('a client who moves keeps the local time of their cadence; moved sessions keep their instant; emails follow', async () => {
     const engagement = await aMonthlyEngagement();
     const [january, february, march] = engagement.sessions;
-    await gql(RESCHEDULE, { id: march!.id, at: '2027-03-16T11:00:00.000Z' });
+    await gql(RESCHEDULE, { id: march.id, at: '2027-03-16T11:00:00.000Z' });
     // January's 48-hour reminder has gone out already.
     await api.sql(`UPDATE notification SET status = 'SENT', sent_at = now() WHERE session_id = $1 AND kind = 'SESSION_REMINDER'`, [
-      january!.id,
+      january.id,
     ]);
     const sentBefore = await api.sql(`SELECT id, idempotency_key, status, updated_at FROM notification WHERE status = 'SENT' ORDER BY id`);
 
@@ -356,25 +356,25 @@ describe('the session plan', () => {
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
     // 09:00 in New York: 14:00Z in winter, 13:00Z in summer.
-    expect(byId.get(january!.id)).toMatchObject({ starts_at: new Date('2027-01-15T14:00:00Z'), time_zone: 'America/New_York', version: 2 });
-    expect(byId.get(february!.id)).toMatchObject({ starts_at: new Date('2027-02-15T14:00:00Z'), version: 2 });
-    expect(byId.get(march!.id)).toMatchObject({ starts_at: new Date('2027-03-16T11:00:00Z'), version: 2, time_zone: 'Europe/London' });
+    expect(byId.get(january.id)).toMatchObject({ starts_at: new Date('2027-01-15T14:00:00Z'), time_zone: 'America/New_York', version: 2 });
+    expect(byId.get(february.id)).toMatchObject({ starts_at: new Date('2027-02-15T14:00:00Z'), version: 2 });
+    expect(byId.get(march.id)).toMatchObject({ starts_at: new Date('2027-03-16T11:00:00Z'), version: 2, time_zone: 'Europe/London' });
     expect(rows.find((r) => r.starts_at.toISOString().startsWith('2027-07'))!.starts_at.toISOString()).toBe('2027-07-15T13:00:00.000Z');
     // Pending emails are re-planned for the new instants; nothing already sent changed or is planned again.
     const pending = await api.sql(
       `SELECT session_version, send_at FROM notification WHERE session_id = $1 AND status = 'PENDING' AND kind = 'SESSION_REMINDER' ORDER BY send_at`,
-      [february!.id],
+      [february.id],
     );
     expect(pending.length).toBeGreaterThan(0);
     expect(pending.every((n) => n.session_version === 2)).toBe(true);
-    expect(pending[0]!.send_at.toISOString()).toBe('2027-02-13T14:00:00.000Z');
+    expect(pending[0].send_at.toISOString()).toBe('2027-02-13T14:00:00.000Z');
     expect(await api.sql(`SELECT id, idempotency_key, status, updated_at FROM notification WHERE status = 'SENT' ORDER BY id`)).toEqual(
       sentBefore,
     );
     const cancelledOld = await api.sql(
       `SELECT count(*)::int AS n FROM notification WHERE session_id = $1 AND session_version = 1 AND status = 'PENDING'`,
-      [february!.id],
+      [february.id],
     );
-    expect(cancelledOld[0]!.n).toBe(0);
+    expect(cancelledOld[0].n).toBe(0);
   });
 });

@@ -110,7 +110,7 @@ describe('settings changes re-plan pending emails', () => {
     const [row] = await api.sql(`SELECT count(*)::int AS n FROM notification WHERE idempotency_key = $1`, [
       `reminder:${sessionId}:v1:${offset}m:client`,
     ]);
-    return row!.n;
+    return row.n;
   }
 
   it('practice reminder times: removed offsets are cancelled, new ones added, the one already sent is not planned again', async () => {
@@ -127,24 +127,24 @@ describe('settings changes re-plan pending emails', () => {
     // The 48-hour reminder (and the prep email) of Friday's session go out.
     const outcomes = await sendDueAt('2027-01-06T15:00:30.000Z');
     expect(Object.values(outcomes).filter((outcome) => outcome === 'sent').length).toBeGreaterThanOrEqual(2);
-    expect(await planned(friday!)).toEqual([
+    expect(await planned(friday)).toEqual([
       prep('SENT', before(FRIDAY, 4320)),
       reminder(2880, 'SENT', before(FRIDAY, 2880)),
       reminder(120, 'PENDING', before(FRIDAY, 120)),
     ]);
 
-    const ownBefore = await planned(ownSession!);
+    const ownBefore = await planned(ownSession);
     await api.as(owner.token).gql(UPDATE_PRACTICE, { offsets: [3000, 2880, 1440, 60] });
     const removed = { reason: 'reminder time removed from the settings' };
     // Friday's 50-hour reminder would have gone out on Wednesday at 13:00: a re-plan sends nothing late.
-    expect(await planned(friday!)).toEqual([
+    expect(await planned(friday)).toEqual([
       prep('SENT', before(FRIDAY, 4320)),
       reminder(2880, 'SENT', before(FRIDAY, 2880)),
       reminder(1440, 'PENDING', before(FRIDAY, 1440)),
       reminder(120, 'CANCELLED', before(FRIDAY, 120), removed),
       reminder(60, 'PENDING', before(FRIDAY, 60)),
     ]);
-    expect(await planned(thursday!)).toEqual([
+    expect(await planned(thursday)).toEqual([
       prep('PENDING', before(NEXT_THURSDAY, 4320)),
       reminder(3000, 'PENDING', before(NEXT_THURSDAY, 3000)),
       reminder(2880, 'PENDING', before(NEXT_THURSDAY, 2880)),
@@ -153,19 +153,19 @@ describe('settings changes re-plan pending emails', () => {
       reminder(60, 'PENDING', before(NEXT_THURSDAY, 60)),
     ]);
     // A client with reminder times of their own keeps them.
-    expect(await planned(ownSession!)).toEqual(ownBefore);
+    expect(await planned(ownSession)).toEqual(ownBefore);
 
     // Back to the old times: the cancelled 2-hour reminders are planned again; the sent one stays the only one.
     await api.as(owner.token).gql(UPDATE_PRACTICE, { offsets: [2880, 120] });
-    expect(await planned(friday!)).toEqual([
+    expect(await planned(friday)).toEqual([
       prep('SENT', before(FRIDAY, 4320)),
       reminder(2880, 'SENT', before(FRIDAY, 2880)),
       reminder(1440, 'CANCELLED', before(FRIDAY, 1440), removed),
       reminder(120, 'PENDING', before(FRIDAY, 120)),
       reminder(60, 'CANCELLED', before(FRIDAY, 60), removed),
     ]);
-    expect(await keyCount(friday!, 2880)).toBe(1);
-    expect((await planned(thursday!)).filter((row) => row.status === 'PENDING').map((row) => row.offset)).toEqual([null, 2880, 120]);
+    expect(await keyCount(friday, 2880)).toBe(1);
+    expect((await planned(thursday)).filter((row) => row.status === 'PENDING').map((row) => row.offset)).toEqual([null, 2880, 120]);
   });
 
   it('practice reminder times: the same few SQL statements for one client’s future sessions as for four clients’', async () => {
@@ -182,7 +182,7 @@ describe('settings changes re-plan pending emails', () => {
           WHERE n.practice_id = $1 AND n.status = 'PENDING' AND n.kind = 'SESSION_REMINDER' AND (n.data->>'offsetMinutes')::int = 1440`,
         [owner.practiceId],
       );
-      return { statements: Number(response.headers.get('x-sql-statements')), sessions: row!.sessions };
+      return { statements: Number(response.headers.get('x-sql-statements')), sessions: row.sessions };
     }
     const one = await statementsToChangeOffsets(1);
     const four = await statementsToChangeOffsets(4);
@@ -202,7 +202,7 @@ describe('settings changes re-plan pending emails', () => {
       sessions: [friday],
     } = await clientWithSessions(owner, [FRIDAY]);
     await api.as(owner.token).gql(UPDATE_CLIENT, { id: client.id, input: { reminderOffsetsMinutes: [1440, 30] } });
-    expect(await planned(friday!)).toEqual([
+    expect(await planned(friday)).toEqual([
       prep('PENDING', before(FRIDAY, 4320)),
       reminder(2880, 'CANCELLED', before(FRIDAY, 2880), { reason: 'reminder time removed from the settings' }),
       reminder(1440, 'PENDING', before(FRIDAY, 1440)),
@@ -211,16 +211,16 @@ describe('settings changes re-plan pending emails', () => {
     ]);
 
     await sendDueAt('2027-01-07T15:00:30.000Z');
-    expect((await planned(friday!)).find((row) => row.offset === 1440)!.status).toBe('SENT');
+    expect((await planned(friday)).find((row) => row.offset === 1440)!.status).toBe('SENT');
 
     await api.as(owner.token).gql(UPDATE_CLIENT, { id: client.id, input: { reminderOffsetsMinutes: [1440, 60] } });
-    const rows = await planned(friday!);
+    const rows = await planned(friday);
     expect(rows.filter((row) => row.kind === 'SESSION_REMINDER' && row.status !== 'CANCELLED')).toEqual([
       reminder(1440, 'SENT', before(FRIDAY, 1440)),
       reminder(60, 'PENDING', before(FRIDAY, 60)),
     ]);
     expect(rows.find((row) => row.offset === 30)).toMatchObject({ status: 'CANCELLED', reason: 'reminder time removed from the settings' });
-    expect(await keyCount(friday!, 1440)).toBe(1);
+    expect(await keyCount(friday, 1440)).toBe(1);
   });
 
   describe('one-click unsubscribe, then turning the kind back on', () => {
@@ -243,22 +243,22 @@ describe('settings changes re-plan pending emails', () => {
         sessions: [friday],
       } = await clientWithSessions(owner, [FRIDAY]);
       const login: Session = await aClientLogin(api, owner, client.id);
-      const original = await planned(friday!);
+      const original = await planned(friday);
 
       expect((await oneClick(owner.practiceId, client.email, 'SESSION_REMINDER')).status).toBe(200);
       const withdrawn = { reason: 'recipient unsubscribed' };
-      expect(await planned(friday!)).toEqual([
+      expect(await planned(friday)).toEqual([
         prep('PENDING', before(FRIDAY, 4320)),
         reminder(2880, 'CANCELLED', before(FRIDAY, 2880), withdrawn),
         reminder(120, 'CANCELLED', before(FRIDAY, 120), withdrawn),
       ]);
       // New reminder times while unsubscribed plan nothing for this address.
       await api.as(owner.token).gql(UPDATE_CLIENT, { id: client.id, input: { reminderOffsetsMinutes: [2880, 120, 60] } });
-      expect((await planned(friday!)).filter((row) => row.kind === 'SESSION_REMINDER' && row.status === 'PENDING')).toEqual([]);
+      expect((await planned(friday)).filter((row) => row.kind === 'SESSION_REMINDER' && row.status === 'PENDING')).toEqual([]);
 
       const turnedOn = await api.as(login.token).gql(PREFERENCES, { input: { disabledKinds: [] } });
       expect(turnedOn.updateNotificationPreferences.disabledKinds).toEqual([]);
-      expect(await planned(friday!)).toEqual([...original, reminder(60, 'PENDING', before(FRIDAY, 60))]);
+      expect(await planned(friday)).toEqual([...original, reminder(60, 'PENDING', before(FRIDAY, 60))]);
     });
 
     it('lets the periodic planner plan the day’s cancelled nudge again', async () => {
@@ -343,9 +343,9 @@ describe('settings changes re-plan pending emails', () => {
         `SELECT id, status FROM notification WHERE session_id = $1 AND kind = 'SESSION_REMINDER'`,
         [late],
       );
-      expect(row!.status).toBe('QUEUED');
+      expect(row.status).toBe('QUEUED');
       await api.as(login.token).gql(PREFERENCES, { input: { quietHoursStart: '22:00', quietHoursEnd: '07:00' } });
-      expect(await api.app.get(NotificationSender).send(row!.id, 1, 8, clock.now())).toBe('deferred');
+      expect(await api.app.get(NotificationSender).send(row.id, 1, 8, clock.now())).toBe('deferred');
       expect(await lateReminder(late)).toEqual(deferred('2027-01-08T07:00:00.000Z'));
 
       clock.set('2027-01-07T22:40:00.000Z');
@@ -353,7 +353,7 @@ describe('settings changes re-plan pending emails', () => {
       expect(await lateReminder(late)).toEqual(reminder(120, 'PENDING', before(LATE, 120)));
       await sendDueAt('2027-01-07T22:40:05.000Z');
       expect((await lateReminder(late))!.status).toBe('SENT');
-      expect(smtp.messages.filter((m) => m.parsed.messageId === `<notification-${row!.id}@tandem.test>`)).toHaveLength(1);
+      expect(smtp.messages.filter((m) => m.parsed.messageId === `<notification-${row.id}@tandem.test>`)).toHaveLength(1);
     });
 
     it('follow the client to a new time zone: pending emails get the zone, and its quiet hours are read there', async () => {
@@ -401,7 +401,7 @@ describe('settings changes re-plan pending emails', () => {
       sessions: [friday, thursday],
     } = await clientWithSessions(owner, [FRIDAY, NEXT_THURSDAY]);
     const coachRows = async (sessionId: string) => (await planned(sessionId)).filter((row) => row.role === 'coach');
-    expect(await coachRows(friday!)).toEqual([]);
+    expect(await coachRows(friday)).toEqual([]);
 
     // Friday's 48-hour reminder goes out to the client before the coach switches theirs on.
     await sendDueAt('2027-01-06T15:00:30.000Z');
@@ -409,25 +409,25 @@ describe('settings changes re-plan pending emails', () => {
     expect(on.updateNotificationPreferences.coachSessionReminders).toBe(true);
     const coach = (offset: number, status: string, sendAt: string, extra: Partial<PlannedRow> = {}) =>
       reminder(offset, status, sendAt, { role: 'coach', ...extra });
-    expect(await coachRows(friday!)).toEqual([coach(120, 'PENDING', before(FRIDAY, 120))]);
-    expect(await coachRows(thursday!)).toEqual([
+    expect(await coachRows(friday)).toEqual([coach(120, 'PENDING', before(FRIDAY, 120))]);
+    expect(await coachRows(thursday)).toEqual([
       coach(2880, 'PENDING', before(NEXT_THURSDAY, 2880)),
       coach(120, 'PENDING', before(NEXT_THURSDAY, 120)),
     ]);
 
     await api.as(owner.token).gql(PREFERENCES, { input: { coachSessionReminders: false } });
     const off = { reason: 'coach turned off session reminders' };
-    expect(await coachRows(thursday!)).toEqual([
+    expect(await coachRows(thursday)).toEqual([
       coach(2880, 'CANCELLED', before(NEXT_THURSDAY, 2880), off),
       coach(120, 'CANCELLED', before(NEXT_THURSDAY, 120), off),
     ]);
     // The client's own reminders are untouched.
     expect(
-      (await planned(thursday!)).filter((row) => row.role === 'client' && row.kind === 'SESSION_REMINDER').map((row) => row.status),
+      (await planned(thursday)).filter((row) => row.role === 'client' && row.kind === 'SESSION_REMINDER').map((row) => row.status),
     ).toEqual(['PENDING', 'PENDING']);
 
     await api.as(owner.token).gql(PREFERENCES, { input: { coachSessionReminders: true } });
-    expect(await coachRows(thursday!)).toEqual([
+    expect(await coachRows(thursday)).toEqual([
       coach(2880, 'PENDING', before(NEXT_THURSDAY, 2880)),
       coach(120, 'PENDING', before(NEXT_THURSDAY, 120)),
     ]);

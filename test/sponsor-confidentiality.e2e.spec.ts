@@ -41,17 +41,15 @@ describe('sponsor confidentiality: a sponsor sees only the goals the client agre
     engagementId = engagement.id;
     sessions = engagement.sessions;
     const goal = (title: string) =>
-      api
-        .as(coach.token)
-        .gql(CREATE_GOAL, {
-          input: {
-            engagementId,
-            title,
-            category: 'CAREER',
-            horizon: 'ONE_YEAR',
-            metric: { name: 'Offers', unit: 'offers', baseline: 0, target: 2 },
-          },
-        });
+      api.as(coach.token).gql(CREATE_GOAL, {
+        input: {
+          engagementId,
+          title,
+          category: 'CAREER',
+          horizon: 'ONE_YEAR',
+          metric: { name: 'Offers', unit: 'offers', baseline: 0, target: 2 },
+        },
+      });
     const resignation = await goal(RESIGNATION);
     const shareable = await goal(SHAREABLE);
     expect([resignation.createGoal.sharedWithSponsorAt, shareable.createGoal.sharedWithSponsorAt]).toEqual([null, null]);
@@ -136,11 +134,11 @@ describe('sponsor confidentiality: a sponsor sees only the goals the client agre
 
   it('counts as attendance only sessions that took place; future scheduled ones are planned', async () => {
     const [held, missed, early] = sessions;
-    await api.sql(`UPDATE coaching_session SET starts_at = starts_at - interval '400 days' WHERE id = ANY($1)`, [[held!.id, missed!.id]]);
-    await api.as(coach.token).gql(`mutation($id: ID!) { completeSession(id: $id) { id } }`, { id: held!.id });
-    await api.as(coach.token).gql(`mutation($id: ID!) { markSessionNoShow(id: $id) { id } }`, { id: missed!.id });
+    await api.sql(`UPDATE coaching_session SET starts_at = starts_at - interval '400 days' WHERE id = ANY($1)`, [[held.id, missed.id]]);
+    await api.as(coach.token).gql(`mutation($id: ID!) { completeSession(id: $id) { id } }`, { id: held.id });
+    await api.as(coach.token).gql(`mutation($id: ID!) { markSessionNoShow(id: $id) { id } }`, { id: missed.id });
     // A session marked COMPLETED although it starts in the future did not take place.
-    await api.sql(`UPDATE coaching_session SET status = 'COMPLETED', completed_at = now() WHERE id = $1`, [early!.id]);
+    await api.sql(`UPDATE coaching_session SET status = 'COMPLETED', completed_at = now() WHERE id = $1`, [early.id]);
     const { report } = await reportBody(coach);
     expect(report).toMatchObject({ sessionsCompleted: 1, sessionsNoShow: 1, sessionsScheduled: 3, attendanceRate: 0.5 });
   });

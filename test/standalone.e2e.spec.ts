@@ -24,8 +24,8 @@ function start(env: Record<string, string>): Started {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => output, exited };
 }
@@ -106,7 +106,7 @@ describe('npm start (the all-in-one process)', () => {
       await client.end();
 
       await stop(first);
-      expect(postgresRunningOn(path.join(env.DATA_DIR!, 'pg'))).toBe(false);
+      expect(postgresRunningOn(path.join(env.DATA_DIR, 'pg'))).toBe(false);
 
       const second = await runUntilReady();
       try {

@@ -180,7 +180,7 @@ describe('unsubscribe over HTTP', () => {
       const email = `eve.${randomUUID()}@client.test`;
       const pageUrl = url(tokenFor({ email }));
       const page = await (await fetch(pageUrl)).text();
-      const action = /<form method="post" action="([^"]+)">/.exec(page)![1]!.replace(/&#38;/g, '&');
+      const action = /<form method="post" action="([^"]+)">/.exec(page)![1].replace(/&#38;/g, '&');
       const response = await fetch(new URL(action, pageUrl), {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -201,7 +201,7 @@ describe('unsubscribe over HTTP', () => {
       ]);
 
       expect((await post(token, { scope: 'all' })).status).toBe(200);
-      const first = (await preferences(email))[0]!.unsubscribed_at;
+      const first = (await preferences(email))[0].unsubscribed_at;
       expect((await post(token, { scope: 'all' })).status).toBe(200);
       expect(await preferences(email)).toEqual([
         expect.objectContaining({ unsubscribed_at: first, disabled_kinds: ['SESSION_REMINDER', 'SESSION_SUMMARY'] }),
@@ -224,7 +224,7 @@ describe('unsubscribe over HTTP', () => {
   describe('a link that does not work', () => {
     const tampered = () => {
       const [payload, signature] = tokenFor().split('.');
-      const changed = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
+      const changed = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
       return `${Buffer.from(JSON.stringify({ ...changed, e: 'victim@client.test' })).toString('base64url')}.${signature}`;
     };
     const cases: Array<[string, () => string]> = [

@@ -107,7 +107,7 @@ async function scenario(backend: 'postgres' | 'redis', adminUrl: string, redisUr
     );
     let sent = 0;
     for (const deadline = Date.now() + RECOVERY_SECONDS * 1000; Date.now() < deadline && sent < COUNT; await sleep(1000)) {
-      sent = (await quickQuery<{ n: number }>(databaseUrl, `SELECT count(*)::int AS n FROM notification WHERE status = 'SENT'`))[0]!.n;
+      sent = (await quickQuery<{ n: number }>(databaseUrl, `SELECT count(*)::int AS n FROM notification WHERE status = 'SENT'`))[0].n;
     }
     const rows = await quickQuery<{ status: string; n: number }>(
       databaseUrl,

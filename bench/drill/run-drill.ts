@@ -223,7 +223,7 @@ export async function runDrill(options: DrillOptions): Promise<DrillReport> {
       .map((kind) => ({ kind, key: random() }))
       .sort((a, b) => a.key - b.key)
       .map((p) => p.kind);
-    const plan = order.map((kind, i) => ({ kind, threshold: thresholds[i]! }));
+    const plan = order.map((kind, i) => ({ kind, threshold: thresholds[i] }));
     say(`fault plan: ${plan.map((p) => `${p.kind} at ${thousands(p.threshold)} delivered`).join(', ') || 'none'}`);
 
     const faults: FaultRecord[] = [];
@@ -434,8 +434,8 @@ export async function runDrill(options: DrillOptions): Promise<DrillReport> {
       stuck: stuckIds.length,
       incompleteReason,
       unexpected,
-      worstLatenessSeconds: lateness.length ? round1(lateness[lateness.length - 1]!) : null,
-      p50LatenessSeconds: lateness.length ? round1(lateness[Math.floor((lateness.length - 1) / 2)]!) : null,
+      worstLatenessSeconds: lateness.length ? round1(lateness[lateness.length - 1]) : null,
+      p50LatenessSeconds: lateness.length ? round1(lateness[Math.floor((lateness.length - 1) / 2)]) : null,
       rows: finalRows,
       concurrency,
       kills,

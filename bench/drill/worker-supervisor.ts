@@ -58,8 +58,8 @@ export class WorkerSupervisor {
     });
     this.child = child;
     this.options.log.write(`--- drill: worker start #${this.starts} (pid ${child.pid}) at ${this.options.clock().toFixed(1)} s ---\n`);
-    child.stdout!.pipe(this.options.log, { end: false });
-    child.stderr!.pipe(this.options.log, { end: false });
+    child.stdout.pipe(this.options.log, { end: false });
+    child.stderr.pipe(this.options.log, { end: false });
     child.once('exit', (code, signal) => this.exited(child, code, signal));
   }
 

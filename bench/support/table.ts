@@ -11,6 +11,6 @@ export function formatTable(rows: Array<Record<string, string | number | null>>)
           : value.toFixed(2)
         : value;
   const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => cell(row[column]).length)));
-  const line = (values: string[]) => values.map((value, i) => value.padEnd(widths[i]!)).join('  ');
+  const line = (values: string[]) => values.map((value, i) => value.padEnd(widths[i])).join('  ');
   return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...rows.map((row) => line(columns.map((c) => cell(row[c]))))].join('\n');
 }

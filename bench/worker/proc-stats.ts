@@ -55,7 +55,7 @@ export function cpuSnapshot(named: Record<string, number>, postmasterPid: number
     if (postgres) byGroup.postgres += cpu.seconds;
     else if (cpu.comm.startsWith('redis-server')) byGroup.redis += cpu.seconds;
   }
-  const line = (read('/proc/stat') ?? '').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const line = (read('/proc/stat') ?? '').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
   // user nice system idle iowait irq softirq steal
   const idle = (line[3] ?? 0) + (line[4] ?? 0);
   const total = line.slice(0, 8).reduce((sum, value) => sum + value, 0);
@@ -70,7 +70,7 @@ export function cpuBetween(
   const seconds = (after.at - before.at) / 1000;
   const coresByGroup: Record<string, number> = {};
   for (const group of Object.keys(after.byGroup)) {
-    coresByGroup[group] = seconds > 0 ? Math.max(0, (after.byGroup[group]! - (before.byGroup[group] ?? 0)) / seconds) : 0;
+    coresByGroup[group] = seconds > 0 ? Math.max(0, (after.byGroup[group] - (before.byGroup[group] ?? 0)) / seconds) : 0;
   }
   const total = after.machineTotal - before.machineTotal;
   return { seconds, coresByGroup, machineBusyPct: total > 0 ? (100 * (after.machineBusy - before.machineBusy)) / total : 0 };

@@ -82,7 +82,7 @@ async function main(): Promise<void> {
   // headers as Tandem's, without rendering 10,000 of them before the clock starts.
   const rendered = Array.from({ length: Math.min(DISTINCT, options.count) }, (_, i) => message(i, now));
   const messages = Array.from({ length: options.count }, (_, i) => ({
-    ...rendered[i % rendered.length]!,
+    ...rendered[i % rendered.length],
     to: `client${i}@bench.test`,
     messageId: `<raw-${i}@tandem.bench>`,
   }));

@@ -38,7 +38,7 @@ export async function seedReminders(url: string, n: number): Promise<SeededRemin
     const [practice] = (
       await db.query<{ id: string }>(`INSERT INTO practice (name, time_zone) VALUES ('Bench Coaching', 'Europe/London') RETURNING id`)
     ).rows;
-    const practiceId = practice!.id;
+    const practiceId = practice.id;
     await db.query(
       `INSERT INTO app_user (practice_id, email, name, role, time_zone)
        SELECT $1, 'coach' || g || '@bench.test', 'Coach ' || g, 'COACH', 'Europe/London' FROM generate_series(1, $2::int) g`,
@@ -93,7 +93,7 @@ export async function seedReminders(url: string, n: number): Promise<SeededRemin
     ).rows;
     await db.query('COMMIT');
     await db.query('ANALYZE');
-    return { practiceId, coaches, reminders: n, canaryId: canary!.id };
+    return { practiceId, coaches, reminders: n, canaryId: canary.id };
   });
 }
 

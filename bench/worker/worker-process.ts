@@ -35,13 +35,13 @@ export class ChildNode {
     const keep = (chunk: Buffer) => {
       this.output = (this.output + chunk.toString()).slice(-20_000);
     };
-    child.stdout!.on('data', keep);
-    child.stderr!.on('data', keep);
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
     // BENCH_CHILD_LOG=<file>: everything the child prints, appended (e.g. with --trace-gc).
     if (process.env.BENCH_CHILD_LOG) {
       const log = createWriteStream(process.env.BENCH_CHILD_LOG, { flags: 'a' });
-      child.stdout!.pipe(log);
-      child.stderr!.pipe(log);
+      child.stdout.pipe(log);
+      child.stderr.pipe(log);
     }
     this.exit = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
     this.child = child;

@@ -30,7 +30,7 @@ async function signUpOwner(cluster: Cluster): Promise<{ token: string; practiceI
   const [row] = await sql<{ practice_id: string }>(cluster.database.url, 'SELECT practice_id FROM app_user WHERE id = $1', [
     body.data.signUp.user.id,
   ]);
-  return { token: body.data.signUp.accessToken, practiceId: row!.practice_id, userId: body.data.signUp.user.id };
+  return { token: body.data.signUp.accessToken, practiceId: row.practice_id, userId: body.data.signUp.user.id };
 }
 
 function refusesConnections(port: number): Promise<boolean> {
@@ -51,7 +51,7 @@ describe('clean stops in the production shape (node dist/…, NODE_ENV=productio
     const cluster = await Cluster.start({ apis: 1, env: { METRICS_TOKEN, DATABASE_POOL_SIZE: '40' } });
     const blocker = new pg.Client({ connectionString: cluster.database.url });
     try {
-      const api = cluster.apis[0]!;
+      const api = cluster.apis[0];
       const owner = await signUpOwner(cluster);
       await sql(
         cluster.database.url,

@@ -35,13 +35,13 @@ describe('database faults in the production shape (node dist/…, NODE_ENV=produ
     // each waiting for a sixth), not how fast 50 argon2 hashes go on a shared test machine.
     const cluster = await Cluster.start({ apis: 1, env: { DATABASE_POOL_SIZE: '5', DATABASE_CONNECT_TIMEOUT_MS: '30000' } });
     try {
-      const api = cluster.apis[0]!;
+      const api = cluster.apis[0];
       // Three accounts (the per-address log-in limit is 30 per 15 minutes).
       const emails = [1, 2, 3].map((n) => `owner-${n}-${Date.now()}@pool.test`);
       for (const email of emails) await signUp(cluster, api, email);
       // 45 right passwords and 5 unknown addresses: a failed log-in is recorded after its transaction ends.
       const attempts = Array.from({ length: 50 }, (_, i) =>
-        i % 10 === 9 ? { email: `nobody-${i}@pool.test`, password: 'wrong password' } : { email: emails[i % 3]!, password: PASSWORD },
+        i % 10 === 9 ? { email: `nobody-${i}@pool.test`, password: 'wrong password' } : { email: emails[i % 3], password: PASSWORD },
       );
       const answers = await Promise.all(attempts.map((input) => cluster.graphql(LOG_IN, { input }, { api })));
 

@@ -12,7 +12,7 @@ describe('logs an on-call person can read (production shape, JSON lines on stdou
   it("a caller's mistakes are info without a stack; an unexpected error is one error line with request id, operation and practice; no address anywhere", async () => {
     const cluster = await Cluster.start({ apis: 1 });
     try {
-      const api = cluster.apis[0]!;
+      const api = cluster.apis[0];
       const email = `olive-${Date.now()}@logs.test`;
       const { body } = await cluster.graphql(`mutation($input: SignUpInput!) { signUp(input: $input) { accessToken user { id } } }`, {
         input: { practiceName: 'Log Coaching', name: 'Olive', email, password: PASSWORD, timeZone: 'UTC' },
@@ -83,7 +83,7 @@ describe('logs an on-call person can read (production shape, JSON lines on stdou
   it('a port in use is one line on stderr and a non-zero exit', async () => {
     const cluster = await Cluster.start({ apis: 1 });
     try {
-      const port = cluster.apis[0]!.port;
+      const port = cluster.apis[0].port;
       const second = new ProductionProcess('api', port, port, { ...cluster.env, HOST: '127.0.0.1', PORT: String(port) });
       expect(await second.exited).not.toBe(0);
       expect(second.stderr.trim()).toBe(`tandem: port ${port} is in use: set PORT`);

@@ -50,14 +50,14 @@ describe('operators, not tenants, run the platform (production shape)', () => {
     const [withToken, withoutToken] = cluster.apis as [(typeof cluster.apis)[0], (typeof cluster.apis)[0]];
     const ownerToken = await signUp(cluster, 'owner-dashboard@operators.test');
     const get = (base: string, headers: Record<string, string> = {}) => fetch(`${base}/admin/queues/api/queues`, { headers });
-    expect((await get(withToken!.url)).status).toBe(401);
-    expect((await get(withToken!.url, { authorization: `Bearer ${ownerToken}` })).status).toBe(401);
-    expect((await get(withToken!.url, basic('not-the-token-0123456789abcdef'))).status).toBe(401);
-    const operator = await get(withToken!.url, basic(ADMIN_TOKEN));
+    expect((await get(withToken.url)).status).toBe(401);
+    expect((await get(withToken.url, { authorization: `Bearer ${ownerToken}` })).status).toBe(401);
+    expect((await get(withToken.url, basic('not-the-token-0123456789abcdef'))).status).toBe(401);
+    const operator = await get(withToken.url, basic(ADMIN_TOKEN));
     expect(operator.status).toBe(200);
     expect(((await operator.json()) as { queues: Array<{ name: string }> }).queues.map((queue) => queue.name)).toEqual(['tandem']);
-    expect((await get(withoutToken!.url, { authorization: `Bearer ${ownerToken}` })).status).toBe(404);
-    expect((await get(withoutToken!.url, basic(ADMIN_TOKEN))).status).toBe(404);
+    expect((await get(withoutToken.url, { authorization: `Bearer ${ownerToken}` })).status).toBe(404);
+    expect((await get(withoutToken.url, basic(ADMIN_TOKEN))).status).toBe(404);
   });
 
   it('ignores X-Forwarded-For from a peer that is not a trusted proxy: the log-in limit counts the real address', async () => {
@@ -103,7 +103,7 @@ describe('operators, not tenants, run the platform (production shape)', () => {
     const sha256Hash = createHash('sha256').update(query).digest('hex');
     const extensions = { persistedQuery: { version: 1, sha256Hash } };
     const post = (index: number, body: Record<string, unknown>) =>
-      fetch(`${cluster.apis[index]!.url}/graphql`, {
+      fetch(`${cluster.apis[index].url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
         body: JSON.stringify(body),

@@ -59,7 +59,7 @@ beforeAll(async () => {
   if (!existsSync(join(WEB_DIR, 'index.html'))) throw new Error(`${WEB_DIR} is not built: run npm run build:web first`);
   // The asset paths the page loads (its script and stylesheet).
   const index = readFileSync(join(WEB_DIR, 'index.html'), 'utf8');
-  assets = [...index.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((match) => match[1]!);
+  assets = [...index.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((match) => match[1]);
   api = await TestApi.start({ env: { NODE_ENV: 'production', JWT_SECRET: 'web-assets-test-secret-0123456789abcdef' } });
   base = api.http.baseUrl;
 });

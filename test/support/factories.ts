@@ -37,17 +37,15 @@ export async function anOwner(
     token: data.signUp.accessToken,
     refreshToken: data.signUp.refreshToken,
     userId: data.signUp.user.id,
-    practiceId: row!.practice_id,
+    practiceId: row.practice_id,
   };
 }
 
 /** A second coach in the owner's practice, invited and logged in. */
 export async function aCoach(api: TestApi, owner: Session, name = 'Colin Coach'): Promise<Session> {
-  const invite = await api
-    .as(owner.token)
-    .gql(`mutation($input: InviteCoachInput!) { inviteCoach(input: $input) { inviteUrl } }`, {
-      input: { name, email: `coach-${unique()}@example.com`, timeZone: 'Europe/London' },
-    });
+  const invite = await api.as(owner.token).gql(`mutation($input: InviteCoachInput!) { inviteCoach(input: $input) { inviteUrl } }`, {
+    input: { name, email: `coach-${unique()}@example.com`, timeZone: 'Europe/London' },
+  });
   return acceptInvite(api, invite.inviteCoach.inviteUrl);
 }
 
@@ -69,17 +67,15 @@ export interface ClientRecord {
 
 /** A client on the caller's roster. */
 export async function aClient(api: TestApi, coach: Session, overrides: Record<string, unknown> = {}): Promise<ClientRecord> {
-  const data = await api
-    .as(coach.token)
-    .gql(`mutation($input: CreateClientInput!) { createClient(input: $input) { id name email } }`, {
-      input: {
-        name: `Client ${unique()}`,
-        email: `client-${unique()}@example.com`,
-        timeZone: 'America/New_York',
-        status: 'ACTIVE',
-        ...overrides,
-      },
-    });
+  const data = await api.as(coach.token).gql(`mutation($input: CreateClientInput!) { createClient(input: $input) { id name email } }`, {
+    input: {
+      name: `Client ${unique()}`,
+      email: `client-${unique()}@example.com`,
+      timeZone: 'America/New_York',
+      status: 'ACTIVE',
+      ...overrides,
+    },
+  });
   return data.createClient;
 }
 

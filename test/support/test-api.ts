@@ -22,8 +22,8 @@ export class Caller {
     const { body } = await this.raw<T>(query, variables);
     if (body.errors?.length) {
       const [first] = body.errors;
-      throw Object.assign(new Error(`${first!.extensions?.code ?? 'ERROR'}: ${first!.message}`), {
-        code: first!.extensions?.code,
+      throw Object.assign(new Error(`${first.extensions?.code ?? 'ERROR'}: ${first.message}`), {
+        code: first.extensions?.code,
         errors: body.errors,
       });
     }

@@ -278,7 +278,7 @@ describeWithBrowser('the web app in a browser: a coach and their client', () => 
     await db.connect();
     const { rows } = await db.query<{ starts_at: Date }>('SELECT starts_at FROM coaching_session WHERE id = $1', [found.sessionId]);
     await db.end();
-    clock.set(new Date(rows[0]!.starts_at.getTime() + 60_000));
+    clock.set(new Date(rows[0].starts_at.getTime() + 60_000));
     await coachPage.getByRole('textbox', { name: 'Agenda', exact: true }).fill(agenda);
     await mutationAnswer(coachPage, () => coachPage.getByRole('button', { name: 'Save agenda' }).click());
     await coachPage.getByRole('textbox', { name: 'Private notes (only you)', exact: true }).fill(privateSentence);

@@ -47,7 +47,7 @@ async function seedDemo(runtime: Runtime): Promise<string | null> {
   }
   runtime.logger.info({ counts: summary.counts }, 'seeded the demo practice');
   const [owner, ...others] = summary.logins;
-  return `  Demo      ${owner!.email} / ${owner!.password} (also ${others.map((login) => login.email).join(', ')}); SEED_DEMO=false to skip`;
+  return `  Demo      ${owner.email} / ${owner.password} (also ${others.map((login) => login.email).join(', ')}); SEED_DEMO=false to skip`;
 }
 
 function skipDemo(runtime: Runtime): null {

@@ -92,7 +92,7 @@ export function guardedClientClass(activity: PoolActivity): ClientClass {
       if (error instanceof Error && error.message === READ_TIMEOUT) (this as unknown as ClientInternals).connection?.stream?.destroy();
     }
   }
-  return GuardedClient as unknown as ClientClass;
+  return GuardedClient;
 }
 
 /** The pg pool options (TypeORM's `extra`) that bound every wait on the database. */

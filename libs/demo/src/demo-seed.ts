@@ -1488,11 +1488,11 @@ class DemoBuilder {
         session.privateNotes =
           sequence === 1
             ? `Intake. ${first}: currently ${seed.currentRole}; aiming for ${seed.targetRole}. Biggest theme: ${theme}. Motivated, a little wary of coaching jargon: keep it concrete.`
-            : PRIVATE_NOTES[variant]!(context);
+            : PRIVATE_NOTES[variant](context);
         session.sharedSummary =
           sequence === 1
             ? `Welcome! We agreed how we will work together and what you want from the coming months, and started on ${theme}. Your first action items are in Tandem.`
-            : SHARED_SUMMARIES[variant]!(context);
+            : SHARED_SUMMARIES[variant](context);
         session.completedAt = endsAt;
         session.summaryPublishedAt = new Date(Math.min(endsAt.getTime() + 20 * HOUR_MS, this.now.getTime()));
         session.updatedAt = session.summaryPublishedAt;
@@ -1547,9 +1547,9 @@ class DemoBuilder {
         goalId: goal.id,
         value,
         note: seed.notes?.[i] ?? CHECK_IN_NOTES[i % CHECK_IN_NOTES.length] ?? null,
-        recordedAt: recordedAt[i]!,
+        recordedAt: recordedAt[i],
         recordedById: byClient ? this.clientUserId : engagement.coachId,
-        createdAt: recordedAt[i]!,
+        createdAt: recordedAt[i],
       });
     });
     return goal.id;
@@ -1614,7 +1614,7 @@ class DemoBuilder {
       practiceId: this.practice.id,
       clientId: engagement.clientId,
       engagementId: engagement.id,
-      createdAt: savedAt[0]!,
+      createdAt: savedAt[0],
     };
     this.plans.push(plan);
     let sections: PlanSections = revisions[0];
@@ -1628,7 +1628,7 @@ class DemoBuilder {
         number: i + 1,
         ...sections,
         authorId: engagement.coachId,
-        createdAt: savedAt[i]!,
+        createdAt: savedAt[i],
       });
     });
   }

@@ -29,7 +29,7 @@ export class GroupBatcher<TInput, TOutput> {
         const batch = this.waiting.splice(0, this.maxBatch);
         try {
           const outputs = await this.runBatch(batch.map((entry) => entry.input));
-          batch.forEach((entry, i) => entry.resolve(outputs[i]!));
+          batch.forEach((entry, i) => entry.resolve(outputs[i]));
         } catch (error) {
           for (const entry of batch) entry.reject(error);
         }

@@ -97,6 +97,6 @@ export class OutboxMetrics implements OnModuleInit, OnModuleDestroy {
               (SELECT count(*) FROM notification WHERE status = 'QUEUED')::int AS queued,
               COALESCE(EXTRACT(EPOCH FROM now() - (SELECT min(send_at) FROM notification WHERE status = 'PENDING' AND send_at <= now())), 0)::float8 AS oldest`,
     )) as Array<{ pending: number; queued: number; oldest: number }>;
-    return { pending: row!.pending, queued: row!.queued, oldestDueAgeSeconds: Math.max(0, row!.oldest) };
+    return { pending: row.pending, queued: row.queued, oldestDueAgeSeconds: Math.max(0, row.oldest) };
   }
 }

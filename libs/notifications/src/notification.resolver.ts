@@ -181,7 +181,7 @@ export class NotificationResolver {
 
   private async emailOf(actor: Actor): Promise<string> {
     const [user] = (await this.db.manager.query(`SELECT email FROM app_user WHERE id = $1`, [actor.userId])) as Array<{ email: string }>;
-    return user!.email.toLowerCase();
+    return user.email.toLowerCase();
   }
 
   private preference(practiceId: string, email: string): Promise<EmailPreference | null> {

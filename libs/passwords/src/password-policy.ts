@@ -58,7 +58,7 @@ function isSequence(value: string): boolean {
   if (value.length < 4) return false;
   const steps = new Set<number>();
   for (let i = 1; i < value.length; i += 1) steps.add(value.charCodeAt(i) - value.charCodeAt(i - 1));
-  if (steps.size === 1 && [1, -1].includes([...steps][0]!)) return true;
+  if (steps.size === 1 && [1, -1].includes([...steps][0])) return true;
   const reversed = [...value].reverse().join('');
   return ROWS.some((row) => row.includes(value) || row.includes(reversed));
 }

@@ -476,7 +476,7 @@ describe('expandCadence', () => {
     function sessionAt(t: Transition): Date {
       const dates = between(cadence({ timeZone: t.zone, anchor: t.anchor, localTime: t.time }), t.day, t.day);
       expect(dates).toHaveLength(1);
-      return dates[0]!;
+      return dates[0];
     }
 
     it.each(gaps)('$zone: the nonexistent $time on $day (spring forward) becomes $resolvedTo, shifted by the gap', (t) => {

@@ -264,7 +264,7 @@ export class Cluster {
   async stop(): Promise<void> {
     const all = [...this.apis, ...this.workers];
     await Promise.all(all.map((child) => (child.running ? child.stop('SIGKILL') : child.exited)));
-    if (this.baseEnv.REDIS_URL) await deleteQueueKeys(this.baseEnv.REDIS_URL, this.baseEnv.QUEUE_PREFIX!);
+    if (this.baseEnv.REDIS_URL) await deleteQueueKeys(this.baseEnv.REDIS_URL, this.baseEnv.QUEUE_PREFIX);
     await fs.rm(this.dataDir, { recursive: true, force: true });
     if (this.owns.smtp) await this.smtp.stop();
     if (this.owns.database) await this.database.drop();

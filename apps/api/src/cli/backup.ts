@@ -47,7 +47,7 @@ async function main(): Promise<void> {
       const counts = await backupDatabase(database.url, target, now);
       report(`backed up ${database.label} to ${shown(target)}`, counts);
     } else {
-      await restore(database, path.resolve(file!));
+      await restore(database, path.resolve(file));
     }
   } finally {
     await database.stop();

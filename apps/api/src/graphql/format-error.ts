@@ -135,7 +135,7 @@ export function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<{ req?: {
 function httpMessage(exception: HttpException): string {
   const response = exception.getResponse();
   if (typeof response === 'object' && response !== null && 'message' in response) {
-    const message = (response as { message: unknown }).message;
+    const message = response.message;
     if (Array.isArray(message)) return message.join('; ');
     if (typeof message === 'string') return message;
   }

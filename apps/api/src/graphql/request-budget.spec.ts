@@ -45,7 +45,7 @@ describe('requestCost', () => {
     expect(costOf('{ clients(first: 10) { edges { node { coach { id } } } } }')).toBe(1 + 10 * 3);
     expect(costOf('{ clients { edges { node { id } } } }')).toBe(1 + 20 * 2); // the default first
     expect(costOf('{ clients(first: 2) { edges { node { engagements { sessions(first: 3) { id } } } } } }')).toBe(
-      1 + 2 * (1 + 1 + REQUEST_BUDGET.listEstimates['Client.engagements']! * (1 + 3)),
+      1 + 2 * (1 + 1 + REQUEST_BUDGET.listEstimates['Client.engagements'] * (1 + 3)),
     );
     expect(costOf('{ version me { id } }')).toBe(1);
   });
@@ -139,7 +139,7 @@ function webOperations(): Array<{ file: string; name: string; document: Document
 function sample(type: GraphQLInputType): unknown {
   if (isNonNullType(type)) return sample(type.ofType);
   if (isListType(type)) return [sample(type.ofType)];
-  if (isEnumType(type)) return type.getValues()[0]!.value;
+  if (isEnumType(type)) return type.getValues()[0].value;
   if (isInputObjectType(type)) {
     const fields = Object.values(type.getFields()).filter((field) => isNonNullType(field.type) && field.defaultValue === undefined);
     return Object.fromEntries(fields.map((field) => [field.name, sample(field.type)]));

@@ -106,7 +106,7 @@ function selectionCost(
 }
 
 function fieldCost(walk: Walk, parent: GraphQLObjectType, nodes: FieldNode[], pageSize: number | undefined): number {
-  const first = nodes[0]!;
+  const first = nodes[0];
   const definition = first.name.value.startsWith('__') ? undefined : parent.getFields()[first.name.value];
   if (!definition) return 0;
   const named = getNamedType(definition.type);

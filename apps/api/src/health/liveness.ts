@@ -52,7 +52,7 @@ export class EventLoopLag {
 
   record(at: number, lagMs: number): void {
     this.samples.push({ at, lagMs });
-    while (this.samples.length && this.samples[0]!.at < at - WINDOW_MS) this.samples.shift();
+    while (this.samples.length && this.samples[0].at < at - WINDOW_MS) this.samples.shift();
   }
 
   sustainedLagMs(): number {

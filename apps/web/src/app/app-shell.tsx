@@ -10,7 +10,7 @@ const COACH_LINKS = [
 ];
 
 /** Owners also run the practice: its settings, coaches and audit trail. */
-const OWNER_LINKS = [...COACH_LINKS.slice(0, 3), { to: '/practice', label: 'Practice' }, COACH_LINKS[3]!];
+const OWNER_LINKS = [...COACH_LINKS.slice(0, 3), { to: '/practice', label: 'Practice' }, COACH_LINKS[3]];
 
 const CLIENT_LINKS = [
   { to: '/', label: 'Home', end: true },

@@ -39,8 +39,8 @@ describe('the portal goals: sharing with the sponsor', () => {
     expect(toggles.map((t) => (t as HTMLInputElement).checked)).toEqual([false, true]);
     expect(toggles[0]).toHaveAccessibleDescription("Your sponsor will see this goal's title and progress, never your notes.");
 
-    fireEvent.click(toggles[0]!);
-    fireEvent.click(toggles[1]!);
+    fireEvent.click(toggles[0]);
+    fireEvent.click(toggles[1]);
     expect(client.operations.filter((o) => o.name === 'SetGoalSharedWithSponsor').map((o) => o.variables)).toEqual([
       { goalId: 'goal-1', shared: true },
       { goalId: 'goal-2', shared: false },

@@ -87,7 +87,7 @@ describe('PortalHomePage', () => {
       .getAllByRole('heading', { level: 3 })
       .map((h) => h.textContent);
     expect(titles).toEqual(['Send the promotion case', 'Book a mock interview', 'Read the book']);
-    const first = within(section).getAllByRole('listitem')[0]!;
+    const first = within(section).getAllByRole('listitem')[0];
     expect(within(first).getByText('Overdue')).toBeInTheDocument();
     expect(first).toHaveTextContent('Due Sun 1 Feb 2026');
     expect(within(section).getByRole('button', { name: 'Mark done: Book a mock interview' })).toBeInTheDocument();
@@ -113,7 +113,7 @@ describe('PortalHomePage', () => {
       }),
     });
     renderPage(<PortalHomePage />, { client, viewer: aClientViewer() });
-    const first = within(screen.getByRole('region', { name: 'Action items' })).getAllByRole('listitem')[0]!;
+    const first = within(screen.getByRole('region', { name: 'Action items' })).getAllByRole('listitem')[0];
     await userEvent.click(within(first).getByText(/^Comments \(1\)/));
     expect(within(first).getByText('Draft is ready')).toBeVisible();
     await userEvent.type(within(first).getByLabelText('Your comment'), '  Sent it ');

@@ -13,7 +13,7 @@ export function anActionItem(overrides: Partial<PortalActionItem> = {}): PortalA
     session: null,
     comments: [],
     ...overrides,
-  } as PortalActionItem;
+  };
 }
 
 export const connection = <T>(nodes: T[], hasNextPage = false) => ({

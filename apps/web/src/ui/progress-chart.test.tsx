@@ -107,7 +107,7 @@ describe('GoalProgressChart', () => {
 
   it('draws no line for a single point and says so when there are none', () => {
     const { container, rerender } = render(
-      <GoalProgressChart title="Revenue" unit="k€" baseline={10} target={50} points={[points[0]!]} zone="UTC" />,
+      <GoalProgressChart title="Revenue" unit="k€" baseline={10} target={50} points={[points[0]]} zone="UTC" />,
     );
     expect(container.querySelector('path')).toBeNull();
     expect(container.querySelectorAll('circle')).toHaveLength(1);

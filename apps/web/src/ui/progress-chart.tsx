@@ -43,7 +43,7 @@ export function chartSummary({ title, unit, baseline, target, points }: Omit<Goa
   const ordered = sortedPoints(points);
   const goal = `${withUnit(target, unit)}`;
   if (ordered.length === 0) return `${title}: baseline ${formatValue(baseline)}, target ${goal}; no check-ins yet`;
-  const latest = ordered[ordered.length - 1]!.value;
+  const latest = ordered[ordered.length - 1].value;
   const count = ordered.length === 1 ? '1 check-in' : `${ordered.length} check-ins`;
   return `${title}: from ${formatValue(baseline)} to ${formatValue(latest)} of target ${goal} over ${count}`;
 }
@@ -87,7 +87,7 @@ export function chartScale(baseline: number, target: number, points: ProgressPoi
   const bottom = box.height - box.padding.bottom;
 
   const times = ordered.map((point) => Date.parse(point.recordedAt));
-  const span = times.length ? { from: times[0]!, to: times[times.length - 1]! } : null;
+  const span = times.length ? { from: times[0], to: times[times.length - 1] } : null;
   const x = (time: number) => {
     if (!span || span.to === span.from) return (left + right) / 2;
     return left + ((time - span.from) / (span.to - span.from)) * (right - left);
@@ -180,15 +180,15 @@ export function GoalProgressChart({ title, unit, baseline, target, points, zone 
           {scale.span ? (
             scale.span.from === scale.span.to ? (
               <text className="progress-chart-date" x={(left + right) / 2} y={HEIGHT - 8} textAnchor="middle">
-                {formatDate(ordered[0]!.recordedAt, zone)}
+                {formatDate(ordered[0].recordedAt, zone)}
               </text>
             ) : (
               <>
                 <text className="progress-chart-date" x={left} y={HEIGHT - 8} textAnchor="start">
-                  {formatDate(ordered[0]!.recordedAt, zone)}
+                  {formatDate(ordered[0].recordedAt, zone)}
                 </text>
                 <text className="progress-chart-date" x={right} y={HEIGHT - 8} textAnchor="end">
-                  {formatDate(ordered[ordered.length - 1]!.recordedAt, zone)}
+                  {formatDate(ordered[ordered.length - 1].recordedAt, zone)}
                 </text>
               </>
             )

@@ -64,7 +64,7 @@ export class Loaders {
         const byId = new Map(rows.map((row) => [row.id, row]));
         return ids.map((id) => byId.get(id) ?? null);
       });
-      this.byIdLoaders.set(entity, loader as DataLoader<Key, unknown>);
+      this.byIdLoaders.set(entity, loader);
     }
     return loader;
   }

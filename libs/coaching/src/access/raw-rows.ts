@@ -35,7 +35,7 @@ export class RawEntityColumns<T extends ObjectLiteral> {
       ? this.metadata.columns.filter((column) => column.isPrimary || properties.includes(column.propertyName))
       : this.metadata.columns;
     this.keys = this.columns.map((column) => [prefix + column.databaseName, column] as const);
-    this.primaryKey = prefix + this.metadata.primaryColumns[0]!.databaseName;
+    this.primaryKey = prefix + this.metadata.primaryColumns[0].databaseName;
   }
 
   /** The same entity with only `properties` read (memoized per list, so pass them in a stable order). */
@@ -98,7 +98,7 @@ export async function preparedPage<T extends ObjectLiteral>(
   extra: ReadonlyArray<readonly [string, string]> = [],
 ): Promise<{ entities: T[]; rows: Array<Record<string, unknown>> }> {
   const [[firstExpression, firstAlias], ...rest] = columns.selections(alias);
-  qb.select(firstExpression!, firstAlias!);
+  qb.select(firstExpression, firstAlias);
   for (const [expression, as] of [...rest, ...extra]) qb.addSelect(expression, as);
   const [sql, params] = qb.getQueryAndParameters();
   const rows = await db.preparedQuery(`${sql} LIMIT $${params.length + 1}`, [...params, limit]);

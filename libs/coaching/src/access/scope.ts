@@ -23,7 +23,7 @@ export class Scope {
     const qb = this.db.manager.createQueryBuilder(entity, alias);
     const params = { scopePracticeId: actor.practiceId, scopeUserId: actor.userId, scopeClientId: actor.clientId };
     const [first, ...rest] = scopeConditions(actor, qb.expressionMap.mainAlias!.metadata, alias, (name) => `:${NAMED[name]}`);
-    qb.where(first!, params);
+    qb.where(first, params);
     for (const condition of rest) qb.andWhere(condition);
     return qb;
   }

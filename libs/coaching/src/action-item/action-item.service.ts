@@ -97,7 +97,7 @@ export class ActionItemService {
       first + 1,
       overdue ? [[`coalesce(${OVERDUE_SQL('a', 'owner.time_zone')}, false)`, 'is_overdue']] : [],
     );
-    if (overdue) rows.forEach((item, index) => setOverdueRead(item, raw[index]!.is_overdue === true));
+    if (overdue) rows.forEach((item, index) => setOverdueRead(item, raw[index].is_overdue === true));
     return toConnection(rows, first, (a) => [a.dueDate ?? '', a.id]);
   }
 

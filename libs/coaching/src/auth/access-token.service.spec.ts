@@ -28,7 +28,7 @@ describe('AccessTokenService', () => {
     const { token } = await tokens.issue(actor, SESSION, issuedAt);
     expect(await service().verify(token, new Date(issuedAt.getTime() + ACCESS_TOKEN_SECONDS * 1000 + 1))).toBeNull();
     const [header, payload, signature] = token.split('.');
-    const owner = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), role: 'OWNER' })).toString(
+    const owner = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), role: 'OWNER' })).toString(
       'base64url',
     );
     expect(await tokens.verify(`${header}.${owner}.${signature}`, issuedAt)).toBeNull();

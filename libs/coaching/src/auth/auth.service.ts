@@ -337,7 +337,7 @@ export class AuthService {
       clientId: refs.clientId ?? null,
       createdById: refs.createdById ?? null,
     });
-    return { id: String(inserted.identifiers[0]!.id), token: secret.token, expiresAt };
+    return { id: String(inserted.identifiers[0].id), token: secret.token, expiresAt };
   }
 
   private async consumeUserToken(token: string, kinds: UserTokenKind[]): Promise<UserToken> {

@@ -99,12 +99,12 @@ const PHC = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$([A-Za-z0-9+/]+)\$([A-Z
 export function parsePhc(phc: string): Phc | null {
   const match = PHC.exec(phc);
   if (!match) return null;
-  const tag = Buffer.from(match[5]!, 'base64');
+  const tag = Buffer.from(match[5], 'base64');
   return {
     memoryKiB: Number(match[1]),
     passes: Number(match[2]),
     parallelism: Number(match[3]),
-    salt: Buffer.from(match[4]!, 'base64'),
+    salt: Buffer.from(match[4], 'base64'),
     tag,
     tagLength: tag.length,
   };

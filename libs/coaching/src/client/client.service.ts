@@ -63,7 +63,7 @@ export class ClientService {
     }
     const columns = this.rosterColumns(include);
     const [[firstExpression, firstAlias], ...rest] = columns.client.selections('c');
-    qb.select(firstExpression!, firstAlias);
+    qb.select(firstExpression, firstAlias);
     for (const [expression, alias] of rest) qb.addSelect(expression, alias);
     let parameterCount = 0;
     const qbParam = (value: unknown) => {
@@ -160,7 +160,7 @@ export class ClientService {
       setRosterSummary(client, summary);
       return client;
     });
-    return toConnection(clients, first, (c, index) => rosterCursor(order, c, (rows[index]!.sort_at as string | null | undefined) ?? null));
+    return toConnection(clients, first, (c, index) => rosterCursor(order, c, (rows[index].sort_at as string | null | undefined) ?? null));
   }
 
   private columns?: ReturnType<ClientService['buildRosterColumns']>;

@@ -72,7 +72,7 @@ export function decodeCursor(cursor: string, arity: number): Array<string | numb
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(values) && values.length === arity && values.every((v) => typeof v === 'string' || typeof v === 'number')) {
-      return values as Array<string | number>;
+      return values;
     }
   } catch {
     // fall through
@@ -121,7 +121,7 @@ export function cursorKeyText(expression: string, type: KeyType): string {
 export function decodeKeys(cursor: string, types: readonly KeyType[], nullable: readonly boolean[] = []): string[] {
   const values = decodeCursor(cursor, types.length);
   return values.map((value, index) => {
-    if (isCursorKey(value, types[index]!) || (nullable[index] === true && value === '')) return value as string;
+    if (isCursorKey(value, types[index]) || (nullable[index] === true && value === '')) return value as string;
     throw new BadUserInputError('after is not a cursor from this list', 'after');
   });
 }
@@ -152,7 +152,7 @@ export class Keyset {
 
   /** [expression, alias] pairs selecting every key as its cursor text. */
   selections(): Array<[string, string]> {
-    return this.keys.map((key, index) => [cursorKeyText(key.sql, key.type), this.aliases[index]!]);
+    return this.keys.map((key, index) => [cursorKeyText(key.sql, key.type), this.aliases[index]]);
   }
 
   /** Orders `qb` by the keys and, with `after`, keeps only the rows past that cursor. */
@@ -177,7 +177,7 @@ export class Keyset {
 
   /** A page of entities with the raw rows they were read from (same order, as getRawAndEntities and preparedPage return them). */
   connection<T>(page: { entities: T[]; raw: Array<Record<string, unknown>> }, first: number): ConnectionShape<T> {
-    return toConnection(page.entities, first, (_entity, index) => this.cursorOf(page.raw[index]!));
+    return toConnection(page.entities, first, (_entity, index) => this.cursorOf(page.raw[index]));
   }
 }
 

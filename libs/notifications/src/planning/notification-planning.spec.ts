@@ -29,10 +29,10 @@ describe('planSessionEmails', () => {
 
   it('keeps 48 h as 48 hours across the March DST change (09:00 EDT session → 08:00 EST two days before)', () => {
     const [first] = planSessionEmails(session, { client, coach: null }, [2880], at('2027-03-01T00:00:00Z'));
-    expect(local(first!.sendAt, 'America/New_York')).toBe('2027-03-14 09:00 Sun');
+    expect(local(first.sendAt, 'America/New_York')).toBe('2027-03-14 09:00 Sun');
     const november = { ...session, startsAt: at('2027-11-08T14:00:00Z') }; // Mon 09:00 EST, the day after fall-back
     const [nov] = planSessionEmails(november, { client, coach: null }, [2880], at('2027-10-01T00:00:00Z'));
-    expect(local(nov!.sendAt, 'America/New_York')).toBe('2027-11-06 10:00 Sat');
+    expect(local(nov.sendAt, 'America/New_York')).toBe('2027-11-06 10:00 Sat');
   });
 
   it('adds the coach as a recipient when they opted in, in their own zone', () => {
@@ -57,7 +57,7 @@ describe('planSessionEmails', () => {
   it('catches up only the nearest passed reminder, and none for a session about to start', () => {
     const drafts = planSessionEmails(session, { client, coach: null }, [2880, 1440, 120], at('2027-03-16T10:00:00Z')); // 3 h before
     expect(drafts.map((d) => d.idempotencyKey)).toEqual(['reminder:s1:v2:1440m:client', 'reminder:s1:v2:120m:client']);
-    expect(drafts[0]!.sendAt.toISOString()).toBe('2027-03-16T10:00:00.000Z');
+    expect(drafts[0].sendAt.toISOString()).toBe('2027-03-16T10:00:00.000Z');
     expect(planSessionEmails(session, { client, coach: null }, [2880, 120], at('2027-03-16T12:45:00Z'))).toEqual([]);
   });
 

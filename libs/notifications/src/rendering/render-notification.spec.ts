@@ -182,7 +182,7 @@ describe('renderNotification', () => {
         .filter(Boolean)) {
         const asLink = /^(.+): (https?:\/\/\S+)$/.exec(line);
         if (asLink) {
-          expect(email.html).toContain(`href="${escapeHtml(asLink[2]!)}"`);
+          expect(email.html).toContain(`href="${escapeHtml(asLink[2])}"`);
           expect(html).toContain(asLink[1]);
         } else {
           expect(html).toContain(line);
@@ -336,7 +336,7 @@ describe('renderNotification', () => {
     );
 
     it('never turns a non-web meeting URL into a link', () => {
-      const email = renderNotification(hostile[0]!, options());
+      const email = renderNotification(hostile[0], options());
       expect(email.html).not.toContain('href="javascript:');
       expect(email.text).toContain('Join the meeting: javascript:alert(1)');
     });
@@ -366,7 +366,7 @@ describe('renderNotification', () => {
 
   describe('links', () => {
     it("point at the app's session and action item pages, whatever the trailing slash", () => {
-      const email = renderNotification(SAMPLES[0]!.content, options({ appUrl: `${APP_URL}/` }));
+      const email = renderNotification(SAMPLES[0].content, options({ appUrl: `${APP_URL}/` }));
       expect(email.text).toContain(`Open the session: ${APP_URL}/sessions/${SESSION_ID}`);
       expect(email.text).toContain(`Review the action items: ${APP_URL}/action-items`);
       expect(email.html).toContain(`href="${APP_URL}/sessions/${SESSION_ID}"`);
@@ -409,7 +409,7 @@ describe('renderNotification', () => {
     );
 
     it('is left out when there is no unsubscribe URL', () => {
-      const email = renderNotification(SAMPLES[0]!.content, options({ unsubscribeUrl: null }));
+      const email = renderNotification(SAMPLES[0].content, options({ unsubscribeUrl: null }));
       expect(email.text).not.toContain('Unsubscribe');
       expect(email.html).not.toContain('Unsubscribe');
       expect(email.text).toContain('Sent by Tandem for Northstar Coaching.');

@@ -20,7 +20,7 @@ describe('calendarRange', () => {
       '2026-03-28',
       '2026-03-29',
     ]);
-    const sunday = range.days[6]!;
+    const sunday = range.days[6];
     expect(hours(sunday.from, sunday.to)).toBe(23);
     expect(range.days.filter((d) => d.isToday).map((d) => d.date)).toEqual(['2026-03-26']);
     expect(range.label).toBe('23 – 29 Mar 2026');
@@ -42,7 +42,7 @@ describe('calendarRange', () => {
     expect(range.label).toBe('March 2026');
     expect(range.from).toBe('2026-03-01T00:00:00.000Z');
     expect(range.to).toBe('2026-03-31T23:00:00.000Z');
-    expect(range.days[0]!.date).toBe('2026-02-23');
+    expect(range.days[0].date).toBe('2026-02-23');
     expect(range.days.at(-1)!.date).toBe('2026-04-05');
     expect(range.days.length % 7).toBe(0);
     expect(range.days.filter((d) => d.inRange)).toHaveLength(31);

@@ -170,7 +170,7 @@ export function ActionItemsTab({ clientId }: { clientId: string }) {
             const items = actionItems.edges.map((edge) => edge.node);
             if (!items.length && !cursors.length) {
               return (
-                <EmptyState title={status ? `No ${ACTION_ITEM_STATUS[status]!.label.toLowerCase()} action items` : 'No action items yet'} />
+                <EmptyState title={status ? `No ${ACTION_ITEM_STATUS[status].label.toLowerCase()} action items` : 'No action items yet'} />
               );
             }
             return (
@@ -232,7 +232,7 @@ function ActionItemRow({ item, onChanged }: { item: Item; onChanged: (message: s
   const [reopen, reopenState] = useActionItemMutation(ReopenActionItemMutation);
   const busy = completeState.fetching || dropState.fetching || reopenState.fetching;
   const error = completeState.error ?? dropState.error ?? reopenState.error;
-  const status = ACTION_ITEM_STATUS[item.status]!;
+  const status = ACTION_ITEM_STATUS[item.status];
 
   const run = async (action: (variables: { id: string }) => Promise<{ error?: unknown }>, message: string) => {
     const answer = await action({ id: item.id });

@@ -37,7 +37,7 @@ export interface RevisionSummary {
 export function defaultComparePicks(numbers: number[]): { from: number; to: number } | null {
   const sorted = [...new Set(numbers)].sort((a, b) => b - a);
   if (sorted.length < 2) return null;
-  return { from: sorted[1]!, to: sorted[0]! };
+  return { from: sorted[1], to: sorted[0] };
 }
 
 export interface SectionComparison {

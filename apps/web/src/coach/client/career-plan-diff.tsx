@@ -46,7 +46,7 @@ function diffMiddle(a: string[], b: string[]): DiffLine[] {
   const lcs = new Uint32Array((n + 1) * width);
   for (let i = n - 1; i >= 0; i -= 1) {
     for (let j = m - 1; j >= 0; j -= 1) {
-      lcs[i * width + j] = a[i] === b[j] ? lcs[(i + 1) * width + j + 1]! + 1 : Math.max(lcs[(i + 1) * width + j]!, lcs[i * width + j + 1]!);
+      lcs[i * width + j] = a[i] === b[j] ? lcs[(i + 1) * width + j + 1] + 1 : Math.max(lcs[(i + 1) * width + j], lcs[i * width + j + 1]);
     }
   }
 
@@ -55,19 +55,19 @@ function diffMiddle(a: string[], b: string[]): DiffLine[] {
   let j = 0;
   while (i < n && j < m) {
     if (a[i] === b[j]) {
-      out.push({ kind: 'same', text: a[i]! });
+      out.push({ kind: 'same', text: a[i] });
       i += 1;
       j += 1;
-    } else if (lcs[(i + 1) * width + j]! >= lcs[i * width + j + 1]!) {
-      out.push({ kind: 'removed', text: a[i]! });
+    } else if (lcs[(i + 1) * width + j] >= lcs[i * width + j + 1]) {
+      out.push({ kind: 'removed', text: a[i] });
       i += 1;
     } else {
-      out.push({ kind: 'added', text: b[j]! });
+      out.push({ kind: 'added', text: b[j] });
       j += 1;
     }
   }
-  while (i < n) out.push({ kind: 'removed', text: a[i++]! });
-  while (j < m) out.push({ kind: 'added', text: b[j++]! });
+  while (i < n) out.push({ kind: 'removed', text: a[i++] });
+  while (j < m) out.push({ kind: 'added', text: b[j++] });
   return out;
 }
 

@@ -49,7 +49,7 @@ export function parseOffsets(value: string): number[] | null {
   for (const part of parts) {
     const match = REMINDER.exec(part);
     if (!match) return null;
-    minutes.push(Number(match[1]) * (UNIT_MINUTES[(match[2] as string).toLowerCase()] as number));
+    minutes.push(Number(match[1]) * UNIT_MINUTES[match[2].toLowerCase()]);
   }
   return [...new Set(minutes)].sort((a, b) => b - a);
 }

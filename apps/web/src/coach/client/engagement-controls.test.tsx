@@ -181,7 +181,7 @@ describe('Engagement controls', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     const client = overview(anEngagement({ status }), (name) =>
       name === mutation
-        ? { data: { [mutation[0]!.toLowerCase() + mutation.slice(1)]: { __typename: 'Engagement', id: 'e1', status: 'ACTIVE' } } }
+        ? { data: { [mutation[0].toLowerCase() + mutation.slice(1)]: { __typename: 'Engagement', id: 'e1', status: 'ACTIVE' } } }
         : undefined,
     );
     render(client);

@@ -102,7 +102,7 @@ export function GoalsTab({ clientId }: { clientId: string }) {
             );
           const groups = groupGoalsByHorizon(engagements);
           const several = engagements.length > 1;
-          const chosen = engagementId || data.client.currentEngagement?.id || engagements[0]!.id;
+          const chosen = engagementId || data.client.currentEngagement?.id || engagements[0].id;
           return (
             <>
               {adding ? (

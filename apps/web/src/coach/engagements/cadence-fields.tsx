@@ -31,7 +31,7 @@ export function CadenceFields({
   const set =
     <K extends keyof CadenceForm>(key: K) =>
     (event: { target: { value: string } }) =>
-      onChange({ [key]: event.target.value } as Partial<CadenceForm>);
+      onChange({ [key]: event.target.value });
 
   return (
     <>

@@ -84,7 +84,7 @@ describe('ClientNotifications', { timeout: 20_000 }, () => {
     const table = await screen.findByRole('table', { name: 'Emails' });
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(3);
-    expect(within(rows[1]!).getByRole('link', { name: 'Session reminder' })).toHaveAttribute('href', '/sessions/session-1');
+    expect(within(rows[1]).getByRole('link', { name: 'Session reminder' })).toHaveAttribute('href', '/sessions/session-1');
     expect(rows[1]).toHaveTextContent('Sent');
     expect(rows[1]).toHaveTextContent('Tue 3 Mar 2026, 04:00 EST');
     expect(rows[2]).toHaveTextContent('Session preparation');

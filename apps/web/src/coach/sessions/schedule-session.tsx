@@ -151,7 +151,7 @@ function ScheduleSessionView({ client }: { client: ClientOptions }) {
         </SelectField>
       ) : (
         <p>
-          Engagement: <strong>{engagements[0]!.title}</strong>
+          Engagement: <strong>{engagements[0].title}</strong>
         </p>
       )}
       <fieldset className="schedule-session-when">

@@ -391,7 +391,7 @@ function SessionActionItems({ session, onAdded }: { session: Session; onAdded: (
       {session.actionItems.length ? (
         <ul className="session-items">
           {session.actionItems.map((item) => {
-            const status = ACTION_ITEM_STATUS[item.status]!;
+            const status = ACTION_ITEM_STATUS[item.status];
             return (
               <li key={item.id}>
                 <span>{item.title}</span>
