@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { CadenceForm } from '../engagements/engagement-form';
 
 export type EngagementStatus = 'DRAFT' | 'ACTIVE' | 'PAUSED' | 'COMPLETED' | 'CANCELLED';
 export type EngagementPhase = 'DISCOVER' | 'PLAN' | 'ACT';
@@ -33,6 +34,22 @@ export interface EditableEngagement {
   sessionMinutes: number;
   sponsor?: { id: string } | null;
   meetingUrl?: string | null;
+}
+
+/** The engagement as the controls read it: what the edit form shows, plus status, cadence and sponsor. */
+export interface ControlledEngagement extends EditableEngagement {
+  id: string;
+  status: EngagementStatus;
+  cadence: {
+    frequency: CadenceForm['frequency'];
+    anchor: string;
+    day?: number | null;
+    ordinal?: number | null;
+    weekday?: number | null;
+    localTime: string;
+    timeZone: string;
+  };
+  sponsor?: { id: string; organisation: string; contactName?: string | null } | null;
 }
 
 export interface EngagementEditForm {
