@@ -1,7 +1,7 @@
 import { CreatePractice1763900000000 } from './1763900000000-CreatePractice.js';
 import { CoachingDomain1763910000000 } from './1763910000000-CoachingDomain.js';
 import { Notifications1763920000000 } from './1763920000000-Notifications.js';
-import { BenchIndexes1763930000000 } from './1763930000000-BenchIndexes.js';
+import { GoalCheckInClientIndex1763930000000 } from './1763930000000-GoalCheckInClientIndex.js';
 import { RollingSessionPlan1764000000000 } from './1764000000000-RollingSessionPlan.js';
 import { NotificationPlannedSendAt1764010000000 } from './1764010000000-NotificationPlannedSendAt.js';
 import { SponsorConsentAndCommentReads1764020000000 } from './1764020000000-SponsorConsentAndCommentReads.js';
@@ -18,7 +18,7 @@ export const ALL_MIGRATIONS = [
   CreatePractice1763900000000,
   CoachingDomain1763910000000,
   Notifications1763920000000,
-  BenchIndexes1763930000000,
+  GoalCheckInClientIndex1763930000000,
   RollingSessionPlan1764000000000,
   NotificationPlannedSendAt1764010000000,
   SponsorConsentAndCommentReads1764020000000,
