@@ -1,6 +1,7 @@
 import type { DataSourceOptions, EntitySchema, Logger as TypeOrmLogger, MixedList } from 'typeorm';
 import { ALL_MIGRATIONS } from '../../../migrations/index.js';
 import { DEFAULT_DATABASE_TIMEOUTS, guardedPoolOptions, type DatabaseTimeouts, type PoolActivity } from './pool-guard.js';
+import { PostgresNamingStrategy } from './postgres-naming.strategy.js';
 
 export interface DataSourceSettings {
   url: string;
@@ -29,6 +30,7 @@ export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptio
       settings.poolActivity,
     ),
     entities: settings.entities ?? [],
+    namingStrategy: new PostgresNamingStrategy(),
     migrations: ALL_MIGRATIONS,
     migrationsTableName: 'typeorm_migrations',
     migrationsTransactionMode: 'each',

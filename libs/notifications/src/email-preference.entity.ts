@@ -1,9 +1,12 @@
-import { Column, CreateDateColumn, Entity, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
 import { TenantEntity } from '#tandem/coaching';
 import type { NotificationKind } from './notification.entity.js';
 
 /** What one address in one practice wants to receive. No row means the defaults. */
 @Entity({ name: 'email_preference' })
+@Check('email_preference_check', `(quiet_hours_start IS NULL) = (quiet_hours_end IS NULL)`)
+// UNIQUE (practice_id, lower(email)), an expression index: declared in the migration.
+@Index('email_preference_key', { synchronize: false })
 export class EmailPreference extends TenantEntity {
   /** Stored lower-case. */
   @Column({ type: 'varchar', length: 320 })

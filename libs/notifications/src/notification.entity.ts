@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, Unique, UpdateDateColumn } from 'typeorm';
 import { TenantEntity } from '#tandem/coaching';
 
 export type NotificationKind =
@@ -32,6 +32,17 @@ export type NotificationStatus = 'PENDING' | 'QUEUED' | 'SENT' | 'SKIPPED' | 'FA
 
 /** One email, planned. The row exists before any job does; the job only carries its id. */
 @Entity({ name: 'notification' })
+@Check('notification_kind_check', `kind IN (${NOTIFICATION_KINDS.map((kind) => `'${kind}'`).join(', ')})`)
+@Check('notification_status_check', `status IN ('PENDING', 'QUEUED', 'SENT', 'SKIPPED', 'FAILED', 'CANCELLED')`)
+@Unique('notification_idempotency_key_key', ['idempotencyKey'])
+// What the dispatcher scans: due PENDING rows, and QUEUED rows whose job may have been lost.
+@Index('notification_due_idx', ['sendAt'], { where: "status = 'PENDING'" })
+@Index('notification_queued_idx', ['queuedAt'], { where: "status = 'QUEUED'" })
+@Index('notification_session_idx', ['sessionId'])
+@Index('notification_recipient_user_idx', ['recipientUserId'])
+// (client_id, created_at DESC) and (practice_id, created_at DESC): @Index cannot say DESC, so declared in the migration.
+@Index('notification_client_idx', { synchronize: false })
+@Index('notification_practice_idx', { synchronize: false })
 // An expression index (practice_id, lower(recipient_email)) WHERE status = 'PENDING': declared in the migration.
 @Index('notification_pending_recipient_idx', { synchronize: false })
 // (updated_at) WHERE status IN ('SENT', 'SKIPPED', 'CANCELLED'), for the retention purge: declared in the migration.
@@ -47,15 +58,18 @@ export class Notification extends TenantEntity {
   recipientEmail!: string;
 
   @Column({ name: 'recipient_user_id', type: 'uuid', nullable: true })
+  @ForeignKey('app_user', { onDelete: 'SET NULL' })
   recipientUserId!: string | null;
 
   @Column({ name: 'recipient_time_zone', type: 'varchar', length: 64 })
   recipientTimeZone!: string;
 
   @Column({ name: 'client_id', type: 'uuid', nullable: true })
+  @ForeignKey('client', { onDelete: 'CASCADE' })
   clientId!: string | null;
 
   @Column({ name: 'session_id', type: 'uuid', nullable: true })
+  @ForeignKey('coaching_session', { onDelete: 'CASCADE' })
   sessionId!: string | null;
 
   /** The session version the email was planned for; a reschedule makes it stale. */

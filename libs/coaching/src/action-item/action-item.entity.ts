@@ -1,18 +1,26 @@
-import { Column, CreateDateColumn, Entity, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, UpdateDateColumn } from 'typeorm';
 import { ClientOwnedEntity } from '../common/tenant-entity.js';
 
 export type ActionItemStatus = 'OPEN' | 'DONE' | 'DROPPED';
 
 /** A short-term commitment agreed with the client, reviewed at every session. */
 @Entity({ name: 'action_item' })
+@Check('action_item_status_check', `status IN ('OPEN', 'DONE', 'DROPPED')`)
+@Index('action_item_client_idx', ['clientId', 'status', 'dueDate'])
+@Index('action_item_engagement_idx', ['engagementId'])
+@Index('action_item_session_idx', ['sessionId'])
+@Index('action_item_goal_idx', ['goalId'])
 export class ActionItem extends ClientOwnedEntity {
   @Column({ name: 'engagement_id', type: 'uuid' })
+  @ForeignKey('engagement', { onDelete: 'CASCADE' })
   engagementId!: string;
 
   @Column({ name: 'session_id', type: 'uuid', nullable: true })
+  @ForeignKey('coaching_session', { onDelete: 'SET NULL' })
   sessionId!: string | null;
 
   @Column({ name: 'goal_id', type: 'uuid', nullable: true })
+  @ForeignKey('goal', { onDelete: 'SET NULL' })
   goalId!: string | null;
 
   @Column({ type: 'varchar', length: 200 })
@@ -35,6 +43,7 @@ export class ActionItem extends ClientOwnedEntity {
   completedById!: string | null;
 
   @Column({ name: 'created_by_id', type: 'uuid', nullable: true })
+  @ForeignKey('app_user', { onDelete: 'SET NULL' })
   createdById!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

@@ -2,6 +2,9 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Every log-in attempt, kept for rate limiting across API replicas. */
 @Entity({ name: 'login_attempt' })
+// (lower(email), attempted_at), an expression index: declared in the migration.
+@Index('login_attempt_email_idx', { synchronize: false })
+@Index('login_attempt_ip_idx', ['ip', 'attemptedAt'])
 // The retention purge's scan (migration RetentionIndexes).
 @Index('login_attempt_attempted_at_idx', ['attemptedAt'])
 export class LoginAttempt {

@@ -1,10 +1,14 @@
-import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, Unique } from 'typeorm';
 import { TenantEntity } from '../common/tenant-entity.js';
 
 export type UserTokenKind = 'CLIENT_INVITE' | 'COACH_INVITE' | 'PASSWORD_RESET';
 
 /** A one-time, expiring token sent by email (invites, password resets); stored only as its SHA-256. */
 @Entity({ name: 'user_token' })
+@Check('user_token_kind_check', `kind IN ('CLIENT_INVITE', 'COACH_INVITE', 'PASSWORD_RESET')`)
+@Unique('user_token_token_hash_key', ['tokenHash'])
+@Index('user_token_user_idx', ['userId'])
+@Index('user_token_client_idx', ['clientId'])
 // An expression index (coalesce(used_at, expires_at)) for the retention purge: declared in the migration.
 @Index('user_token_spent_idx', { synchronize: false })
 export class UserToken extends TenantEntity {
@@ -18,12 +22,15 @@ export class UserToken extends TenantEntity {
   email!: string;
 
   @Column({ name: 'user_id', type: 'uuid', nullable: true })
+  @ForeignKey('app_user', { onDelete: 'CASCADE' })
   userId!: string | null;
 
   @Column({ name: 'client_id', type: 'uuid', nullable: true })
+  @ForeignKey('client', { onDelete: 'CASCADE' })
   clientId!: string | null;
 
   @Column({ name: 'created_by_id', type: 'uuid', nullable: true })
+  @ForeignKey('app_user', { onDelete: 'SET NULL' })
   createdById!: string | null;
 
   @Column({ name: 'expires_at', type: 'timestamptz' })

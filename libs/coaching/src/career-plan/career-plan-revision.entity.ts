@@ -1,10 +1,12 @@
-import { Column, CreateDateColumn, Entity } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Unique } from 'typeorm';
 import { ClientOwnedEntity } from '../common/tenant-entity.js';
 
 /** The sections of a career management plan as saved at one moment; never edited, only superseded. */
 @Entity({ name: 'career_plan_revision' })
+@Unique('career_plan_revision_career_plan_id_number_key', ['careerPlanId', 'number'])
 export class CareerPlanRevision extends ClientOwnedEntity {
   @Column({ name: 'career_plan_id', type: 'uuid' })
+  @ForeignKey('career_plan', { onDelete: 'CASCADE' })
   careerPlanId!: string;
 
   @Column({ type: 'integer' })
@@ -32,6 +34,7 @@ export class CareerPlanRevision extends ClientOwnedEntity {
   brandingAndNetworking!: string;
 
   @Column({ name: 'author_id', type: 'uuid', nullable: true })
+  @ForeignKey('app_user', { onDelete: 'SET NULL' })
   authorId!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

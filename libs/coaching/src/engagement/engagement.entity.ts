@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, UpdateDateColumn } from 'typeorm';
 import type { SessionPlanChange } from './session-plan.js';
 import { ClientOwnedEntity } from '../common/tenant-entity.js';
 
@@ -10,12 +10,28 @@ export type EngagementStatus = 'DRAFT' | 'ACTIVE' | 'PAUSED' | 'COMPLETED' | 'CA
  * zone), never as UTC instants; sessions are materialised from it.
  */
 @Entity({ name: 'engagement' })
+@Check('engagement_phase_check', `phase IN ('DISCOVER', 'PLAN', 'ACT')`)
+@Check('engagement_status_check', `status IN ('DRAFT', 'ACTIVE', 'PAUSED', 'COMPLETED', 'CANCELLED')`)
+@Check('engagement_check', `end_date IS NULL OR end_date >= start_date`)
+@Check('engagement_sessions_allotted_check', `sessions_allotted IS NULL OR sessions_allotted > 0`)
+@Check('engagement_session_minutes_check', `session_minutes BETWEEN 5 AND 600`)
+@Check('engagement_cadence_frequency_check', `cadence_frequency IN ('MONTHLY', 'QUARTERLY', 'SEMI_ANNUAL', 'AD_HOC')`)
+@Check('engagement_cadence_anchor_kind_check', `cadence_anchor_kind IN ('DAY_OF_MONTH', 'ORDINAL_WEEKDAY')`)
+@Check('engagement_cadence_day_check', `cadence_day BETWEEN 1 AND 31`)
+@Check('engagement_cadence_ordinal_check', `cadence_ordinal IN (-1, 1, 2, 3, 4)`)
+@Check('engagement_cadence_weekday_check', `cadence_weekday BETWEEN 1 AND 7`)
+@Index('engagement_client_idx', ['clientId', 'status'])
+@Index('engagement_practice_idx', ['practiceId', 'status'])
+@Index('engagement_coach_idx', ['coachId'])
+@Index('engagement_sponsor_idx', ['sponsorId'])
 @Index('engagement_planned_until_idx', ['plannedUntil'], { where: "status = 'ACTIVE'" })
 export class Engagement extends ClientOwnedEntity {
   @Column({ name: 'coach_id', type: 'uuid' })
+  @ForeignKey('app_user')
   coachId!: string;
 
   @Column({ name: 'sponsor_id', type: 'uuid', nullable: true })
+  @ForeignKey('sponsor')
   sponsorId!: string | null;
 
   @Column({ type: 'varchar', length: 200 })

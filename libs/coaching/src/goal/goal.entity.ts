@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, UpdateDateColumn } from 'typeorm';
 import { ClientOwnedEntity } from '../common/tenant-entity.js';
 
 export type GoalCategory = 'CAREER' | 'FINANCIAL' | 'LEARNING' | 'NETWORK' | 'LIFE';
@@ -6,9 +6,16 @@ export type GoalHorizon = 'ONE_YEAR' | 'THREE_YEARS' | 'FIVE_YEARS' | 'TEN_YEARS
 
 /** A goal with a measurable metric: progress runs from the baseline to the target. */
 @Entity({ name: 'goal' })
+@Check('goal_category_check', `category IN ('CAREER', 'FINANCIAL', 'LEARNING', 'NETWORK', 'LIFE')`)
+@Check('goal_horizon_check', `horizon IN ('ONE_YEAR', 'THREE_YEARS', 'FIVE_YEARS', 'TEN_YEARS')`)
+@Check('goal_check', `metric_target <> metric_baseline`)
+@Check('goal_shared_with_sponsor_check', `shared_with_sponsor_by IS NULL OR shared_with_sponsor_at IS NOT NULL`)
+@Index('goal_engagement_idx', ['engagementId', 'createdAt'])
+@Index('goal_client_idx', ['clientId'])
 @Index('goal_shared_with_sponsor_by_idx', ['sharedWithSponsorById'])
 export class Goal extends ClientOwnedEntity {
   @Column({ name: 'engagement_id', type: 'uuid' })
+  @ForeignKey('engagement', { onDelete: 'CASCADE' })
   engagementId!: string;
 
   @Column({ type: 'varchar', length: 200 })
@@ -41,6 +48,7 @@ export class Goal extends ClientOwnedEntity {
 
   /** The client user who agreed (consent is the client's alone). */
   @Column({ name: 'shared_with_sponsor_by', type: 'uuid', nullable: true })
+  @ForeignKey('app_user', { onDelete: 'SET NULL' })
   sharedWithSponsorById!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, Unique, UpdateDateColumn } from 'typeorm';
 import { ClientOwnedEntity } from '../common/tenant-entity.js';
 
 export type SessionStatus = 'SCHEDULED' | 'COMPLETED' | 'CANCELLED' | 'NO_SHOW';
@@ -7,6 +7,13 @@ export type SessionOrigin = 'CADENCE' | 'AD_HOC';
 
 /** One coaching session. `privateNotes` is the coach's alone; `sharedSummary` reaches the client once published. */
 @Entity({ name: 'coaching_session' })
+@Check('coaching_session_duration_minutes_check', `duration_minutes BETWEEN 5 AND 600`)
+@Check('coaching_session_status_check', `status IN ('SCHEDULED', 'COMPLETED', 'CANCELLED', 'NO_SHOW')`)
+@Unique('coaching_session_engagement_id_sequence_key', ['engagementId', 'sequence'])
+@Index('coaching_session_engagement_idx', ['engagementId', 'startsAt'])
+@Index('coaching_session_calendar_idx', ['practiceId', 'startsAt'])
+@Index('coaching_session_client_idx', ['clientId', 'startsAt'])
+@Index('coaching_session_coach_idx', ['coachId', 'startsAt'])
 // Two planners (a re-plan and the rolling top-up, or two workers) can never double a cadence session.
 @Index('coaching_session_cadence_slot_key', ['engagementId', 'startsAt'], {
   unique: true,
@@ -14,9 +21,11 @@ export type SessionOrigin = 'CADENCE' | 'AD_HOC';
 })
 export class CoachingSession extends ClientOwnedEntity {
   @Column({ name: 'engagement_id', type: 'uuid' })
+  @ForeignKey('engagement', { onDelete: 'CASCADE' })
   engagementId!: string;
 
   @Column({ name: 'coach_id', type: 'uuid' })
+  @ForeignKey('app_user')
   coachId!: string;
 
   @Column({ type: 'integer' })

@@ -1,8 +1,9 @@
-import { Column, CreateDateColumn, Entity, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
 import { TenantEntity } from '../common/tenant-entity.js';
 
 /** An employer paying for a client's coaching. Sees attendance and progress, never notes. */
 @Entity({ name: 'sponsor' })
+@Index('sponsor_practice_idx', ['practiceId', 'organisation', 'id'])
 export class Sponsor extends TenantEntity {
   @Column({ type: 'varchar', length: 200 })
   organisation!: string;

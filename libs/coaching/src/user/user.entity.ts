@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
 import { TenantEntity } from '../common/tenant-entity.js';
 
 export type UserRole = 'OWNER' | 'COACH' | 'CLIENT';
@@ -6,6 +6,10 @@ export const USER_ROLES: readonly UserRole[] = ['OWNER', 'COACH', 'CLIENT'];
 
 /** Anyone who logs in: an owner (also a coach), a coach, or a client who accepted an invite. */
 @Entity({ name: 'app_user' })
+@Check('app_user_role_check', `role IN ('OWNER', 'COACH', 'CLIENT')`)
+// UNIQUE (lower(email)), an expression index: declared in the migration.
+@Index('app_user_email_key', { synchronize: false })
+@Index('app_user_practice_idx', ['practiceId', 'role'])
 export class User extends TenantEntity {
   /** Stored lower-case; unique across Tandem. */
   @Column({ type: 'varchar', length: 320 })
