@@ -25,7 +25,7 @@ export * from './common/tenant-entity.js';
 export * from './access/coaching-events.js';
 export * from './access/access.module.js';
 export * from './common/pagination.js';
-export { MAX_TEXT } from './common/validation.js';
+export { isUuid, MAX_TEXT } from './common/validation.js';
 export { AuditService } from './audit/audit.service.js';
 export { AccessTokenService } from './auth/access-token.service.js';
 export { SessionHorizon } from './engagement/session-horizon.js';

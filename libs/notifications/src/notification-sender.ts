@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '#tandem/clock';
+import { isUuid } from '#tandem/coaching';
 import { AppConfig } from '#tandem/config';
 import { MailDeliveryError, MailSender } from '#tandem/mail';
 import { maskEmail } from '#tandem/logging';
@@ -19,7 +20,6 @@ const UNSUBSCRIBE_LINK_DAYS = 90;
 /** Writing SENT after SMTP accepted the email: tries, with the waits between them (about 8 s in all). */
 const SENT_WRITE_ATTEMPTS = 6;
 const SENT_WRITE_FIRST_WAIT_MS = 250;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface SentRow {
   id: string;
@@ -184,7 +184,7 @@ export class NotificationSender {
    */
   private load(notificationId: string): Promise<Loaded | null> {
     // Not an id at all (a hand-made job): nothing to send, and no batch to spoil with a cast error.
-    return UUID.test(notificationId) ? this.loads.run(notificationId) : Promise.resolve(null);
+    return isUuid(notificationId) ? this.loads.run(notificationId) : Promise.resolve(null);
   }
 
   private async loadMany(ids: string[]): Promise<Array<Loaded | null>> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityMetadata, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { NotFoundError } from '#tandem/errors';
+import { isUuid } from '../common/validation.js';
 import type { Actor } from './actor.js';
 import { Db } from './db.js';
 
@@ -56,20 +57,18 @@ export class Scope {
 
   /** One record the caller may see, or NOT_FOUND. */
   async get<T extends ObjectLiteral>(actor: Actor, entity: EntityTarget<T>, id: string, what: string): Promise<T> {
-    const record = UUID.test(id) ? await this.query(actor, entity, 'r').andWhere('r.id = :id', { id }).getOne() : null;
+    const record = isUuid(id) ? await this.query(actor, entity, 'r').andWhere('r.id = :id', { id }).getOne() : null;
     if (!record) throw new NotFoundError(what, id);
     return record;
   }
 
   /** The records among `ids` the caller may see (any order). */
   async many<T extends ObjectLiteral>(actor: Actor, entity: EntityTarget<T>, ids: readonly string[]): Promise<T[]> {
-    const valid = ids.filter((id) => UUID.test(id));
+    const valid = ids.filter(isUuid);
     if (!valid.length) return [];
     return this.query(actor, entity, 'r').andWhere('r.id = ANY(:ids)', { ids: valid }).getMany();
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const NAMED = { practiceId: 'scopePracticeId', userId: 'scopeUserId', clientId: 'scopeClientId' } as const;
 

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { SelectQueryBuilder } from 'typeorm';
 import { BadUserInputError } from '#tandem/errors';
 import { decodeCursor } from '../common/pagination.js';
-import { isStorableText } from '../common/validation.js';
+import { isStorableText, isUuid } from '../common/validation.js';
 import type { Client } from './client.entity.js';
 import type { ClientOrder } from './client.inputs.js';
 
@@ -19,7 +19,6 @@ import type { ClientOrder } from './client.inputs.js';
  */
 
 const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Direction = 'ASC' | 'DESC';
 type OrderTerm = [expression: string, direction: Direction, nulls?: 'NULLS LAST'];
@@ -72,7 +71,7 @@ export function applyRosterCursor(qb: SelectQueryBuilder<Client>, order: ClientO
   const refuse = () => new BadUserInputError('after is not a cursor from this list in this order', 'after');
   if (values[0] !== order) throw refuse();
   const id = values.at(-1);
-  if (typeof id !== 'string' || !UUID.test(id)) throw refuse();
+  if (!isUuid(id)) throw refuse();
   const text = (value: unknown, pattern?: RegExp, allowEmpty = false): string => {
     if (typeof value !== 'string' || !isStorableText(value)) throw refuse();
     if (pattern && !(allowEmpty && value === '') && !(pattern.test(value) && DateTime.fromISO(value).isValid)) throw refuse();

@@ -55,6 +55,11 @@ export const NormalizeEmail = () =>
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Whether `value` is a UUID in its usual hyphenated text form: the one check for ids from outside (arguments, cursors, tokens, job payloads). */
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID_PATTERN.test(value);
+}
+
 // U+0000 (PostgreSQL text cannot hold it) or half of a surrogate pair (not a character at all).
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

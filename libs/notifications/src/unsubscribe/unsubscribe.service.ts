@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { isUuid } from '#tandem/coaching';
 import { AppConfig } from '#tandem/config';
 import { NOTIFICATION_KINDS, TRANSACTIONAL_KINDS, type NotificationKind } from '../notification.entity.js';
 import { withdrawPendingEmails } from '../opt-out.js';
@@ -14,7 +15,6 @@ export interface UnsubscribeRequest {
 
 export type UnsubscribeScope = 'kind' | 'all';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const OPTIONAL_KINDS = NOTIFICATION_KINDS.filter((kind) => !TRANSACTIONAL_KINDS.includes(kind));
 
 @Injectable()
@@ -38,7 +38,7 @@ export class UnsubscribeService {
   private read(token: unknown, now: Date): UnsubscribeRequest | null {
     if (typeof token !== 'string') return null;
     const claims = verifyUnsubscribeToken(token, this.config.jwtSecret, now);
-    if (!claims || !UUID.test(claims.practiceId) || claims.email.length > 320 || !claims.email.includes('@')) return null;
+    if (!claims || !isUuid(claims.practiceId) || claims.email.length > 320 || !claims.email.includes('@')) return null;
     if (claims.kind === null) return { practiceId: claims.practiceId, email: claims.email, kind: null };
     const kind = OPTIONAL_KINDS.find((known) => known === claims.kind);
     return kind ? { practiceId: claims.practiceId, email: claims.email, kind } : null;
