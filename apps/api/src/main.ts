@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import { exitOnStartupError, startRuntime } from '#tandem/runtime';
+import { exitOnStartupError, handleShutdownSignals, startRuntime } from '#tandem/runtime';
 import { createApiApp } from './create-api-app.js';
-import { handleShutdownSignals } from './shutdown.js';
 
 /** The API alone (production shape: run the worker as its own process). */
 async function main(): Promise<void> {

@@ -1,9 +1,8 @@
 import 'reflect-metadata';
 import { seedDemoDatabase, seedDemoEnabled } from '#tandem/demo';
-import { describeBackends, exitOnStartupError, startRuntime, type Runtime } from '#tandem/runtime';
+import { describeBackends, exitOnStartupError, handleShutdownSignals, startRuntime, type Runtime } from '#tandem/runtime';
 import { createApiApp } from './create-api-app.js';
 import { defaultWebAppDir, webAppBuilt } from './web/serve-web-app.js';
-import { handleShutdownSignals } from './shutdown.js';
 
 /**
  * `npm start`: everything in one process. With nothing configured that means an

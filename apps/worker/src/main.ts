@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { PinoLoggerService } from '#tandem/logging';
-import { describeBackends, exitOnStartupError, startRuntime } from '#tandem/runtime';
-import { handleShutdownSignals } from '../../api/src/shutdown.js';
+import { describeBackends, exitOnStartupError, handleShutdownSignals, startRuntime } from '#tandem/runtime';
 import { startMetricsServer } from './metrics-server.js';
 import { WorkerModule } from './worker.module.js';
 

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { AppConfig } from '#tandem/config';
-import { collectDefaultMetricsOnce, writeMetrics } from '../../api/src/metrics/metrics.controller.js';
+import { collectDefaultMetricsOnce, writeMetrics } from '#tandem/runtime';
 
 export interface MetricsServer {
   readonly port: number;

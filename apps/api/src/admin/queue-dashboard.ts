@@ -4,7 +4,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { Queue } from 'bullmq';
 import type { BullMqJobQueue } from '#tandem/queue';
-import { carriesSecret } from './operator-credential.js';
+import { carriesSecret } from '#tandem/runtime';
 
 export const DASHBOARD_PATH = '/admin/queues';
 

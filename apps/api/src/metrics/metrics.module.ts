@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { MetricsController, collectDefaultMetricsOnce } from './metrics.controller.js';
+import { collectDefaultMetricsOnce } from '#tandem/runtime';
+import { MetricsController } from './metrics.controller.js';
 
 /** Serves the process's prom-client default registry at GET /metrics. */
 @Module({ controllers: [MetricsController] })

@@ -1,7 +1,8 @@
 import type { Server, ServerResponse } from 'node:http';
 import type { INestApplicationContext } from '@nestjs/common';
 import { JobQueue } from '#tandem/queue';
-import { ProcessLifecycle, type Runtime } from '#tandem/runtime';
+import { ProcessLifecycle } from './process-lifecycle.js';
+import type { Runtime } from './runtime.js';
 
 const IDLE_SWEEP_MS = 50;
 
