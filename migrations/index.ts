@@ -9,6 +9,7 @@ import { EngagementMeetingUrl1764030000000 } from './1764030000000-EngagementMee
 import { RateLimitCounter1764040000000 } from './1764040000000-RateLimitCounter.js';
 import { ActionItemCompletedBy1764050000000 } from './1764050000000-ActionItemCompletedBy.js';
 import { RetentionIndexes1764080000000 } from './1764080000000-RetentionIndexes.js';
+import { AccountRequests1764090000000 } from './1764090000000-AccountRequests.js';
 
 /**
  * Every migration, oldest first. Listed by hand (not globbed) so the app, the
@@ -26,4 +27,5 @@ export const ALL_MIGRATIONS = [
   RateLimitCounter1764040000000,
   ActionItemCompletedBy1764050000000,
   RetentionIndexes1764080000000,
+  AccountRequests1764090000000,
 ];

@@ -20,7 +20,7 @@ const CREATE_ENGAGEMENT = `mutation($input: CreateEngagementInput!) { createEnga
 const CHANGE_CADENCE = `mutation($id: ID!, $cadence: CadenceInput!) { changeCadence(id: $id, cadence: $cadence) { id } }`;
 const SCHEDULE = `mutation($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }`;
 const UPDATE_SESSION = `mutation($id: ID!, $input: UpdateSessionInput!) { updateSession(id: $id, input: $input) { id } }`;
-const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }`;
+const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) }`;
 const SPONSOR = `mutation($input: SponsorInput!) { createSponsor(input: $input) { id } }`;
 
 const CASES: BadCase[] = [

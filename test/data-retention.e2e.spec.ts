@@ -1,4 +1,5 @@
 import { TestClock } from '#tandem/clock';
+import { AccountRequests } from '#tandem/coaching';
 import { DataRetention } from '#tandem/notifications';
 import { anOwner, type OwnerSession } from './support/factories.js';
 import { TestApi } from './support/test-api.js';
@@ -110,7 +111,14 @@ describe('data retention', () => {
     await notification('retention-queued-old', 'QUEUED', daysAgo(clock, 200));
     await notification('retention-failed-old', 'FAILED', daysAgo(clock, 200));
 
-    expect(await retention.purge()).toEqual({ loginAttempts: 1, userTokens: 2, refreshTokens: 1, notifications: 3 });
+    expect(await retention.purge()).toEqual({
+      loginAttempts: 1,
+      userTokens: 2,
+      refreshTokens: 1,
+      notifications: 3,
+      accountRequests: 0,
+      unconfirmedPractices: 0,
+    });
     expect(await remaining()).toEqual(
       [
         'retention-attempt-recent',
@@ -127,7 +135,14 @@ describe('data retention', () => {
 
     // Two days on, the rows that were a day short of the limit are past it.
     clock.advance({ days: 2 });
-    expect(await retention.purge()).toEqual({ loginAttempts: 1, userTokens: 1, refreshTokens: 1, notifications: 1 });
+    expect(await retention.purge()).toEqual({
+      loginAttempts: 1,
+      userTokens: 1,
+      refreshTokens: 1,
+      notifications: 1,
+      accountRequests: 0,
+      unconfirmedPractices: 0,
+    });
     expect(await remaining()).toEqual([
       'retention-failed-old',
       'retention-pending-old',
@@ -149,5 +164,34 @@ describe('data retention', () => {
     const [first, second] = await Promise.all([retention.purge(), retention.purge()]);
     expect(first.loginAttempts + second.loginAttempts).toBe(12050);
     expect(await remaining()).toEqual(['retention-attempt-recent']);
+  });
+
+  it('deletes a practice whose sign-up link was never used once the link expired past the retention; a confirmed one stays', async () => {
+    const email = 'retention-unconfirmed@example.com';
+    await api.anonymous().gql(`mutation($input: SignUpInput!) { signUp(input: $input) }`, {
+      input: {
+        practiceName: 'Never Confirmed',
+        name: 'Una Confirmed',
+        email,
+        password: 'a long enough password',
+        timeZone: 'Europe/London',
+      },
+    });
+    await api.app.get(AccountRequests).answerPendingFor(email);
+    const [{ practice_id: unconfirmed }] = await api.sql<{ practice_id: string }>(
+      `SELECT practice_id FROM user_token WHERE kind = 'SIGN_UP' AND email = $1`,
+      [email],
+    );
+    // The link lives 24 hours: a day short of the limit, the practice stays.
+    clock.advance({ days: RETENTION_DAYS });
+    expect((await retention.purge()).unconfirmedPractices).toBe(0);
+    clock.advance({ days: 2 });
+    const purged = await retention.purge();
+    expect(purged.unconfirmedPractices).toBe(1);
+    expect(purged.accountRequests).toBeGreaterThanOrEqual(1);
+    expect(await api.sql(`SELECT 1 FROM practice WHERE id = $1`, [unconfirmed])).toEqual([]);
+    expect(await api.sql(`SELECT 1 FROM notification WHERE practice_id = $1`, [unconfirmed])).toEqual([]);
+    expect(await api.sql(`SELECT 1 FROM account_request WHERE email = $1`, [email])).toEqual([]);
+    expect(await api.sql(`SELECT 1 FROM practice WHERE id = $1`, [owner.practiceId])).toHaveLength(1);
   });
 });

@@ -16,21 +16,8 @@ const BURST = 200;
 
 const PASSWORD = 'correct horse battery staple';
 
-async function signUpOwner(cluster: Cluster): Promise<{ token: string; practiceId: string; userId: string }> {
-  const { body } = await cluster.graphql(`mutation($input: SignUpInput!) { signUp(input: $input) { accessToken user { id } } }`, {
-    input: {
-      practiceName: 'Drain Coaching',
-      name: 'Olive Owner',
-      email: `owner-${Date.now()}@drain.test`,
-      password: PASSWORD,
-      timeZone: 'Europe/London',
-    },
-  });
-  if (!body.data) throw new Error(`sign-up failed: ${JSON.stringify(body.errors)}`);
-  const [row] = await sql<{ practice_id: string }>(cluster.database.url, 'SELECT practice_id FROM app_user WHERE id = $1', [
-    body.data.signUp.user.id,
-  ]);
-  return { token: body.data.signUp.accessToken, practiceId: row.practice_id, userId: body.data.signUp.user.id };
+function signUpOwner(cluster: Cluster): Promise<{ token: string; practiceId: string; userId: string }> {
+  return cluster.signUpOwner({ email: `owner-${Date.now()}@drain.test`, practiceName: 'Drain Coaching', password: PASSWORD });
 }
 
 function refusesConnections(port: number): Promise<boolean> {

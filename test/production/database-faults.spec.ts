@@ -18,13 +18,7 @@ const LOG_IN = `mutation($input: LogInInput!) { logIn(input: $input) { accessTok
 const ROSTER = `query Roster { clients(first: 5) { edges { cursor } } }`;
 
 async function signUp(cluster: Cluster, api: ProductionProcess, email: string): Promise<string> {
-  const { body } = await cluster.graphql(
-    `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }`,
-    { input: { practiceName: 'Fault Coaching', name: 'Fay Owner', email, password: PASSWORD, timeZone: 'Europe/London' } },
-    { api },
-  );
-  if (!body.data) throw new Error(`sign-up failed: ${JSON.stringify(body.errors)}`);
-  return body.data.signUp.accessToken as string;
+  return (await cluster.signUpOwner({ email, practiceName: 'Fault Coaching', name: 'Fay Owner', password: PASSWORD }, { api })).token;
 }
 
 const status = async (api: ProductionProcess, path: string) => (await fetch(`${api.url}${path}`)).status;

@@ -14,15 +14,13 @@ describe('logs an on-call person can read (production shape, JSON lines on stdou
     try {
       const api = cluster.apis[0];
       const email = `olive-${Date.now()}@logs.test`;
-      const { body } = await cluster.graphql(`mutation($input: SignUpInput!) { signUp(input: $input) { accessToken user { id } } }`, {
-        input: { practiceName: 'Log Coaching', name: 'Olive', email, password: PASSWORD, timeZone: 'UTC' },
+      const { token, practiceId } = await cluster.signUpOwner({
+        email,
+        practiceName: 'Log Coaching',
+        name: 'Olive',
+        password: PASSWORD,
+        timeZone: 'UTC',
       });
-      const token = body.data.signUp.accessToken as string;
-      const [{ practice_id: practiceId }] = await sql<{ practice_id: string }>(
-        cluster.database.url,
-        'SELECT practice_id FROM app_user WHERE id = $1',
-        [body.data.signUp.user.id],
-      );
 
       const notFound = await cluster.graphql(
         `query Client($id: ID!) { client(id: $id) { id } }`,

@@ -12,11 +12,7 @@ const SEED = path.resolve('dist/apps/api/src/cli/seed.js');
 const basic = (password: string) => ({ authorization: `Basic ${Buffer.from(`operator:${password}`).toString('base64')}` });
 
 async function signUp(cluster: Cluster, email: string): Promise<string> {
-  const { body } = await cluster.graphql(`mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }`, {
-    input: { practiceName: 'Operators Coaching', name: 'Olive Owner', email, password: PASSWORD, timeZone: 'Europe/London' },
-  });
-  if (!body.data) throw new Error(`sign-up failed: ${JSON.stringify(body.errors)}`);
-  return body.data.signUp.accessToken;
+  return (await cluster.signUpOwner({ email, practiceName: 'Operators Coaching', password: PASSWORD })).token;
 }
 
 function runSeed(env: Record<string, string>, args: string[] = []): Promise<{ code: number | null; output: string }> {

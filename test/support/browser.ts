@@ -6,6 +6,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Clock } from '#tandem/clock';
 import { createApiApp } from '../../apps/api/src/create-api-app.js';
+import { takeSignUpLinks } from './sign-up-links.js';
 import { freePort } from './free-port.js';
 import { createTestRuntime, type TestRuntime } from './test-runtime.js';
 
@@ -35,7 +36,6 @@ export function describeWithBrowser(name: string, body: () => void): void {
  * Code handed to page.evaluate runs in the browser. This project's TypeScript has no DOM library
  * (the API must not see browser globals), so that code reaches the page's globals through this.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type PageGlobals = any;
 
 // The build `npm run build:web` writes (WEB_APP_DIR overrides it, as for the API).
@@ -74,6 +74,13 @@ export class WebApp {
     });
     await app.listen(port, '127.0.0.1');
     return new WebApp(baseUrl, runtime, app, webDir);
+  }
+
+  /** The sign-up confirmation link the address would receive (the email itself is not sent). */
+  async signUpLink(email: string): Promise<string> {
+    const [link] = await takeSignUpLinks(this.app, email);
+    if (!link) throw new Error(`no sign-up link for ${email}`);
+    return link;
   }
 
   async close(): Promise<void> {

@@ -15,28 +15,33 @@ export interface OwnerSession extends Session {
 
 const unique = () => randomUUID().slice(0, 8);
 
-/** Signs up a new practice and returns its owner's session. */
+/** Signs up a new practice (the sign-up, its confirmation email's link, confirmSignUp) and returns its owner's session. */
 export async function anOwner(
   api: TestApi,
   overrides: { email?: string; practiceName?: string; timeZone?: string } = {},
 ): Promise<OwnerSession> {
   const email = overrides.email ?? `owner-${unique()}@example.com`;
+  await api.anonymous().gql(`mutation($input: SignUpInput!) { signUp(input: $input) }`, {
+    input: {
+      practiceName: overrides.practiceName ?? `Practice ${unique()}`,
+      name: 'Olive Owner',
+      email,
+      password: PASSWORD,
+      timeZone: overrides.timeZone ?? 'Europe/London',
+    },
+  });
+  const link = await api.takeSignUpLink(email);
+  if (!link) throw Object.assign(new Error(`CONFLICT: ${email} already has an account (its owner was emailed)`), { code: 'CONFLICT' });
   const data = await api
     .anonymous()
-    .gql(`mutation($input: SignUpInput!) { signUp(input: $input) { accessToken refreshToken user { id } } }`, {
-      input: {
-        practiceName: overrides.practiceName ?? `Practice ${unique()}`,
-        name: 'Olive Owner',
-        email,
-        password: PASSWORD,
-        timeZone: overrides.timeZone ?? 'Europe/London',
-      },
+    .gql(`mutation($token: String!) { confirmSignUp(token: $token) { accessToken refreshToken user { id } } }`, {
+      token: new URL(link).searchParams.get('token'),
     });
-  const [row] = await api.sql<{ practice_id: string }>('SELECT practice_id FROM app_user WHERE id = $1', [data.signUp.user.id]);
+  const [row] = await api.sql<{ practice_id: string }>('SELECT practice_id FROM app_user WHERE id = $1', [data.confirmSignUp.user.id]);
   return {
-    token: data.signUp.accessToken,
-    refreshToken: data.signUp.refreshToken,
-    userId: data.signUp.user.id,
+    token: data.confirmSignUp.accessToken,
+    refreshToken: data.confirmSignUp.refreshToken,
+    userId: data.confirmSignUp.user.id,
     practiceId: row.practice_id,
   };
 }

@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { Clock } from '#tandem/clock';
 import { createApiApp } from '../../apps/api/src/create-api-app.js';
 import { ApiClient, type GraphQLResponse } from './api-client.js';
+import { takeSignUpLinks } from './sign-up-links.js';
 import { createTestRuntime, type TestRuntime } from './test-runtime.js';
 
 /** One caller's view of the API: a bearer token (or none) bound to a client. */
@@ -79,6 +80,15 @@ export class TestApi {
     } finally {
       await client.end();
     }
+  }
+
+  /** The address's sign-up confirmation link, taken from the outbox before it is sent (see takeSignUpLinks). */
+  async takeSignUpLink(email: string): Promise<string | undefined> {
+    return (await takeSignUpLinks(this.app, email))[0];
+  }
+
+  takeSignUpLinks(email: string): Promise<string[]> {
+    return takeSignUpLinks(this.app, email);
   }
 
   async close(): Promise<void> {

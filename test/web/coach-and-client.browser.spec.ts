@@ -83,8 +83,8 @@ function queryAnswer(page: Page, operationName: string, action: () => Promise<vo
   return graphQLAnswer(page, (body) => body.includes(`"operationName":"${operationName}"`), action);
 }
 
-/** Fills in and sends the sign-up form. */
-async function signUp(page: Page, who: typeof coach): Promise<void> {
+/** Fills in and sends the sign-up form, then opens the link of the confirmation email. */
+async function signUp(web: WebApp, page: Page, who: typeof coach): Promise<void> {
   await page.goto('/sign-up');
   await page.getByLabel('Your name', { exact: true }).fill(who.name);
   await page.getByLabel('Email', { exact: true }).fill(who.email);
@@ -92,6 +92,10 @@ async function signUp(page: Page, who: typeof coach): Promise<void> {
   await page.getByLabel('Password', { exact: true }).fill(who.password);
   await page.getByLabel('Time zone', { exact: true }).selectOption('Europe/London');
   await page.getByRole('button', { name: 'Create practice' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Check your inbox' }).waitFor();
+  expect(await page.getByText(`We sent an email to ${who.email}`).isVisible()).toBe(true);
+  await page.goto(await web.signUpLink(who.email));
+  await page.getByRole('button', { name: 'Open my practice' }).click();
 }
 
 /** Fills in and sends the log-in form already on screen. */
@@ -179,7 +183,7 @@ describeWithBrowser('the web app in a browser: a coach and their client', () => 
   );
 
   step('lets a coach sign up and lands them on their (empty) roster', async () => {
-    await signUp(coachPage, coach);
+    await signUp(web, coachPage, coach);
     await coachPage.waitForURL((url) => url.pathname === '/clients');
     await heading(coachPage, 'Clients').waitFor();
     // Sent once: a partial answer must never make the app send the mutation again.

@@ -295,8 +295,8 @@ export class NotificationOutbox extends CoachingEvents {
          FROM notification n
          LEFT JOIN email_preference p ON p.practice_id = n.practice_id AND lower(p.email) = lower(n.recipient_email)
         WHERE n.practice_id = $1 AND lower(n.recipient_email) = lower($2) AND n.status = 'PENDING'
-          AND n.kind NOT IN ('INVITE', 'PASSWORD_RESET')`,
-      [practiceId, email],
+          AND NOT n.kind = ANY($3::varchar[])`,
+      [practiceId, email, TRANSACTIONAL_KINDS],
     )) as Array<{
       id: string;
       send_at: Date;

@@ -9,7 +9,9 @@ export type NotificationKind =
   | 'SESSION_SUMMARY'
   | 'COACH_DIGEST'
   | 'INVITE'
-  | 'PASSWORD_RESET';
+  | 'PASSWORD_RESET'
+  | 'SIGN_UP'
+  | 'ACCOUNT_EXISTS';
 
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'SESSION_REMINDER',
@@ -20,10 +22,12 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'COACH_DIGEST',
   'INVITE',
   'PASSWORD_RESET',
+  'SIGN_UP',
+  'ACCOUNT_EXISTS',
 ];
 
 /** Sent whatever the recipient's preferences and quiet hours: they answer something the user just did. */
-export const TRANSACTIONAL_KINDS: readonly NotificationKind[] = ['INVITE', 'PASSWORD_RESET'];
+export const TRANSACTIONAL_KINDS: readonly NotificationKind[] = ['INVITE', 'PASSWORD_RESET', 'SIGN_UP', 'ACCOUNT_EXISTS'];
 
 /** Small, flat, never note text. */
 export type NotificationData = Record<string, string | number | boolean | null>;

@@ -1,3 +1,5 @@
+import { TRANSACTIONAL_KINDS } from './notification.entity.js';
+
 interface Queryable {
   query(sql: string, parameters?: unknown[]): Promise<unknown>;
 }
@@ -15,7 +17,7 @@ export async function withdrawPendingEmails(
   await db.query(
     `UPDATE notification SET status = 'CANCELLED', reason = 'recipient unsubscribed', updated_at = now()
       WHERE practice_id = $1 AND lower(recipient_email) = lower($2) AND status = 'PENDING'
-        AND kind NOT IN ('INVITE', 'PASSWORD_RESET') AND ($3::varchar[] IS NULL OR kind = ANY($3::varchar[]))`,
-    [practiceId, email, kinds === 'all' ? null : kinds],
+        AND NOT kind = ANY($4::varchar[]) AND ($3::varchar[] IS NULL OR kind = ANY($3::varchar[]))`,
+    [practiceId, email, kinds === 'all' ? null : kinds, TRANSACTIONAL_KINDS],
   );
 }

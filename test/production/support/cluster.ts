@@ -10,6 +10,8 @@ import { testRedisUrl } from '../../support/redis.js';
 import { SmtpReceiver } from '../../support/smtp-receiver.js';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
 import { waitFor } from '../../support/wait-for.js';
+import { openText } from '../../../libs/notifications/src/sealed-text.js';
+import { sql } from './outbox-burst.js';
 
 export const API_ENTRY = path.resolve('dist/apps/api/src/main.js');
 export const WORKER_ENTRY = path.resolve('dist/apps/worker/src/main.js');
@@ -258,6 +260,53 @@ export class Cluster {
       body: JSON.stringify({ query, variables }),
     });
     return { status: response.status, body: (await response.json()) as any };
+  }
+
+  /**
+   * A practice's owner, signed up the way a coach does: signUp on an API, the worker's
+   * confirmation email (a worker is started if none runs), then confirmSignUp with its link.
+   */
+  async signUpOwner(
+    input: { email: string; practiceName?: string; name?: string; password?: string; timeZone?: string },
+    options: { api?: ProductionProcess } = {},
+  ): Promise<{ token: string; userId: string; practiceId: string }> {
+    const signUp = await this.graphql(
+      `mutation($input: SignUpInput!) { signUp(input: $input) }`,
+      {
+        input: {
+          practiceName: input.practiceName ?? 'Production Coaching',
+          name: input.name ?? 'Olive Owner',
+          email: input.email,
+          password: input.password ?? 'correct horse battery staple',
+          timeZone: input.timeZone ?? 'Europe/London',
+        },
+      },
+      options,
+    );
+    if (!signUp.body.data) throw new Error(`sign-up failed: ${JSON.stringify(signUp.body.errors)}`);
+    if (!this.workers.some((worker) => worker.running)) await this.startWorker();
+    const sealedUrl = await waitFor(
+      async () => {
+        const [row] = await sql<{ data: { sealedUrl: string } }>(
+          this.database.url,
+          `SELECT data FROM notification WHERE kind = 'SIGN_UP' AND recipient_email = lower($1) ORDER BY created_at DESC LIMIT 1`,
+          [input.email],
+        );
+        return row?.data.sealedUrl;
+      },
+      { what: `the sign-up email to ${input.email}`, timeoutMs: 30_000 },
+    );
+    const link = openText(sealedUrl, CLUSTER_JWT_SECRET);
+    if (!link) throw new Error('the sign-up link could not be opened');
+    const confirmed = await this.graphql(
+      `mutation($token: String!) { confirmSignUp(token: $token) { accessToken user { id } } }`,
+      { token: new URL(link).searchParams.get('token') },
+      options,
+    );
+    if (!confirmed.body.data) throw new Error(`confirmSignUp failed: ${JSON.stringify(confirmed.body.errors)}`);
+    const userId = confirmed.body.data.confirmSignUp.user.id as string;
+    const [user] = await sql<{ practice_id: string }>(this.database.url, 'SELECT practice_id FROM app_user WHERE id = $1', [userId]);
+    return { token: confirmed.body.data.confirmSignUp.accessToken as string, userId, practiceId: user!.practice_id };
   }
 
   /** Kills what is still running (SIGKILL), then removes the queue keys, the data dir and what the cluster created. */

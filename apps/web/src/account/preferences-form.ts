@@ -6,6 +6,8 @@ export type NotificationKind =
   | 'COACH_DIGEST'
   | 'INVITE'
   | 'PASSWORD_RESET'
+  | 'SIGN_UP'
+  | 'ACCOUNT_EXISTS'
   | 'SESSION_CANCELLED'
   | 'SESSION_PREP'
   | 'SESSION_REMINDER'
@@ -40,8 +42,8 @@ const COACH_KINDS: KindOption[] = [
   { kind: 'SESSION_CANCELLED', label: 'Cancelled sessions', description: 'When one of your sessions is cancelled.' },
 ];
 
-/** Sign-in links (invites, password resets) always arrive: the API refuses to turn them off. */
-export const ALWAYS_SENT: readonly NotificationKind[] = ['INVITE', 'PASSWORD_RESET'];
+/** Sign-in emails (invites, password resets, sign-up confirmations) always arrive: the API refuses to turn them off. */
+export const ALWAYS_SENT: readonly NotificationKind[] = ['INVITE', 'PASSWORD_RESET', 'SIGN_UP', 'ACCOUNT_EXISTS'];
 
 export function isCoachRole(role: Viewer['role']): boolean {
   return role !== 'CLIENT';

@@ -1,5 +1,6 @@
 import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { AcceptInvitePage } from '../auth/accept-invite-page';
+import { ConfirmSignUpPage } from '../auth/confirm-sign-up-page';
 import { useAuth } from '../auth/auth-context';
 import { ForgotPasswordPage } from '../auth/forgot-password-page';
 import { LoginPage } from '../auth/login-page';
@@ -16,6 +17,7 @@ export function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/sign-up" element={<SignUpPage />} />
+      <Route path="/confirm-sign-up" element={<ConfirmSignUpPage />} />
       <Route path="/accept-invite" element={<AcceptInvitePage />} />
       <Route path="/reset-password" element={<ResetPasswordPage />} />
       <Route path="/forgot-password" element={<ForgotPasswordPage />} />

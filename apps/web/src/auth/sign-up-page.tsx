@@ -5,35 +5,44 @@ import { graphql } from '../graphql/graphql';
 import { browserZone } from '../time/format';
 import { errorField } from '../ui/errors';
 import { SelectField, TextField } from '../ui/fields';
-import { ErrorNotice } from '../ui/status';
-import { ViewerFields, useAuth } from './auth-context';
+import { ErrorNotice, SuccessNotice } from '../ui/status';
+import { useAuth } from './auth-context';
+import { AuthPage } from './auth-page';
 import { timeZoneOptions } from './time-zones';
 import { PASSWORD_HINT, PASSWORD_MIN, passwordProblem } from '../account/password-rules';
 
-const SignUpMutation = graphql(
-  `
-    mutation SignUp($input: SignUpInput!) {
-      signUp(input: $input) {
-        accessToken
-        accessTokenExpiresAt
-        refreshToken
-        user {
-          ...ViewerFields
-        }
-      }
-    }
-  `,
-  [ViewerFields],
-);
+export const SignUpMutation = graphql(`
+  mutation SignUp($input: SignUpInput!) {
+    signUp(input: $input)
+  }
+`);
 
-/** A coach starts a practice: they become its owner and are logged in. */
+/**
+ * A coach starts a practice: the API emails a link that opens it (ConfirmSignUpPage). The page
+ * says the same whatever the address: one that has an account is told so by email.
+ */
 export function SignUpPage() {
-  const { viewer, startSession } = useAuth();
+  const { viewer } = useAuth();
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const zones = useMemo(() => timeZoneOptions(), []);
   const [form, setForm] = useState({ name: '', email: '', practiceName: '', password: '', timeZone: browserZone() });
   const [result, signUp] = useMutation(SignUpMutation);
 
   if (viewer) return <Navigate to="/" replace />;
+
+  if (sentTo) {
+    return (
+      <AuthPage title="Check your inbox">
+        <SuccessNotice>
+          We sent an email to {sentTo}. Open the link in it to confirm the address and open your practice; it works for 24 hours.
+        </SuccessNotice>
+        <p>Nothing after a few minutes? Look in your spam folder, or sign up again to get a new link.</p>
+        <p>
+          <Link to="/login">Log in</Link>
+        </p>
+      </AuthPage>
+    );
+  }
 
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   const field = errorField(result.error);
@@ -42,10 +51,11 @@ export function SignUpPage() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const email = form.email.trim();
     const { data } = await signUp({
-      input: { ...form, email: form.email.trim(), name: form.name.trim(), practiceName: form.practiceName.trim() },
+      input: { ...form, email, name: form.name.trim(), practiceName: form.practiceName.trim() },
     });
-    if (data) startSession(data.signUp);
+    if (data?.signUp) setSentTo(email);
   }
 
   return (
@@ -99,7 +109,7 @@ export function SignUpPage() {
             type="submit"
             disabled={result.fetching || problem !== undefined || !form.name || !form.email || !form.practiceName || !form.password}
           >
-            {result.fetching ? 'Creating…' : 'Create practice'}
+            {result.fetching ? 'Sending…' : 'Create practice'}
           </button>
         </div>
       </form>

@@ -16,12 +16,13 @@ export abstract class CoachingEvents {
   abstract practiceReminderOffsetsChanged(practiceId: string): Promise<void>;
   /** One client's own reminder times changed. */
   abstract clientReminderOffsetsChanged(clientId: string): Promise<void>;
-  /** A one-time link to email at once (invites, password resets). */
+  /** A one-time link to email at once (invites, password resets, sign-up confirmations). */
   abstract linkEmailRequested(request: LinkEmailRequest): Promise<void>;
 }
 
 export interface LinkEmailRequest {
-  kind: 'INVITE' | 'PASSWORD_RESET';
+  /** ACCOUNT_EXISTS carries no token: `url` is only where to log in and `tokenId` names the request. */
+  kind: 'INVITE' | 'PASSWORD_RESET' | 'SIGN_UP' | 'ACCOUNT_EXISTS';
   practiceId: string;
   email: string;
   userId: string | null;

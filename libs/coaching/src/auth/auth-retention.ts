@@ -8,6 +8,8 @@ export interface AuthPurge {
   loginAttempts: number;
   userTokens: number;
   refreshTokens: number;
+  accountRequests: number;
+  unconfirmedPractices: number;
 }
 
 /**
@@ -15,7 +17,10 @@ export interface AuthPurge {
  * - log-in attempts (the rate limits look back 15 minutes);
  * - one-time tokens (invites, password resets) used or expired before it;
  * - refresh tokens expired before it. A rotated or revoked one is kept until then, so
- *   presenting it again still revokes its whole family.
+ *   presenting it again still revokes its whole family;
+ * - sign-up and reset requests answered before it;
+ * - practices opened by a sign-up whose link was never used and expired before it (no account
+ *   was ever created in them), with their token and emails.
  * Batches take their rows with FOR UPDATE SKIP LOCKED, so several workers may run it at once.
  */
 @Injectable()
@@ -24,13 +29,24 @@ export class AuthRetention {
 
   async purge(cutoff: Date): Promise<AuthPurge> {
     return {
+      unconfirmedPractices: await this.deleteInBatches(
+        'practice',
+        `created_at < $1 AND NOT EXISTS (SELECT 1 FROM app_user u WHERE u.practice_id = practice.id)
+           AND EXISTS (SELECT 1 FROM user_token s WHERE s.practice_id = practice.id AND s.kind = 'SIGN_UP' AND s.expires_at < $1)`,
+        cutoff,
+      ),
+      accountRequests: await this.deleteInBatches('account_request', 'processed_at < $1', cutoff),
       loginAttempts: await this.deleteInBatches('login_attempt', 'attempted_at < $1', cutoff),
       userTokens: await this.deleteInBatches('user_token', 'coalesce(used_at, expires_at) < $1', cutoff),
       refreshTokens: await this.deleteInBatches('refresh_token', 'expires_at < $1', cutoff),
     };
   }
 
-  private async deleteInBatches(table: 'login_attempt' | 'user_token' | 'refresh_token', condition: string, cutoff: Date): Promise<number> {
+  private async deleteInBatches(
+    table: 'login_attempt' | 'user_token' | 'refresh_token' | 'account_request' | 'practice',
+    condition: string,
+    cutoff: Date,
+  ): Promise<number> {
     let total = 0;
     for (;;) {
       const [{ deleted }] = (await this.db.manager.query(

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../access/actor.js';
 import { Db } from '../access/db.js';
-import { OwnTransaction } from '../access/transaction.interceptor.js';
+import { OwnTransaction } from '../graphql-edge/transaction.interceptor.js';
 import { User } from '../user/user.entity.js';
 import { UserModel } from '../user/user.model.js';
 import { RateLimited } from '../rate-limit/rate-limit.guard.js';
@@ -23,10 +23,19 @@ export class AuthResolver {
   }
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Creates a practice with you as its owner, and logs you in.' })
+  @Mutation(() => Boolean, {
+    description:
+      'Emails a link that opens the practice with you as its owner (confirmSignUp); an address that already has an account is told so by email instead. Always answers true.',
+  })
   @RateLimited('signUp')
-  signUp(@Args('input') input: SignUpInput): Promise<AuthPayload> {
+  signUp(@Args('input') input: SignUpInput): Promise<boolean> {
     return this.auth.signUp(input);
+  }
+
+  @Public()
+  @Mutation(() => AuthPayload, { description: "Opens the practice from a sign-up link's token and logs you in as its owner." })
+  confirmSignUp(@Args('token') token: string): Promise<AuthPayload> {
+    return this.auth.confirmSignUp(token);
   }
 
   @Public()

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { IsNull, MoreThan } from 'typeorm';
-import { AppConfig } from '#tandem/config';
+import { IsNull } from 'typeorm';
+import { Clock } from '#tandem/clock';
 import { passwordProblem, type PasswordContext } from '#tandem/passwords';
 import { BadUserInputError, ConflictError, RateLimitedError, UnauthenticatedError } from '#tandem/errors';
 import type { Actor } from '../access/actor.js';
@@ -19,20 +19,19 @@ import { markAuthenticated } from './authenticated-user.js';
 import { LoginAttempt } from './login-attempt.entity.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.js';
 import { RefreshToken } from './refresh-token.entity.js';
+import { AccountRequests } from './account-requests.js';
 import { hashSecretToken, newSecretToken } from './secret-token.js';
 import { SessionRevocations } from './session-revocations.js';
-import { UserToken, type UserTokenKind } from './user-token.entity.js';
+import { UserToken } from './user-token.entity.js';
+import { findUserByEmail, INVALID_LINK, UserTokens } from './user-tokens.js';
 
 const REFRESH_TOKEN_DAYS = 30;
 const INVITE_DAYS = 7;
-const RESET_HOURS = 1;
 const LOGIN_WINDOW_MINUTES = 15;
 const MAX_FAILURES_PER_EMAIL = 5;
 const MAX_FAILURES_PER_IP = 30;
-const MAX_RESETS_PER_HOUR = 3;
 
 const INVALID_LOGIN = 'Invalid email or password';
-const INVALID_LINK = 'This link is invalid, was already used or has expired';
 
 const days = (n: number) => n * 24 * 3600 * 1000;
 
@@ -50,26 +49,46 @@ export class AuthService {
     private readonly tokens: AccessTokenService,
     private readonly audit: AuditService,
     private readonly events: CoachingEvents,
-    private readonly config: AppConfig,
     private readonly sessions: SessionRevocations,
+    private readonly userTokens: UserTokens,
+    private readonly accountRequests: AccountRequests,
+    private readonly clock: Clock,
   ) {}
 
-  async signUp(input: SignUpInput): Promise<AuthPayload> {
+  /**
+   * Records the sign-up for the worker (AccountRequests), which emails a link that opens the
+   * practice, or tells the address's owner that it has an account: the answer and the work
+   * here are the same either way.
+   */
+  async signUp(input: SignUpInput): Promise<boolean> {
     assertPasswordAcceptable(input.password, { email: input.email, names: [input.name, input.practiceName] });
-    await this.assertEmailFree(input.email);
-    const practice = await this.db.manager.save(
-      Practice,
-      this.db.manager.create(Practice, { name: input.practiceName, timeZone: input.timeZone }),
-    );
+    const passwordHash = await hashPassword(input.password);
+    await this.accountRequests.record('SIGN_UP', input.email, {
+      practiceName: input.practiceName,
+      name: input.name,
+      timeZone: input.timeZone,
+      passwordHash,
+    });
+    return true;
+  }
+
+  /** Creates the owner's account from a sign-up link and logs them in. */
+  async confirmSignUp(token: string): Promise<AuthPayload> {
+    const stored = await this.userTokens.consume(token, ['SIGN_UP']);
+    if (!stored.name || !stored.passwordHash) throw new BadUserInputError(INVALID_LINK, 'token');
+    // Whoever opened the link reads this address's mail: they may learn it has an account.
+    if (await findUserByEmail(this.db.manager, stored.email))
+      throw new ConflictError('This address has an account already: log in instead');
+    const practice = await this.db.manager.findOneByOrFail(Practice, { id: stored.practiceId });
     const user = await this.db.manager.save(
       User,
       this.db.manager.create(User, {
         practiceId: practice.id,
-        email: input.email,
-        name: input.name,
+        email: stored.email.toLowerCase(),
+        name: stored.name,
         role: 'OWNER',
-        timeZone: input.timeZone,
-        passwordHash: await hashPassword(input.password),
+        timeZone: stored.timeZone ?? practice.timeZone,
+        passwordHash: stored.passwordHash,
       }),
     );
     await this.audit.record({ userId: user.id, practiceId: practice.id }, practice.id, 'practice.signed_up', 'Practice', practice.id);
@@ -82,7 +101,7 @@ export class AuthService {
    */
   async logIn(input: LogInInput, ip: string): Promise<AuthPayload> {
     await this.assertNotRateLimited(input.email, ip);
-    const user = await this.findUserByEmail(input.email);
+    const user = await findUserByEmail(this.db.manager, input.email);
     const valid =
       user?.passwordHash && !user.disabled
         ? await verifyPassword(input.password, user.passwordHash)
@@ -109,14 +128,15 @@ export class AuthService {
     if (stored.revokedAt) {
       const familyId = stored.familyId;
       await this.db.evenIfRolledBack((manager) =>
-        manager.update(RefreshToken, { familyId, revokedAt: IsNull() }, { revokedAt: new Date() }),
+        manager.update(RefreshToken, { familyId, revokedAt: IsNull() }, { revokedAt: this.clock.now() }),
       );
       this.sessions.ended([familyId]);
       throw new UnauthenticatedError('Your session has ended; log in again');
     }
     const user = await this.db.manager.findOneBy(User, { id: stored.userId });
-    if (stored.expiresAt <= new Date() || !user || user.disabled) throw new UnauthenticatedError('Your session has ended; log in again');
-    await this.db.manager.update(RefreshToken, { id: stored.id }, { revokedAt: new Date() });
+    if (stored.expiresAt <= this.clock.now() || !user || user.disabled)
+      throw new UnauthenticatedError('Your session has ended; log in again');
+    await this.db.manager.update(RefreshToken, { id: stored.id }, { revokedAt: this.clock.now() });
     await this.audit.record({ userId: user.id, practiceId: user.practiceId }, user.practiceId, 'user.refreshed_session', 'User', user.id);
     return this.issueTokens(user, stored.familyId);
   }
@@ -125,7 +145,7 @@ export class AuthService {
   async logOut(refreshToken: string): Promise<boolean> {
     const stored = await this.db.manager.findOneBy(RefreshToken, { tokenHash: hashSecretToken(refreshToken) });
     if (stored) {
-      await this.db.manager.update(RefreshToken, { familyId: stored.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+      await this.db.manager.update(RefreshToken, { familyId: stored.familyId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
       await this.audit.record(
         { userId: stored.userId, practiceId: stored.practiceId },
         stored.practiceId,
@@ -138,33 +158,14 @@ export class AuthService {
     return true;
   }
 
-  /** Always answers true, so the answer does not reveal whether an account exists. */
+  /** Records the request for the worker (AccountRequests); always answers true, after the same work whatever the address. */
   async requestPasswordReset(email: string): Promise<boolean> {
-    const user = await this.findUserByEmail(email);
-    if (!user || user.disabled || !user.passwordHash) return true;
-    const recent = await this.db.manager.countBy(UserToken, {
-      userId: user.id,
-      kind: 'PASSWORD_RESET',
-      createdAt: MoreThan(new Date(Date.now() - 3600_000)),
-    });
-    if (recent >= MAX_RESETS_PER_HOUR) return true;
-    const token = await this.createUserToken('PASSWORD_RESET', user.practiceId, user.email, { userId: user.id }, RESET_HOURS * 3600_000);
-    await this.audit.record(null, user.practiceId, 'user.password_reset_requested', 'User', user.id);
-    await this.events.linkEmailRequested({
-      kind: 'PASSWORD_RESET',
-      practiceId: user.practiceId,
-      email: user.email,
-      userId: user.id,
-      timeZone: user.timeZone,
-      recipientName: user.name,
-      url: this.link('/reset-password', token.token),
-      tokenId: token.id,
-    });
+    await this.accountRequests.record('PASSWORD_RESET', email);
     return true;
   }
 
   async resetPassword(input: ResetPasswordInput): Promise<boolean> {
-    const token = await this.consumeUserToken(input.token, ['PASSWORD_RESET']);
+    const token = await this.userTokens.consume(input.token, ['PASSWORD_RESET']);
     const user = await this.db.manager.findOneBy(User, { id: token.userId ?? '' });
     if (!user || user.disabled) throw new BadUserInputError(INVALID_LINK, 'token');
     assertPasswordAcceptable(input.password, { email: user.email, names: [user.name] });
@@ -184,10 +185,10 @@ export class AuthService {
     if (client.userId) throw new ConflictError('This client can already log in');
     // An address with an account (in any practice) gets the same answer and the same work; only
     // the email differs, telling its owner to log in: the coach learns nothing about other practices.
-    const accountExists = (await this.findUserByEmail(client.email)) !== null;
+    const accountExists = (await findUserByEmail(this.db.manager, client.email)) !== null;
     // Only the newest invite works.
-    await this.db.manager.update(UserToken, { clientId: client.id, kind: 'CLIENT_INVITE', usedAt: IsNull() }, { usedAt: new Date() });
-    const token = await this.createUserToken(
+    await this.db.manager.update(UserToken, { clientId: client.id, kind: 'CLIENT_INVITE', usedAt: IsNull() }, { usedAt: this.clock.now() });
+    const token = await this.userTokens.create(
       'CLIENT_INVITE',
       actor.practiceId,
       client.email,
@@ -195,7 +196,7 @@ export class AuthService {
       days(INVITE_DAYS),
     );
     await this.audit.record(actor, actor.practiceId, 'client.invited', 'Client', client.id);
-    const url = this.link('/accept-invite', token.token);
+    const url = this.userTokens.link('/accept-invite', token.token);
     await this.events.linkEmailRequested({
       kind: 'INVITE',
       practiceId: actor.practiceId,
@@ -210,74 +211,87 @@ export class AuthService {
     return { inviteUrl: url, expiresAt: token.expiresAt };
   }
 
+  /**
+   * Emails the coach a link that creates their account. As with clients, an address that has an
+   * account (in any practice) gets the same answer and the same work; its email says so.
+   */
   async inviteCoach(actor: Actor, input: InviteCoachInput): Promise<InvitePayload> {
-    await this.assertEmailFree(input.email);
-    const coach = await this.db.manager.save(
-      User,
-      this.db.manager.create(User, {
-        practiceId: actor.practiceId,
-        email: input.email,
-        name: input.name,
-        role: 'COACH',
-        timeZone: input.timeZone,
-        passwordHash: null,
-      }),
-    );
-    const token = await this.createUserToken(
+    const accountExists = (await findUserByEmail(this.db.manager, input.email)) !== null;
+    const token = await this.userTokens.create(
       'COACH_INVITE',
       actor.practiceId,
       input.email,
-      { userId: coach.id, createdById: actor.userId },
+      { createdById: actor.userId, name: input.name, timeZone: input.timeZone },
       days(INVITE_DAYS),
     );
-    await this.audit.record(actor, actor.practiceId, 'coach.invited', 'User', coach.id);
-    const url = this.link('/accept-invite', token.token);
+    await this.audit.record(actor, actor.practiceId, 'coach.invited', 'UserToken', token.id);
+    const url = this.userTokens.link('/accept-invite', token.token);
     await this.events.linkEmailRequested({
       kind: 'INVITE',
       practiceId: actor.practiceId,
       email: input.email,
-      userId: coach.id,
+      userId: null,
       timeZone: input.timeZone,
       recipientName: input.name,
       url,
       tokenId: token.id,
+      accountExists,
     });
     return { inviteUrl: url, expiresAt: token.expiresAt };
   }
 
-  /** Sets the invitee's password and logs them in. */
+  /** Creates the invitee's account with their password and logs them in. */
   async acceptInvite(input: AcceptInviteInput): Promise<AuthPayload> {
-    const token = await this.consumeUserToken(input.token, ['CLIENT_INVITE', 'COACH_INVITE']);
+    const token = await this.userTokens.consume(input.token, ['CLIENT_INVITE', 'COACH_INVITE']);
     assertPasswordAcceptable(input.password, { email: token.email, names: [input.name] });
     const passwordHash = await hashPassword(input.password);
-    let user: User;
-    if (token.kind === 'COACH_INVITE') {
-      user = await this.db.manager.findOneByOrFail(User, { id: token.userId ?? '' });
-      await this.db.manager.update(User, { id: user.id }, { passwordHash, ...(input.name ? { name: input.name } : {}) });
-    } else {
-      const client = await this.db.manager.findOneBy(Client, { id: token.clientId ?? '' });
-      // The address got an account since (or had one: the invite email said so): the link just no longer works.
-      if (!client || client.userId || (await this.findUserByEmail(client.email))) throw new BadUserInputError(INVALID_LINK, 'token');
-      user = await this.db.manager.save(
-        User,
-        this.db.manager.create(User, {
-          practiceId: client.practiceId,
-          email: client.email.toLowerCase(),
-          name: input.name ?? client.name,
-          role: 'CLIENT',
-          timeZone: client.timeZone,
-          passwordHash,
-        }),
-      );
-      await this.db.manager.update(Client, { id: client.id }, { userId: user.id });
-    }
+    const user =
+      token.kind === 'COACH_INVITE'
+        ? await this.acceptCoachInvite(token, input, passwordHash)
+        : await this.acceptClientInvite(token, input, passwordHash);
     await this.audit.record({ userId: user.id, practiceId: user.practiceId }, user.practiceId, 'user.accepted_invite', 'User', user.id);
     return this.issueTokens(await this.db.manager.findOneByOrFail(User, { id: user.id }), randomUUID());
   }
 
-  /** A page of the web app that takes a one-time token. */
-  private link(path: string, token: string): string {
-    return `${this.config.appUrl}${path}?token=${encodeURIComponent(token)}`;
+  private async acceptCoachInvite(token: UserToken, input: AcceptInviteInput, passwordHash: string): Promise<User> {
+    // Invites made before coach accounts waited for acceptance point at an account without a password.
+    if (token.userId) {
+      await this.db.manager.update(User, { id: token.userId }, { passwordHash, ...(input.name ? { name: input.name } : {}) });
+      return this.db.manager.findOneByOrFail(User, { id: token.userId });
+    }
+    // The address got an account since (or had one: the invite email said so): the link just no longer works.
+    if (await findUserByEmail(this.db.manager, token.email)) throw new BadUserInputError(INVALID_LINK, 'token');
+    const practice = await this.db.manager.findOneByOrFail(Practice, { id: token.practiceId });
+    return this.db.manager.save(
+      User,
+      this.db.manager.create(User, {
+        practiceId: token.practiceId,
+        email: token.email.toLowerCase(),
+        name: input.name ?? token.name ?? token.email,
+        role: 'COACH',
+        timeZone: token.timeZone ?? practice.timeZone,
+        passwordHash,
+      }),
+    );
+  }
+
+  private async acceptClientInvite(token: UserToken, input: AcceptInviteInput, passwordHash: string): Promise<User> {
+    const client = await this.db.manager.findOneBy(Client, { id: token.clientId ?? '' });
+    if (!client || client.userId || (await findUserByEmail(this.db.manager, client.email)))
+      throw new BadUserInputError(INVALID_LINK, 'token');
+    const user = await this.db.manager.save(
+      User,
+      this.db.manager.create(User, {
+        practiceId: client.practiceId,
+        email: client.email.toLowerCase(),
+        name: input.name ?? client.name,
+        role: 'CLIENT',
+        timeZone: client.timeZone,
+        passwordHash,
+      }),
+    );
+    await this.db.manager.update(Client, { id: client.id }, { userId: user.id });
+    return user;
   }
 
   private async issueTokens(user: User, familyId: string): Promise<AuthPayload> {
@@ -294,60 +308,19 @@ export class AuthService {
       userId: user.id,
       familyId,
       tokenHash: refresh.hash,
-      expiresAt: new Date(Date.now() + days(REFRESH_TOKEN_DAYS)),
+      expiresAt: new Date(this.clock.now().getTime() + days(REFRESH_TOKEN_DAYS)),
     });
     this.sessions.started(familyId);
     return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken: refresh.token, user };
   }
 
   private async assertNotRateLimited(email: string, ip: string): Promise<void> {
-    const since = new Date(Date.now() - LOGIN_WINDOW_MINUTES * 60_000);
+    const since = new Date(this.clock.now().getTime() - LOGIN_WINDOW_MINUTES * 60_000);
     const [{ byEmail, byIp }] = (await this.db.manager.query(
       `SELECT count(*) FILTER (WHERE lower(email) = $1)::int AS "byEmail", count(*) FILTER (WHERE ip = $2)::int AS "byIp"
          FROM login_attempt WHERE NOT succeeded AND attempted_at > $3 AND (lower(email) = $1 OR ip = $2)`,
       [email, ip, since],
     )) as [{ byEmail: number; byIp: number }];
     if (byEmail >= MAX_FAILURES_PER_EMAIL || byIp >= MAX_FAILURES_PER_IP) throw new RateLimitedError(LOGIN_WINDOW_MINUTES * 60);
-  }
-
-  private findUserByEmail(email: string): Promise<User | null> {
-    return this.db.manager.createQueryBuilder(User, 'u').where('lower(u.email) = lower(:email)', { email }).getOne();
-  }
-
-  private async assertEmailFree(email: string): Promise<void> {
-    if (await this.findUserByEmail(email)) throw new ConflictError(`An account already uses ${email}`);
-  }
-
-  private async createUserToken(
-    kind: UserTokenKind,
-    practiceId: string,
-    email: string,
-    refs: { userId?: string; clientId?: string; createdById?: string },
-    lifetimeMs: number,
-  ): Promise<{ id: string; token: string; expiresAt: Date }> {
-    const secret = newSecretToken();
-    const expiresAt = new Date(Date.now() + lifetimeMs);
-    const inserted = await this.db.manager.insert(UserToken, {
-      kind,
-      practiceId,
-      email,
-      tokenHash: secret.hash,
-      expiresAt,
-      userId: refs.userId ?? null,
-      clientId: refs.clientId ?? null,
-      createdById: refs.createdById ?? null,
-    });
-    return { id: String(inserted.identifiers[0].id), token: secret.token, expiresAt };
-  }
-
-  private async consumeUserToken(token: string, kinds: UserTokenKind[]): Promise<UserToken> {
-    const stored = await this.db.manager.findOne(UserToken, {
-      where: { tokenHash: hashSecretToken(token) },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!stored || !kinds.includes(stored.kind) || stored.usedAt || stored.expiresAt <= new Date())
-      throw new BadUserInputError(INVALID_LINK, 'token');
-    await this.db.manager.update(UserToken, { id: stored.id }, { usedAt: new Date() });
-    return stored;
   }
 }

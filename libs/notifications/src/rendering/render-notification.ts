@@ -64,7 +64,9 @@ export type NotificationContent =
       engagementsWithoutNextSession: Array<{ clientName: string; title: string }>;
     }
   | { kind: 'INVITE'; inviteeName: string; practiceName: string; url: string; logInUrl?: string | undefined }
-  | { kind: 'PASSWORD_RESET'; url: string };
+  | { kind: 'PASSWORD_RESET'; url: string }
+  | { kind: 'SIGN_UP'; practiceName: string; url: string }
+  | { kind: 'ACCOUNT_EXISTS'; logInUrl: string };
 
 export interface RenderOptions {
   practiceName: string;
@@ -142,10 +144,14 @@ export function renderNotification(content: NotificationContent, options: Render
   };
 }
 
+function isAnswerToRecipient(kind: NotificationContent['kind']): boolean {
+  return kind === 'INVITE' || kind === 'PASSWORD_RESET' || kind === 'SIGN_UP' || kind === 'ACCOUNT_EXISTS';
+}
+
 function footerOf(kind: NotificationContent['kind'], options: RenderOptions): Block[] {
   const sender = paragraph(`Sent by Tandem for ${options.practiceName}.`);
   // Invitations and password resets answer something the recipient did: there is nothing to unsubscribe from.
-  if (kind === 'INVITE' || kind === 'PASSWORD_RESET' || !options.unsubscribeUrl) return [sender];
+  if (isAnswerToRecipient(kind) || !options.unsubscribeUrl) return [sender];
   return [sender, link('Unsubscribe', options.unsubscribeUrl)];
 }
 
@@ -167,6 +173,10 @@ function draftOf(content: NotificationContent, context: Context): Draft {
       return invite(content);
     case 'PASSWORD_RESET':
       return passwordReset(content, context);
+    case 'SIGN_UP':
+      return signUp(content, context);
+    case 'ACCOUNT_EXISTS':
+      return accountExists(content, context);
   }
 }
 
@@ -371,6 +381,33 @@ function passwordReset(content: Content<'PASSWORD_RESET'>, context: Context): Dr
       paragraph('Someone asked to reset the password of your Tandem account.'),
       link('Choose a new password', content.url),
       paragraph('If it was not you, ignore this email: your password stays as it is.'),
+    ],
+  };
+}
+
+function signUp(content: Content<'SIGN_UP'>, context: Context): Draft {
+  return {
+    subject: 'Confirm your address to open your practice on Tandem',
+    body: [
+      context.greeting(),
+      paragraph(`Someone signed up for Tandem with this address to open ${content.practiceName}.`),
+      link('Confirm and log in', content.url),
+      paragraph('The link works once, for 24 hours. If it was not you, ignore this email: nothing is created without it.'),
+    ],
+  };
+}
+
+// Someone signed up with an address that has an account: the person signing up was not told, its owner is.
+function accountExists(content: Content<'ACCOUNT_EXISTS'>, context: Context): Draft {
+  return {
+    subject: 'You already have a Tandem account',
+    body: [
+      context.greeting(),
+      paragraph('Someone tried to sign up for Tandem with this address, but it already has a Tandem account, so no new practice was opened.'),
+      link('Log in', content.logInUrl),
+      paragraph(
+        'If you forgot your password, choose "Forgot your password?" on that page. To open a separate practice, sign up with another address. If it was not you, ignore this email.',
+      ),
     ],
   };
 }

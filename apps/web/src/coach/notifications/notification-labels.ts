@@ -13,6 +13,8 @@ export const KIND_NAMES: Record<NotificationKind, string> = {
   COACH_DIGEST: 'Coach digest',
   INVITE: 'Portal invitation',
   PASSWORD_RESET: 'Password reset',
+  SIGN_UP: 'Sign-up confirmation',
+  ACCOUNT_EXISTS: 'Sign-up to an existing account',
 };
 
 /** Each status's name and badge; the badge's text carries the meaning, its colour only repeats it. */
