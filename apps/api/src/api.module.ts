@@ -1,7 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { CoachingModule, LoaderFactory } from '#tandem/coaching';
+import {
+  ArgumentCheckGuard,
+  AuthGuard,
+  CoachingModule,
+  createValidationPipe,
+  LoaderFactory,
+  TransactionInterceptor,
+} from '#tandem/coaching';
 import { NotificationsModule, UnsubscribeModule } from '#tandem/notifications';
 import type { Clock } from '#tandem/clock';
 import { CoreModule, type Runtime } from '#tandem/runtime';
@@ -42,7 +50,16 @@ export class ApiModule {
         MetricsModule,
         QueueDashboardModule,
       ],
-      providers: [SystemResolver],
+      providers: [
+        SystemResolver,
+        // Every request of this app, GraphQL and HTTP alike. Guards run in this order: who is
+        // calling (and with which role), then whether the arguments are well-formed; a
+        // resolver's own guards (rate limits) come after both.
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: ArgumentCheckGuard },
+        { provide: APP_INTERCEPTOR, useClass: TransactionInterceptor },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
     };
   }
 }

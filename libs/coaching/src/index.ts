@@ -32,3 +32,8 @@ export { SessionHorizon } from './engagement/session-horizon.js';
 export { SessionHorizonModule } from './engagement/session-horizon.module.js';
 export { AuthRetention, RETENTION_BATCH, type AuthPurge } from './auth/auth-retention.js';
 export { AuthRetentionModule } from './auth/auth-retention.module.js';
+export { AuthModule } from './auth/auth.module.js';
+export { AuthGuard } from './auth/auth.guard.js';
+export { ArgumentCheckGuard } from './access/argument-check.guard.js';
+export { TransactionInterceptor } from './access/transaction.interceptor.js';
+export { createValidationPipe } from './access/validation.pipe.js';
