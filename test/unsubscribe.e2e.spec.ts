@@ -8,7 +8,7 @@ import { LoggingModule } from '#tandem/logging';
 import { AuthGuard } from '../libs/coaching/src/auth/auth.guard.js';
 import type { SessionRevocations } from '../libs/coaching/src/auth/session-revocations.js';
 import type { AccessTokenService } from '../libs/coaching/src/auth/access-token.service.js';
-import { createValidationPipe } from '../libs/coaching/src/access/validation.pipe.js';
+import { createValidationPipe } from '../libs/coaching/src/graphql-edge/validation.pipe.js';
 import { signUnsubscribeToken } from '../libs/notifications/src/unsubscribe/unsubscribe-token.js';
 import { UnsubscribeModule } from '../libs/notifications/src/unsubscribe/unsubscribe.module.js';
 import { ApiClient } from './support/api-client.js';

@@ -26,10 +26,12 @@ import { CareerPlan } from './career-plan/career-plan.entity.js';
 import { Client } from './client/client.entity.js';
 import { Engagement } from './engagement/engagement.entity.js';
 import { SessionHorizonModule } from './engagement/session-horizon.module.js';
+import { AccountRequestsModule } from './auth/account-requests.module.js';
 import { GoalCheckIn } from './goal/goal-check-in.entity.js';
 import { Goal } from './goal/goal.entity.js';
 import { Practice } from './practice/practice.entity.js';
 import { CoachingSession } from './session/coaching-session.entity.js';
+import { AccountRequest } from './auth/account-request.entity.js';
 import { Sponsor } from './sponsor/sponsor.entity.js';
 import { User } from './user/user.entity.js';
 
@@ -40,6 +42,7 @@ export const COACHING_ENTITIES = [
   RefreshToken,
   UserToken,
   LoginAttempt,
+  AccountRequest,
   RateLimitCounter,
   Sponsor,
   Client,
@@ -64,6 +67,7 @@ export const COACHING_ENTITIES = [
   imports: [
     AccessModule,
     SessionHorizonModule,
+    AccountRequestsModule,
     RateLimitModule,
     AuthModule,
     PracticeModule,

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { AccessTokenService } from './access-token.service.js';
+import { AccountRequest } from './account-request.entity.js';
+import { AccountRequestsModule } from './account-requests.module.js';
 import { AuthResolver } from './auth.resolver.js';
 import { AuthService } from './auth.service.js';
 import { LoginAttempt } from './login-attempt.entity.js';
@@ -14,7 +16,7 @@ import { UserToken } from './user-token.entity.js';
  * needs (the access-token check and the live-session check).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([RefreshToken, UserToken, LoginAttempt]), RateLimitModule],
+  imports: [TypeOrmModule.forFeature([RefreshToken, UserToken, LoginAttempt, AccountRequest]), RateLimitModule, AccountRequestsModule],
   providers: [AccessTokenService, SessionRevocations, AuthService, AuthResolver],
   exports: [AccessTokenService, SessionRevocations],
 })

@@ -2,7 +2,7 @@ import { Injectable, Logger, SetMetadata, type CallHandler, type ExecutionContex
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { from, lastValueFrom, type Observable } from 'rxjs';
-import { Db } from './db.js';
+import { Db } from '../access/db.js';
 
 const OWN_TRANSACTION = 'tandem:own-transaction';
 
@@ -37,7 +37,7 @@ export class TransactionInterceptor implements NestInterceptor {
     if (this.reflector.get<boolean>(OWN_TRANSACTION, context.getHandler())) return next.handle();
     return from(
       this.db
-        .transaction(() => lastValueFrom(next.handle(), { defaultValue: undefined }))
+        .transaction<unknown>(() => lastValueFrom(next.handle(), { defaultValue: undefined }))
         .then(({ result, auditEvents }) => {
           if (auditEvents === 0) this.logger.debug(`mutation ${info.fieldName} wrote no audit event`);
           return result;
