@@ -129,7 +129,7 @@ function PreferencesEditor({ stored }: { stored: Stored }) {
         {resumed && !stored.suppressed ? <p className="notice notice-success">Email to {stored.email} resumes.</p> : null}
       </div>
 
-      <form className="card preferences-form" onSubmit={submit} noValidate>
+      <form className="card preferences-form" onSubmit={(event) => void submit(event)} noValidate>
         <p className="muted">
           Emails go to <strong>{stored.email}</strong>.
         </p>

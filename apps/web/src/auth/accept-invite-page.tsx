@@ -98,7 +98,7 @@ export function AcceptInvitePage() {
       {viewer ? (
         <p className="notice">You are logged in as {viewer.name}. Accepting this invitation logs you in as the invited person instead.</p>
       ) : null}
-      <form className="card" onSubmit={submit} noValidate>
+      <form className="card" onSubmit={(event) => void submit(event)} noValidate>
         <ErrorNotice error={result.error} />
         <TextField
           label="Your name"

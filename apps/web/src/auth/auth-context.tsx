@@ -45,23 +45,23 @@ const LogOutMutation = graphql(`
 interface AuthState {
   /** null when logged out; undefined while the stored session is being checked. */
   viewer: Viewer | null | undefined;
-  startSession(payload: AuthPayloadResult): void;
-  logOut(): Promise<void>;
+  startSession: (payload: AuthPayloadResult) => void;
+  logOut: () => Promise<void>;
 }
 
 const AuthContext = createContext<AuthState | null>(null);
 
 export function AuthProvider({ children, storage = window.localStorage }: { children: ReactNode; storage?: Storage }) {
   const session = useMemo(() => new SessionStore(storage), [storage]);
-  // A new client per log-in, so nothing cached for one user is ever shown to the next.
-  const [generation, setGeneration] = useState(0);
-  const client = useMemo(() => createGraphQLClient(session), [session, generation]);
+  // A new client per log-in and log-out, so nothing cached for one user is ever shown to the next.
+  const [client, setClient] = useState(() => createGraphQLClient(session));
   const [viewer, setViewer] = useState<Viewer | null | undefined>(session.hasSession ? undefined : null);
 
   useEffect(() => {
     if (viewer !== undefined) return;
     let cancelled = false;
-    client
+    // Fire and forget: urql reports a failed query in its result, the promise does not reject.
+    void client
       .query(MeQuery, {}, { requestPolicy: 'network-only' })
       .toPromise()
       .then((result) => {
@@ -84,7 +84,7 @@ export function AuthProvider({ children, storage = window.localStorage }: { chil
   const startSession = useCallback(
     (payload: AuthPayloadResult) => {
       session.save(payload);
-      setGeneration((n) => n + 1);
+      setClient(createGraphQLClient(session));
       setViewer(readFragment(ViewerFields, payload.user));
     },
     [session],
@@ -93,7 +93,7 @@ export function AuthProvider({ children, storage = window.localStorage }: { chil
   const logOut = useCallback(async () => {
     const refreshToken = session.clear();
     if (refreshToken) await client.mutation(LogOutMutation, { refreshToken }).toPromise();
-    setGeneration((n) => n + 1);
+    setClient(createGraphQLClient(session));
     setViewer(null);
   }, [client, session]);
 

@@ -44,7 +44,7 @@ export function ForgotPasswordPage() {
           </p>
         </>
       ) : (
-        <form className="card" onSubmit={submit} noValidate>
+        <form className="card" onSubmit={(event) => void submit(event)} noValidate>
           <p>Enter the address you log in with and we will email you a link to choose a new password.</p>
           <ErrorNotice error={result.error} />
           <TextField label="Email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />

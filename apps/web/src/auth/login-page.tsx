@@ -41,7 +41,7 @@ export function LoginPage() {
   return (
     <main className="auth-page" id="main">
       <h1>Log in to Tandem</h1>
-      <form className="card" onSubmit={submit} noValidate>
+      <form className="card" onSubmit={(event) => void submit(event)} noValidate>
         <ErrorNotice error={result.error} />
         <TextField label="Email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
         <TextField

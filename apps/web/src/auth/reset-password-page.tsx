@@ -61,7 +61,7 @@ export function ResetPasswordPage() {
 
   return (
     <AuthPage title="Choose a new password">
-      <form className="card" onSubmit={submit} noValidate>
+      <form className="card" onSubmit={(event) => void submit(event)} noValidate>
         <ErrorNotice error={result.error} />
         <NewPasswordField
           label="New password"

@@ -20,7 +20,7 @@ describe('exchangeRefreshToken', () => {
     const tokens = await exchangeRefreshToken('/graphql', 'r1');
 
     expect(tokens).toEqual({ accessToken: 'a2', accessTokenExpiresAt: '2026-12-02T03:00:00.000Z', refreshToken: 'r2' });
-    const body = JSON.parse(String(fetchMock.mock.calls[0][1].body)) as { query: string; variables: unknown };
+    const body = JSON.parse(fetchMock.mock.calls[0][1].body as string) as { query: string; variables: unknown };
     expect(body.query).toMatch(/mutation Refresh\(\$refreshToken: String!\)\s*{\s*refresh\(refreshToken: \$refreshToken\)/);
     expect(body.variables).toEqual({ refreshToken: 'r1' });
   });

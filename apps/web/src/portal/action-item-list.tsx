@@ -179,7 +179,7 @@ function Comments({ item }: { item: PortalActionItem }) {
       ) : (
         <p className="small muted">No comments yet.</p>
       )}
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => void submit(event)} noValidate>
         <ErrorNotice error={result.error} />
         <TextAreaField label="Your comment" rows={3} value={body} onChange={(e) => setBody(e.target.value)} maxLength={4000} />
         <div className="form-actions">

@@ -1,5 +1,6 @@
 import { useQuery } from 'urql';
 import { useViewer } from '../auth/auth-context';
+import type { PlanSectionKey } from '../coach/client/career-plan-sections';
 import { graphql, type ResultOf } from '../graphql/graphql';
 import { formatDate, zoneCity } from '../time/format';
 import { Page } from '../ui/page';
@@ -55,7 +56,7 @@ type Revision = NonNullable<
 >;
 
 /** The plan's sections in the order the coach writes them. */
-export const PLAN_SECTIONS: { key: keyof Revision & string; heading: string }[] = [
+export const PLAN_SECTIONS: { key: PlanSectionKey & keyof Revision; heading: string }[] = [
   { key: 'strengthsInventory', heading: 'Strengths inventory' },
   { key: 'gapsAndThreats', heading: 'Gaps and threats' },
   { key: 'directionAndOpportunities', heading: 'Direction and opportunities' },
@@ -87,7 +88,7 @@ export function CareerPlanPage() {
               </>
             );
           }
-          const written = PLAN_SECTIONS.filter((section) => String(revision[section.key] ?? '').trim());
+          const written = PLAN_SECTIONS.filter((section) => revision[section.key].trim());
           return (
             <article className="portal-home">
               <p className="muted">
@@ -105,7 +106,7 @@ export function CareerPlanPage() {
               {written.map((section) => (
                 <section key={section.key} className="plan-section card" aria-labelledby={`plan-${section.key}`}>
                   <h2 id={`plan-${section.key}`}>{section.heading}</h2>
-                  <p className="plan-text">{String(revision[section.key])}</p>
+                  <p className="plan-text">{revision[section.key]}</p>
                 </section>
               ))}
             </article>

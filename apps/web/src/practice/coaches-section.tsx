@@ -113,7 +113,7 @@ function InviteCoachForm({ onInvited }: { onInvited: () => void }) {
   return (
     <section aria-labelledby="practice-invite-heading" className="practice-invite">
       <h2 id="practice-invite-heading">Invite a coach</h2>
-      <form className="card form-narrow" onSubmit={submit} noValidate>
+      <form className="card form-narrow" onSubmit={(event) => void submit(event)} noValidate>
         <p className="muted small">Tandem emails them a link to choose a password. They see and coach the clients assigned to them.</p>
         <TextField
           label="Name"

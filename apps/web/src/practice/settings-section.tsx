@@ -93,7 +93,7 @@ function SettingsForm({ practice }: { practice: PracticeSettings }) {
 
   const parsedNow = validatePracticeForm(form).reminders ? null : parseOffsets(form.reminders);
   return (
-    <form className="card form-narrow practice-settings" onSubmit={submit} noValidate>
+    <form className="card form-narrow practice-settings" onSubmit={(event) => void submit(event)} noValidate>
       <TextField
         label="Practice name"
         name="name"

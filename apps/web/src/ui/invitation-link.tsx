@@ -27,7 +27,7 @@ export function InvitationLink({ url }: { url: string }) {
       <label htmlFor={id}>Invitation link</label>
       <div className="invitation-link-row">
         <input id={id} ref={linkRef} type="text" readOnly value={url} onFocus={(event) => event.currentTarget.select()} />
-        <button type="button" className="button-secondary" onClick={copy}>
+        <button type="button" className="button-secondary" onClick={() => void copy()}>
           Copy link
         </button>
       </div>

@@ -307,7 +307,7 @@ function ReschedulePanel({
         Reschedule the session with {clientName}
       </h2>
       <p className="muted">Now: {formatDateTime(session.startsAt, zone)}</p>
-      <form onSubmit={submit} noValidate className="form-narrow">
+      <form onSubmit={(event) => void submit(event)} noValidate className="form-narrow">
         <ErrorNotice error={result.error} />
         <TextField
           label="New date and time"
@@ -369,7 +369,7 @@ function CancelPanel({
       <p>{when}. A cancelled session stays in the history; the other sessions keep their times.</p>
       <ErrorNotice error={result.error} />
       <div className="form-actions">
-        <button type="button" className="button-danger" disabled={result.fetching} onClick={confirm}>
+        <button type="button" className="button-danger" disabled={result.fetching} onClick={() => void confirm()}>
           {result.fetching ? 'Cancelling…' : 'Cancel session'}
         </button>
         <button type="button" className="button-secondary" onClick={onClose}>

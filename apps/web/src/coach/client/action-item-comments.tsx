@@ -98,7 +98,7 @@ export function ActionItemComments({ item, onAnswered }: { item: CommentedItem; 
         <p className="small muted">No comments yet.</p>
       )}
       <ErrorNotice error={readState.error} />
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => void submit(event)} noValidate>
         {answerState.error && !bodyError ? <ErrorNotice error={answerState.error} /> : null}
         <TextAreaField
           label={`Your answer on ${item.title}`}

@@ -207,7 +207,7 @@ function AddActionItem({ engagementId, onAdded }: { engagementId: string; onAdde
     }
   };
   return (
-    <form className="card" onSubmit={submit}>
+    <form className="card" onSubmit={(event) => void submit(event)}>
       <h2 id="add-action-item">Add an action item</h2>
       <div className="inline-form">
         <NewActionItemFields
@@ -273,7 +273,7 @@ function ActionItemRow({ item, onChanged }: { item: Item; onChanged: (message: s
                   type="button"
                   className="button-secondary"
                   disabled={busy}
-                  onClick={() => run(complete, `Marked “${item.title}” done.`)}
+                  onClick={() => void run(complete, `Marked “${item.title}” done.`)}
                   aria-label={`Mark done: ${item.title}`}
                 >
                   Mark done
@@ -291,7 +291,7 @@ function ActionItemRow({ item, onChanged }: { item: Item; onChanged: (message: s
                   type="button"
                   className="button-danger"
                   disabled={busy}
-                  onClick={() => run(drop, `Dropped “${item.title}”.`)}
+                  onClick={() => void run(drop, `Dropped “${item.title}”.`)}
                   aria-label={`Drop: ${item.title}`}
                 >
                   Drop
@@ -302,7 +302,7 @@ function ActionItemRow({ item, onChanged }: { item: Item; onChanged: (message: s
                 type="button"
                 className="button-secondary"
                 disabled={busy}
-                onClick={() => run(reopen, `Reopened “${item.title}”.`)}
+                onClick={() => void run(reopen, `Reopened “${item.title}”.`)}
                 aria-label={`Reopen: ${item.title}`}
               >
                 Reopen
@@ -335,7 +335,7 @@ function EditActionItem({ item, onDone }: { item: Item; onDone: (savedTitle: str
     if (!answer.error) onDone(answer.data?.updateActionItem.title ?? title);
   };
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={(event) => void submit(event)}>
       <div className="inline-form">
         <TextField
           label="Title"

@@ -57,7 +57,7 @@ export function CareerPlanEditor({
   }
 
   return (
-    <form className="plan-editor" onSubmit={submit} aria-labelledby="plan-editor-heading" noValidate>
+    <form className="plan-editor" onSubmit={(event) => void submit(event)} aria-labelledby="plan-editor-heading" noValidate>
       <h2 id="plan-editor-heading" ref={heading} tabIndex={-1}>
         Edit career plan
       </h2>

@@ -136,7 +136,7 @@ export function ClientPage() {
                     client={client}
                     onSaved={(saved) => {
                       refetch({ requestPolicy: 'network-only' });
-                      navigate(base, { state: { notice: saved } });
+                      void navigate(base, { state: { notice: saved } }); // nothing waits for the navigation
                     }}
                   />
                 }

@@ -110,7 +110,13 @@ export function EditClient({ client, onSaved }: { client: Client; onSaved: (noti
 
   return (
     <div className="edit-client">
-      <form ref={formRef} className="card form-narrow" onSubmit={submit} noValidate aria-labelledby="edit-client-heading">
+      <form
+        ref={formRef}
+        className="card form-narrow"
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        aria-labelledby="edit-client-heading"
+      >
         <h2 id="edit-client-heading" ref={headingRef} tabIndex={-1}>
           Edit client
         </h2>
@@ -200,7 +206,7 @@ function ArchiveClient({ client }: { client: Client }) {
 
   async function archive() {
     const response = await archiveClient({ id: client.id }, { additionalTypenames: ['Client'] });
-    if (response.data) navigate('/clients');
+    if (response.data) void navigate('/clients'); // nothing waits for the navigation
   }
 
   return (
@@ -214,7 +220,7 @@ function ArchiveClient({ client }: { client: Client }) {
           busyLabel="Archiving…"
           danger
           busy={result.fetching}
-          onConfirm={archive}
+          onConfirm={() => void archive()}
           onCancel={() => {
             setConfirming(false);
             requestAnimationFrame(() => trigger.current?.focus());

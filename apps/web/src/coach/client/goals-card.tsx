@@ -218,7 +218,7 @@ function CheckInForm({ goal, onDone }: { goal: GoalCardGoal; onDone: (saved: boo
   }
 
   return (
-    <form className="goal-check-in" onSubmit={submit} noValidate aria-label={`Check-in for ${goal.title}`}>
+    <form className="goal-check-in" onSubmit={(event) => void submit(event)} noValidate aria-label={`Check-in for ${goal.title}`}>
       <div ref={first} className="goal-form-grid">
         <TextField
           label={`Value (${goal.metric.unit})`}
@@ -291,10 +291,11 @@ function ConfirmDelete({ goal, onCancel, onDeleted }: { goal: GoalCardGoal; onCa
           ref={confirm}
           className="button-danger"
           disabled={state.fetching}
-          onClick={async () => {
-            const result = await remove({ id: goal.id });
-            if (!result.error) onDeleted();
-          }}
+          onClick={() =>
+            void remove({ id: goal.id }).then((result) => {
+              if (!result.error) onDeleted();
+            })
+          }
         >
           Delete goal
         </button>

@@ -161,7 +161,8 @@ export function GoalForm({
   busy: boolean;
   error?: CombinedError;
   extraFields?: ReactNode;
-  onSubmit: (fields: GoalFields) => void;
+  /** May save asynchronously; the form does not wait (the caller shows `busy` and `error`). */
+  onSubmit: (fields: GoalFields) => void | Promise<void>;
   onCancel: () => void;
 }) {
   const [values, setValues] = useState(initial);
@@ -185,7 +186,7 @@ export function GoalForm({
       return;
     }
     setErrors({});
-    onSubmit(checked.fields);
+    void onSubmit(checked.fields);
   }
 
   return (

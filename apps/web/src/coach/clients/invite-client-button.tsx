@@ -33,7 +33,7 @@ export function InviteClientButton({ clientId, hasLogin }: { clientId: string; h
         type="button"
         className={payload ? 'button-secondary' : undefined}
         disabled={result.fetching}
-        onClick={() => invite({ clientId })}
+        onClick={() => void invite({ clientId })}
       >
         {result.fetching ? 'Sending…' : payload ? 'Send a new invitation' : 'Invite to portal'}
       </button>

@@ -95,13 +95,13 @@ export function NewClientPage() {
     });
     if (response.data) {
       leaveWithoutAsking();
-      navigate(`/clients/${response.data.createClient.id}`);
+      void navigate(`/clients/${response.data.createClient.id}`); // nothing waits for the navigation
     } else focusFirstInvalid();
   }
 
   return (
     <Page title="New client" subtitle="Add someone you coach. You can invite them to the client portal from their page.">
-      <form ref={formRef} className="card form-narrow" onSubmit={submit} noValidate>
+      <form ref={formRef} className="card form-narrow" onSubmit={(event) => void submit(event)} noValidate>
         {result.error && !shownField ? <ErrorNotice error={result.error} /> : null}
         <TextField label="Name" autoComplete="off" required value={form.name} onChange={set('name')} error={fieldError('name')} />
         <TextField

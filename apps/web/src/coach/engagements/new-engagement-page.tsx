@@ -108,7 +108,7 @@ function EngagementFormView({ client }: { client: { id: string; name: string; ti
       const response = await createEngagement({ input: engagementInput(form, client.id) });
       if (response.data) {
         leaveWithoutAsking();
-        navigate(`/clients/${client.id}`);
+        void navigate(`/clients/${client.id}`); // nothing waits for the navigation
         return;
       }
     }
@@ -127,7 +127,7 @@ function EngagementFormView({ client }: { client: { id: string; name: string; ti
         </>
       }
     >
-      <form ref={formRef} className="engagement-form" onSubmit={submit} noValidate>
+      <form ref={formRef} className="engagement-form" onSubmit={(event) => void submit(event)} noValidate>
         {result.error && !serverField ? (
           <div className="engagement-form-error">
             <ErrorNotice error={result.error} />

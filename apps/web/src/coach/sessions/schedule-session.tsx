@@ -107,7 +107,8 @@ function ScheduleSessionView({ client }: { client: ClientOptions }) {
       );
       if (response.data) {
         leaveWithoutAsking();
-        navigate(`${base}/sessions`, {
+        // Nothing waits for the navigation.
+        void navigate(`${base}/sessions`, {
           state: { notice: `Session scheduled for ${formatDateTime(response.data.scheduleSession.startsAt, viewer.timeZone)}.` },
         });
         return;
@@ -133,7 +134,7 @@ function ScheduleSessionView({ client }: { client: ClientOptions }) {
 
   const clientZoneName = `${zoneCity(client.timeZone)} (${zoneAbbreviation(startsAt ?? new Date().toISOString(), client.timeZone)})`;
   return (
-    <form ref={formRef} className="card schedule-session" onSubmit={submit} noValidate aria-labelledby={headingId}>
+    <form ref={formRef} className="card schedule-session" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={headingId}>
       <h2 id={headingId} ref={headingRef} tabIndex={-1}>
         Schedule a session
       </h2>

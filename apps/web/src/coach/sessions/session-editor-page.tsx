@@ -240,14 +240,14 @@ function SessionEditor({ session, reload }: { session: Session; reload: () => vo
         ) : null}
         {session.status === 'SCHEDULED' ? (
           <div className="form-actions">
-            <button type="button" disabled={completeState.fetching} onClick={() => onStatus(complete, 'Session marked completed.')}>
+            <button type="button" disabled={completeState.fetching} onClick={() => void onStatus(complete, 'Session marked completed.')}>
               Mark completed
             </button>
             <button
               type="button"
               className="button-secondary"
               disabled={noShowState.fetching}
-              onClick={() => onStatus(noShow, 'Session marked as a no-show.')}
+              onClick={() => void onStatus(noShow, 'Session marked as a no-show.')}
             >
               Mark no-show
             </button>
@@ -260,7 +260,7 @@ function SessionEditor({ session, reload }: { session: Session; reload: () => vo
         <Feedback ok={done.status} error={completeState.error ?? noShowState.error} />
       </section>
 
-      <form className="card" onSubmit={onAgenda}>
+      <form className="card" onSubmit={(event) => void onAgenda(event)}>
         <h2 id="agenda-heading">Agenda</h2>
         <TextAreaField
           label="Agenda"
@@ -278,7 +278,7 @@ function SessionEditor({ session, reload }: { session: Session; reload: () => vo
         <Feedback ok={done.agenda} error={agendaState.error} />
       </form>
 
-      <form className="card" onSubmit={onLink} noValidate>
+      <form className="card" onSubmit={(event) => void onLink(event)} noValidate>
         <h2 id="meeting-link-heading">Meeting link</h2>
         <UrlField
           label="Meeting link"
@@ -301,7 +301,7 @@ function SessionEditor({ session, reload }: { session: Session; reload: () => vo
       </form>
 
       <div className="session-zones">
-        <form className="private-zone" onSubmit={onNotes}>
+        <form className="private-zone" onSubmit={(event) => void onNotes(event)}>
           <h2 className="zone-label" id="private-heading">
             Private: only you can see this
           </h2>
@@ -316,7 +316,7 @@ function SessionEditor({ session, reload }: { session: Session; reload: () => vo
           <Feedback ok={done.notes} error={notesState.error} />
         </form>
 
-        <form className="shared-zone" onSubmit={onPublish}>
+        <form className="shared-zone" onSubmit={(event) => void onPublish(event)}>
           <h2 className="zone-label" id="shared-heading">
             Shared with {clientName}
           </h2>
@@ -406,7 +406,7 @@ function SessionActionItems({ session, onAdded }: { session: Session; onAdded: (
         <p className="muted">None yet.</p>
       )}
       {session.engagement ? (
-        <form onSubmit={submit} className="session-item-form">
+        <form onSubmit={(event) => void submit(event)} className="session-item-form">
           <NewActionItemFields
             title={title}
             dueDate={dueDate}

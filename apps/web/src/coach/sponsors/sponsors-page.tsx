@@ -205,7 +205,7 @@ function NewSponsorForm({ onCreated }: { onCreated: (sponsor: { organisation: st
   return (
     <section className="card sponsors-new" aria-labelledby="new-sponsor-title">
       <h2 id="new-sponsor-title">Add a sponsor</h2>
-      <form ref={formRef} onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate>
         {general ? <ErrorNotice error={result.error} /> : null}
         <SponsorFieldsView fields={fields} errors={errors} onChange={setFields} />
         <div className="form-actions">
@@ -329,7 +329,7 @@ function EditSponsorForm({ sponsor, onDone, onCancel }: { sponsor: Sponsor; onDo
     <form
       ref={formRef}
       className="sponsors-edit"
-      onSubmit={submit}
+      onSubmit={(event) => void submit(event)}
       noValidate
       aria-labelledby={titleId}
       onKeyDown={(event) => event.key === 'Escape' && onCancel()}
@@ -372,7 +372,7 @@ function ArchiveConfirm({ sponsor, onDone, onCancel }: { sponsor: Sponsor; onDon
       </p>
       <ErrorNotice error={result.error} />
       <div className="form-actions">
-        <button ref={confirmButton} type="button" className="button-danger" disabled={result.fetching} onClick={confirm}>
+        <button ref={confirmButton} type="button" className="button-danger" disabled={result.fetching} onClick={() => void confirm()}>
           {result.fetching ? 'Archiving…' : 'Archive sponsor'}
         </button>
         <button type="button" className="button-secondary" onClick={onCancel}>
