@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import type { INestApplication } from '@nestjs/common';
@@ -6,6 +7,7 @@ import { pino } from 'pino';
 import { AccessTokenService, Db, Engagement, type Actor } from '#tandem/coaching';
 import { loadConfig, type AppConfig } from '#tandem/config';
 import type { Runtime } from '#tandem/runtime';
+import { ALL_MIGRATIONS } from '../migrations/index.js';
 import { createApiApp } from '../apps/api/src/create-api-app.js';
 import { EngagementService } from '../libs/coaching/src/engagement/engagement.service.js';
 import { runLoad, type LoadGeneratorMode, type LoadResult } from './api/load-generator.js';
@@ -168,7 +170,7 @@ export async function benchApi(ctx: BenchContext, options: ApiBenchOptions = {})
 // The servers
 // ---------------------------------------------------------------------------
 
-interface TandemServer {
+export interface TandemServer {
   app: INestApplication;
   config: AppConfig;
   url: string;
@@ -176,7 +178,7 @@ interface TandemServer {
 }
 
 /** The real API app, configured as production runs it, on `databaseUrl` (listening on 127.0.0.1, or only initialised). */
-async function startTandem(databaseUrl: string, listen: boolean): Promise<TandemServer> {
+export async function startTandem(databaseUrl: string, listen: boolean): Promise<TandemServer> {
   const config = loadConfig({
     NODE_ENV: 'production',
     JWT_SECRET,
@@ -190,13 +192,14 @@ async function startTandem(databaseUrl: string, listen: boolean): Promise<Tandem
     logger: pino({ level: 'silent' }),
     databaseUrl,
     databaseLabel: 'bench database',
+    migrations: ALL_MIGRATIONS,
     stop: async () => undefined,
   };
   const app = await createApiApp(runtime, { runWorker: false, schemaFile: false });
   let url = '';
   if (listen) {
     await app.listen(0, '127.0.0.1');
-    url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    url = `http://127.0.0.1:${((app.getHttpServer() as Server).address() as AddressInfo).port}`;
   } else {
     await app.init();
   }

@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
+import { inspect } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
@@ -61,7 +62,7 @@ export function runLoadHere(spec: LoadSpec): Promise<LoadResult> {
         verifyBody: (body) => !String(body ?? '').includes('"errors"'),
       },
       (error: unknown, result: autocannon.Result) => {
-        if (error) return reject(error instanceof Error ? error : new Error(String(error)));
+        if (error) return reject(error instanceof Error ? error : new Error(inspect(error)));
         const seconds = result.duration;
         resolve({
           requests: result.requests.total,

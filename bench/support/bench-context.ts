@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { EmbeddedPostgresServer } from '#tandem/database';
 import { migrate } from '#tandem/runtime';
+import { ALL_MIGRATIONS } from '../../migrations/index.js';
 
 /** What every benchmark section gets. */
 export interface BenchContext {
@@ -18,7 +19,7 @@ export interface BenchContext {
   /** Where scratch files go (var/bench). */
   dataDir: string;
   /** One progress line on stderr. */
-  progress(message: string): void;
+  progress: (message: string) => void;
 }
 
 /** One part of the report: rows for the printed table plus anything worth keeping in the JSON. */
@@ -57,7 +58,7 @@ export async function benchDatabase(ctx: BenchContext, name: string, options: { 
   if (exists && options.fresh) await adminQuery(ctx.adminUrl, `DROP DATABASE ${name} WITH (FORCE)`);
   if (!exists || options.fresh) await adminQuery(ctx.adminUrl, `CREATE DATABASE ${name}`);
   const url = withDatabase(ctx.adminUrl, name);
-  await migrate({ databaseUrl: url, logger: pino({ level: 'silent' }) });
+  await migrate({ databaseUrl: url, logger: pino({ level: 'silent' }), migrations: ALL_MIGRATIONS });
   return url;
 }
 

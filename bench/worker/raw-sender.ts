@@ -92,7 +92,7 @@ async function main(): Promise<void> {
   const results = await Promise.allSettled(messages.map((m) => transport.sendMail(m)));
   const sendFinishedAt = Date.now();
   transport.close();
-  const failures = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
+  const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
   process.stdout.write(
     JSON.stringify({
       renderMs,

@@ -46,14 +46,12 @@ describeWithBrowser('the web app in a browser: an engagement from ad hoc session
   const requests: Request[] = [];
 
   // The answers are read by the steps that asked: loosely typed, as in the API specs.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   async function api(query: string, variables: Record<string, unknown>, token?: string): Promise<Record<string, any>> {
     const response = await fetch(`${web.baseUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
     });
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const body = (await response.json()) as { data?: Record<string, any>; errors?: Array<{ message: string }> };
     if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
     return body.data!;

@@ -32,13 +32,14 @@ export function requestLogging(logger: Logger, options: { quietPaths?: string[] 
   });
   return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
     httpLogger(req, res);
-    const context = { requestId: String((req as IncomingMessage & { id: unknown }).id), sqlStatements: 0 };
+    // pino-http has set the id genReqId made (a string).
+    const context = { requestId: (req as IncomingMessage & { id: string }).id, sqlStatements: 0 };
     // Report the statement count in a header (set just before the headers go out) and in the access log.
-    const writeHead = res.writeHead;
+    const writeHead = res.writeHead.bind(res) as (...args: Parameters<ServerResponse['writeHead']>) => ServerResponse;
     res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
       if (!this.headersSent) this.setHeader('X-Sql-Statements', String(context.sqlStatements));
       (req as IncomingMessage & { sqlStatements?: number }).sqlStatements = context.sqlStatements;
-      return writeHead.apply(this, args);
+      return writeHead(...args);
     } as ServerResponse['writeHead'];
     requestContext.run(context, next);
   };

@@ -9,11 +9,10 @@ import type { QueueConnection } from './queue-connection.js';
 export const QUEUE_NAME = 'tandem';
 const BACKOFF_TYPE = 'jittered';
 
-// Either backend's Queue/Worker; the rest of this class does not care which.
-/* eslint-disable @typescript-eslint/no-explicit-any */
+// Either backend's Queue/Worker; the rest of this class does not care which. (`unknown` does not
+// do: the types are invariant in the backend's connection options.)
 type AnyQueue = Queue<any, any, string, any, any, string, IQueueBackend, any>;
 type AnyWorker = Worker<any, any, string, IQueueBackend, any, any>;
-/* eslint-enable @typescript-eslint/no-explicit-any */
 
 export interface BullMqJobQueueOptions {
   connection: QueueConnection;

@@ -14,7 +14,8 @@ interface PgPoolCounts {
   waitingCount: number;
 }
 
-let source: PlatformMetrics | null = null;
+/** The app whose numbers the gauges below report. */
+const current: { source: PlatformMetrics | null } = { source: null };
 
 // Created once per process, however many apps it boots; they read whichever app started last.
 if (!register.getSingleMetric('tandem_queue_jobs')) {
@@ -23,7 +24,7 @@ if (!register.getSingleMetric('tandem_queue_jobs')) {
     help: 'Jobs in the queue by state (waiting, active, delayed, failed)',
     labelNames: ['state'],
     async collect() {
-      const counts = await source?.queueCounts();
+      const counts = await current.source?.queueCounts();
       if (!counts) return;
       for (const state of QUEUE_STATES) this.set({ state }, counts[state]);
     },
@@ -33,7 +34,7 @@ if (!register.getSingleMetric('tandem_queue_jobs')) {
     help: "This process's PostgreSQL pool: connections in use, idle, and requests waiting for one",
     labelNames: ['state'],
     collect() {
-      const pool = source?.pool();
+      const pool = current.source?.pool();
       if (!pool) return;
       this.set({ state: 'in_use' }, pool.totalCount - pool.idleCount);
       this.set({ state: 'idle' }, pool.idleCount);
@@ -45,7 +46,7 @@ if (!register.getSingleMetric('tandem_queue_jobs')) {
     help: 'Always 1; the labels say what is running',
     labelNames: ['version', 'node_version', 'commit'],
     collect() {
-      const build = source?.build();
+      const build = current.source?.build();
       if (!build) return;
       this.reset();
       this.set(build, 1);
@@ -68,11 +69,11 @@ export class PlatformMetrics implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    source = this;
+    current.source = this;
   }
 
   onModuleDestroy(): void {
-    if (source === this) source = null;
+    if (current.source === this) current.source = null;
   }
 
   queueCounts(): ReturnType<JobQueue['counts']> {

@@ -5,7 +5,7 @@ import { ConfigError } from '#tandem/config';
  * are one readable line; anything unexpected keeps its stack for the operator.
  */
 export function exitOnStartupError(error: unknown): never {
-  const listen = error as { code?: unknown; port?: unknown };
+  const listen = error as { code?: unknown; port?: number | string };
   if (error instanceof ConfigError || error instanceof StartupError) {
     process.stderr.write(`tandem: ${error.message}\n`);
   } else if (listen?.code === 'EADDRINUSE') {

@@ -24,7 +24,8 @@ export function queueDashboard(queue: BullMqJobQueue['bullQueue']): (req: Incomi
     serverAdapter,
     options: { uiConfig: { boardTitle: 'Tandem queues' } },
   });
-  return serverAdapter.getRouter();
+  // An Express router (typed `any` by the adapter): a plain Node handler with a `next`.
+  return serverAdapter.getRouter() as (req: IncomingMessage, res: ServerResponse, next: Next) => void;
 }
 
 /**

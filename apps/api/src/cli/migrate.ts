@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { TypeOrmPinoLogger, dataSourceOptions } from '#tandem/database';
 import { PinoLoggerService } from '#tandem/logging';
 import { exitOnStartupError, migrate, startRuntime, type Runtime } from '#tandem/runtime';
+import { ALL_MIGRATIONS } from '../../../../migrations/index.js';
 import { ApiModule } from '../api.module.js';
 
 const USAGE = 'usage: migrate run | revert | show | generate <Name>';
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${USAGE}\n`);
     process.exit(2);
   }
-  const runtime = await startRuntime({ name: 'tandem-migrate', migrate: false });
+  const runtime = await startRuntime({ name: 'tandem-migrate', migrate: false, migrations: ALL_MIGRATIONS });
   try {
     if (command === 'run') {
       const applied = await migrate(runtime);
@@ -44,9 +45,7 @@ async function main(): Promise<void> {
 
 async function showMigrations(dataSource: DataSource): Promise<void> {
   await dataSource.showMigrations(); // creates the bookkeeping table on a new database
-  const applied = new Set(
-    ((await dataSource.query('SELECT name FROM typeorm_migrations')) as Array<{ name: string }>).map((row) => row.name),
-  );
+  const applied = new Set((await dataSource.query<Array<{ name: string }>>('SELECT name FROM typeorm_migrations')).map((row) => row.name));
   let pending = 0;
   for (const migration of dataSource.migrations) {
     const name = migration.name ?? migration.constructor.name;
@@ -63,6 +62,7 @@ async function plainDataSource(runtime: Runtime): Promise<DataSource> {
       poolSize: 2,
       logger: new TypeOrmPinoLogger(runtime.logger),
       applicationName: 'tandem-migrations',
+      migrations: ALL_MIGRATIONS,
     }),
   );
   return dataSource.initialize();

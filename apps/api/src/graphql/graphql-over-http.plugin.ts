@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, OperationTypeNode } from 'graphql';
 import { isRequestErrorCode } from './format-error.js';
 
 interface AcceptingRequest {
@@ -19,7 +19,7 @@ export function graphqlOverHttpPlugin(): ApolloServerPlugin<{ req?: AcceptingReq
     async requestDidStart() {
       return {
         async didResolveOperation({ operation }) {
-          if (operation?.operation === 'subscription') {
+          if (operation?.operation === OperationTypeNode.SUBSCRIPTION) {
             throw new GraphQLError('Subscriptions are not supported; query again to see changes.', {
               extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
             });

@@ -38,9 +38,9 @@ export class DatabaseHealthIndicator {
     }
     const known = this.dataSource.migrations.map((migration) => migration.name ?? migration.constructor.name);
     const table = this.dataSource.options.migrationsTableName ?? 'migrations';
-    const [{ exists }] = (await this.dataSource.query('SELECT to_regclass($1) IS NOT NULL AS exists', [table])) as [{ exists: boolean }];
+    const [{ exists }] = await this.dataSource.query<[{ exists: boolean }]>('SELECT to_regclass($1) IS NOT NULL AS exists', [table]);
     const applied = exists
-      ? new Set(((await this.dataSource.query(`SELECT name FROM "${table}"`)) as Array<{ name: string }>).map((row) => row.name))
+      ? new Set((await this.dataSource.query<Array<{ name: string }>>(`SELECT name FROM "${table}"`)).map((row) => row.name))
       : new Set<string>();
     const pending = known.filter((name) => !applied.has(name));
     this.migrated = pending.length === 0;

@@ -60,12 +60,12 @@ export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID_PATTERN.test(value);
 }
 
-// U+0000 (PostgreSQL text cannot hold it) or half of a surrogate pair (not a character at all).
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// Half of a surrogate pair: not a character at all.
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** Whether `value` can be stored and read back as text: no NUL and no unpaired surrogate. */
+/** Whether `value` can be stored and read back as text: no NUL (PostgreSQL text cannot hold it) and no unpaired surrogate. */
 export function isStorableText(value: string): boolean {
-  return !UNSTORABLE.test(value);
+  return !value.includes('\u0000') && !UNPAIRED_SURROGATE.test(value);
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -174,11 +174,11 @@ export class EngagementService {
    * sessions keep their instant. Emails of the moved sessions are planned again.
    */
   async followClientTimeZone(actor: Actor, clientId: string, fromZone: string, toZone: string, now = this.clock.now()): Promise<void> {
-    const engagements = (await this.db.manager.query(
+    const engagements = await this.db.manager.query<[Array<{ id: string }>, number]>(
       `UPDATE engagement SET cadence_time_zone = $3, updated_at = now()
         WHERE client_id = $1 AND cadence_time_zone = $2 AND status IN ('DRAFT', 'ACTIVE', 'PAUSED') RETURNING id`,
       [clientId, fromZone, toZone],
-    )) as [Array<{ id: string }>, number];
+    );
     const moved: Array<{ id: string; startsAt: Date }> = [];
     for (const { id } of engagements[0]) {
       const sessions = await loadPlanSessions(this.db.manager, id, true);
@@ -270,7 +270,7 @@ export class EngagementService {
     const changed = [...plan.cancel];
     if (plan.create.length) {
       const sequence = sessions.reduce((max, s) => Math.max(max, s.sequence), 0);
-      const inserted = (await this.db.manager.query(
+      const inserted = await this.db.manager.query<Array<{ id: string }>>(
         `INSERT INTO coaching_session (practice_id, client_id, engagement_id, coach_id, sequence, starts_at, time_zone, duration_minutes, status, origin)
          SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::int + v.n::int, v.starts_at, $6::text, $7::int, 'SCHEDULED', 'CADENCE'
            FROM unnest($8::timestamptz[]) WITH ORDINALITY AS v(starts_at, n)
@@ -285,7 +285,7 @@ export class EngagementService {
           engagement.sessionMinutes,
           plan.create,
         ],
-      )) as Array<{ id: string }>;
+      );
       changed.push(...inserted.map((row) => String(row.id)));
     }
     if (engagement.status === 'ACTIVE') {

@@ -49,7 +49,7 @@ export class SessionHorizon {
 
   private async topUpBatch(now: Date, horizon: Date): Promise<{ engagements: number; created: number }> {
     const manager = this.db.manager;
-    const due = (await manager.query(
+    const due = await manager.query<Array<Record<string, unknown>>>(
       `WITH due AS (
          SELECT e.id FROM engagement e
           WHERE e.status = 'ACTIVE' AND e.cadence_frequency <> 'AD_HOC' AND (e.planned_until IS NULL OR e.planned_until < $1)
@@ -63,7 +63,7 @@ export class SessionHorizon {
                   max(s.starts_at) FILTER (WHERE s.origin = 'CADENCE') AS last_cadence
              FROM coaching_session s WHERE s.engagement_id = e.id) st ON true`,
       [horizon],
-    )) as Array<Record<string, unknown>>;
+    );
     if (!due.length) return { engagements: 0, created: 0 };
     const engagements = due.map(toDueEngagement);
 
@@ -88,7 +88,7 @@ export class SessionHorizon {
     }
     let createdIds: string[] = [];
     if (ids.length) {
-      const inserted = (await manager.query(
+      const inserted = await manager.query<Array<{ id: string }>>(
         `INSERT INTO coaching_session (practice_id, client_id, engagement_id, coach_id, sequence, starts_at, time_zone, duration_minutes, status, origin)
          SELECT e.practice_id, e.client_id, e.id, e.coach_id, v.sequence, v.starts_at, e.cadence_time_zone, e.session_minutes, 'SCHEDULED', 'CADENCE'
            FROM unnest($1::uuid[], $2::timestamptz[], $3::int[]) AS v(engagement_id, starts_at, sequence)
@@ -96,7 +96,7 @@ export class SessionHorizon {
          ON CONFLICT DO NOTHING
          RETURNING id`,
         [ids, starts, sequences],
-      )) as Array<{ id: string }>;
+      );
       createdIds = inserted.map((row) => String(row.id));
     }
     await manager.query(`UPDATE engagement SET planned_until = $2 WHERE id = ANY($1::uuid[])`, [engagements.map((e) => e.id), horizon]);
@@ -109,7 +109,7 @@ function toDueEngagement(row: Record<string, unknown>): DueEngagement {
   return {
     id: String(row.id),
     startDate: String(row.start_date),
-    endDate: row.end_date === null ? null : String(row.end_date),
+    endDate: row.end_date as string | null, // end_date::text
     sessionsAllotted: row.sessions_allotted === null ? null : Number(row.sessions_allotted),
     cadenceFrequency: row.cadence_frequency as DueEngagement['cadenceFrequency'],
     cadenceAnchorKind: row.cadence_anchor_kind as DueEngagement['cadenceAnchorKind'],

@@ -21,13 +21,23 @@ export interface PlanSession extends PlannedSession {
   version: number;
 }
 
+interface PlanSessionRow {
+  id: string;
+  starts_at: Date;
+  status: SessionStatus;
+  sequence: number;
+  time_zone: string;
+  version: number;
+  keep_reason: KeepReason | null;
+}
+
 /**
  * An engagement's sessions as the planner sees them, each with why it must survive a re-plan:
  * content first (an agenda, private notes, a summary or an action item), then scheduled by
  * hand outside the cadence, then moved by hand. `lock` takes the rows for the change.
  */
 export async function loadPlanSessions(manager: EntityManager, engagementId: string, lock: boolean): Promise<PlanSession[]> {
-  const rows = (await manager.query(
+  const rows = await manager.query<PlanSessionRow[]>(
     `SELECT s.id, s.starts_at, s.status, s.sequence, s.time_zone, s.version,
             CASE WHEN coalesce(s.agenda, '') <> '' OR coalesce(s.private_notes, '') <> '' OR coalesce(s.shared_summary, '') <> ''
                       OR EXISTS (SELECT 1 FROM action_item a WHERE a.session_id = s.id) THEN 'HAS_CONTENT'
@@ -36,15 +46,7 @@ export async function loadPlanSessions(manager: EntityManager, engagementId: str
        FROM coaching_session s WHERE s.engagement_id = $1
       ORDER BY s.starts_at, s.id${lock ? ' FOR UPDATE OF s' : ''}`,
     [engagementId],
-  )) as Array<{
-    id: string;
-    starts_at: Date;
-    status: SessionStatus;
-    sequence: number;
-    time_zone: string;
-    version: number;
-    keep_reason: KeepReason | null;
-  }>;
+  );
   return rows.map((row) => ({
     id: row.id,
     startsAt: new Date(row.starts_at),

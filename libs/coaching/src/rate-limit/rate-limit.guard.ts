@@ -25,7 +25,7 @@ export class RateLimitGuard implements CanActivate {
     const action = this.reflector.get<RateLimitedAction | undefined>(RATE_LIMITED_ACTION, context.getHandler());
     if (!action) return true;
     const gql = GqlExecutionContext.create(context);
-    const request = (gql.getContext() as { req?: { ip?: string } }).req;
+    const request = gql.getContext<{ req?: { ip?: string } }>().req;
     await this.limiter.hit(action, request?.ip ?? 'unknown', gql.getArgs());
     return true;
   }

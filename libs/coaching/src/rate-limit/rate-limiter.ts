@@ -28,15 +28,15 @@ export class RateLimiter {
     const now = this.clock.now();
     const windowMs = rule.windowSeconds * 1000;
     const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-    const target = rule.target(args as Record<string, any>);
+    const target = rule.target(args);
     const subjects = [`ip:${ip}`, ...(target ? [`to:${target.slice(0, 396)}`] : [])];
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<Array<{ subject: string; hits: number }>>(
       `INSERT INTO rate_limit_counter (action, subject, window_start, hits)
        SELECT $1, subject, $3, 1 FROM unnest($2::varchar[]) AS subject
        ON CONFLICT (action, subject, window_start) DO UPDATE SET hits = rate_limit_counter.hits + 1
        RETURNING subject, hits`,
       [action, subjects, windowStart],
-    )) as Array<{ subject: string; hits: number }>;
+    );
     await this.purgeNowAndThen(now);
     const over = rows.some((row) => row.hits > (row.subject.startsWith('ip:') ? rule.perIp : rule.perTarget));
     if (!over) return;

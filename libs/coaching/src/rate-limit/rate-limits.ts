@@ -4,12 +4,16 @@ export interface RateLimitRule {
   perIp: number;
   perTarget: number;
   /** The target of the call, from its GraphQL arguments; the limit per target is skipped when absent. */
-  target(args: Record<string, any>): string | undefined;
+  target(args: Record<string, unknown>): string | undefined;
   /** What the refusal tells the caller, before "try again in …". */
   refusal: string;
 }
 
 const lower = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim().toLowerCase() : undefined);
+
+/** `object.key` of an argument that may be absent or not an object (GraphQL has already checked its shape). */
+const field = (object: unknown, key: string): unknown =>
+  typeof object === 'object' && object !== null ? (object as Record<string, unknown>)[key] : undefined;
 
 /**
  * The public entry points that send email or guess passwords. Per IP the limits
@@ -17,8 +21,20 @@ const lower = (value: unknown) => (typeof value === 'string' && value.trim() ? v
  * being flooded or one account being guessed at.
  */
 export const RATE_LIMITS = {
-  signUp: { windowSeconds: 3600, perIp: 100, perTarget: 5, target: (args) => lower(args.input?.email), refusal: 'Too many sign-ups' },
-  logIn: { windowSeconds: 900, perIp: 300, perTarget: 30, target: (args) => lower(args.input?.email), refusal: 'Too many log-in attempts' },
+  signUp: {
+    windowSeconds: 3600,
+    perIp: 100,
+    perTarget: 5,
+    target: (args) => lower(field(args.input, 'email')),
+    refusal: 'Too many sign-ups',
+  },
+  logIn: {
+    windowSeconds: 900,
+    perIp: 300,
+    perTarget: 30,
+    target: (args) => lower(field(args.input, 'email')),
+    refusal: 'Too many log-in attempts',
+  },
   requestPasswordReset: {
     windowSeconds: 3600,
     perIp: 50,
@@ -37,7 +53,7 @@ export const RATE_LIMITS = {
     windowSeconds: 3600,
     perIp: 200,
     perTarget: 5,
-    target: (args) => lower(args.input?.email),
+    target: (args) => lower(field(args.input, 'email')),
     refusal: 'Too many invitations',
   },
 } satisfies Record<string, RateLimitRule>;
