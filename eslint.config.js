@@ -16,6 +16,8 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // A `let` that a callback made before its one assignment closes over cannot be a `const`.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
       // Off everywhere: Apollo plugin hooks, Nest lifecycle hooks, `stop()`/`release()` of the runtime
       // and the test fakes implement interfaces whose methods return promises, and `async` is how they
       // keep that signature (a throw becomes a rejection). An async function without an await is not

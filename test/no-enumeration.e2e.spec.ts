@@ -59,10 +59,10 @@ describe('no account enumeration', () => {
     expect(await requests.answerPending()).toBe(0);
     const takenEmails = await emailsTo('taken-owner@example.com');
     expect(takenEmails.map((e) => e.kind)).toEqual(['ACCOUNT_EXISTS']);
-    expect(takenEmails[0]!.data).not.toHaveProperty('sealedUrl', expect.stringContaining('confirm'));
+    expect(takenEmails[0].data).not.toHaveProperty('sealedUrl', expect.stringContaining('confirm'));
     expect((await emailsTo('free-owner@example.com')).map((e) => e.kind)).toEqual(['SIGN_UP']);
     // Only the free address opened a practice (not yet anyone's: no account before the link is used).
-    expect((await api.sql(`SELECT count(*)::int AS n FROM practice`))[0]!.n).toBe(practicesBefore[0]!.n + 1);
+    expect((await api.sql(`SELECT count(*)::int AS n FROM practice`))[0].n).toBe(practicesBefore[0].n + 1);
     expect(await api.sql(`SELECT 1 FROM app_user WHERE email = 'free-owner@example.com'`)).toEqual([]);
     // The details (the password's hash among them) leave the request once answered.
     expect(await api.sql(`SELECT details FROM account_request WHERE details <> '{}'`)).toEqual([]);
@@ -113,10 +113,10 @@ describe('no account enumeration', () => {
     const links = await api.takeSignUpLinks('twice@example.com');
     expect(links).toHaveLength(2);
     const token = (link: string) => new URL(link).searchParams.get('token');
-    await api.anonymous().gql(CONFIRM, { token: token(links[0]!) });
+    await api.anonymous().gql(CONFIRM, { token: token(links[0]) });
     const users = await api.sql(`SELECT count(*)::int AS n FROM app_user`);
     // The second link's holder reads this address's mail: they may learn it has an account now.
-    const second = await api.anonymous().raw(CONFIRM, { token: token(links[1]!) });
+    const second = await api.anonymous().raw(CONFIRM, { token: token(links[1]) });
     expect(second.body.errors?.[0]).toMatchObject({
       message: 'This address has an account already: log in instead',
       extensions: { code: 'CONFLICT' },
@@ -141,7 +141,7 @@ describe('no account enumeration', () => {
     );
     for (const answer of answers) {
       expect(answer.body).toEqual({ data: { requestPasswordReset: true } });
-      expect(answer.headers.get('x-sql-statements')).toBe(answers[0]!.headers.get('x-sql-statements'));
+      expect(answer.headers.get('x-sql-statements')).toBe(answers[0].headers.get('x-sql-statements'));
     }
     // The request path writes one row and reads no account.
     expect(await api.sql(`SELECT count(*)::int AS n FROM user_token WHERE kind = 'PASSWORD_RESET'`)).toEqual([{ n: 0 }]);

@@ -124,6 +124,7 @@ export class ProductionProcess {
     } catch (error) {
       throw new Error(
         `${error instanceof Error ? error.message : String(error)}\n--- output of ${this.kind} ${this.pid}:\n${this.output()}`,
+        { cause: error },
       );
     }
   }
@@ -306,7 +307,7 @@ export class Cluster {
     if (!confirmed.body.data) throw new Error(`confirmSignUp failed: ${JSON.stringify(confirmed.body.errors)}`);
     const userId = confirmed.body.data.confirmSignUp.user.id as string;
     const [user] = await sql<{ practice_id: string }>(this.database.url, 'SELECT practice_id FROM app_user WHERE id = $1', [userId]);
-    return { token: confirmed.body.data.confirmSignUp.accessToken as string, userId, practiceId: user!.practice_id };
+    return { token: confirmed.body.data.confirmSignUp.accessToken as string, userId, practiceId: user.practice_id };
   }
 
   /** Kills what is still running (SIGKILL), then removes the queue keys, the data dir and what the cluster created. */
