@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { BenchContext, BenchSection } from './support/bench-context.js';
 import { formatTable } from './support/table.js';
 
-const USAGE = 'usage: npm run bench -- [--scale N] [--only api|worker]';
+const USAGE = 'usage: npm run bench -- [--scale N] [--only api|worker|auth]';
 
 function parseArgs(argv: string[]): { scale: number; only: string | null } {
   let scale = 1;
@@ -16,7 +16,7 @@ function parseArgs(argv: string[]): { scale: number; only: string | null } {
     else throw new Error(`unknown argument ${arg} (${USAGE})`);
   }
   if (!Number.isFinite(scale) || scale <= 0 || scale > 10) throw new Error(`--scale must be a number in (0, 10] (${USAGE})`);
-  if (only && !['api', 'worker'].includes(only)) throw new Error(`--only must be api or worker (${USAGE})`);
+  if (only && !['api', 'worker', 'auth'].includes(only)) throw new Error(`--only must be api, worker or auth (${USAGE})`);
   return { scale, only };
 }
 
@@ -24,6 +24,7 @@ function parseArgs(argv: string[]): { scale: number; only: string | null } {
 const PARTS = [
   { name: 'api', pgDir: 'pg-api', portOffset: 0 },
   { name: 'worker', pgDir: 'pg-worker', portOffset: 1 },
+  { name: 'auth', pgDir: 'pg-auth', portOffset: 2 },
 ] as const;
 
 /**
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
   await import('reflect-metadata');
   const { benchApi } = await import('./api.bench.js');
   const { benchWorker } = await import('./worker.bench.js');
+  const { benchAuth } = await import('./auth.bench.js');
   const { acquireBenchLock, benchPostgres, benchRedis } = await import('./support/bench-context.js');
 
   const dataDir = path.resolve('var/bench');
@@ -58,7 +60,9 @@ async function main(): Promise<void> {
       const postgres = await benchPostgres(path.join(dataDir, part.pgDir), basePort + part.portOffset);
       const ctx: BenchContext = { adminUrl: postgres.adminUrl, scale, redisUrl, dataDir, progress };
       try {
-        sections.push(...(part.name === 'api' ? await benchApi(ctx) : await benchWorker(ctx)));
+        sections.push(
+          ...(part.name === 'api' ? await benchApi(ctx) : part.name === 'worker' ? await benchWorker(ctx) : await benchAuth(ctx)),
+        );
       } finally {
         await postgres.stop();
       }
