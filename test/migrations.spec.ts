@@ -45,7 +45,7 @@ describe('migrations', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase({ migrated: false });
-    dataSource = await new DataSource(dataSourceOptions({ url: database.url, poolSize: 2 })).initialize();
+    dataSource = await new DataSource(dataSourceOptions({ url: database.url, poolSize: 2, migrations: ALL_MIGRATIONS })).initialize();
   });
   afterAll(async () => {
     await dataSource.destroy();

@@ -3,6 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { pino } from 'pino';
 import { DataSource, type EntityMetadata, type QueryRunner } from 'typeorm';
 import { migrate, type Runtime } from '#tandem/runtime';
+import { ALL_MIGRATIONS } from '../migrations/index.js';
 import { ApiModule } from '../apps/api/src/api.module.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 import { testConfig } from './support/test-runtime.js';
@@ -60,6 +61,7 @@ describe('entities and migrations', () => {
       logger: pino({ level: 'silent' }),
       databaseUrl: database.url,
       databaseLabel: `test database ${database.name}`,
+      migrations: ALL_MIGRATIONS,
       stop: () => Promise.resolve(),
     };
     await migrate(runtime);

@@ -6,6 +6,7 @@ import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import { EmbeddedPostgresServer } from '#tandem/database';
 import { migrate } from '#tandem/runtime';
+import { ALL_MIGRATIONS } from '../../migrations/index.js';
 import { adminQuery, benchRedis, withDatabase } from '../support/bench-context.js';
 import { deleteKeys } from './run-drill.js';
 import { seedDueSummaries } from './seed.js';
@@ -87,7 +88,7 @@ async function scenario(backend: 'postgres' | 'redis', adminUrl: string, redisUr
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
   };
   try {
-    await migrate({ databaseUrl, logger: pino({ level: 'silent' }) });
+    await migrate({ databaseUrl, logger: pino({ level: 'silent' }), migrations: ALL_MIGRATIONS });
     await seedDueSummaries(databaseUrl, COUNT);
     worker.start();
     await until(() => held > 0, 'the first messages at the SMTP server');

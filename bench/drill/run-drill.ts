@@ -7,6 +7,7 @@ import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { QUEUE_NAME } from '#tandem/queue';
 import { migrate } from '#tandem/runtime';
+import { ALL_MIGRATIONS } from '../../migrations/index.js';
 import { adminQuery, withDatabase } from '../support/bench-context.js';
 import { seedDueSummaries } from './seed.js';
 import { DrillSmtpSink } from './smtp-sink.js';
@@ -157,7 +158,7 @@ export async function runDrill(options: DrillOptions): Promise<DrillReport> {
   const log = fs.createWriteStream(workerLog, { flags: 'w' });
   let supervisor: WorkerSupervisor | undefined;
   try {
-    await migrate({ databaseUrl, logger: pino({ level: 'silent' }) });
+    await migrate({ databaseUrl, logger: pino({ level: 'silent' }), migrations: ALL_MIGRATIONS });
     const practiceId = await seedDueSummaries(databaseUrl, options.count);
     const seeded = await quickQuery<{ id: string; send_at_ms: number }>(
       databaseUrl,

@@ -36,7 +36,9 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await admin.end();
   }
-  await migrate({ databaseUrl: withDatabase(adminUrl, template), logger: pino({ level: 'silent' }) });
+  // Global setup runs outside Jest's module mapping (#tandem/* is the build in dist/), so the migrations come from the build too.
+  const { ALL_MIGRATIONS } = (await import(path.resolve('dist/migrations/index.js'))) as typeof import('../../migrations/index.js');
+  await migrate({ databaseUrl: withDatabase(adminUrl, template), logger: pino({ level: 'silent' }), migrations: ALL_MIGRATIONS });
 
   process.env.TANDEM_TEST_ADMIN_URL = adminUrl;
   process.env.TANDEM_TEST_TEMPLATE = template;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { loadConfig, type AppConfig } from '#tandem/config';
 import type { Runtime } from '#tandem/runtime';
+import { ALL_MIGRATIONS } from '../../migrations/index.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface TestRuntime extends Runtime {
@@ -40,6 +41,7 @@ export async function createTestRuntime(
     logger: pino({ level: 'silent' }),
     databaseUrl: database.url,
     databaseLabel: `test database ${database.name}`,
+    migrations: ALL_MIGRATIONS,
     database,
     stop: async () => undefined,
     dispose: async () => {

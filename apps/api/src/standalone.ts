@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { seedDemoDatabase, seedDemoEnabled } from '#tandem/demo';
 import { describeBackends, exitOnStartupError, handleShutdownSignals, startRuntime, type Runtime } from '#tandem/runtime';
+import { ALL_MIGRATIONS } from '../../../migrations/index.js';
 import { createApiApp } from './create-api-app.js';
 import { defaultWebAppDir, webAppBuilt } from './web/serve-web-app.js';
 
@@ -10,7 +11,7 @@ import { defaultWebAppDir, webAppBuilt } from './web/serve-web-app.js';
  */
 async function main(): Promise<void> {
   const seed = seedDemoEnabled();
-  const runtime = await startRuntime({ name: 'tandem', migrate: true });
+  const runtime = await startRuntime({ name: 'tandem', migrate: true, migrations: ALL_MIGRATIONS });
   const demoLine = seed ? await seedDemo(runtime) : skipDemo(runtime);
   const app = await createApiApp(runtime, { runWorker: true });
   handleShutdownSignals(app, runtime);

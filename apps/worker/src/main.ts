@@ -2,12 +2,13 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { PinoLoggerService } from '#tandem/logging';
 import { describeBackends, exitOnStartupError, handleShutdownSignals, startRuntime } from '#tandem/runtime';
+import { ALL_MIGRATIONS } from '../../../migrations/index.js';
 import { startMetricsServer } from './metrics-server.js';
 import { WorkerModule } from './worker.module.js';
 
 /** The worker alone (production shape: scale it separately from the API). */
 async function main(): Promise<void> {
-  const runtime = await startRuntime({ name: 'tandem-worker', migrate: false });
+  const runtime = await startRuntime({ name: 'tandem-worker', migrate: false, migrations: ALL_MIGRATIONS });
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(runtime), {
     logger: new PinoLoggerService(runtime.logger),
     abortOnError: false,

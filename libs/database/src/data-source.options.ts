@@ -1,7 +1,9 @@
-import type { DataSourceOptions, EntitySchema, Logger as TypeOrmLogger, MixedList } from 'typeorm';
-import { ALL_MIGRATIONS } from '../../../migrations/index.js';
+import type { DataSourceOptions, EntitySchema, MigrationInterface, Logger as TypeOrmLogger, MixedList } from 'typeorm';
 import { DEFAULT_DATABASE_TIMEOUTS, guardedPoolOptions, type DatabaseTimeouts, type PoolActivity } from './pool-guard.js';
 import { PostgresNamingStrategy } from './postgres-naming.strategy.js';
+
+/** The release's migrations, oldest first: `migrations/index.ts` in the app, handed down to this library (which cannot import it). */
+export type MigrationList = ReadonlyArray<new () => MigrationInterface>;
 
 export interface DataSourceSettings {
   url: string;
@@ -13,6 +15,8 @@ export interface DataSourceSettings {
   /** Defaults to DEFAULT_DATABASE_TIMEOUTS with statements unlimited (what migrations and scripts need). */
   timeouts?: DatabaseTimeouts;
   poolActivity?: PoolActivity;
+  /** What `runMigrations` applies and the readiness check compares with; none when omitted (a script that only reads and writes rows). */
+  migrations?: MigrationList;
 }
 
 /**
@@ -31,7 +35,7 @@ export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptio
     ),
     entities: settings.entities ?? [],
     namingStrategy: new PostgresNamingStrategy(),
-    migrations: ALL_MIGRATIONS,
+    migrations: [...(settings.migrations ?? [])],
     migrationsTableName: 'typeorm_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,

@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import { AppConfig } from '#tandem/config';
 import { ROOT_LOGGER } from '#tandem/logging';
-import { dataSourceOptions } from './data-source.options.js';
+import { dataSourceOptions, type MigrationList } from './data-source.options.js';
 import { PoolActivity } from './pool-guard.js';
 import { TypeOrmPinoLogger } from './typeorm-pino.logger.js';
 
@@ -11,6 +11,8 @@ export interface DatabaseModuleOptions {
   /** The resolved connection URL (the embedded server's, or DATABASE_URL). */
   url: string;
   applicationName?: string;
+  /** The release's migrations (the readiness check compares the database with them); none when omitted. */
+  migrations?: MigrationList;
 }
 
 @Global()
@@ -31,6 +33,7 @@ export class DatabaseModule {
               poolActivity,
               logger: new TypeOrmPinoLogger(logger),
               ...(options.applicationName ? { applicationName: options.applicationName } : {}),
+              ...(options.migrations ? { migrations: options.migrations } : {}),
             }),
             // Entities come from each domain module's TypeOrmModule.forFeature.
             autoLoadEntities: true,

@@ -28,7 +28,7 @@ export class CoreModule {
         ClockModule.forRoot(options.clock),
         ConfigModule.forRoot(runtime.config),
         LoggingModule.forRoot(runtime.logger),
-        DatabaseModule.forRoot({ url: runtime.databaseUrl, applicationName: options.applicationName }),
+        DatabaseModule.forRoot({ url: runtime.databaseUrl, applicationName: options.applicationName, migrations: runtime.migrations }),
         QueueModule.forRoot({
           connection: queueConnection(runtime.config, runtime.databaseUrl),
           runWorker: options.runWorker,

@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { loadConfig, redactUrl, type AppConfig } from '#tandem/config';
-import { EmbeddedPostgresServer, TypeOrmPinoLogger, dataSourceOptions, runPendingMigrations } from '#tandem/database';
+import { EmbeddedPostgresServer, TypeOrmPinoLogger, dataSourceOptions, runPendingMigrations, type MigrationList } from '#tandem/database';
 import { createLogger } from '#tandem/logging';
 import { StartupError } from './startup-error.js';
 
@@ -16,6 +16,8 @@ export interface Runtime {
   databaseUrl: string;
   /** Human description of the database, for the banner. */
   databaseLabel: string;
+  /** The release's migrations, oldest first (the app passes `migrations/index.ts`). */
+  migrations: MigrationList;
   /** Stops what startRuntime started (the embedded server). Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -24,6 +26,8 @@ export interface StartRuntimeOptions {
   name: string;
   /** Apply pending migrations before returning. */
   migrate: boolean;
+  /** The release's migrations, oldest first: what `migrate` applies and the readiness check expects. */
+  migrations: MigrationList;
   env?: NodeJS.ProcessEnv;
   /** An already-loaded config (tests); otherwise read from env. */
   config?: AppConfig;
@@ -64,6 +68,7 @@ export async function startRuntime(options: StartRuntimeOptions): Promise<Runtim
     logger,
     databaseUrl,
     databaseLabel,
+    migrations: options.migrations,
     async stop() {
       const server = embedded;
       embedded = undefined;
@@ -83,13 +88,14 @@ export async function startRuntime(options: StartRuntimeOptions): Promise<Runtim
 }
 
 /** Applies pending migrations with a short-lived DataSource of its own. */
-export async function migrate(runtime: Pick<Runtime, 'databaseUrl' | 'logger'>): Promise<string[]> {
+export async function migrate(runtime: Pick<Runtime, 'databaseUrl' | 'logger' | 'migrations'>): Promise<string[]> {
   const dataSource = new DataSource(
     dataSourceOptions({
       url: runtime.databaseUrl,
       poolSize: 2,
       logger: new TypeOrmPinoLogger(runtime.logger),
       applicationName: 'tandem-migrations',
+      migrations: runtime.migrations,
     }),
   );
   await dataSource.initialize();

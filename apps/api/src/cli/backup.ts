@@ -72,7 +72,7 @@ async function restore(database: OpenDatabase, file: string): Promise<void> {
     await atBackup.destroy();
   }
   const counts = await restoreDatabase(database.url, file);
-  const applied = await migrate({ databaseUrl: database.url, logger: pino({ level: 'warn' }) });
+  const applied = await migrate({ databaseUrl: database.url, logger: pino({ level: 'warn' }), migrations: ALL_MIGRATIONS });
   report(`restored ${shown(file)} into ${database.label}${applied.length ? `, then applied ${applied.join(', ')}` : ''}`, counts);
 }
 
@@ -93,7 +93,7 @@ async function openDatabase(config: AppConfig): Promise<OpenDatabase> {
     if (await answers(url))
       return { url, label: `the running embedded PostgreSQL (${shown(config.database.dataDir)})`, stop: async () => undefined };
   }
-  const runtime = await startRuntime({ name: 'tandem-backup', migrate: false, config });
+  const runtime = await startRuntime({ name: 'tandem-backup', migrate: false, migrations: ALL_MIGRATIONS, config });
   return { url: runtime.databaseUrl, label: runtime.databaseLabel, stop: () => runtime.stop() };
 }
 

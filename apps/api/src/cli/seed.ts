@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { DEMO_PRACTICE_NAME, seedDemoDatabase, type DemoSummary } from '#tandem/demo';
 import { exitOnStartupError, startRuntime, StartupError } from '#tandem/runtime';
+import { ALL_MIGRATIONS } from '../../../../migrations/index.js';
 
 /**
  * `npm run seed`: creates the demo practice (once) and prints how to log in to it.
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
       'refusing to seed the demo practice with NODE_ENV=production: it would add log-ins anyone can look up. Run `npm run seed -- --force` to seed it anyway, with random passwords.',
     );
   }
-  const runtime = await startRuntime({ name: 'tandem-seed', migrate: true });
+  const runtime = await startRuntime({ name: 'tandem-seed', migrate: true, migrations: ALL_MIGRATIONS });
   try {
     const summary = await seedDemoDatabase(runtime, { passwords: production ? 'random' : 'published' });
     process.stdout.write(
