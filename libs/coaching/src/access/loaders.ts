@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Injectable } from '@nestjs/common';
-import type { EntityTarget, ObjectLiteral } from 'typeorm';
+import type { EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { UnauthenticatedError } from '#tandem/errors';
 import { ActionItemComment } from '../action-item/action-item-comment.entity.js';
 import { ActionItemCommentRead } from '../action-item/action-item-comment-read.entity.js';
@@ -8,7 +8,7 @@ import { unreadCommentSql } from '../action-item/unread-comments.js';
 import { ActionItem } from '../action-item/action-item.entity.js';
 import { CareerPlanRevision } from '../career-plan/career-plan-revision.entity.js';
 import { CareerPlan } from '../career-plan/career-plan.entity.js';
-import { OVERDUE_SQL } from '../action-item/overdue.js';
+import { actionItemCounts, currentEngagement, latestGoalCheckIn, nextSession, type OrderTerm } from '../client/client-summaries.sql.js';
 import { Client } from '../client/client.entity.js';
 import { Engagement } from '../engagement/engagement.entity.js';
 import { GoalCheckIn } from '../goal/goal-check-in.entity.js';
@@ -34,6 +34,12 @@ function groupBy<T>(rows: T[], keyOf: (row: T) => string | null): Map<string, T[
     else groups.set(key, [row]);
   }
   return groups;
+}
+
+/** `qb` with `terms` added to its ORDER BY. */
+function ordered<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, terms: readonly OrderTerm[]): SelectQueryBuilder<T> {
+  for (const [expression, direction] of terms) qb.addOrderBy(expression, direction);
+  return qb;
 }
 
 /**
@@ -95,38 +101,46 @@ export class Loaders {
     return keys.map((key) => byKey.get(key) ?? null);
   });
 
-  /** The next SCHEDULED session from now, per client or per engagement. */
+  /** The next session (client-summaries.sql.ts), per client or per engagement. */
   readonly nextSessionByClient = this.nextSession('client_id', (s) => s.clientId);
   readonly nextSessionByEngagement = this.nextSession('engagement_id', (s) => s.engagementId);
 
   private nextSession(column: 'client_id' | 'engagement_id', keyOf: (s: CoachingSession) => string) {
     return new DataLoader<Key, CoachingSession | null>(async (keys) => {
-      const rows = await this.scope
+      const qb = this.scope
         .query(this.actor, CoachingSession, 's')
         .distinctOn([`s.${column}`])
         .andWhere(`s.${column} = ANY(:keys)`, { keys })
-        .andWhere(`s.status = 'SCHEDULED' AND s.starts_at >= now()`)
-        .orderBy(`s.${column}`)
-        .addOrderBy('s.starts_at')
-        .getMany();
+        .andWhere(nextSession.where('s'))
+        .orderBy(`s.${column}`);
+      const rows = await ordered(qb, nextSession.order('s')).getMany();
       const byKey = new Map(rows.map((s) => [keyOf(s), s]));
       return keys.map((key) => byKey.get(key) ?? null);
     });
   }
 
-  /**
-   * Per client: OPEN action items, and those among them due before today in the client's zone
-   * (as isOverdue decides for one item).
-   */
+  /** Per client: the current engagement (client-summaries.sql.ts). */
+  readonly currentEngagementByClient = new DataLoader<Key, Engagement | null>(async (keys) => {
+    const qb = this.scope
+      .query(this.actor, Engagement, 'e')
+      .distinctOn(['e.client_id'])
+      .andWhere('e.client_id = ANY(:keys)', { keys })
+      .orderBy('e.client_id');
+    const rows = await ordered(qb, currentEngagement.order('e')).getMany();
+    const byKey = new Map(rows.map((e) => [e.clientId, e]));
+    return keys.map((key) => byKey.get(key) ?? null);
+  });
+
+  /** Per client: OPEN action items, and those among them overdue (client-summaries.sql.ts). */
   readonly actionItemCountsByClient = new DataLoader<Key, ActionItemCounts>(async (keys) => {
     const rows = await this.scope
       .query(this.actor, ActionItem, 'a')
       .innerJoin(Client, 'owner', 'owner.id = a.client_id')
       .select('a.client_id', 'clientId')
-      .addSelect('count(*)::int', 'open')
-      .addSelect(`count(*) FILTER (WHERE ${OVERDUE_SQL('a', 'owner.time_zone')})::int`, 'overdue')
+      .addSelect(actionItemCounts.open, 'open')
+      .addSelect(actionItemCounts.overdue('a', 'owner.time_zone'), 'overdue')
       .andWhere('a.client_id = ANY(:keys)', { keys })
-      .andWhere(`a.status = 'OPEN'`)
+      .andWhere(actionItemCounts.where('a'))
       .groupBy('a.client_id')
       .getRawMany<{ clientId: string; open: number; overdue: number }>();
     const byKey = new Map(rows.map((r) => [r.clientId, { open: r.open, overdue: r.overdue }]));
@@ -170,15 +184,14 @@ export class Loaders {
     return keys.map((key) => byKey.get(key) ?? null);
   });
 
-  /** Per client: the goal most recently checked in on, with that check-in (for the roster). */
+  /** Per client: the latest check-in (client-summaries.sql.ts), whose goal is the latest goal progress. */
   readonly latestGoalCheckInByClient = new DataLoader<Key, GoalCheckIn | null>(async (keys) => {
-    const rows = await this.scope
-      .query(this.actor, GoalCheckIn, 'c')
-      .distinctOn(['c.client_id'])
-      .andWhere('c.client_id = ANY(:keys)', { keys })
-      .orderBy('c.client_id')
-      .addOrderBy('c.recorded_at', 'DESC')
-      .getMany();
+    const qb = this.scope
+      .query(this.actor, GoalCheckIn, 'gc')
+      .distinctOn(['gc.client_id'])
+      .andWhere('gc.client_id = ANY(:keys)', { keys })
+      .orderBy('gc.client_id');
+    const rows = await ordered(qb, latestGoalCheckIn.order('gc')).getMany();
     const byKey = new Map(rows.map((c) => [c.clientId, c]));
     return keys.map((key) => byKey.get(key) ?? null);
   });

@@ -5,7 +5,7 @@ import type { LoadersContext } from '../access/loaders.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
 import { Client } from '../client/client.entity.js';
 import { ClientModel } from '../client/client.model.js';
-import { connectionNodeFields } from '../common/node-selection.js';
+import { connectionNodeFields, nodeProperties } from '../common/node-selection.js';
 import { Engagement } from '../engagement/engagement.entity.js';
 import { EngagementModel } from '../engagement/engagement.model.js';
 import { CoachingSession } from '../session/coaching-session.entity.js';
@@ -22,6 +22,7 @@ import {
   UpdateActionItemInput,
 } from './action-item.inputs.js';
 import { ActionItemCommentModel, ActionItemConnection, ActionItemModel } from './action-item.model.js';
+import { ACTION_ITEM_LIST_ALWAYS, ACTION_ITEM_NODE_FIELDS } from './action-item.columns.js';
 import { ActionItemService } from './action-item.service.js';
 import { isOverdue, overdueRead } from './overdue.js';
 
@@ -31,12 +32,12 @@ export class ActionItemResolver {
 
   @Query(() => ActionItemConnection, { description: 'Action items you can see (a client: their own), by due date, undated last.' })
   actionItems(@CurrentActor() actor: Actor, @Args() args: ActionItemsArgs, @Info() info: GraphQLResolveInfo) {
-    return this.actionItemService.list(actor, args.filter, args.first, args.after, connectionNodeFields(info));
+    return this.actionItemService.list(actor, args.filter, args.first, args.after, listRead(info));
   }
 
   @Query(() => ActionItemConnection, { description: "A client's own action items (for coaches and owners: all they can see)." })
   myActionItems(@CurrentActor() actor: Actor, @Args() args: MyActionItemsArgs, @Info() info: GraphQLResolveInfo) {
-    return this.actionItemService.list(actor, { status: args.status }, args.first, args.after, connectionNodeFields(info));
+    return this.actionItemService.list(actor, { status: args.status }, args.first, args.after, listRead(info));
   }
 
   @Query(() => ActionItemModel)
@@ -131,6 +132,12 @@ export class ActionItemResolver {
   unreadCommentCount(item: ActionItem, _args: unknown, { loaders }: LoadersContext): Promise<number> {
     return loaders.unreadCommentCountByActionItem.load(item.id);
   }
+}
+
+/** What a list's nodes read: their columns (ACTION_ITEM_NODE_FIELDS), and whether isOverdue is asked (read in the list's statement). */
+function listRead(info: GraphQLResolveInfo): { properties: string[] | null; overdue: boolean } {
+  const fields = connectionNodeFields(info);
+  return { properties: nodeProperties(fields, ACTION_ITEM_NODE_FIELDS, ACTION_ITEM_LIST_ALWAYS), overdue: fields.has('isOverdue') };
 }
 
 @Resolver(() => ActionItemCommentModel)

@@ -7,7 +7,6 @@ import { Db } from '../access/db.js';
 import { Scope } from '../access/scope.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CoachingEvents } from '../access/coaching-events.js';
-import { nodeProperties, plainFields, type NodeFieldProperties } from '../common/node-selection.js';
 import { decodeKeys, toConnection, type ConnectionShape } from '../common/pagination.js';
 import { Engagement } from '../engagement/engagement.entity.js';
 import { Goal } from '../goal/goal.entity.js';
@@ -16,20 +15,8 @@ import { ActionItemComment } from './action-item-comment.entity.js';
 import { ActionItem, type ActionItemStatus } from './action-item.entity.js';
 import type { ActionItemFilter, CreateActionItemInput, UpdateActionItemInput } from './action-item.inputs.js';
 import { OVERDUE_SQL, setOverdueRead } from './overdue.js';
-import { preparedPage, RawEntityColumns } from '../access/raw-rows.js';
+import { preparedPage, RawEntityColumns } from '#tandem/database';
 import { Client } from '../client/client.entity.js';
-
-/** What each ActionItem field of a list's nodes reads: the plain fields their column, the field resolvers what they use. */
-export const ACTION_ITEM_NODE_FIELDS: NodeFieldProperties = {
-  __typename: [],
-  ...plainFields('id', 'title', 'details', 'dueDate', 'status', 'goalId', 'completedAt', 'createdAt'),
-  isOverdue: ['status', 'dueDate', 'clientId'],
-  engagement: ['engagementId'],
-  session: ['sessionId'],
-  client: ['clientId'],
-  comments: [],
-  unreadCommentCount: [],
-};
 
 @Injectable()
 export class ActionItemService {
@@ -53,16 +40,16 @@ export class ActionItemService {
    * action_item_client_idx (client_id, status, due_date) yields rows in that order (ascending
    * btree scans put NULLs last), so only ties on id are sorted and the scan stops after first + 1
    * rows; created_at has no index. A row comparison cannot step past NULL, hence the explicit
-   * predicates; an undated cursor is encoded as ''. `fields`: the GraphQL fields selected on the
-   * nodes (connectionNodeFields); the statement reads only the columns they need (without it, or
-   * for a field ACTION_ITEM_NODE_FIELDS does not know, every column).
+   * predicates; an undated cursor is encoded as ''. `read`: the entity properties the caller will
+   * read (the resolver's selection through ACTION_ITEM_NODE_FIELDS; null: every column), and
+   * whether it asks whether each item is overdue (default: all of it).
    */
   async list(
     actor: Actor,
     filter: ActionItemFilter | undefined,
     first: number,
     after?: string,
-    fields?: ReadonlySet<string>,
+    read: { properties: readonly string[] | null; overdue: boolean } = { properties: null, overdue: true },
   ): Promise<ConnectionShape<ActionItem>> {
     const qb = this.scope.query(actor, ActionItem, 'a');
     if (filter?.clientId) qb.andWhere('a.client_id = :clientId', { clientId: filter.clientId });
@@ -84,11 +71,11 @@ export class ActionItemService {
     // isOverdue, when asked, is read in the same statement (the client's zone joined), so a page of
     // items needs no statement more for it; the item is visible, so its client is in the caller's reach.
     // A named prepared statement (planned once per connection), as the sessions list.
-    const overdue = !fields || fields.has('isOverdue');
+    const overdue = read.overdue;
     if (overdue) qb.leftJoin(Client, 'owner', 'owner.id = a.client_id');
     qb.orderBy('a.due_date', 'ASC', 'NULLS LAST').addOrderBy('a.id');
     const all = (this.columns ??= new RawEntityColumns(this.db.manager.connection, ActionItem, 'a__'));
-    const properties = fields && nodeProperties(fields, ACTION_ITEM_NODE_FIELDS, ['dueDate']);
+    const properties = read.properties;
     const { entities: rows, rows: raw } = await preparedPage(
       this.db,
       qb,

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
-import type { SelectQueryBuilder } from 'typeorm';
 import { BadUserInputError } from '#tandem/errors';
 import { decodeCursor } from '../common/pagination.js';
 import { isStorableText, isUuid } from '../common/validation.js';
+import { nextSession } from './client-summaries.sql.js';
 import type { Client } from './client.entity.js';
 import type { ClientOrder } from './client.inputs.js';
 
@@ -29,10 +29,9 @@ type OrderTerm = [expression: string, direction: Direction, nulls?: 'NULLS LAST'
  */
 export function rosterSortAt(order: ClientOrder, sessionScope: () => string): string | null {
   if (order === 'RECENTLY_ADDED') return 'c.created_at';
-  if (order === 'NEXT_SESSION') {
-    // As Loaders.nextSessionByClient: the earliest SCHEDULED session from now.
-    return `(SELECT min(s.starts_at) FROM coaching_session s WHERE ${sessionScope()} AND s.status = 'SCHEDULED' AND s.starts_at >= now())`;
-  }
+  // The start of the client's next session (client-summaries.sql.ts), the one the nextSession summary shows.
+  if (order === 'NEXT_SESSION')
+    return `(SELECT min(s.starts_at) FROM coaching_session s WHERE ${sessionScope()} AND ${nextSession.where('s')})`;
   return null;
 }
 
@@ -65,8 +64,11 @@ export function rosterOrder(order: ClientOrder, sortAt: string | null, prefix = 
   }
 }
 
-/** Rows after the cursor's row in `order` (BAD_USER_INPUT for a cursor this list did not make). */
-export function applyRosterCursor(qb: SelectQueryBuilder<Client>, order: ClientOrder, sortAt: string | null, after: string): void {
+/**
+ * The condition on client `c` for rows after the cursor's row in `order` (BAD_USER_INPUT for a
+ * cursor this list did not make); `param` adds a value and returns its placeholder.
+ */
+export function rosterAfter(order: ClientOrder, sortAt: string | null, after: string, param: (value: unknown) => string): string {
   const values = decodeCursor(after, order === 'NEXT_SESSION' ? 4 : 3);
   const refuse = () => new BadUserInputError('after is not a cursor from this list in this order', 'after');
   if (values[0] !== order) throw refuse();
@@ -79,25 +81,15 @@ export function applyRosterCursor(qb: SelectQueryBuilder<Client>, order: ClientO
   };
   switch (order) {
     case 'NAME':
-      qb.andWhere('(c.name, c.id) > (:afterName, :afterId)', { afterName: text(values[1]), afterId: id });
-      return;
+      return `(c.name, c.id) > (${param(text(values[1]))}, ${param(id)})`;
     case 'NAME_DESC':
-      qb.andWhere('(c.name, c.id) < (:afterName, :afterId)', { afterName: text(values[1]), afterId: id });
-      return;
+      return `(c.name, c.id) < (${param(text(values[1]))}, ${param(id)})`;
     case 'RECENTLY_ADDED':
-      qb.andWhere('(c.created_at, c.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid))', {
-        afterAt: text(values[1], CURSOR_TIME),
-        afterId: id,
-      });
-      return;
+      return `(c.created_at, c.id) < (CAST(${param(text(values[1], CURSOR_TIME))} AS timestamptz), CAST(${param(id)} AS uuid))`;
     case 'NEXT_SESSION': {
-      const at = text(values[1], CURSOR_TIME, true);
-      qb.andWhere(`(${nextSessionKey(sortAt!)}, c.name, c.id) > (CAST(:afterAt AS timestamptz), :afterName, CAST(:afterId AS uuid))`, {
-        afterAt: at || 'infinity',
-        afterName: text(values[2]),
-        afterId: id,
-      });
-      return;
+      const at = text(values[1], CURSOR_TIME, true) || 'infinity';
+      const afterName = text(values[2]);
+      return `(${nextSessionKey(sortAt!)}, c.name, c.id) > (CAST(${param(at)} AS timestamptz), ${param(afterName)}, CAST(${param(id)} AS uuid))`;
     }
   }
 }

@@ -1,10 +1,12 @@
 import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
-import { forEachSelectedField, nodeProperties, plainFields, type NodeFieldProperties } from '../common/node-selection.js';
+import { connectionNodeFields, forEachSelectedField, nodeProperties } from '../common/node-selection.js';
+import { ENGAGEMENT_COLUMN_FIELDS } from '../engagement/engagement.columns.js';
 import type { Engagement } from '../engagement/engagement.entity.js';
 import type { GoalCheckIn } from '../goal/goal-check-in.entity.js';
 import type { Goal } from '../goal/goal.entity.js';
 import type { CoachingSession } from '../session/coaching-session.entity.js';
-import { SESSION_COLUMN_FIELDS } from '../session/coaching-session.service.js';
+import { SESSION_COLUMN_FIELDS } from '../session/coaching-session.columns.js';
+import { CLIENT_NODE_FIELDS, ROSTER_CLIENT_ALWAYS } from './client.columns.js';
 import type { Client } from './client.entity.js';
 
 /**
@@ -22,46 +24,12 @@ export interface RosterInclude {
   latestGoalProgress: boolean;
   unreadCommentCount: boolean;
   /**
-   * The entity properties the statement reads (sorted; the primary key always):
-   * the page's clients, and the current engagement and next session when read.
+   * The entity properties the statement reads (sorted; the primary key always): the page's
+   * clients (null: every column, for a selected field CLIENT_NODE_FIELDS does not list), and the
+   * current engagement and next session when read.
    */
-  properties: { client: readonly string[]; engagement: readonly string[]; session: readonly string[] };
+  properties: { client: readonly string[] | null; engagement: readonly string[]; session: readonly string[] };
 }
-
-/**
- * What the page itself needs of every client: its id and practice, the name order and cursor
- * (other orders' cursors use the selected sort_at), time_zone (overdue count), status, and
- * what the Client field resolvers read (coachId, userId).
- */
-const ROSTER_CLIENT_PROPERTIES = ['id', 'practiceId', 'coachId', 'userId', 'name', 'status', 'timeZone'] as const;
-/** Client fields that are a property of their own, read only when a request names them. */
-const CLIENT_OPTIONAL_PROPERTIES = [
-  'email',
-  'currentRole',
-  'targetRole',
-  'tags',
-  'reminderOffsetsMinutes',
-  'archivedAt',
-  'createdAt',
-  'updatedAt',
-] as const;
-
-/**
- * The fields of a summary the statement can answer, each with the entity
- * properties it reads. A summary whose selection asks for anything else (a
- * field with a resolver of its own: Engagement.cadence, CoachingSession.engagement…)
- * is not read with the page; its DataLoader answers it, with whole entities.
- */
-const ROSTER_ENGAGEMENT_FIELDS: NodeFieldProperties = {
-  __typename: [],
-  ...plainFields('id', 'title', 'phase', 'status', 'startDate', 'endDate', 'sessionsAllotted', 'sessionMinutes', 'createdAt'),
-};
-
-const ROSTER_SESSION_FIELDS: NodeFieldProperties = {
-  ...SESSION_COLUMN_FIELDS,
-  // As CoachingSessionResolver.privateNotes (the roster is for staff; the rule is applied there).
-  privateNotes: ['privateNotes'],
-};
 
 export const NO_ROSTER_SUMMARIES: RosterInclude = {
   currentEngagement: false,
@@ -70,7 +38,7 @@ export const NO_ROSTER_SUMMARIES: RosterInclude = {
   overdueActionItemCount: false,
   latestGoalProgress: false,
   unreadCommentCount: false,
-  properties: { client: [...ROSTER_CLIENT_PROPERTIES].sort(), engagement: ['id'], session: ['id'] },
+  properties: { client: ['id', ...ROSTER_CLIENT_ALWAYS].sort(), engagement: ['id'], session: ['id'] },
 };
 
 /** A summary present here (null included) is the answer; an absent one was not read. Entities hold only the properties in RosterInclude.properties. */
@@ -100,9 +68,10 @@ export function rosterSummaryOf(client: Client): RosterSummary | undefined {
 
 /**
  * Which summaries the request selects anywhere under the `clients` field
- * (fragments and inline fragments included), and which columns they need. A name
- * seen at any depth counts: reading a summary or a column nobody asked for costs
- * a little SQL, never a wrong answer.
+ * (fragments and inline fragments included), and which columns they need (the field
+ * maps beside the resolvers: client.columns.ts, engagement.columns.ts, coaching-session.columns.ts).
+ * A summary named at any depth counts: reading one nobody asked for costs a little SQL, never a
+ * wrong answer.
  */
 export function rosterIncludeOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): RosterInclude {
   const names = new Set<string>();
@@ -124,8 +93,12 @@ export function rosterIncludeOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'f
       visited,
     );
   for (const node of info.fieldNodes) visit(node.selectionSet);
-  const engagement = nodeProperties(summaryFields.currentEngagement, ROSTER_ENGAGEMENT_FIELDS, []);
-  const session = nodeProperties(summaryFields.nextSession, ROSTER_SESSION_FIELDS, []);
+  const client = nodeProperties(connectionNodeFields(info), CLIENT_NODE_FIELDS, ROSTER_CLIENT_ALWAYS);
+  // A summary is read with the page when every field selected on it is one of its own columns
+  // (privateNotes too: the roster is for staff). One with a resolver of its own selected
+  // (CoachingSession.engagement, Engagement.cadence…) is left to its DataLoader, with whole rows.
+  const engagement = nodeProperties(summaryFields.currentEngagement, ENGAGEMENT_COLUMN_FIELDS, []);
+  const session = nodeProperties(summaryFields.nextSession, SESSION_COLUMN_FIELDS, []);
   return {
     currentEngagement: names.has('currentEngagement') && engagement !== null,
     nextSession: names.has('nextSession') && session !== null,
@@ -134,14 +107,9 @@ export function rosterIncludeOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'f
     latestGoalProgress: names.has('latestGoalProgress'),
     unreadCommentCount: names.has('unreadCommentCount'),
     properties: {
-      client: [...ROSTER_CLIENT_PROPERTIES, ...CLIENT_OPTIONAL_PROPERTIES.filter((name) => names.has(name))].sort(),
+      client,
       engagement: engagement ?? ['id'],
       session: session ?? ['id'],
     },
   };
-}
-
-/** The client's current engagement among all of theirs in start order: the first ACTIVE one, else the newest. */
-export function currentEngagementOf(engagements: readonly Engagement[]): Engagement | null {
-  return engagements.find((e) => e.status === 'ACTIVE') ?? engagements.at(-1) ?? null;
 }

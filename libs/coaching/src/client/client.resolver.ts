@@ -12,7 +12,7 @@ import { CoachingSessionModel } from '../session/coaching-session.model.js';
 import type { CoachingSession } from '../session/coaching-session.entity.js';
 import { User } from '../user/user.entity.js';
 import { UserModel } from '../user/user.model.js';
-import { currentEngagementOf, rosterIncludeOf, rosterSummaryOf } from './client-roster.js';
+import { rosterIncludeOf, rosterSummaryOf } from './client-roster.js';
 import type { Client } from './client.entity.js';
 import { ClientsArgs, CreateClientInput, UpdateClientInput } from './client.inputs.js';
 import { ClientConnection, ClientModel } from './client.model.js';
@@ -93,7 +93,7 @@ export class ClientResolver {
   currentEngagement(client: Client, _args: unknown, { loaders }: LoadersContext): Engagement | null | Promise<Engagement | null> {
     const read = rosterSummaryOf(client)?.currentEngagement;
     if (read !== undefined) return read;
-    return loaders.engagementsByClient.load(client.id).then(currentEngagementOf);
+    return loaders.currentEngagementByClient.load(client.id);
   }
 
   @ResolveField(() => CoachingSessionModel, { nullable: true })

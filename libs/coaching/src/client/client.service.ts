@@ -6,22 +6,14 @@ import { Db } from '../access/db.js';
 import { Scope } from '../access/scope.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CoachingEvents } from '../access/coaching-events.js';
-import { cursorTimeText, toConnection, type ConnectionShape } from '../common/pagination.js';
-import { RawEntityColumns } from '../access/raw-rows.js';
-import { ActionItem } from '../action-item/action-item.entity.js';
-import { ActionItemComment } from '../action-item/action-item-comment.entity.js';
-import { readPointJoin, unreadCommentSql } from '../action-item/unread-comments.js';
-import { Engagement } from '../engagement/engagement.entity.js';
-import { GoalCheckIn } from '../goal/goal-check-in.entity.js';
-import { Goal } from '../goal/goal.entity.js';
-import { CoachingSession } from '../session/coaching-session.entity.js';
+import { toConnection, type ConnectionShape } from '../common/pagination.js';
 import { User } from '../user/user.entity.js';
-import { NO_ROSTER_SUMMARIES, setRosterSummary, type RosterInclude, type RosterSummary } from './client-roster.js';
+import { NO_ROSTER_SUMMARIES, type RosterInclude } from './client-roster.js';
 import { Client } from './client.entity.js';
 import { EngagementService } from '../engagement/engagement.service.js';
 import type { ClientFilter, ClientOrder, CreateClientInput, UpdateClientInput } from './client.inputs.js';
-import { OVERDUE_SQL } from '../action-item/overdue.js';
-import { applyRosterCursor, rosterCursor, rosterOrder, rosterSortAt } from './client-roster-order.js';
+import { rosterCursor } from './client-roster-order.js';
+import { rosterClients, rosterColumns, rosterStatement, type RosterColumns } from './roster-statement.js';
 
 @Injectable()
 export class ClientService {
@@ -35,14 +27,11 @@ export class ClientService {
   ) {}
 
   /**
-   * The roster, in `order`, paged by a keyset on that order (name order uses the
-   * roster index): ONE SQL statement, which also reads the per-client summaries in
-   * `include` (LATERAL joins on the page's clients, each scoped by Scope like the
-   * DataLoaders that would otherwise read them). The summaries are kept beside
-   * each Client (rosterSummaryOf) for the field resolvers. Only the columns the
-   * selected fields need are read (RosterInclude.properties), and the statement is
-   * a named prepared one. Cursors name their order, so a cursor from another order
-   * is refused.
+   * The roster, in `order`, paged by a keyset on that order (name order uses the roster index),
+   * with the per-client summaries in `include`: ONE named prepared statement (roster-statement.ts),
+   * reading only the columns the selected fields need. The summaries are kept beside each Client
+   * (rosterSummaryOf) for the field resolvers. Cursors name their order, so a cursor from another
+   * order is refused.
    */
   async list(
     actor: Actor,
@@ -52,142 +41,17 @@ export class ClientService {
     include: RosterInclude = NO_ROSTER_SUMMARIES,
     order: ClientOrder = 'NAME',
   ): Promise<ConnectionShape<Client>> {
-    const qb = this.scope.query(actor, Client, 'c');
-    if (!filter?.includeArchived) qb.andWhere('c.archived_at IS NULL');
-    if (filter?.status) qb.andWhere('c.status = :status', { status: filter.status });
-    if (filter?.tag) qb.andWhere(':tag = ANY(c.tags)', { tag: filter.tag });
-    if (filter?.coachId) qb.andWhere('c.coach_id = :coachId', { coachId: filter.coachId });
-    if (filter?.search) {
-      const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere('(c.name ILIKE :pattern OR c.email ILIKE :pattern)', { pattern });
-    }
-    const columns = this.rosterColumns(include);
-    const [[firstExpression, firstAlias], ...rest] = columns.client.selections('c');
-    qb.select(firstExpression, firstAlias);
-    for (const [expression, alias] of rest) qb.addSelect(expression, alias);
-    let parameterCount = 0;
-    const qbParam = (value: unknown) => {
-      const name = `rosterParam${(parameterCount += 1)}`;
-      qb.setParameter(name, value);
-      return `:${name}`;
-    };
-    // The sort's timestamp (RECENTLY_ADDED, NEXT_SESSION) is selected as its exact cursor text (microseconds).
-    const sortAt = rosterSortAt(order, () => this.scope.rawCondition(actor, CoachingSession, 's', qbParam, { ofClient: 'c.id' }));
-    if (sortAt) qb.addSelect(cursorTimeText(sortAt), 'sort_at');
-    if (after) applyRosterCursor(qb, order, sortAt, after);
-    for (const [expression, direction, nulls] of rosterOrder(order, sortAt)) qb.addOrderBy(expression, direction, nulls);
-    const [pageQuery, pageParams] = qb.getQueryAndParameters();
-
-    const params: unknown[] = [...pageParams];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    // The page size is a parameter (the query builder would inline it): the text stays the same per shape.
-    const pageSql = `${pageQuery} LIMIT ${param(first + 1)}`;
-    // Rows of the page's clients (themselves read through the scope above), scoped by Scope.
-    const ofPageClient = (
-      entity: typeof Engagement | typeof CoachingSession | typeof ActionItem | typeof GoalCheckIn | typeof ActionItemComment,
-      alias: string,
-    ) => this.scope.rawCondition(actor, entity, alias, param, { ofClient: 'page.c__id' });
-    const selects = ['page.*'];
-    const joins: string[] = [];
-    if (include.currentEngagement) {
-      // As currentEngagementOf over the client's engagements in start order: the first ACTIVE one, else the newest.
-      selects.push('ce.*');
-      joins.push(`LEFT JOIN LATERAL (
-        SELECT ${columns.engagement.select('e')} FROM engagement e
-         WHERE ${ofPageClient(Engagement, 'e')}
-         ORDER BY e.status = 'ACTIVE' DESC, CASE WHEN e.status = 'ACTIVE' THEN e.start_date END, e.start_date DESC
-         LIMIT 1) ce ON true`);
-    }
-    if (include.nextSession) {
-      // As Loaders.nextSessionByClient.
-      selects.push('ns.*');
-      joins.push(`LEFT JOIN LATERAL (
-        SELECT ${columns.session.select('s')} FROM coaching_session s
-         WHERE ${ofPageClient(CoachingSession, 's')} AND s.status = 'SCHEDULED' AND s.starts_at >= now()
-         ORDER BY s.starts_at
-         LIMIT 1) ns ON true`);
-    }
-    if (include.openActionItemCount || include.overdueActionItemCount) {
-      // As Loaders.actionItemCountsByClient (overdue: before today in the client's zone, as isOverdue).
-      selects.push('oi.open_items', 'oi.overdue_items');
-      joins.push(`LEFT JOIN LATERAL (
-        SELECT count(*)::int AS open_items, count(*) FILTER (WHERE ${OVERDUE_SQL('a', 'page.c__time_zone')})::int AS overdue_items FROM action_item a
-         WHERE ${ofPageClient(ActionItem, 'a')} AND a.status = 'OPEN') oi ON true`);
-    }
-    if (include.latestGoalProgress) {
-      // As Loaders.latestGoalCheckInByClient, then that check-in's goal as Loaders.byId(Goal).
-      selects.push('lg.*');
-      joins.push(`LEFT JOIN LATERAL (
-        SELECT ${columns.checkIn.select('gc')}, ${columns.goal.select('g')} FROM goal_check_in gc
-          LEFT JOIN goal g ON g.id = gc.goal_id AND ${this.scope.rawCondition(actor, Goal, 'g', param)}
-         WHERE ${ofPageClient(GoalCheckIn, 'gc')}
-         ORDER BY gc.recorded_at DESC
-         LIMIT 1) lg ON true`);
-    }
-    if (include.unreadCommentCount) {
-      // As Loaders.unreadCommentCountByClient: comments by the client the viewer has not read.
-      const viewer = param(actor.userId);
-      selects.push('uc.unread_comments');
-      joins.push(`LEFT JOIN LATERAL (
-        SELECT count(*)::int AS unread_comments FROM action_item_comment cm
-          LEFT JOIN ${readPointJoin('cm', 'rd', viewer)}
-         WHERE ${ofPageClient(ActionItemComment, 'cm')} AND ${unreadCommentSql(actor, { comment: 'cm', readAt: 'rd.read_at', clientUserId: 'page.c__user_id', viewer })}) uc ON true`);
-    }
-    const pageOrder = rosterOrder(order, sortAt && 'page.sort_at', 'page.c__')
-      .map(([expression, direction, nulls]) => `${expression} ${direction}${nulls ? ` ${nulls}` : ''}`)
-      .join(', ');
-    const sql = `WITH page AS (${pageSql})
-      SELECT ${selects.join(', ')} FROM page ${joins.join('\n')}
-       ORDER BY ${pageOrder}`;
-    // A named prepared statement: planned once per connection, as the text depends only on the shape (filters, summaries, columns, order).
-    const rows = await this.db.preparedQuery(sql, params);
-
-    const clients = rows.map((row) => {
-      const client = columns.client.hydrate(row)!;
-      const summary: RosterSummary = {};
-      if (include.currentEngagement) summary.currentEngagement = columns.engagement.hydrate(row);
-      if (include.nextSession) summary.nextSession = columns.session.hydrate(row);
-      if (include.openActionItemCount) summary.openActionItemCount = Number(row.open_items ?? 0);
-      if (include.overdueActionItemCount) summary.overdueActionItemCount = Number(row.overdue_items ?? 0);
-      if (include.unreadCommentCount) summary.unreadCommentCount = Number(row.unread_comments ?? 0);
-      if (include.latestGoalProgress) {
-        const checkIn = columns.checkIn.hydrate(row);
-        summary.latestGoalCheckIn = checkIn ? { checkIn, goal: columns.goal.hydrate(row) } : null;
-      }
-      setRosterSummary(client, summary);
-      return client;
-    });
-    return toConnection(clients, first, (c, index) => rosterCursor(order, c, (rows[index].sort_at as string | null | undefined) ?? null));
+    const columns = (this.rosterColumns ??= rosterColumns(this.db.manager.connection));
+    const { sql, params } = rosterStatement(this.scope, columns, { actor, filter, first, after, include, order });
+    const page = rosterClients(columns, include, await this.db.preparedQuery(sql, params));
+    return toConnection(
+      page.map((row) => row.client),
+      first,
+      (client, index) => rosterCursor(order, client, page[index].sortAt),
+    );
   }
 
-  private columns?: ReturnType<ClientService['buildRosterColumns']>;
-
-  /** The columns the roster statement reads: what `include` asks of the client and its summaries, never whole rows (notes, long text). */
-  private rosterColumns(include: RosterInclude) {
-    const all = (this.columns ??= this.buildRosterColumns());
-    return {
-      client: all.client.only(include.properties.client),
-      engagement: all.engagement.only(include.properties.engagement),
-      session: all.session.only(include.properties.session),
-      checkIn: all.checkIn,
-      goal: all.goal,
-    };
-  }
-
-  private buildRosterColumns() {
-    const dataSource = this.db.manager.connection;
-    return {
-      client: new RawEntityColumns(dataSource, Client, 'c__'),
-      engagement: new RawEntityColumns(dataSource, Engagement, 'ce__'),
-      session: new RawEntityColumns(dataSource, CoachingSession, 'ns__'),
-      // What the latest-progress summary reads (progressSummary in client.resolver.ts).
-      checkIn: new RawEntityColumns(dataSource, GoalCheckIn, 'gc__', ['id', 'goalId', 'value', 'recordedAt']),
-      goal: new RawEntityColumns(dataSource, Goal, 'g__', ['id', 'title', 'metricBaseline', 'metricTarget']),
-    };
-  }
+  private rosterColumns?: RosterColumns;
 
   get(actor: Actor, id: string): Promise<Client> {
     return this.scope.get(actor, Client, id, 'Client');

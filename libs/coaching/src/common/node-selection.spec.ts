@@ -1,6 +1,8 @@
 import { infoOf } from '../../../../test/support/resolve-info.js';
-import { ACTION_ITEM_NODE_FIELDS } from '../action-item/action-item.service.js';
-import { SESSION_NODE_FIELDS } from '../session/coaching-session.service.js';
+import type { Actor } from '../access/actor.js';
+import { ACTION_ITEM_NODE_FIELDS } from '../action-item/action-item.columns.js';
+import { SESSION_NODE_FIELDS } from '../session/coaching-session.columns.js';
+import { readableSessionProperties } from '../session/coaching-session.service.js';
 import { connectionNodeFields, nodeProperties } from './node-selection.js';
 
 describe('connectionNodeFields', () => {
@@ -31,8 +33,13 @@ describe('nodeProperties', () => {
       'summaryPublishedAt',
       'timeZone',
     ]);
-    // privateNotes itself needs no column here: the service adds it for staff only.
-    expect(nodeProperties(new Set(['privateNotes']), SESSION_NODE_FIELDS, ['startsAt'])).toEqual(['id', 'startsAt']);
+    // privateNotes reads its column; the service reads it for staff only.
+    const notes = nodeProperties(new Set(['privateNotes']), SESSION_NODE_FIELDS, ['startsAt']) ?? [];
+    expect(notes).toEqual(['id', 'privateNotes', 'startsAt']);
+    const as = (role: Actor['role']): Actor => ({ role, practiceId: 'p', userId: 'u', clientId: role === 'CLIENT' ? 'c' : null });
+    expect(readableSessionProperties(as('CLIENT'), notes)).toEqual(['id', 'startsAt']);
+    expect(readableSessionProperties(as('COACH'), notes)).toEqual(['id', 'privateNotes', 'startsAt']);
+    expect(readableSessionProperties(as('OWNER'), notes)).toEqual(['id', 'privateNotes', 'startsAt']);
   });
 
   it("reads the portal's action items with what isOverdue and the cursor need", () => {

@@ -5,13 +5,14 @@ import { isStaff, type Actor } from '../access/actor.js';
 import type { LoadersContext } from '../access/loaders.js';
 import { actorOf, CurrentActor, Roles, type ActorContext } from '../auth/auth.decorators.js';
 import { Client } from '../client/client.entity.js';
-import { connectionNodeFields } from '../common/node-selection.js';
+import { connectionNodeFields, nodeProperties } from '../common/node-selection.js';
 import { ClientModel } from '../client/client.model.js';
 import { Engagement } from '../engagement/engagement.entity.js';
 import { EngagementModel } from '../engagement/engagement.model.js';
 import type { CoachingSession } from './coaching-session.entity.js';
 import { ScheduleSessionInput, SessionsArgs, UpdateSessionInput } from './coaching-session.inputs.js';
 import { CoachingSessionConnection, CoachingSessionModel } from './coaching-session.model.js';
+import { SESSION_LIST_ALWAYS, SESSION_NODE_FIELDS } from './coaching-session.columns.js';
 import { CoachingSessionService } from './coaching-session.service.js';
 
 @Resolver(() => CoachingSessionModel)
@@ -25,7 +26,7 @@ export class CoachingSessionResolver {
 
   @Query(() => CoachingSessionConnection, { description: 'The calendar: sessions you can see in start order (a client: their own).' })
   sessions(@CurrentActor() actor: Actor, @Args() args: SessionsArgs, @Info() info: GraphQLResolveInfo) {
-    return this.sessionService.list(actor, args, connectionNodeFields(info));
+    return this.sessionService.list(actor, args, nodeProperties(connectionNodeFields(info), SESSION_NODE_FIELDS, SESSION_LIST_ALWAYS));
   }
 
   @Roles('OWNER', 'COACH')

@@ -3,52 +3,16 @@ import { Clock } from '#tandem/clock';
 import { BadUserInputError, ConflictError } from '#tandem/errors';
 import { isStaff, type Actor } from '../access/actor.js';
 import { Db } from '../access/db.js';
-import { preparedPage, RawEntityColumns } from '../access/raw-rows.js';
+import { preparedPage, RawEntityColumns } from '#tandem/database';
 import { Scope } from '../access/scope.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CoachingEvents } from '../access/coaching-events.js';
 import { Keyset, type ConnectionShape } from '../common/pagination.js';
-import { nodeProperties, plainFields, type NodeFieldProperties } from '../common/node-selection.js';
 import { MAX_TEXT } from '../common/validation.js';
 import { Engagement } from '../engagement/engagement.entity.js';
 import { CoachingSession, type SessionStatus } from './coaching-session.entity.js';
 import type { ScheduleSessionInput, SessionsArgs, UpdateSessionInput } from './coaching-session.inputs.js';
 import { hasStarted, startIsAhead, startText } from './session-times.js';
-
-/**
- * The CoachingSession fields answered from its own columns (sharedSummary as its resolver reads
- * it), shared with the roster's next session. privateNotes is left to each reader.
- */
-export const SESSION_COLUMN_FIELDS: NodeFieldProperties = {
-  __typename: [],
-  ...plainFields(
-    'id',
-    'sequence',
-    'startsAt',
-    'timeZone',
-    'durationMinutes',
-    'status',
-    'meetingUrl',
-    'agenda',
-    'summaryPublishedAt',
-    'version',
-    'completedAt',
-  ),
-  sharedSummary: ['sharedSummary', 'summaryPublishedAt'],
-};
-
-/**
- * What each CoachingSession field of a list's nodes reads: the plain fields their column, the
- * field resolvers (CoachingSessionResolver, SessionActionItemsResolver) what they use.
- * privateNotes is added only for staff (for anyone else its resolver answers FORBIDDEN unread).
- */
-export const SESSION_NODE_FIELDS: NodeFieldProperties = {
-  ...SESSION_COLUMN_FIELDS,
-  privateNotes: [],
-  engagement: ['engagementId'],
-  client: ['clientId'],
-  actionItems: [],
-};
 
 /** In start order: sessions written in one transaction (a planned cadence) page exactly. */
 const SESSION_ORDER = new Keyset('ASC', [
@@ -59,7 +23,7 @@ const SESSION_ORDER = new Keyset('ASC', [
 @Injectable()
 export class CoachingSessionService {
   private columns?: RawEntityColumns<CoachingSession>;
-  private withoutNotes?: string[];
+  private allProperties?: string[];
 
   constructor(
     private readonly db: Db,
@@ -74,12 +38,12 @@ export class CoachingSessionService {
   }
 
   /**
-   * The calendar: sessions in start order, paged by (starts_at, id). `fields`: the GraphQL fields
-   * selected on the nodes (connectionNodeFields); the statement reads only the columns they need
-   * (without it, or for a field SESSION_NODE_FIELDS does not know, every column), and private_notes
-   * only when privateNotes is asked by staff.
+   * The calendar: sessions in start order, paged by (starts_at, id). `properties`: the entity
+   * properties the caller will read (the resolver's selection through SESSION_NODE_FIELDS); the
+   * statement reads only those columns (without them, every column), and private_notes only for
+   * staff.
    */
-  async list(actor: Actor, args: SessionsArgs, fields?: ReadonlySet<string>): Promise<ConnectionShape<CoachingSession>> {
+  async list(actor: Actor, args: SessionsArgs, properties?: readonly string[] | null): Promise<ConnectionShape<CoachingSession>> {
     if (args.from && args.to && args.to <= args.from) throw new BadUserInputError('to must be after from', 'to');
     const qb = this.scope.query(actor, CoachingSession, 's');
     if (args.from) qb.andWhere('s.starts_at >= :from', { from: args.from });
@@ -92,7 +56,7 @@ export class CoachingSessionService {
     const { entities, rows } = await preparedPage(
       this.db,
       qb,
-      this.listColumns(actor, fields),
+      this.listColumns(actor, properties ?? null),
       's',
       args.first + 1,
       SESSION_ORDER.selections(),
@@ -101,17 +65,15 @@ export class CoachingSessionService {
   }
 
   /** The columns a list reads (sorted properties, so one prepared statement per shape). */
-  private listColumns(actor: Actor, fields: ReadonlySet<string> | undefined): RawEntityColumns<CoachingSession> {
+  private listColumns(actor: Actor, properties: readonly string[] | null): RawEntityColumns<CoachingSession> {
     const all = (this.columns ??= new RawEntityColumns(this.db.manager.connection, CoachingSession, 's__'));
-    const needed =
-      (fields && nodeProperties(fields, SESSION_NODE_FIELDS, ['startsAt'])) ??
-      (this.withoutNotes ??= this.db.manager.connection
+    const wanted =
+      properties ??
+      (this.allProperties ??= this.db.manager.connection
         .getMetadata(CoachingSession)
         .columns.map((column) => column.propertyName)
-        .filter((name) => name !== 'privateNotes')
         .sort());
-    const notes = (!fields || fields.has('privateNotes')) && isStaff(actor);
-    return all.only(notes ? [...needed, 'privateNotes'].sort() : needed);
+    return all.only(readableSessionProperties(actor, wanted));
   }
 
   /** An ad hoc session outside the cadence, from now on. */
@@ -243,6 +205,11 @@ export class CoachingSessionService {
     if (!allowed.includes(session.status)) throw new ConflictError(`A ${session.status} session cannot be ${verb}`);
     return session;
   }
+}
+
+/** The properties of `wanted` a list may read for `actor`: private notes are read for staff only. */
+export function readableSessionProperties(actor: Actor, wanted: readonly string[]): readonly string[] {
+  return isStaff(actor) ? wanted : wanted.filter((name) => name !== 'privateNotes');
 }
 
 function assertLength(text: string, field: string): void {
