@@ -6,3 +6,5 @@ export * from './typeorm-pino.logger.js';
 export * from './pool-guard.js';
 export * from './database-unavailable.js';
 export * from './backup.js';
+export * from './prepared-statements.js';
+export * from './raw-rows.js';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import type pg from 'pg';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { OVERDUE_SQL } from '#tandem/coaching';
 import { AppConfig } from '#tandem/config';
+import { preparedQuery } from '#tandem/database';
 import type { Notification } from './notification.entity.js';
 import type { ItemFacts, NotificationContent, Person, SessionFacts } from './rendering/render-notification.js';
 import { NUDGE_HORIZON_DAYS } from './planning/notification-planning.js';
@@ -39,34 +39,6 @@ interface SessionRow {
 const MAX_ITEMS = 20;
 
 /**
- * A query run as a named (prepared) statement: PostgreSQL plans it once per
- * connection instead of on every email (planning was most of these
- * statements' server time). Logged like DataSource.query, and failing with
- * the same QueryFailedError. Each name must always go with the same text.
- */
-export async function preparedQuery<T>(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
-  const runner = dataSource.createQueryRunner();
-  try {
-    const client = (await runner.connect()) as pg.PoolClient;
-    dataSource.logger.logQuery(text, values, runner);
-    const started = Date.now();
-    let result: pg.QueryResult;
-    try {
-      result = await client.query({ name, text, values });
-    } catch (error) {
-      dataSource.logger.logQueryError(error as Error, text, values, runner);
-      throw new QueryFailedError(text, values, error as Error);
-    }
-    const took = Date.now() - started;
-    const slow = dataSource.options.maxQueryExecutionTime;
-    if (slow && took > slow) dataSource.logger.logQuerySlow(took, text, values, runner);
-    return result.rows as T[];
-  } finally {
-    await runner.release();
-  }
-}
-
-/**
  * Re-reads the current state behind a notification at send time: a session
  * moved or cancelled, items completed, a link already used all make the email
  * not apply any more. It reads shared summaries, never private notes.
@@ -93,7 +65,10 @@ export class NotificationContentLoader {
         return this.digest(notification, now);
       case 'INVITE':
       case 'PASSWORD_RESET':
+      case 'SIGN_UP':
         return this.link(notification, now);
+      case 'ACCOUNT_EXISTS':
+        return this.accountExists(notification);
     }
   }
 
@@ -250,10 +225,25 @@ export class NotificationContentLoader {
             inviteeName: recipientName,
             practiceName: token.practice_name,
             url,
-            logInUrl: notification.data.accountExists ? `${this.config.appUrl}/log-in` : undefined,
+            logInUrl: notification.data.accountExists ? `${this.config.appUrl}/login` : undefined,
           }
-        : { kind: 'PASSWORD_RESET', url };
+        : notification.kind === 'SIGN_UP'
+          ? { kind: 'SIGN_UP', practiceName: token.practice_name, url }
+          : { kind: 'PASSWORD_RESET', url };
     return { send: true, recipientName, practiceName: token.practice_name, content };
+  }
+
+  /** Carries no link that logs anyone in: only where to log in. */
+  private async accountExists(notification: Notification): Promise<Resolution> {
+    const [practice] = (await this.dataSource.query(`SELECT name FROM practice WHERE id = $1`, [notification.practiceId])) as Array<{
+      name: string;
+    }>;
+    return {
+      send: true,
+      recipientName: String(notification.data.recipientName ?? ''),
+      practiceName: practice?.name ?? 'Tandem',
+      content: { kind: 'ACCOUNT_EXISTS', logInUrl: `${this.config.appUrl}/login` },
+    };
   }
 
   /** The session with its people; `withOpenItems` adds the client's open action items (as openItems() reads them). */
@@ -265,8 +255,7 @@ export class NotificationContentLoader {
                      ORDER BY a.due_date NULLS LAST, a.id LIMIT ${MAX_ITEMS}) i) AS open_items`
       : '';
     const [row] = await preparedQuery<SessionRow>(
-      this.dataSource,
-      options.withOpenItems ? 'tandem_notification_session_items' : 'tandem_notification_session',
+      this.dataSource.manager,
       `SELECT s.id, s.status, s.version, s.starts_at, s.duration_minutes, s.time_zone, coalesce(s.meeting_url, e.meeting_url) AS meeting_url, s.agenda, s.sequence,
               s.shared_summary, s.summary_published_at, s.engagement_id, s.client_id,
               c.name AS client_name, c.email AS client_email, u.name AS coach_name, u.email AS coach_email, p.name AS practice_name${openItems}

@@ -3,12 +3,13 @@ import { DataSource } from 'typeorm';
 import { Clock } from '#tandem/clock';
 import { isUuid } from '#tandem/coaching';
 import { AppConfig } from '#tandem/config';
+import { preparedQuery, RawEntityColumns } from '#tandem/database';
 import { MailDeliveryError, MailSender } from '#tandem/mail';
 import { maskEmail } from '#tandem/logging';
 import { PermanentJobError } from '#tandem/queue';
 import { EmailPreference } from './email-preference.entity.js';
 import { GroupBatcher } from './group-batcher.js';
-import { NotificationContentLoader, preparedQuery } from './notification-content.js';
+import { NotificationContentLoader } from './notification-content.js';
 import { NotificationMetrics } from './notification-metrics.js';
 import { QUIET_HOURS_DEFERRAL } from './notification-outbox.js';
 import { Notification, TRANSACTIONAL_KINDS } from './notification.entity.js';
@@ -44,7 +45,7 @@ export class NotificationSender {
   private readonly logger = new Logger('NotificationSender');
   private readonly domain: string;
   /** Built once from the entities' metadata (see load()). */
-  private loadStatement?: string;
+  private loadStatement?: { sql: string; notification: RawEntityColumns<Notification>; preference: RawEntityColumns<EmailPreference> };
   /** Sends running at once read their rows in one statement, and record SENT in one (see GroupBatcher). */
   private readonly loads = new GroupBatcher<string, Loaded | null>((ids) => this.loadMany(ids));
   private readonly sentRows = new GroupBatcher<SentRow, void>((rows) => this.markSent(rows));
@@ -188,13 +189,12 @@ export class NotificationSender {
   }
 
   private async loadMany(ids: string[]): Promise<Array<Loaded | null>> {
-    const rows = await preparedQuery<Record<string, unknown>>(this.dataSource, 'tandem_notification_load_many', this.loadSql(), [ids]);
+    const statement = this.loadSql();
+    const rows = await preparedQuery(this.dataSource.manager, statement.sql, [ids]);
     const byId = new Map<string, Loaded>();
     for (const row of rows) {
-      byId.set(String(row.n_id), {
-        notification: this.hydrate(Notification, 'n_', row),
-        preference: row.p_id === null || row.p_id === undefined ? null : this.hydrate(EmailPreference, 'p_', row),
-      });
+      const notification = statement.notification.hydrate(row)!;
+      byId.set(notification.id, { notification, preference: statement.preference.hydrate(row) });
     }
     return ids.map((id) => byId.get(id) ?? null);
   }
@@ -202,8 +202,7 @@ export class NotificationSender {
   /** What update() would write (updated_at included), for a batch of sent emails in one statement. */
   private async markSent(rows: SentRow[]): Promise<void[]> {
     await preparedQuery(
-      this.dataSource,
-      'tandem_notification_sent_many',
+      this.dataSource.manager,
       `UPDATE notification n
           SET status = 'SENT', sent_at = v.sent_at, message_id = v.message_id, attempts = v.attempts, reason = NULL, data = v.data,
               updated_at = CURRENT_TIMESTAMP
@@ -220,23 +219,17 @@ export class NotificationSender {
     return rows.map(() => undefined);
   }
 
-  private loadSql(): string {
-    const select = (entity: typeof Notification | typeof EmailPreference, alias: string) =>
-      this.dataSource.getMetadata(entity).columns.map((c) => `${alias}."${c.databaseName}" AS "${alias}_${c.databaseName}"`);
-    this.loadStatement ??= `SELECT ${[...select(Notification, 'n'), ...select(EmailPreference, 'p')].join(', ')}
+  private loadSql(): NonNullable<NotificationSender['loadStatement']> {
+    if (!this.loadStatement) {
+      const notification = new RawEntityColumns(this.dataSource, Notification, 'n_');
+      const preference = new RawEntityColumns(this.dataSource, EmailPreference, 'p_');
+      const sql = `SELECT ${notification.select('n')}, ${preference.select('p')}
          FROM notification n
          LEFT JOIN email_preference p ON p.practice_id = n.practice_id AND lower(p.email) = lower(n.recipient_email)
         WHERE n.id = ANY($1::uuid[])`;
-    return this.loadStatement;
-  }
-
-  private hydrate<T extends object>(entity: new () => T, prefix: string, row: Record<string, unknown>): T {
-    const metadata = this.dataSource.getMetadata(entity);
-    const instance = metadata.create() as T;
-    for (const column of metadata.columns) {
-      column.setEntityValue(instance, this.dataSource.driver.prepareHydratedValue(row[`${prefix}${column.databaseName}`], column));
+      this.loadStatement = { sql, notification, preference };
     }
-    return instance;
+    return this.loadStatement;
   }
 
   private async failed(
