@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { SessionHorizonModule } from '#tandem/coaching';
+import { AccountRequestsModule, SessionHorizonModule } from '#tandem/coaching';
 import { NotificationsModule } from '#tandem/notifications';
 import { CoreModule, type Runtime } from '#tandem/runtime';
 
@@ -13,6 +13,7 @@ export class WorkerModule {
         CoreModule.forRoot(runtime, { runWorker: true, applicationName: 'tandem-worker' }),
         NotificationsModule,
         SessionHorizonModule,
+        AccountRequestsModule,
       ],
     };
   }
