@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { RawEntityColumns } from '#tandem/database';
 import type { Actor } from '../access/actor.js';
-import { RawEntityColumns } from '../access/raw-rows.js';
 import type { Scope } from '../access/scope.js';
 import { ActionItemComment } from '../action-item/action-item-comment.entity.js';
 import { ActionItem } from '../action-item/action-item.entity.js';
