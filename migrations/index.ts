@@ -29,3 +29,8 @@ export const ALL_MIGRATIONS = [
   RetentionIndexes1764080000000,
   AccountRequests1764090000000,
 ];
+
+/** The names databases record for these migrations (a migration's `name`, which a renamed class keeps). */
+export function recordedMigrationNames(): string[] {
+  return ALL_MIGRATIONS.map((Migration) => new Migration().name ?? Migration.name);
+}

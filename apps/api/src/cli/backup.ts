@@ -14,7 +14,7 @@ import {
   type TableCount,
 } from '#tandem/database';
 import { EMBEDDED_DATABASE_NAME, StartupError, exitOnStartupError, migrate, startRuntime } from '#tandem/runtime';
-import { ALL_MIGRATIONS } from '../../../../migrations/index.js';
+import { ALL_MIGRATIONS, recordedMigrationNames } from '../../../../migrations/index.js';
 
 const USAGE = 'usage: backup create | restore <file>';
 
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
 
 async function restore(database: OpenDatabase, file: string): Promise<void> {
   const header = await readBackupHeader(file);
-  const known = ALL_MIGRATIONS.map((migration) => migration.name);
+  const known = recordedMigrationNames();
   if (header.migrations.some((name, index) => known[index] !== name)) {
     throw new Error(`${file} was made by a Tandem whose migrations this one does not have: restore it with that version`);
   }
