@@ -1,6 +1,18 @@
 import { Args, ArgsType, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, registerEnumType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsBoolean, IsIn, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
-import { AuditService, Client, Connection, CurrentActor, Db, Keyset, PageArgs, Roles, Scope, type Actor } from '#tandem/coaching';
+import {
+  AuditService,
+  Client,
+  CoachingReads,
+  Connection,
+  CurrentActor,
+  Db,
+  Keyset,
+  PageArgs,
+  Roles,
+  Scope,
+  type Actor,
+} from '#tandem/coaching';
 import { BadUserInputError } from '#tandem/errors';
 import { EmailPreference } from './email-preference.entity.js';
 import { NotificationOutbox } from './notification-outbox.js';
@@ -117,6 +129,7 @@ export class NotificationResolver {
     private readonly scope: Scope,
     private readonly audit: AuditService,
     private readonly outbox: NotificationOutbox,
+    private readonly coaching: CoachingReads,
   ) {}
 
   @Roles('OWNER', 'COACH')
@@ -180,8 +193,8 @@ export class NotificationResolver {
   }
 
   private async emailOf(actor: Actor): Promise<string> {
-    const [user] = (await this.db.manager.query(`SELECT email FROM app_user WHERE id = $1`, [actor.userId])) as Array<{ email: string }>;
-    return user.email.toLowerCase();
+    const email = await this.coaching.userEmail(actor.userId);
+    return email!.toLowerCase();
   }
 
   private preference(practiceId: string, email: string): Promise<EmailPreference | null> {

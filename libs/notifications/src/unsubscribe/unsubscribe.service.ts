@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { isUuid } from '#tandem/coaching';
+import { CoachingReads, isUuid } from '#tandem/coaching';
 import { AppConfig } from '#tandem/config';
 import { NOTIFICATION_KINDS, TRANSACTIONAL_KINDS, type NotificationKind } from '../notification.entity.js';
 import { withdrawPendingEmails } from '../opt-out.js';
@@ -22,6 +22,7 @@ export class UnsubscribeService {
   constructor(
     private readonly config: AppConfig,
     private readonly dataSource: DataSource,
+    private readonly coaching: CoachingReads,
   ) {}
 
   /**
@@ -31,8 +32,7 @@ export class UnsubscribeService {
   async resolve(token: unknown, now: Date): Promise<UnsubscribeRequest | null> {
     const request = this.read(token, now);
     if (!request) return null;
-    const found: unknown[] = await this.dataSource.query('SELECT 1 FROM practice WHERE id = $1', [request.practiceId]);
-    return found.length ? request : null;
+    return (await this.coaching.practiceName(request.practiceId)) === null ? null : request;
   }
 
   private read(token: unknown, now: Date): UnsubscribeRequest | null {

@@ -1,0 +1,73 @@
+/**
+ * What the rest of Tandem may read of the coaching domain, as plain data: the
+ * notifications module re-reads through it what an email says at send time. The
+ * coaching domain owns the port and its statements (CoachingReadStatements), so a
+ * renamed table or column fails in one place, and the rules (goal progress,
+ * overdue) are coaching's own. The read-side twin of CoachingEvents.
+ */
+export abstract class CoachingReads {
+  /** The session with its people and practice; `withOpenItems` adds its client's open items (as openItems()). */
+  abstract session(sessionId: string, options?: { withOpenItems?: boolean }): Promise<SessionDetails | null>;
+  /** The engagement's goals, oldest first, with their progress (goalProgress) at their latest check-in. */
+  abstract goals(engagementId: string): Promise<GoalDetails[]>;
+  /** The open action items given in one session, by due date (undated last). */
+  abstract openItemsOfSession(sessionId: string): Promise<OpenItem[]>;
+  /** A client's open action items, by due date (undated last). */
+  abstract openItems(clientId: string): Promise<OpenItem[]>;
+  /** The engagement's next scheduled session after now, if any. */
+  abstract nextSession(engagementId: string): Promise<{ startsAt: Date; timeZone: string } | null>;
+  /** A client not archived, with their practice's name. */
+  abstract activeClient(clientId: string): Promise<{ name: string; email: string; practiceName: string } | null>;
+  /** A user not disabled, with their practice's name. */
+  abstract activeUser(userId: string): Promise<{ name: string; email: string; timeZone: string; practiceName: string } | null>;
+  /** What a coach's weekly digest lists for the week [from, to). */
+  abstract coachWeek(coachId: string, from: Date, to: Date): Promise<CoachWeek>;
+  /** A one-time link's token, with its practice's name. */
+  abstract linkToken(tokenId: string): Promise<{ usedAt: Date | null; expiresAt: Date; practiceName: string } | null>;
+  /** The practice's name, or null when there is no such practice. */
+  abstract practiceName(practiceId: string): Promise<string | null>;
+  /** A user's email address (as stored). */
+  abstract userEmail(userId: string): Promise<string | null>;
+}
+
+export interface SessionDetails {
+  id: string;
+  status: string;
+  version: number;
+  startsAt: Date;
+  durationMinutes: number;
+  timeZone: string;
+  /** The session's own link, else its engagement's. */
+  meetingUrl: string | null;
+  agenda: string | null;
+  sequence: number;
+  sharedSummary: string | null;
+  summaryPublishedAt: Date | null;
+  engagementId: string;
+  clientId: string;
+  client: { name: string; email: string };
+  coach: { name: string; email: string };
+  practiceName: string;
+  /** Only when asked for (withOpenItems). */
+  openItems?: OpenItem[];
+}
+
+export interface OpenItem {
+  title: string;
+  /** yyyy-MM-dd, or null when undated. */
+  dueDate: string | null;
+}
+
+export interface GoalDetails {
+  title: string;
+  /** 0–1 (goalProgress). */
+  progress: number;
+}
+
+export interface CoachWeek {
+  sessions: Array<{ clientName: string; startsAt: Date }>;
+  /** Per active client with overdue items (OVERDUE_SQL), by name. */
+  clientsWithOverdueItems: Array<{ clientName: string; overdueCount: number }>;
+  /** Active engagements with no scheduled session ahead, by client name. */
+  engagementsWithoutNextSession: Array<{ clientName: string; title: string }>;
+}

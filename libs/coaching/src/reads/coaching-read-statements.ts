@@ -1,0 +1,191 @@
+import { Injectable } from '@nestjs/common';
+import { OVERDUE_SQL } from '../action-item/overdue.js';
+import { type CoachingReads, type CoachWeek, type GoalDetails, type OpenItem, type SessionDetails } from '../access/coaching-reads.js';
+import { Db } from '../access/db.js';
+import { goalProgress } from '../goal/goal-progress.js';
+
+/** Items and goals an email lists at most. */
+const MAX_ITEMS = 20;
+/** Rows a digest section lists at most. */
+const MAX_DIGEST_ROWS = 100;
+
+/** A client's open items, by due date (undated last): alone, or per session row (`s`) as JSON. */
+const OPEN_ITEMS = `SELECT title, due_date::text AS due_date FROM action_item WHERE client_id = $1 AND status = 'OPEN'
+  ORDER BY due_date NULLS LAST, id LIMIT ${MAX_ITEMS}`;
+const OPEN_ITEMS_JSON = `(SELECT coalesce(json_agg(json_build_object('title', i.title, 'due_date', i.due_date::text) ORDER BY i.due_date NULLS LAST, i.id), '[]'::json)
+    FROM (SELECT a.id, a.title, a.due_date FROM action_item a WHERE a.client_id = s.client_id AND a.status = 'OPEN'
+           ORDER BY a.due_date NULLS LAST, a.id LIMIT ${MAX_ITEMS}) i) AS open_items`;
+const SESSION = (extra: string) =>
+  `SELECT s.id, s.status, s.version, s.starts_at, s.duration_minutes, s.time_zone, coalesce(s.meeting_url, e.meeting_url) AS meeting_url,
+          s.agenda, s.sequence, s.shared_summary, s.summary_published_at, s.engagement_id, s.client_id,
+          c.name AS client_name, c.email AS client_email, u.name AS coach_name, u.email AS coach_email, p.name AS practice_name${extra}
+     FROM coaching_session s
+     JOIN engagement e ON e.id = s.engagement_id
+     JOIN client c ON c.id = s.client_id
+     JOIN app_user u ON u.id = s.coach_id
+     JOIN practice p ON p.id = s.practice_id
+    WHERE s.id = $1`;
+const SESSION_ALONE = SESSION('');
+const SESSION_WITH_ITEMS = SESSION(`, ${OPEN_ITEMS_JSON}`);
+
+interface SessionRow {
+  id: string;
+  status: string;
+  version: number;
+  starts_at: Date;
+  duration_minutes: number;
+  time_zone: string;
+  meeting_url: string | null;
+  agenda: string | null;
+  sequence: number;
+  shared_summary: string | null;
+  summary_published_at: Date | null;
+  engagement_id: string;
+  client_id: string;
+  client_name: string;
+  client_email: string;
+  coach_name: string;
+  coach_email: string;
+  practice_name: string;
+  open_items?: ItemRow[];
+}
+
+interface ItemRow {
+  title: string;
+  due_date: string | null;
+}
+
+const openItem = (row: ItemRow): OpenItem => ({ title: row.title, dueDate: row.due_date });
+
+/**
+ * Every statement the CoachingReads port runs, as prepared statements (the SQL toolkit),
+ * in the caller's transaction when there is one. Covered by test/coaching-reads.spec.ts
+ * and, through the emails they fill, by the notification e2e specs.
+ */
+@Injectable()
+export class CoachingReadStatements implements CoachingReads {
+  constructor(private readonly db: Db) {}
+
+  async session(sessionId: string, options: { withOpenItems?: boolean } = {}): Promise<SessionDetails | null> {
+    const [row] = await this.db.preparedQuery<SessionRow>(options.withOpenItems ? SESSION_WITH_ITEMS : SESSION_ALONE, [sessionId]);
+    if (!row) return null;
+    return {
+      id: row.id,
+      status: row.status,
+      version: row.version,
+      startsAt: new Date(row.starts_at),
+      durationMinutes: row.duration_minutes,
+      timeZone: row.time_zone,
+      meetingUrl: row.meeting_url,
+      agenda: row.agenda,
+      sequence: row.sequence,
+      sharedSummary: row.shared_summary,
+      summaryPublishedAt: row.summary_published_at ? new Date(row.summary_published_at) : null,
+      engagementId: row.engagement_id,
+      clientId: row.client_id,
+      client: { name: row.client_name, email: row.client_email },
+      coach: { name: row.coach_name, email: row.coach_email },
+      practiceName: row.practice_name,
+      ...(row.open_items ? { openItems: row.open_items.map(openItem) } : {}),
+    };
+  }
+
+  async goals(engagementId: string): Promise<GoalDetails[]> {
+    const rows = await this.db.preparedQuery<{ title: string; metric_baseline: number; metric_target: number; latest: number | null }>(
+      `SELECT g.title, g.metric_baseline, g.metric_target,
+              (SELECT ci.value FROM goal_check_in ci WHERE ci.goal_id = g.id ORDER BY ci.recorded_at DESC LIMIT 1) AS latest
+         FROM goal g WHERE g.engagement_id = $1 ORDER BY g.created_at LIMIT ${MAX_ITEMS}`,
+      [engagementId],
+    );
+    return rows.map((row) => ({
+      title: row.title,
+      progress: goalProgress({ metricBaseline: row.metric_baseline, metricTarget: row.metric_target }, row.latest),
+    }));
+  }
+
+  async openItemsOfSession(sessionId: string): Promise<OpenItem[]> {
+    const rows = await this.db.preparedQuery<ItemRow>(
+      `SELECT title, due_date::text AS due_date FROM action_item WHERE session_id = $1 AND status = 'OPEN'
+        ORDER BY due_date NULLS LAST, id LIMIT ${MAX_ITEMS}`,
+      [sessionId],
+    );
+    return rows.map(openItem);
+  }
+
+  async openItems(clientId: string): Promise<OpenItem[]> {
+    return (await this.db.preparedQuery<ItemRow>(OPEN_ITEMS, [clientId])).map(openItem);
+  }
+
+  async nextSession(engagementId: string): Promise<{ startsAt: Date; timeZone: string } | null> {
+    const [row] = await this.db.preparedQuery<{ starts_at: Date; time_zone: string }>(
+      `SELECT starts_at, time_zone FROM coaching_session WHERE engagement_id = $1 AND status = 'SCHEDULED' AND starts_at > now()
+        ORDER BY starts_at LIMIT 1`,
+      [engagementId],
+    );
+    return row ? { startsAt: new Date(row.starts_at), timeZone: row.time_zone } : null;
+  }
+
+  async activeClient(clientId: string): Promise<{ name: string; email: string; practiceName: string } | null> {
+    const [row] = await this.db.preparedQuery<{ name: string; email: string; practice_name: string }>(
+      `SELECT c.name, c.email, p.name AS practice_name FROM client c JOIN practice p ON p.id = c.practice_id
+        WHERE c.id = $1 AND c.archived_at IS NULL`,
+      [clientId],
+    );
+    return row ? { name: row.name, email: row.email, practiceName: row.practice_name } : null;
+  }
+
+  async activeUser(userId: string): Promise<{ name: string; email: string; timeZone: string; practiceName: string } | null> {
+    const [row] = await this.db.preparedQuery<{ name: string; email: string; time_zone: string; practice_name: string }>(
+      `SELECT u.name, u.email, u.time_zone, p.name AS practice_name FROM app_user u JOIN practice p ON p.id = u.practice_id
+        WHERE u.id = $1 AND NOT u.disabled`,
+      [userId],
+    );
+    return row ? { name: row.name, email: row.email, timeZone: row.time_zone, practiceName: row.practice_name } : null;
+  }
+
+  async coachWeek(coachId: string, from: Date, to: Date): Promise<CoachWeek> {
+    const sessions = await this.db.preparedQuery<{ client_name: string; starts_at: Date }>(
+      `SELECT c.name AS client_name, s.starts_at FROM coaching_session s JOIN client c ON c.id = s.client_id
+        WHERE s.coach_id = $1 AND s.status = 'SCHEDULED' AND s.starts_at >= $2 AND s.starts_at < $3 ORDER BY s.starts_at LIMIT ${MAX_DIGEST_ROWS}`,
+      [coachId, from, to],
+    );
+    const overdue = await this.db.preparedQuery<{ client_name: string; overdue: number }>(
+      `SELECT c.name AS client_name, count(*)::int AS overdue FROM action_item a JOIN client c ON c.id = a.client_id
+        WHERE c.coach_id = $1 AND c.archived_at IS NULL AND ${OVERDUE_SQL('a', 'c.time_zone')}
+        GROUP BY c.name ORDER BY c.name LIMIT ${MAX_DIGEST_ROWS}`,
+      [coachId],
+    );
+    const idle = await this.db.preparedQuery<{ client_name: string; title: string }>(
+      `SELECT c.name AS client_name, e.title FROM engagement e JOIN client c ON c.id = e.client_id
+        WHERE e.coach_id = $1 AND e.status = 'ACTIVE'
+          AND NOT EXISTS (SELECT 1 FROM coaching_session s WHERE s.engagement_id = e.id AND s.status = 'SCHEDULED' AND s.starts_at > now())
+        ORDER BY c.name LIMIT ${MAX_DIGEST_ROWS}`,
+      [coachId],
+    );
+    return {
+      sessions: sessions.map((s) => ({ clientName: s.client_name, startsAt: new Date(s.starts_at) })),
+      clientsWithOverdueItems: overdue.map((o) => ({ clientName: o.client_name, overdueCount: o.overdue })),
+      engagementsWithoutNextSession: idle.map((i) => ({ clientName: i.client_name, title: i.title })),
+    };
+  }
+
+  async linkToken(tokenId: string): Promise<{ usedAt: Date | null; expiresAt: Date; practiceName: string } | null> {
+    const [row] = await this.db.preparedQuery<{ used_at: Date | null; expires_at: Date; practice_name: string }>(
+      `SELECT t.used_at, t.expires_at, p.name AS practice_name FROM user_token t JOIN practice p ON p.id = t.practice_id WHERE t.id = $1`,
+      [tokenId],
+    );
+    return row
+      ? { usedAt: row.used_at ? new Date(row.used_at) : null, expiresAt: new Date(row.expires_at), practiceName: row.practice_name }
+      : null;
+  }
+
+  async practiceName(practiceId: string): Promise<string | null> {
+    const [row] = await this.db.preparedQuery<{ name: string }>(`SELECT name FROM practice WHERE id = $1`, [practiceId]);
+    return row?.name ?? null;
+  }
+
+  async userEmail(userId: string): Promise<string | null> {
+    const [row] = await this.db.preparedQuery<{ email: string }>(`SELECT email FROM app_user WHERE id = $1`, [userId]);
+    return row?.email ?? null;
+  }
+}
