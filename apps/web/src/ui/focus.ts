@@ -4,3 +4,8 @@ import { useEffect, type RefObject } from 'react';
 export function useFocusOnOpen(ref: RefObject<HTMLElement | null>) {
   useEffect(() => ref.current?.focus(), [ref]);
 }
+
+/** After the next render (which marks the fields), moves focus to the form's first invalid field. */
+export function focusFirstInvalid(form: RefObject<HTMLElement | null>) {
+  requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+}

@@ -5,7 +5,7 @@ import { useViewer } from '../../auth/auth-context';
 import { previewSessions } from '../../scheduling/cadence-preview';
 import { zoneCity } from '../../time/format';
 import { errorField, errorMessage } from '../../ui/errors';
-import { useFocusOnOpen } from '../../ui/focus';
+import { focusFirstInvalid, useFocusOnOpen } from '../../ui/focus';
 import { ErrorNotice } from '../../ui/status';
 import { CadenceFields, PreviewList } from '../engagements/cadence-fields';
 import {
@@ -80,24 +80,20 @@ export function ChangeCadenceForm({
       );
     else if (fieldOfServerError(errorField(response.error))) {
       setConfirming(false);
-      focusFirstInvalid();
+      focusFirstInvalid(formRef);
     }
-  }
-
-  function focusFirstInvalid() {
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const problems = validateCadenceForm(form);
     setErrors(problems);
-    if (Object.keys(problems).length > 0) return focusFirstInvalid();
+    if (Object.keys(problems).length > 0) return focusFirstInvalid(formRef);
     // An active engagement is re-planned: show what that does before saving.
     if (!active) return void save();
     const { preview } = await plan.load({ cadence: cadenceInput(form) });
     if (preview) setConfirming(true);
-    else focusFirstInvalid();
+    else focusFirstInvalid(formRef);
   }
 
   return (

@@ -5,6 +5,7 @@ import { timeZoneOptions } from '../../auth/time-zones';
 import { graphql } from '../../graphql/graphql';
 import { errorCode, errorField, errorMessage } from '../../ui/errors';
 import { SelectField, TextField } from '../../ui/fields';
+import { focusFirstInvalid } from '../../ui/focus';
 import { ErrorNotice } from '../../ui/status';
 import { useUnsavedChanges } from '../../ui/use-unsaved-changes';
 import { ConfirmStep } from './confirm-step';
@@ -79,16 +80,12 @@ export function EditClient({ client, onSaved }: { client: Client; onSaved: (noti
   const serverField = fieldOfClientError(errorField(result.error), errorCode(result.error), errorMessage(result.error));
   const fieldError = (name: ClientField) => errors[name] ?? (serverField === name ? errorMessage(result.error) : undefined);
 
-  function focusFirstInvalid() {
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-  }
-
   async function submit(event: FormEvent) {
     event.preventDefault();
     const problems = validateClientForm(form);
     setErrors(problems);
     if (Object.keys(problems).length > 0) {
-      focusFirstInvalid();
+      focusFirstInvalid(formRef);
       return;
     }
     const input = clientUpdateInput(form, client);
@@ -100,7 +97,7 @@ export function EditClient({ client, onSaved }: { client: Client; onSaved: (noti
     if (response.data) {
       leaveWithoutAsking();
       onSaved(`${response.data.updateClient.name}’s details are saved.`);
-    } else focusFirstInvalid();
+    } else focusFirstInvalid(formRef);
   }
 
   const reminderHint =

@@ -2,7 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorField, errorMessage } from '../../ui/errors';
 import { SelectField, TextField, UrlField } from '../../ui/fields';
-import { useFocusOnOpen } from '../../ui/focus';
+import { focusFirstInvalid, useFocusOnOpen } from '../../ui/focus';
 import { ErrorNotice } from '../../ui/status';
 import { useUnsavedChanges } from '../../ui/use-unsaved-changes';
 import { ENGAGEMENT_CHANGES, EngagementSponsorOptionsQuery, UpdateEngagementMutation } from './engagement-controls.graphql';
@@ -67,10 +67,6 @@ export function EditEngagementForm({
   if (engagement.sponsor && !sponsorOptions.some((s) => s.id === engagement.sponsor?.id))
     sponsorOptions.unshift({ id: engagement.sponsor.id, organisation: engagement.sponsor.organisation });
 
-  function focusFirstInvalid() {
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-  }
-
   async function save() {
     const response = await updateEngagement({ id: engagement.id, input }, ENGAGEMENT_CHANGES);
     if (response.data) {
@@ -78,7 +74,7 @@ export function EditEngagementForm({
       onDone(replans ? 'The engagement is saved and its future sessions are re-planned.' : 'The engagement is saved.');
     } else if (fieldOfEngagementError(errorField(response.error))) {
       setConfirming(false);
-      focusFirstInvalid();
+      focusFirstInvalid(formRef);
     }
   }
 
@@ -86,7 +82,7 @@ export function EditEngagementForm({
     event.preventDefault();
     const problems = validateEngagementEdit(form, engagement);
     setErrors(problems);
-    if (Object.keys(problems).length > 0) return focusFirstInvalid();
+    if (Object.keys(problems).length > 0) return focusFirstInvalid(formRef);
     if (Object.keys(input).length === 0) {
       setUnchanged(true);
       return;
@@ -98,7 +94,7 @@ export function EditEngagementForm({
     };
     const { preview } = await plan.load(change);
     if (preview) setConfirming(true);
-    else focusFirstInvalid();
+    else focusFirstInvalid(formRef);
   }
 
   return (

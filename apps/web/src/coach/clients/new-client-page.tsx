@@ -6,6 +6,7 @@ import { graphql } from '../../graphql/graphql';
 import { browserZone } from '../../time/format';
 import { errorCode, errorField, errorMessage } from '../../ui/errors';
 import { SelectField, TextField } from '../../ui/fields';
+import { focusFirstInvalid } from '../../ui/focus';
 import { Page } from '../../ui/page';
 import { ErrorNotice } from '../../ui/status';
 import { useUnsavedChanges } from '../../ui/use-unsaved-changes';
@@ -71,16 +72,12 @@ export function NewClientPage() {
   const shownField = FIELDS.find((f) => f === serverField);
   const fieldError = (name: FieldName) => errors[name] ?? (shownField === name ? errorMessage(result.error) : undefined);
 
-  function focusFirstInvalid() {
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-  }
-
   async function submit(event: FormEvent) {
     event.preventDefault();
     const problems = validateNewClient(form);
     setErrors(problems);
     if (Object.keys(problems).length > 0) {
-      focusFirstInvalid();
+      focusFirstInvalid(formRef);
       return;
     }
     const response = await createClient({
@@ -96,7 +93,7 @@ export function NewClientPage() {
     if (response.data) {
       leaveWithoutAsking();
       void navigate(`/clients/${response.data.createClient.id}`); // nothing waits for the navigation
-    } else focusFirstInvalid();
+    } else focusFirstInvalid(formRef);
   }
 
   return (

@@ -7,6 +7,7 @@ import { previewSessions } from '../../scheduling/cadence-preview';
 import { zoneCity } from '../../time/format';
 import { errorField, errorMessage } from '../../ui/errors';
 import { SelectField, TextField } from '../../ui/fields';
+import { focusFirstInvalid } from '../../ui/focus';
 import { Page } from '../../ui/page';
 import { ErrorNotice, QueryState } from '../../ui/status';
 import { useUnsavedChanges } from '../../ui/use-unsaved-changes';
@@ -112,7 +113,7 @@ function EngagementFormView({ client }: { client: { id: string; name: string; ti
         return;
       }
     }
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    focusFirstInvalid(formRef);
   }
 
   const adHoc = form.frequency === 'AD_HOC';

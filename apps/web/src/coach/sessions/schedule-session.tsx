@@ -6,6 +6,7 @@ import { graphql, type ResultOf } from '../../graphql/graphql';
 import { formatDateTime, zoneAbbreviation, zoneCity } from '../../time/format';
 import { errorField, errorMessage } from '../../ui/errors';
 import { SelectField, TextAreaField, TextField, UrlField } from '../../ui/fields';
+import { focusFirstInvalid } from '../../ui/focus';
 import { EmptyState, ErrorNotice, QueryState } from '../../ui/status';
 import { useUnsavedChanges } from '../../ui/use-unsaved-changes';
 import { ENGAGEMENT_STATUS_LABELS } from '../client/labels';
@@ -115,7 +116,7 @@ function ScheduleSessionView({ client }: { client: ClientOptions }) {
       }
       if (!fieldOfScheduleError(errorField(response.error))) return;
     }
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    focusFirstInvalid(formRef);
   }
 
   if (engagements.length === 0) {

@@ -3,6 +3,7 @@ import { useMutation, useQuery, type CombinedError } from 'urql';
 import { graphql, type ResultOf } from '../../graphql/graphql';
 import { errorField, errorMessage } from '../../ui/errors';
 import { TextField } from '../../ui/fields';
+import { focusFirstInvalid } from '../../ui/focus';
 import { Page } from '../../ui/page';
 import { Pager } from '../../ui/pager';
 import { EmptyState, ErrorNotice, QueryState, SuccessNotice } from '../../ui/status';
@@ -176,10 +177,6 @@ function SponsorFieldsView({
   );
 }
 
-function focusFirstInvalid(form: HTMLFormElement | null) {
-  requestAnimationFrame(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-}
-
 function NewSponsorForm({ onCreated }: { onCreated: (sponsor: { organisation: string }) => void }) {
   const [fields, setFields] = useState<SponsorFields>(EMPTY);
   const [local, setLocal] = useState<SponsorErrors>({});
@@ -199,7 +196,7 @@ function NewSponsorForm({ onCreated }: { onCreated: (sponsor: { organisation: st
         return;
       }
     }
-    focusFirstInvalid(formRef.current);
+    focusFirstInvalid(formRef);
   }
 
   return (
@@ -322,7 +319,7 @@ function EditSponsorForm({ sponsor, onDone, onCancel }: { sponsor: Sponsor; onDo
         return;
       }
     }
-    focusFirstInvalid(formRef.current);
+    focusFirstInvalid(formRef);
   }
 
   return (
