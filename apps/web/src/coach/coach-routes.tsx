@@ -2,7 +2,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { PreferencesPage } from '../account/preferences-page';
 import { CalendarPage } from './calendar/calendar-page';
 import { ClientPage } from './client/client-page';
-import { NewClientPage } from './clients/new-client-page';
+import { NewClientPage } from './client/new-client-page';
 import { NewEngagementPage } from './engagements/new-engagement-page';
 import { ClientNotificationsPage } from './notifications/client-notifications-page';
 import { RosterPage } from './roster/roster-page';

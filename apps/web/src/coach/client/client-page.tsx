@@ -5,7 +5,7 @@ import { graphql } from '../../graphql/graphql';
 import { errorCode } from '../../ui/errors';
 import { Page } from '../../ui/page';
 import { EmptyState, QueryState, SuccessNotice } from '../../ui/status';
-import { InviteClientButton } from '../clients/invite-client-button';
+import { InviteClientButton } from './invite-client-button';
 import { ClientNotifications } from '../notifications/client-notifications';
 import { ScheduleSession } from '../sessions/schedule-session';
 import { ActionItemsTab } from './action-items-tab';

@@ -1,4 +1,4 @@
-import { parseTags, validateNewClient } from '../clients/new-client-page';
+import { parseTags, validateNewClient } from './new-client-page';
 import type { ClientStatus } from './labels';
 
 /** The client as the edit form needs it (ClientPage's query). */
