@@ -110,6 +110,46 @@ describe('CoachingReads (what notifications read of coaching)', () => {
     expect(await reads.activeClient(other.id)).toBeNull();
   });
 
+  it('reads sessions to plan emails for, by id or by scope, with their recipients and reminder times', async () => {
+    const [first, second] = engagement.sessions;
+    const planned = await reads.sessionsToPlan([first.id, randomUUID()]);
+    expect(planned).toEqual([
+      {
+        id: first.id,
+        practiceId: coach.practiceId,
+        clientId: client.id,
+        startsAt: new Date(first.startsAt),
+        version: expect.any(Number),
+        status: 'SCHEDULED',
+        offsets: [2880, 120],
+        client: { email: client.email, userId: null, timeZone: 'America/New_York' },
+        coach: { id: coach.userId, email: expect.stringMatching(/^owner-/), timeZone: 'Europe/London' },
+        summaryPublishedAt: null,
+      },
+    ]);
+    const ids = (sessions: Array<{ id: string }>) => sessions.map((s) => s.id).sort();
+    const future = await reads.futureSessionsToPlan({ clientId: client.id }, new Date(first.startsAt));
+    expect(ids(future)).toContain(second.id);
+    expect(ids(future)).not.toContain(first.id);
+    expect(ids(await reads.futureSessionsToPlan({ practiceDefaults: coach.practiceId }, new Date()))).toContain(first.id);
+    const byAddress = await reads.futureSessionsToPlan(
+      { practiceId: coach.practiceId, recipientEmail: client.email.toUpperCase() },
+      new Date(),
+    );
+    expect(ids(byAddress)).toEqual(ids(await reads.futureSessionsToPlan({ clientId: client.id }, new Date())));
+    await api.sql(`UPDATE client SET reminder_offsets_minutes = '{60}' WHERE id = $1`, [client.id]);
+    expect((await reads.sessionsToPlan([first.id]))[0].offsets).toEqual([60]);
+    expect(ids(await reads.futureSessionsToPlan({ practiceDefaults: coach.practiceId }, new Date()))).not.toContain(first.id);
+    await api.sql(`UPDATE client SET reminder_offsets_minutes = NULL WHERE id = $1`, [client.id]);
+    expect(await reads.clientContact(client.id)).toEqual({
+      practiceId: coach.practiceId,
+      email: client.email,
+      userId: null,
+      timeZone: 'America/New_York',
+    });
+    expect(await reads.clientContact(randomUUID())).toBeNull();
+  });
+
   it('reads inside the caller’s transaction: what it wrote and has not committed', async () => {
     const db = api.app.get(Db);
     const rolledBack = new Error('roll back');

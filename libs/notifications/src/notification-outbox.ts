@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '#tandem/clock';
 import { AppConfig } from '#tandem/config';
-import { CoachingEvents, Db, type LinkEmailRequest } from '#tandem/coaching';
+import { CoachingEvents, CoachingReads, Db, type FutureSessionScope, type LinkEmailRequest, type PlannableSession } from '#tandem/coaching';
 import {
   NUDGE_HORIZON_DAYS,
   planSessionEmails,
@@ -13,26 +13,11 @@ import {
 import { TRANSACTIONAL_KINDS } from './notification.entity.js';
 import { sealText } from './sealed-text.js';
 
-interface SessionRow {
-  id: string;
-  practice_id: string;
-  client_id: string;
-  starts_at: Date;
-  version: number;
-  status: string;
-  client_email: string;
-  client_user_id: string | null;
-  client_time_zone: string;
-  offsets: number[];
-  coach_id: string;
-  coach_email: string;
-  coach_time_zone: string;
+/** What the notification tables say about a session to plan: its recipients' preferences and what is planned or sent. */
+interface SessionMailFacts {
   coach_wants_reminders: boolean;
+  /** A reminder for it went out (the client holds a calendar event). */
   reminded: boolean;
-}
-
-/** A future scheduled session with what its recipients want now, for a re-plan. */
-interface ReplanRow extends Omit<SessionRow, 'status' | 'reminded'> {
   planned: PlannedSessionEmail[];
   client_opted_out: boolean;
   client_disabled_kinds: string[];
@@ -45,7 +30,7 @@ interface ReplanRow extends Omit<SessionRow, 'status' | 'reminded'> {
  * of a practice who follows its default reminder times; or the sessions one
  * address receives emails about in a practice (as the client or as the coach).
  */
-export type ReplanScope = { clientId: string } | { practiceDefaults: string } | { practiceId: string; recipientEmail: string };
+export type ReplanScope = FutureSessionScope;
 
 export const QUIET_HOURS_DEFERRAL = 'deferred to the end of quiet hours';
 
@@ -58,6 +43,7 @@ export const QUIET_HOURS_DEFERRAL = 'deferred to the end of quiet hours';
 export class NotificationOutbox extends CoachingEvents {
   constructor(
     private readonly db: Db,
+    private readonly coaching: CoachingReads,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {
@@ -67,49 +53,31 @@ export class NotificationOutbox extends CoachingEvents {
   async sessionsChanged(sessionIds: readonly string[], now = this.clock.now()): Promise<void> {
     if (!sessionIds.length) return;
     const manager = this.db.manager;
+    const sessions = await this.coaching.sessionsToPlan(sessionIds);
+    if (!sessions.length) return;
     // Emails planned for a time or state the session no longer has.
     await manager.query(
       `UPDATE notification n
           SET status = 'CANCELLED', updated_at = now(),
               reason = CASE WHEN s.status <> 'SCHEDULED' THEN 'session ' || lower(s.status) ELSE 'session rescheduled' END
-         FROM coaching_session s
-        WHERE n.session_id = s.id AND s.id = ANY($1) AND n.status = 'PENDING'
+         FROM unnest($1::uuid[], $2::text[], $3::int[]) AS s(id, status, version)
+        WHERE n.session_id = s.id AND n.status = 'PENDING'
           AND n.kind IN ('SESSION_REMINDER', 'SESSION_PREP')
           AND (s.status <> 'SCHEDULED' OR n.session_version <> s.version)`,
-      [sessionIds],
+      [sessions.map((s) => s.id), sessions.map((s) => s.status), sessions.map((s) => s.version)],
     );
-    const rows = (await manager.query(
-      `SELECT s.id, s.practice_id, s.client_id, s.starts_at, s.version, s.status,
-              c.email AS client_email, c.user_id AS client_user_id, c.time_zone AS client_time_zone,
-              coalesce(c.reminder_offsets_minutes, p.reminder_offsets_minutes) AS offsets,
-              u.id AS coach_id, u.email AS coach_email, u.time_zone AS coach_time_zone,
-              coalesce(ep.coach_session_reminders, false) AS coach_wants_reminders,
-              EXISTS (SELECT 1 FROM notification r WHERE r.session_id = s.id AND r.kind = 'SESSION_REMINDER' AND r.status = 'SENT') AS reminded
-         FROM coaching_session s
-         JOIN client c ON c.id = s.client_id
-         JOIN practice p ON p.id = s.practice_id
-         JOIN app_user u ON u.id = s.coach_id
-         LEFT JOIN email_preference ep ON ep.practice_id = s.practice_id AND lower(ep.email) = lower(u.email)
-        WHERE s.id = ANY($1)`,
-      [sessionIds],
-    )) as SessionRow[];
+    const facts = await this.mailFacts(sessions);
 
     const drafts: NotificationDraft[] = [];
-    for (const row of rows) {
-      const client = { email: row.client_email, userId: row.client_user_id, timeZone: row.client_time_zone };
-      const coach = { email: row.coach_email, userId: row.coach_id, timeZone: row.coach_time_zone };
+    for (const row of sessions) {
+      const { coach_wants_reminders, reminded } = facts.get(row.id)!;
+      const client = row.client;
+      const coach = { email: row.coach.email, userId: row.coach.id, timeZone: row.coach.timeZone };
       if (row.status === 'SCHEDULED') {
-        const session = {
-          id: row.id,
-          practiceId: row.practice_id,
-          clientId: row.client_id,
-          startsAt: new Date(row.starts_at),
-          version: row.version,
-        };
-        drafts.push(...planSessionEmails(session, { client, coach: row.coach_wants_reminders ? coach : null }, row.offsets, now));
-      } else if (row.status === 'CANCELLED' && row.reminded) {
+        drafts.push(...planSessionEmails(sessionOf(row), { client, coach: coach_wants_reminders ? coach : null }, row.offsets, now));
+      } else if (row.status === 'CANCELLED' && reminded) {
         // The client holds a calendar event from a reminder: withdraw it.
-        for (const [role, recipient] of row.coach_wants_reminders
+        for (const [role, recipient] of coach_wants_reminders
           ? ([
               ['client', client],
               ['coach', coach],
@@ -118,11 +86,11 @@ export class NotificationOutbox extends CoachingEvents {
           drafts.push({
             kind: 'SESSION_CANCELLED',
             idempotencyKey: `cancelled:${row.id}:v${row.version}:${role}`,
-            practiceId: row.practice_id,
+            practiceId: row.practiceId,
             recipientEmail: recipient.email,
             recipientUserId: recipient.userId,
             recipientTimeZone: recipient.timeZone,
-            clientId: row.client_id,
+            clientId: row.clientId,
             sessionId: row.id,
             sessionVersion: row.version,
             data: { forCoach: role === 'coach' },
@@ -135,28 +103,17 @@ export class NotificationOutbox extends CoachingEvents {
   }
 
   async summaryPublished(sessionId: string, now = this.clock.now()): Promise<void> {
-    const [row] = (await this.db.manager.query(
-      `SELECT s.practice_id, s.client_id, s.summary_published_at, c.email, c.user_id, c.time_zone
-         FROM coaching_session s JOIN client c ON c.id = s.client_id WHERE s.id = $1`,
-      [sessionId],
-    )) as Array<{
-      practice_id: string;
-      client_id: string;
-      summary_published_at: Date;
-      email: string;
-      user_id: string | null;
-      time_zone: string;
-    }>;
-    if (!row) return;
+    const [session] = await this.coaching.sessionsToPlan([sessionId]);
+    if (!session) return;
     await this.insert([
       {
         kind: 'SESSION_SUMMARY',
-        idempotencyKey: `summary:${sessionId}:${new Date(row.summary_published_at).getTime()}`,
-        practiceId: row.practice_id,
-        recipientEmail: row.email,
-        recipientUserId: row.user_id,
-        recipientTimeZone: row.time_zone,
-        clientId: row.client_id,
+        idempotencyKey: `summary:${sessionId}:${session.summaryPublishedAt?.getTime() ?? 0}`,
+        practiceId: session.practiceId,
+        recipientEmail: session.client.email,
+        recipientUserId: session.client.userId,
+        recipientTimeZone: session.client.timeZone,
+        clientId: session.clientId,
         sessionId,
         sessionVersion: null,
         data: {},
@@ -183,17 +140,17 @@ export class NotificationOutbox extends CoachingEvents {
    * quiet hours are then read in the new zone (and at the new address's preference).
    */
   async clientContactChanged(clientId: string, now = this.clock.now()): Promise<void> {
-    const [updated] = (await this.db.manager.query(
-      `UPDATE notification n SET recipient_email = c.email, recipient_time_zone = c.time_zone, updated_at = now()
-         FROM client c
-        WHERE n.client_id = c.id AND c.id = $1 AND n.status = 'PENDING'
+    const client = await this.coaching.clientContact(clientId);
+    if (!client) return;
+    const [updated] = await this.db.manager.query<[Array<{ id: string }>, number]>(
+      `UPDATE notification n SET recipient_email = $2, recipient_time_zone = $3, updated_at = now()
+        WHERE n.client_id = $1 AND n.status = 'PENDING'
           AND n.kind IN ('SESSION_REMINDER', 'SESSION_PREP', 'SESSION_CANCELLED', 'ACCOUNTABILITY_NUDGE', 'SESSION_SUMMARY')
           AND NOT coalesce((n.data->>'forCoach')::boolean, false)
-       RETURNING c.practice_id, c.email`,
-      [clientId],
-    )) as [Array<{ practice_id: string; email: string }>, number];
-    const client = updated[0];
-    if (client) await this.retimeForQuietHours(client.practice_id, client.email, now);
+       RETURNING n.id`,
+      [clientId, client.email, client.timeZone],
+    );
+    if (updated.length) await this.retimeForQuietHours(client.practiceId, client.email, now);
   }
 
   async practiceReminderOffsetsChanged(practiceId: string): Promise<void> {
@@ -214,58 +171,24 @@ export class NotificationOutbox extends CoachingEvents {
    */
   async replanSessionEmails(scope: ReplanScope, now = this.clock.now()): Promise<void> {
     const manager = this.db.manager;
-    const [condition, values] =
-      'clientId' in scope
-        ? ['s.client_id = $2', [scope.clientId]]
-        : 'practiceDefaults' in scope
-          ? ['s.practice_id = $2 AND c.reminder_offsets_minutes IS NULL', [scope.practiceDefaults]]
-          : ['s.practice_id = $2 AND (lower(c.email) = lower($3) OR lower(u.email) = lower($3))', [scope.practiceId, scope.recipientEmail]];
-    const rows = (await manager.query(
-      `SELECT s.id, s.practice_id, s.client_id, s.starts_at, s.version,
-              c.email AS client_email, c.user_id AS client_user_id, c.time_zone AS client_time_zone,
-              coalesce(c.reminder_offsets_minutes, p.reminder_offsets_minutes) AS offsets,
-              u.id AS coach_id, u.email AS coach_email, u.time_zone AS coach_time_zone,
-              coalesce(up.coach_session_reminders, false) AS coach_wants_reminders,
-              (cp.unsubscribed_at IS NOT NULL OR cp.suppressed_at IS NOT NULL) AS client_opted_out,
-              coalesce(cp.disabled_kinds, '{}') AS client_disabled_kinds,
-              (up.unsubscribed_at IS NOT NULL OR up.suppressed_at IS NOT NULL) AS coach_opted_out,
-              coalesce(up.disabled_kinds, '{}') AS coach_disabled_kinds,
-              coalesce((SELECT json_agg(json_build_object(
-                                 'id', n.id, 'key', n.idempotency_key, 'kind', n.kind, 'status', n.status,
-                                 'offsetMinutes', (n.data->>'offsetMinutes')::int, 'forCoach', coalesce((n.data->>'forCoach')::boolean, false)))
-                          FROM notification n
-                         WHERE n.session_id = s.id AND n.session_version = s.version AND n.kind IN ('SESSION_REMINDER', 'SESSION_PREP')), '[]') AS planned
-         FROM coaching_session s
-         JOIN client c ON c.id = s.client_id
-         JOIN practice p ON p.id = s.practice_id
-         JOIN app_user u ON u.id = s.coach_id
-         LEFT JOIN email_preference cp ON cp.practice_id = s.practice_id AND lower(cp.email) = lower(c.email)
-         LEFT JOIN email_preference up ON up.practice_id = s.practice_id AND lower(up.email) = lower(u.email)
-        WHERE s.status = 'SCHEDULED' AND s.starts_at > $1 AND ${condition}`,
-      [now, ...values],
-    )) as ReplanRow[];
+    const sessions = await this.coaching.futureSessionsToPlan(scope, now);
+    const facts = await this.mailFacts(sessions);
 
     const drafts: NotificationDraft[] = [];
     const cancelled: Array<{ id: string; reason: string }> = [];
-    for (const row of rows) {
-      const client = { email: row.client_email, userId: row.client_user_id, timeZone: row.client_time_zone };
-      const coach = { email: row.coach_email, userId: row.coach_id, timeZone: row.coach_time_zone };
-      const session = {
-        id: row.id,
-        practiceId: row.practice_id,
-        clientId: row.client_id,
-        startsAt: new Date(row.starts_at),
-        version: row.version,
-      };
+    for (const row of sessions) {
+      const fact = facts.get(row.id)!;
+      const client = row.client;
+      const coach = { email: row.coach.email, userId: row.coach.id, timeZone: row.coach.timeZone };
       const { plan, cancel } = replannedSessionEmails(
-        session,
-        { client, coach: row.coach_wants_reminders ? coach : null },
+        sessionOf(row),
+        { client, coach: fact.coach_wants_reminders ? coach : null },
         row.offsets,
         {
-          client: { all: row.client_opted_out, disabledKinds: row.client_disabled_kinds },
-          coach: { all: row.coach_opted_out, disabledKinds: row.coach_disabled_kinds },
+          client: { all: fact.client_opted_out, disabledKinds: fact.client_disabled_kinds },
+          coach: { all: fact.coach_opted_out, disabledKinds: fact.coach_disabled_kinds },
         },
-        row.planned,
+        fact.planned,
         now,
       );
       drafts.push(...plan);
@@ -283,6 +206,36 @@ export class NotificationOutbox extends CoachingEvents {
     await this.plan(drafts, 5000, now);
   }
 
+  /** For each session, in one statement: its recipients' preferences and the emails planned (for its version) or sent. */
+  private async mailFacts(sessions: readonly PlannableSession[]): Promise<Map<string, SessionMailFacts>> {
+    if (!sessions.length) return new Map();
+    const rows = await this.db.manager.query<Array<SessionMailFacts & { id: string }>>(
+      `SELECT s.id,
+              coalesce(up.coach_session_reminders, false) AS coach_wants_reminders,
+              (cp.unsubscribed_at IS NOT NULL OR cp.suppressed_at IS NOT NULL) AS client_opted_out,
+              coalesce(cp.disabled_kinds, '{}') AS client_disabled_kinds,
+              (up.unsubscribed_at IS NOT NULL OR up.suppressed_at IS NOT NULL) AS coach_opted_out,
+              coalesce(up.disabled_kinds, '{}') AS coach_disabled_kinds,
+              EXISTS (SELECT 1 FROM notification r WHERE r.session_id = s.id AND r.kind = 'SESSION_REMINDER' AND r.status = 'SENT') AS reminded,
+              coalesce((SELECT json_agg(json_build_object(
+                                 'id', n.id, 'key', n.idempotency_key, 'kind', n.kind, 'status', n.status,
+                                 'offsetMinutes', (n.data->>'offsetMinutes')::int, 'forCoach', coalesce((n.data->>'forCoach')::boolean, false)))
+                          FROM notification n
+                         WHERE n.session_id = s.id AND n.session_version = s.version AND n.kind IN ('SESSION_REMINDER', 'SESSION_PREP')), '[]') AS planned
+         FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::text[], $5::text[]) AS s(id, version, practice_id, client_email, coach_email)
+         LEFT JOIN email_preference cp ON cp.practice_id = s.practice_id AND lower(cp.email) = lower(s.client_email)
+         LEFT JOIN email_preference up ON up.practice_id = s.practice_id AND lower(up.email) = lower(s.coach_email)`,
+      [
+        sessions.map((s) => s.id),
+        sessions.map((s) => s.version),
+        sessions.map((s) => s.practiceId),
+        sessions.map((s) => s.client.email),
+        sessions.map((s) => s.coach.email),
+      ],
+    );
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
   /**
    * Re-times one address's pending emails to its quiet hours as they are now:
    * one planned (or already due) inside them waits for their end, any other
@@ -290,22 +243,24 @@ export class NotificationOutbox extends CoachingEvents {
    * The sender still defers at send time whatever is planned later.
    */
   async retimeForQuietHours(practiceId: string, email: string, now = this.clock.now()): Promise<void> {
-    const rows = (await this.db.manager.query(
+    const rows = await this.db.manager.query<
+      Array<{
+        id: string;
+        send_at: Date;
+        planned_send_at: Date | null;
+        recipient_time_zone: string;
+        reason: string | null;
+        quiet_hours_start: string | null;
+        quiet_hours_end: string | null;
+      }>
+    >(
       `SELECT n.id, n.send_at, n.planned_send_at, n.recipient_time_zone, n.reason, p.quiet_hours_start, p.quiet_hours_end
          FROM notification n
          LEFT JOIN email_preference p ON p.practice_id = n.practice_id AND lower(p.email) = lower(n.recipient_email)
         WHERE n.practice_id = $1 AND lower(n.recipient_email) = lower($2) AND n.status = 'PENDING'
           AND NOT n.kind = ANY($3::varchar[])`,
       [practiceId, email, TRANSACTIONAL_KINDS],
-    )) as Array<{
-      id: string;
-      send_at: Date;
-      planned_send_at: Date | null;
-      recipient_time_zone: string;
-      reason: string | null;
-      quiet_hours_start: string | null;
-      quiet_hours_end: string | null;
-    }>;
+    );
     const changed: Array<{ id: string; sendAt: Date; plannedSendAt: Date | null; reason: string | null }> = [];
     for (const row of rows) {
       const plannedAt = new Date(row.planned_send_at ?? row.send_at);
@@ -426,12 +381,14 @@ export class NotificationOutbox extends CoachingEvents {
     const recipients = [...new Map(optional.map((d) => [keyOf(d.practiceId, d.recipientEmail), d])).values()];
     const quietHours = new Map<string, { start: string; end: string }>();
     if (recipients.length) {
-      const rows = (await this.db.manager.query(
+      const rows = await this.db.manager.query<
+        Array<{ practice_id: string; email: string; quiet_hours_start: string; quiet_hours_end: string }>
+      >(
         `SELECT practice_id, email, quiet_hours_start, quiet_hours_end FROM email_preference
           WHERE quiet_hours_start IS NOT NULL
             AND (practice_id, lower(email)) IN (SELECT * FROM unnest($1::uuid[], $2::text[]))`,
         [recipients.map((d) => d.practiceId), recipients.map((d) => d.recipientEmail.toLowerCase())],
-      )) as Array<{ practice_id: string; email: string; quiet_hours_start: string; quiet_hours_end: string }>;
+      );
       for (const row of rows) quietHours.set(keyOf(row.practice_id, row.email), { start: row.quiet_hours_start, end: row.quiet_hours_end });
     }
     return drafts.map((draft) => {
@@ -442,3 +399,11 @@ export class NotificationOutbox extends CoachingEvents {
     });
   }
 }
+
+const sessionOf = (row: PlannableSession) => ({
+  id: row.id,
+  practiceId: row.practiceId,
+  clientId: row.clientId,
+  startsAt: row.startsAt,
+  version: row.version,
+});

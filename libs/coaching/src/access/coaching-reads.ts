@@ -28,6 +28,33 @@ export abstract class CoachingReads {
   abstract practiceName(practiceId: string): Promise<string | null>;
   /** A user's email address (as stored). */
   abstract userEmail(userId: string): Promise<string | null>;
+  /** These sessions (those that exist), with who hears about them and when, for planning their emails. */
+  abstract sessionsToPlan(sessionIds: readonly string[]): Promise<PlannableSession[]>;
+  /** The scheduled sessions after `after` of a scope, for re-planning their emails. */
+  abstract futureSessionsToPlan(scope: FutureSessionScope, after: Date): Promise<PlannableSession[]>;
+  /** A client's practice and where they receive email. */
+  abstract clientContact(clientId: string): Promise<{ practiceId: string; email: string; userId: string | null; timeZone: string } | null>;
+}
+
+/**
+ * Whose future sessions: one client's; every client of a practice who follows its default
+ * reminder times; or those one address hears about in a practice (as the client or as the coach).
+ */
+export type FutureSessionScope = { clientId: string } | { practiceDefaults: string } | { practiceId: string; recipientEmail: string };
+
+export interface PlannableSession {
+  id: string;
+  practiceId: string;
+  clientId: string;
+  startsAt: Date;
+  version: number;
+  status: string;
+  /** Minutes before the session that reminders go out: the client's own, else the practice's. */
+  offsets: number[];
+  client: { email: string; userId: string | null; timeZone: string };
+  coach: { id: string; email: string; timeZone: string };
+  /** When its shared summary was published, if it was. */
+  summaryPublishedAt: Date | null;
 }
 
 export interface SessionDetails {

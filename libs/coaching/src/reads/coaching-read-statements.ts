@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { OVERDUE_SQL } from '../action-item/overdue.js';
-import { type CoachingReads, type CoachWeek, type GoalDetails, type OpenItem, type SessionDetails } from '../access/coaching-reads.js';
+import {
+  type CoachingReads,
+  type CoachWeek,
+  type FutureSessionScope,
+  type GoalDetails,
+  type OpenItem,
+  type PlannableSession,
+  type SessionDetails,
+} from '../access/coaching-reads.js';
 import { Db } from '../access/db.js';
 import { goalProgress } from '../goal/goal-progress.js';
 
@@ -27,6 +35,53 @@ const SESSION = (extra: string) =>
     WHERE s.id = $1`;
 const SESSION_ALONE = SESSION('');
 const SESSION_WITH_ITEMS = SESSION(`, ${OPEN_ITEMS_JSON}`);
+
+/** A session to plan emails for, with its client's and coach's addresses (PlannableSession). */
+const PLANNABLE = (where: string) =>
+  `SELECT s.id, s.practice_id, s.client_id, s.starts_at, s.version, s.status, s.summary_published_at,
+          c.email AS client_email, c.user_id AS client_user_id, c.time_zone AS client_time_zone,
+          coalesce(c.reminder_offsets_minutes, p.reminder_offsets_minutes) AS offsets,
+          u.id AS coach_id, u.email AS coach_email, u.time_zone AS coach_time_zone
+     FROM coaching_session s
+     JOIN client c ON c.id = s.client_id
+     JOIN practice p ON p.id = s.practice_id
+     JOIN app_user u ON u.id = s.coach_id
+    WHERE ${where}`;
+const PLANNABLE_BY_ID = PLANNABLE('s.id = ANY($1::uuid[])');
+const FUTURE = (condition: string) => PLANNABLE(`s.status = 'SCHEDULED' AND s.starts_at > $1 AND ${condition}`);
+const FUTURE_OF_CLIENT = FUTURE('s.client_id = $2');
+const FUTURE_ON_PRACTICE_DEFAULTS = FUTURE('s.practice_id = $2 AND c.reminder_offsets_minutes IS NULL');
+const FUTURE_OF_ADDRESS = FUTURE('s.practice_id = $2 AND (lower(c.email) = lower($3) OR lower(u.email) = lower($3))');
+
+interface PlannableRow {
+  id: string;
+  practice_id: string;
+  client_id: string;
+  starts_at: Date;
+  version: number;
+  status: string;
+  summary_published_at: Date | null;
+  client_email: string;
+  client_user_id: string | null;
+  client_time_zone: string;
+  offsets: number[];
+  coach_id: string;
+  coach_email: string;
+  coach_time_zone: string;
+}
+
+const plannable = (row: PlannableRow): PlannableSession => ({
+  id: row.id,
+  practiceId: row.practice_id,
+  clientId: row.client_id,
+  startsAt: new Date(row.starts_at),
+  version: row.version,
+  status: row.status,
+  offsets: row.offsets,
+  client: { email: row.client_email, userId: row.client_user_id, timeZone: row.client_time_zone },
+  coach: { id: row.coach_id, email: row.coach_email, timeZone: row.coach_time_zone },
+  summaryPublishedAt: row.summary_published_at ? new Date(row.summary_published_at) : null,
+});
 
 interface SessionRow {
   id: string;
@@ -187,5 +242,27 @@ export class CoachingReadStatements implements CoachingReads {
   async userEmail(userId: string): Promise<string | null> {
     const [row] = await this.db.preparedQuery<{ email: string }>(`SELECT email FROM app_user WHERE id = $1`, [userId]);
     return row?.email ?? null;
+  }
+
+  async sessionsToPlan(sessionIds: readonly string[]): Promise<PlannableSession[]> {
+    return (await this.db.preparedQuery<PlannableRow>(PLANNABLE_BY_ID, [sessionIds])).map(plannable);
+  }
+
+  async futureSessionsToPlan(scope: FutureSessionScope, after: Date): Promise<PlannableSession[]> {
+    const [sql, values] =
+      'clientId' in scope
+        ? [FUTURE_OF_CLIENT, [scope.clientId]]
+        : 'practiceDefaults' in scope
+          ? [FUTURE_ON_PRACTICE_DEFAULTS, [scope.practiceDefaults]]
+          : [FUTURE_OF_ADDRESS, [scope.practiceId, scope.recipientEmail]];
+    return (await this.db.preparedQuery<PlannableRow>(sql, [after, ...values])).map(plannable);
+  }
+
+  async clientContact(clientId: string): Promise<{ practiceId: string; email: string; userId: string | null; timeZone: string } | null> {
+    const [row] = await this.db.preparedQuery<{ practice_id: string; email: string; user_id: string | null; time_zone: string }>(
+      `SELECT practice_id, email, user_id, time_zone FROM client WHERE id = $1`,
+      [clientId],
+    );
+    return row ? { practiceId: row.practice_id, email: row.email, userId: row.user_id, timeZone: row.time_zone } : null;
   }
 }
