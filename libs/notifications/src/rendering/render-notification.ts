@@ -1,22 +1,9 @@
 import { heading, link, list, paragraph, quote, renderHtml, renderText, type Block } from './email-layout.js';
 import { calendarDate, count, displayZone, inAdvance, longDateTime, oneLine, shortDate, shortDateTime } from './format.js';
 import { sessionCalendarEvent } from './session-calendar.js';
+import type { Person, SessionFacts } from './session-facts.js';
 
-export interface Person {
-  name: string;
-  email: string;
-}
-
-export interface SessionFacts {
-  id: string;
-  startsAt: Date;
-  durationMinutes: number;
-  timeZone: string;
-  meetingUrl: string | null;
-  agenda: string | null;
-  sequence: number;
-  version: number;
-}
+export type { Person, SessionFacts } from './session-facts.js';
 
 export interface ItemFacts {
   title: string;
@@ -403,7 +390,9 @@ function accountExists(content: Content<'ACCOUNT_EXISTS'>, context: Context): Dr
     subject: 'You already have a Tandem account',
     body: [
       context.greeting(),
-      paragraph('Someone tried to sign up for Tandem with this address, but it already has a Tandem account, so no new practice was opened.'),
+      paragraph(
+        'Someone tried to sign up for Tandem with this address, but it already has a Tandem account, so no new practice was opened.',
+      ),
       link('Log in', content.logInUrl),
       paragraph(
         'If you forgot your password, choose "Forgot your password?" on that page. To open a separate practice, sign up with another address. If it was not you, ignore this email.',

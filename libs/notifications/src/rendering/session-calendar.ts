@@ -1,4 +1,4 @@
-import type { Person, SessionFacts } from './render-notification.js';
+import type { Person, SessionFacts } from './session-facts.js';
 
 export interface SessionCalendarInput {
   method: 'REQUEST' | 'CANCEL';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
-import { graphql, type ResultOf } from '../../graphql/graphql';
+import type { ResultOf } from '../../graphql/graphql';
 import { DateTimeText } from '../../ui/date-time';
 import { SelectField, TextField } from '../../ui/fields';
 import { Page } from '../../ui/page';
@@ -9,6 +9,7 @@ import { Pager } from '../../ui/pager';
 import { EmptyState, QueryState } from '../../ui/status';
 import { CLIENT_STATUS_BADGES, CLIENT_STATUS_LABELS, PHASE_LABELS } from '../client/labels';
 import { UnreadComments } from '../client/unread-comments';
+import { RosterQuery } from './roster-query';
 import {
   isFiltered,
   readRosterState,
@@ -19,45 +20,6 @@ import {
   type RosterState,
 } from './roster-state';
 import './roster-page.css';
-
-export const RosterQuery = graphql(`
-  query RosterPage($first: Int!, $after: String, $filter: ClientFilter, $orderBy: ClientOrder) {
-    clients(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
-      edges {
-        node {
-          id
-          name
-          email
-          status
-          archivedAt
-          tags
-          openActionItemCount
-          overdueActionItemCount
-          unreadCommentCount
-          currentEngagement {
-            id
-            title
-            phase
-            status
-          }
-          nextSession {
-            id
-            startsAt
-          }
-          latestGoalProgress {
-            goalId
-            goalTitle
-            progress
-          }
-        }
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-    }
-  }
-`);
 
 type RosterClient = ResultOf<typeof RosterQuery>['clients']['edges'][number]['node'];
 

@@ -1,5 +1,5 @@
 import type { VariablesOf } from '../../graphql/graphql';
-import type { RosterQuery } from './roster-page';
+import type { RosterQuery } from './roster-query';
 
 /** The roster's sort options, as the API's ClientOrder, with their words. */
 export const ROSTER_ORDERS = [
