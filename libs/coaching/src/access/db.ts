@@ -72,7 +72,7 @@ export class Db {
     else await write(this.dataSource.manager);
   }
 
-  /** Counted so the interceptor can insist that every mutation leaves an audit trail. */
+  /** Counted so the transaction interceptor can log (at debug level) a mutation that wrote no audit event; nothing enforces one. */
   noteAuditEvent(): void {
     const current = transactions.getStore();
     if (current) current.auditEvents += 1;
