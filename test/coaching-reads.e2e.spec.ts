@@ -150,6 +150,33 @@ describe('CoachingReads (what notifications read of coaching)', () => {
     expect(await reads.clientContact(randomUUID())).toBeNull();
   });
 
+  it('finds the recipients and sessions the periodic planner plans for', async () => {
+    // 'Sooner' (2000-01-01) is the earliest open dated item.
+    expect(await reads.earliestOpenDueDate(client.id)).toEqual({ timeZone: 'America/New_York', dueDate: '2000-01-01' });
+    const idle = await aClient(api, coach);
+    expect(await reads.earliestOpenDueDate(idle.id)).toEqual({ timeZone: 'America/New_York', dueDate: null });
+    expect(await reads.earliestOpenDueDate(randomUUID())).toBeNull();
+
+    const due = await reads.clientsWithItemsDue(new Date(), 2);
+    expect(due).toContainEqual({
+      id: client.id,
+      practiceId: coach.practiceId,
+      email: client.email,
+      userId: null,
+      timeZone: 'America/New_York',
+    });
+    expect(due.map((r) => r.id)).not.toContain(idle.id);
+
+    const coaches = await reads.activeCoaches();
+    expect(coaches).toContainEqual(expect.objectContaining({ id: coach.userId, userId: coach.userId, practiceId: coach.practiceId }));
+
+    const first = engagement.sessions[0];
+    const days = Math.ceil((new Date(first.startsAt).getTime() - Date.now()) / 86_400_000) + 1;
+    const soon = await reads.scheduledSessionsWithin(new Date(), days);
+    expect(soon).toContainEqual({ id: first.id, version: expect.any(Number) });
+    expect(await reads.scheduledSessionsWithin(new Date(first.startsAt), 0)).toEqual([]);
+  });
+
   it('reads inside the caller’s transaction: what it wrote and has not committed', async () => {
     const db = api.app.get(Db);
     const rolledBack = new Error('roll back');

@@ -124,14 +124,13 @@ export class NotificationOutbox extends CoachingEvents {
 
   /** A pending nudge with nothing left to nudge about is withdrawn in the same transaction. */
   async actionItemsChanged(clientId: string): Promise<void> {
+    const due = await this.coaching.earliestOpenDueDate(clientId);
+    if (!due) return;
     await this.db.manager.query(
       `UPDATE notification n SET status = 'CANCELLED', reason = 'nothing due', updated_at = now()
-         FROM client c
-        WHERE n.client_id = c.id AND c.id = $1 AND n.kind = 'ACCOUNTABILITY_NUDGE' AND n.status = 'PENDING'
-          AND NOT EXISTS (SELECT 1 FROM action_item a
-                           WHERE a.client_id = c.id AND a.status = 'OPEN' AND a.due_date IS NOT NULL
-                             AND a.due_date <= ((n.send_at AT TIME ZONE c.time_zone)::date + ${NUDGE_HORIZON_DAYS}))`,
-      [clientId],
+        WHERE n.client_id = $1 AND n.kind = 'ACCOUNTABILITY_NUDGE' AND n.status = 'PENDING'
+          AND ($2::date IS NULL OR $2::date > ((n.send_at AT TIME ZONE $3)::date + ${NUDGE_HORIZON_DAYS}))`,
+      [clientId, due.dueDate, due.timeZone],
     );
   }
 

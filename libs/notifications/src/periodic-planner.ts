@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '#tandem/clock';
+import { CoachingReads, type Recipient } from '#tandem/coaching';
 import { NUDGE_HORIZON_DAYS, digestSlot, nudgeSlot, type NotificationDraft } from './planning/notification-planning.js';
 import { NotificationOutbox } from './notification-outbox.js';
+import type { NotificationKind } from './notification.entity.js';
 
-/** The preference `pref` of the address of `owner` (a client or a user) turns `kind` off (or everything). */
-const OPTED_OUT = (pref: string, owner: string, kind: string) =>
-  `${pref}.practice_id = ${owner}.practice_id AND lower(${pref}.email) = lower(${owner}.email)
-   AND (${pref}.unsubscribed_at IS NOT NULL OR ${pref}.suppressed_at IS NOT NULL OR '${kind}' = ANY (${pref}.disabled_kinds))`;
+/** How far ahead sessions with nothing planned are planned. */
+const UNPLANNED_HORIZON_DAYS = 15;
 
 /**
  * Plans the emails no single change causes: each client's morning nudge when
@@ -21,6 +21,7 @@ const OPTED_OUT = (pref: string, owner: string, kind: string) =>
 export class PeriodicPlanner {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly coaching: CoachingReads,
     private readonly outbox: NotificationOutbox,
     private readonly clock: Clock,
   ) {}
@@ -38,12 +39,12 @@ export class PeriodicPlanner {
    * was not there): plan them now. Normally a no-op.
    */
   private async unplannedSessions(now: Date): Promise<void> {
-    const rows = (await this.dataSource.query(
-      `SELECT s.id FROM coaching_session s
-        WHERE s.status = 'SCHEDULED' AND s.starts_at > $1 AND s.starts_at < $1 + interval '15 days'
-          AND NOT EXISTS (SELECT 1 FROM notification n WHERE n.session_id = s.id AND n.session_version = s.version)`,
-      [now],
-    )) as Array<{ id: string }>;
+    const sessions = await this.coaching.scheduledSessionsWithin(now, UNPLANNED_HORIZON_DAYS);
+    const rows = await this.dataSource.query<Array<{ id: string }>>(
+      `SELECT s.id FROM unnest($1::uuid[], $2::int[]) AS s(id, version)
+        WHERE NOT EXISTS (SELECT 1 FROM notification n WHERE n.session_id = s.id AND n.session_version = s.version)`,
+      [sessions.map((s) => s.id), sessions.map((s) => s.version)],
+    );
     for (let start = 0; start < rows.length; start += 500) {
       await this.outbox.sessionsChanged(
         rows.slice(start, start + 500).map((row) => row.id),
@@ -53,25 +54,16 @@ export class PeriodicPlanner {
   }
 
   private async nudges(now: Date): Promise<NotificationDraft[]> {
-    const clients = (await this.dataSource.query(
-      `SELECT c.id, c.practice_id, c.email, c.user_id, c.time_zone
-         FROM client c
-        WHERE c.archived_at IS NULL
-          AND NOT EXISTS (SELECT 1 FROM email_preference ep WHERE ${OPTED_OUT('ep', 'c', 'ACCOUNTABILITY_NUDGE')})
-          AND EXISTS (SELECT 1 FROM action_item a
-                       WHERE a.client_id = c.id AND a.status = 'OPEN' AND a.due_date IS NOT NULL
-                         AND a.due_date <= (($1::timestamptz AT TIME ZONE c.time_zone)::date + ${NUDGE_HORIZON_DAYS}))`,
-      [now],
-    )) as Array<{ id: string; practice_id: string; email: string; user_id: string | null; time_zone: string }>;
+    const clients = await this.receiving(await this.coaching.clientsWithItemsDue(now, NUDGE_HORIZON_DAYS), 'ACCOUNTABILITY_NUDGE');
     return clients.map((client) => {
-      const slot = nudgeSlot(now, client.time_zone);
+      const slot = nudgeSlot(now, client.timeZone);
       return {
         kind: 'ACCOUNTABILITY_NUDGE' as const,
         idempotencyKey: `nudge:${client.id}:${slot.localDate}`,
-        practiceId: client.practice_id,
+        practiceId: client.practiceId,
         recipientEmail: client.email,
-        recipientUserId: client.user_id,
-        recipientTimeZone: client.time_zone,
+        recipientUserId: client.userId,
+        recipientTimeZone: client.timeZone,
         clientId: client.id,
         sessionId: null,
         sessionVersion: null,
@@ -82,20 +74,16 @@ export class PeriodicPlanner {
   }
 
   private async digests(now: Date): Promise<NotificationDraft[]> {
-    const coaches = (await this.dataSource.query(
-      `SELECT u.id, u.practice_id, u.email, u.time_zone FROM app_user u
-        WHERE u.role IN ('OWNER', 'COACH') AND NOT u.disabled AND u.password_hash IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM email_preference ep WHERE ${OPTED_OUT('ep', 'u', 'COACH_DIGEST')})`,
-    )) as Array<{ id: string; practice_id: string; email: string; time_zone: string }>;
+    const coaches = await this.receiving(await this.coaching.activeCoaches(), 'COACH_DIGEST');
     return coaches.map((coach) => {
-      const slot = digestSlot(now, coach.time_zone);
+      const slot = digestSlot(now, coach.timeZone);
       return {
         kind: 'COACH_DIGEST' as const,
         idempotencyKey: `digest:${coach.id}:${slot.weekStarting}`,
-        practiceId: coach.practice_id,
+        practiceId: coach.practiceId,
         recipientEmail: coach.email,
         recipientUserId: coach.id,
-        recipientTimeZone: coach.time_zone,
+        recipientTimeZone: coach.timeZone,
         clientId: null,
         sessionId: null,
         sessionVersion: null,
@@ -103,5 +91,19 @@ export class PeriodicPlanner {
         sendAt: slot.sendAt,
       };
     });
+  }
+
+  /** The recipients whose address still receives `kind` (not unsubscribed, suppressed, or with the kind turned off). */
+  private async receiving(recipients: Recipient[], kind: NotificationKind): Promise<Recipient[]> {
+    if (!recipients.length) return recipients;
+    const optedOut = await this.dataSource.query<Array<{ i: string }>>(
+      `SELECT r.i FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS r(practice_id, email, i)
+        WHERE EXISTS (SELECT 1 FROM email_preference ep
+                       WHERE ep.practice_id = r.practice_id AND lower(ep.email) = lower(r.email)
+                         AND (ep.unsubscribed_at IS NOT NULL OR ep.suppressed_at IS NOT NULL OR $3 = ANY (ep.disabled_kinds)))`,
+      [recipients.map((r) => r.practiceId), recipients.map((r) => r.email), kind],
+    );
+    const out = new Set(optedOut.map((row) => Number(row.i) - 1));
+    return recipients.filter((_, index) => !out.has(index));
   }
 }

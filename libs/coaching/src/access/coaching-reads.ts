@@ -34,6 +34,24 @@ export abstract class CoachingReads {
   abstract futureSessionsToPlan(scope: FutureSessionScope, after: Date): Promise<PlannableSession[]>;
   /** A client's practice and where they receive email. */
   abstract clientContact(clientId: string): Promise<{ practiceId: string; email: string; userId: string | null; timeZone: string } | null>;
+  /** A client's zone and the earliest due date among their open dated items (null: none). */
+  abstract earliestOpenDueDate(clientId: string): Promise<{ timeZone: string; dueDate: string | null } | null>;
+  /** Clients not archived with an open item due within `days` of their today at `now` (or overdue). */
+  abstract clientsWithItemsDue(now: Date, days: number): Promise<Recipient[]>;
+  /** Owners and coaches who can log in (not disabled, a password set). */
+  abstract activeCoaches(): Promise<Recipient[]>;
+  /** Scheduled sessions starting after `now` and within `days` of it, with their current version. */
+  abstract scheduledSessionsWithin(now: Date, days: number): Promise<Array<{ id: string; version: number }>>;
+}
+
+/** Someone who receives email: a client (id: the client's) or a user (id: the user's). */
+export interface Recipient {
+  id: string;
+  practiceId: string;
+  email: string;
+  /** The login of a client who has one; a user's own id. */
+  userId: string | null;
+  timeZone: string;
 }
 
 /**

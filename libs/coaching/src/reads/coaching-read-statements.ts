@@ -7,6 +7,7 @@ import {
   type GoalDetails,
   type OpenItem,
   type PlannableSession,
+  type Recipient,
   type SessionDetails,
 } from '../access/coaching-reads.js';
 import { Db } from '../access/db.js';
@@ -264,5 +265,45 @@ export class CoachingReadStatements implements CoachingReads {
       [clientId],
     );
     return row ? { practiceId: row.practice_id, email: row.email, userId: row.user_id, timeZone: row.time_zone } : null;
+  }
+
+  async earliestOpenDueDate(clientId: string): Promise<{ timeZone: string; dueDate: string | null } | null> {
+    const [row] = await this.db.preparedQuery<{ time_zone: string; due_date: string | null }>(
+      `SELECT c.time_zone,
+              (SELECT min(a.due_date)::text FROM action_item a WHERE a.client_id = c.id AND a.status = 'OPEN' AND a.due_date IS NOT NULL) AS due_date
+         FROM client c WHERE c.id = $1`,
+      [clientId],
+    );
+    return row ? { timeZone: row.time_zone, dueDate: row.due_date } : null;
+  }
+
+  async clientsWithItemsDue(now: Date, days: number): Promise<Recipient[]> {
+    const rows = await this.db.preparedQuery<{ id: string; practice_id: string; email: string; user_id: string | null; time_zone: string }>(
+      `SELECT c.id, c.practice_id, c.email, c.user_id, c.time_zone
+         FROM client c
+        WHERE c.archived_at IS NULL
+          AND EXISTS (SELECT 1 FROM action_item a
+                       WHERE a.client_id = c.id AND a.status = 'OPEN' AND a.due_date IS NOT NULL
+                         AND a.due_date <= (($1::timestamptz AT TIME ZONE c.time_zone)::date + $2::int))`,
+      [now, days],
+    );
+    return rows.map((row) => ({ id: row.id, practiceId: row.practice_id, email: row.email, userId: row.user_id, timeZone: row.time_zone }));
+  }
+
+  async activeCoaches(): Promise<Recipient[]> {
+    const rows = await this.db.preparedQuery<{ id: string; practice_id: string; email: string; time_zone: string }>(
+      `SELECT u.id, u.practice_id, u.email, u.time_zone FROM app_user u
+        WHERE u.role IN ('OWNER', 'COACH') AND NOT u.disabled AND u.password_hash IS NOT NULL`,
+      [],
+    );
+    return rows.map((row) => ({ id: row.id, practiceId: row.practice_id, email: row.email, userId: row.id, timeZone: row.time_zone }));
+  }
+
+  async scheduledSessionsWithin(now: Date, days: number): Promise<Array<{ id: string; version: number }>> {
+    return this.db.preparedQuery<{ id: string; version: number }>(
+      `SELECT s.id, s.version FROM coaching_session s
+        WHERE s.status = 'SCHEDULED' AND s.starts_at > $1 AND s.starts_at < $1 + make_interval(days => $2::int)`,
+      [now, days],
+    );
   }
 }
