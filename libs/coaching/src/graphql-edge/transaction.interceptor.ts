@@ -15,7 +15,8 @@ export const OwnTransaction = () => SetMetadata(OWN_TRANSACTION, true);
 
 /**
  * Every GraphQL mutation runs in one transaction: all of it is written, or none
- * of it. Jobs and mail queued with `db.afterCommit` go out only after the commit.
+ * of it. Emails are planned as outbox rows in the same transaction (CoachingEvents),
+ * so none goes out for a change that rolled back.
  */
 @Injectable()
 export class TransactionInterceptor implements NestInterceptor {
