@@ -83,7 +83,7 @@ export async function benchAuth(ctx: BenchContext, options: { pairs?: number; da
           90,
         );
       const statements = (list: Timed[]) => [...new Set(list.map((t) => t.statements))].join('/');
-      const sameAnswers = timings.taken.every((t, i) => sameShape(t.body, timings.free[i]!.body));
+      const sameAnswers = timings.taken.every((t, i) => sameShape(t.body, timings.free[i].body));
       rows.push({
         operation: name,
         'taken median ms': round(median(timings.taken)),

@@ -16,29 +16,29 @@ export async function takeSignUpLinks(app: INestApplication, email: string): Pro
   const opened = (sealed: string[]) => sealed.map(open).filter((link): link is string => link !== undefined);
   const { result: taken } = await db.transaction(async () => {
     await app.get(AccountRequests).answerPendingFor(email);
-    const rows = (await db.manager.query(
+    const rows = await db.manager.query<Array<{ data: { sealedUrl: string } }>>(
       `WITH taken AS (
          DELETE FROM notification WHERE kind = 'SIGN_UP' AND lower(recipient_email) = lower($1) AND status = 'PENDING' RETURNING data, created_at)
        SELECT data FROM taken ORDER BY created_at`,
       [email],
-    )) as Array<{ data: { sealedUrl: string } }>;
+    );
     return rows.map((row) => row.data.sealedUrl);
   });
   if (taken.length) return opened(taken);
   const outcome = await waitFor(
     async () => {
-      const rows = (await db.manager.query(
+      const rows = await db.manager.query<Array<{ outcome: string | null }>>(
         `SELECT outcome FROM account_request WHERE lower(email) = lower($1) ORDER BY created_at DESC LIMIT 1`,
         [email],
-      )) as Array<{ outcome: string | null }>;
+      );
       return rows[0]?.outcome ?? undefined;
     },
     { what: `the answer to the sign-up of ${email}` },
   );
   if (outcome !== 'CONFIRMATION_SENT') return [];
-  const sent = (await db.manager.query(
+  const sent = await db.manager.query<Array<{ data: { sealedUrl: string } }>>(
     `SELECT data FROM notification WHERE kind = 'SIGN_UP' AND lower(recipient_email) = lower($1) ORDER BY created_at DESC LIMIT 1`,
     [email],
-  )) as Array<{ data: { sealedUrl: string } }>;
+  );
   return opened(sent.map((row) => row.data.sealedUrl));
 }

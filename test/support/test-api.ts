@@ -23,7 +23,7 @@ export class Caller {
     const { body } = await this.raw<T>(query, variables);
     if (body.errors?.length) {
       const [first] = body.errors;
-      throw Object.assign(new Error(`${first.extensions?.code ?? 'ERROR'}: ${first.message}`), {
+      throw Object.assign(new Error(`${(first.extensions?.code as string | undefined) ?? 'ERROR'}: ${first.message}`), {
         code: first.extensions?.code,
         errors: body.errors,
       });

@@ -8,8 +8,8 @@ export type MigrationList = ReadonlyArray<new () => MigrationInterface>;
 export interface DataSourceSettings {
   url: string;
   poolSize: number;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  entities?: MixedList<Function | string | EntitySchema>;
+  /** Entity classes (or names, or schemas). */
+  entities?: MixedList<(abstract new (...args: never[]) => unknown) | string | EntitySchema>;
   logger?: TypeOrmLogger;
   applicationName?: string;
   /** Defaults to DEFAULT_DATABASE_TIMEOUTS with statements unlimited (what migrations and scripts need). */

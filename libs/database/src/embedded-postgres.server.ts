@@ -79,6 +79,7 @@ export class EmbeddedPostgresServer {
         `Embedded PostgreSQL did not start on port ${port} (data in ${dataDir}). ` +
           `Is another server using that port? Set EMBEDDED_PG_PORT to move it, or DATABASE_URL to use an external server.` +
           (error instanceof Error ? ` Cause: ${error.message}` : ''),
+        { cause: error },
       );
     }
     await this.ensureDatabase(this.options.database);

@@ -36,14 +36,14 @@ export class NotificationDispatcher {
   async dispatch(now = this.clock.now()): Promise<number> {
     let total = 0;
     for (;;) {
-      const claimed = (await this.dataSource.query(
+      const claimed = await this.dataSource.query<[Array<{ id: string }>, number]>(
         `WITH due AS (
            SELECT id FROM notification WHERE status = 'PENDING' AND send_at <= $1
             ORDER BY send_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
          UPDATE notification n SET status = 'QUEUED', queued_at = now(), updated_at = now()
            FROM due WHERE n.id = due.id RETURNING n.id`,
         [now],
-      )) as [Array<{ id: string }>, number];
+      );
       const ids = claimed[0].map((row) => row.id);
       await this.enqueue(ids);
       total += ids.length;
@@ -54,7 +54,7 @@ export class NotificationDispatcher {
   }
 
   private async requeueStale(): Promise<number> {
-    const stale = (await this.dataSource.query(
+    const stale = await this.dataSource.query<[Array<{ id: string }>, number]>(
       `WITH stale AS (
          SELECT id FROM notification WHERE status = 'QUEUED' AND queued_at < now() - make_interval(secs => $1)
           ORDER BY queued_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
@@ -62,7 +62,7 @@ export class NotificationDispatcher {
          FROM stale WHERE n.id = stale.id RETURNING n.id`,
       // A QUEUED row whose job has not finished by then is queued again (same job id: a no-op if the job still exists).
       [this.config.outboxRequeueSeconds],
-    )) as [Array<{ id: string }>, number];
+    );
     const ids = stale[0].map((row) => row.id);
     if (ids.length) this.logger.warn(`re-queued ${ids.length} notification(s) whose job did not finish`);
     // A job that failed for good (or vanished half-way) under the same id would make a plain add a no-op.

@@ -39,7 +39,8 @@ interface OutboxBacklog {
 }
 
 const BACKLOG_CACHE_MS = 5000;
-let backlogSource: OutboxMetrics | null = null;
+/** The app whose outbox the gauges report. */
+const current: { backlogSource: OutboxMetrics | null } = { backlogSource: null };
 
 // Created once per process, however many apps it boots; they read whichever app started last.
 if (!register.getSingleMetric('tandem_outbox_backlog')) {
@@ -48,7 +49,7 @@ if (!register.getSingleMetric('tandem_outbox_backlog')) {
     help: 'Emails not yet sent: PENDING (planned, due or not) and QUEUED (handed to the queue)',
     labelNames: ['status'],
     async collect() {
-      const backlog = await backlogSource?.backlog();
+      const backlog = await current.backlogSource?.backlog();
       if (!backlog) return;
       this.set({ status: 'PENDING' }, backlog.pending);
       this.set({ status: 'QUEUED' }, backlog.queued);
@@ -58,7 +59,7 @@ if (!register.getSingleMetric('tandem_outbox_backlog')) {
     name: 'tandem_outbox_oldest_due_age_seconds',
     help: 'How long the oldest due PENDING email has been due (0 when none is)',
     async collect() {
-      const backlog = await backlogSource?.backlog();
+      const backlog = await current.backlogSource?.backlog();
       if (backlog) this.set(backlog.oldestDueAgeSeconds);
     },
   });
@@ -76,11 +77,11 @@ export class OutboxMetrics implements OnModuleInit, OnModuleDestroy {
   constructor(private readonly dataSource: DataSource) {}
 
   onModuleInit(): void {
-    backlogSource = this;
+    current.backlogSource = this;
   }
 
   onModuleDestroy(): void {
-    if (backlogSource === this) backlogSource = null;
+    if (current.backlogSource === this) current.backlogSource = null;
   }
 
   backlog(): Promise<OutboxBacklog> {
@@ -92,11 +93,11 @@ export class OutboxMetrics implements OnModuleInit, OnModuleDestroy {
   }
 
   private async read(): Promise<OutboxBacklog> {
-    const [row] = (await this.dataSource.query(
+    const [row] = await this.dataSource.query<Array<{ pending: number; queued: number; oldest: number }>>(
       `SELECT (SELECT count(*) FROM notification WHERE status = 'PENDING')::int AS pending,
               (SELECT count(*) FROM notification WHERE status = 'QUEUED')::int AS queued,
               COALESCE(EXTRACT(EPOCH FROM now() - (SELECT min(send_at) FROM notification WHERE status = 'PENDING' AND send_at <= now())), 0)::float8 AS oldest`,
-    )) as Array<{ pending: number; queued: number; oldest: number }>;
+    );
     return { pending: row.pending, queued: row.queued, oldestDueAgeSeconds: Math.max(0, row.oldest) };
   }
 }

@@ -61,7 +61,7 @@ export function SignUpPage() {
   return (
     <main className="auth-page" id="main">
       <h1>Create your practice</h1>
-      <form className="card" onSubmit={submit} noValidate>
+      <form className="card" onSubmit={(event) => void submit(event)} noValidate>
         <ErrorNotice error={result.error} />
         <TextField
           label="Your name"

@@ -72,11 +72,11 @@ export class AccountRequests {
     let taken: PendingRequest | undefined;
     try {
       const { result } = await this.db.transaction(async () => {
-        const [request] = (await this.db.manager.query(
+        const [request] = await this.db.manager.query<PendingRequest[]>(
           `SELECT id, kind, email, details FROM account_request WHERE processed_at IS NULL AND ($1::text IS NULL OR lower(email) = lower($1))
             ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
           [email ?? null],
-        )) as PendingRequest[];
+        );
         if (!request) return undefined;
         taken = request;
         await this.finish(request.id, await this.answer(request));
@@ -106,11 +106,11 @@ export class AccountRequests {
   }
 
   private async tooManyEmails(request: PendingRequest): Promise<boolean> {
-    const [{ sent }] = (await this.db.manager.query(
+    const [{ sent }] = await this.db.manager.query<[{ sent: number }]>(
       `SELECT count(*)::int AS sent FROM account_request
         WHERE lower(email) = lower($1) AND created_at > $2 AND outcome IN ('CONFIRMATION_SENT', 'ACCOUNT_EXISTS', 'RESET_SENT')`,
       [request.email, new Date(this.clock.now().getTime() - HOUR_MS)],
-    )) as [{ sent: number }];
+    );
     return sent >= MAX_EMAILS_PER_ADDRESS_PER_HOUR;
   }
 

@@ -49,12 +49,12 @@ export class AuthRetention {
   ): Promise<number> {
     let total = 0;
     for (;;) {
-      const [{ deleted }] = (await this.db.manager.query(
+      const [{ deleted }] = await this.db.manager.query<[{ deleted: number }]>(
         `WITH old AS (SELECT id FROM ${table} WHERE ${condition} LIMIT ${RETENTION_BATCH} FOR UPDATE SKIP LOCKED),
               gone AS (DELETE FROM ${table} t USING old WHERE t.id = old.id RETURNING 1)
          SELECT count(*)::int AS deleted FROM gone`,
         [cutoff],
-      )) as [{ deleted: number }];
+      );
       total += deleted;
       if (deleted < RETENTION_BATCH) return total;
     }

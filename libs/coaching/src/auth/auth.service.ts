@@ -171,10 +171,10 @@ export class AuthService {
     assertPasswordAcceptable(input.password, { email: user.email, names: [user.name] });
     await this.db.manager.update(User, { id: user.id }, { passwordHash: await hashPassword(input.password) });
     // A new password ends every existing session.
-    const ended = (await this.db.manager.query(
+    const ended = await this.db.manager.query<[Array<{ family_id: string }>, number]>(
       `UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING family_id`,
       [user.id],
-    )) as [Array<{ family_id: string }>, number];
+    );
     this.sessions.ended([...new Set(ended[0].map((row) => row.family_id))]);
     await this.audit.record({ userId: user.id, practiceId: user.practiceId }, user.practiceId, 'user.password_reset', 'User', user.id);
     return true;
@@ -316,11 +316,11 @@ export class AuthService {
 
   private async assertNotRateLimited(email: string, ip: string): Promise<void> {
     const since = new Date(this.clock.now().getTime() - LOGIN_WINDOW_MINUTES * 60_000);
-    const [{ byEmail, byIp }] = (await this.db.manager.query(
+    const [{ byEmail, byIp }] = await this.db.manager.query<[{ byEmail: number; byIp: number }]>(
       `SELECT count(*) FILTER (WHERE lower(email) = $1)::int AS "byEmail", count(*) FILTER (WHERE ip = $2)::int AS "byIp"
          FROM login_attempt WHERE NOT succeeded AND attempted_at > $3 AND (lower(email) = $1 OR ip = $2)`,
       [email, ip, since],
-    )) as [{ byEmail: number; byIp: number }];
+    );
     if (byEmail >= MAX_FAILURES_PER_EMAIL || byIp >= MAX_FAILURES_PER_IP) throw new RateLimitedError(LOGIN_WINDOW_MINUTES * 60);
   }
 }

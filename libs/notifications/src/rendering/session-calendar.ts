@@ -89,7 +89,7 @@ function quoted(value: string): string {
 /** Folds a content line at 75 octets of UTF-8 (RFC 5545 §3.1), never inside a character. */
 export function fold(line: string): string {
   // Almost every line is short ASCII: nothing to do.
-  if (line.length <= 18 || (line.length <= 74 && !/[^\x00-\x7f]/.test(line))) return line;
+  if (line.length <= 18 || (line.length <= 74 && !/[\u0080-\uffff]/.test(line))) return line;
   let out = '';
   let octets = 0;
   for (const char of line) {

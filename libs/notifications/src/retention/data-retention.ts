@@ -40,14 +40,14 @@ export class DataRetention {
     let total = 0;
     for (;;) {
       // Each batch is one statement (its own transaction); SKIP LOCKED lets several workers share the work.
-      const [{ deleted }] = (await this.dataSource.query(
+      const [{ deleted }] = await this.dataSource.query<[{ deleted: number }]>(
         `WITH old AS (
            SELECT id FROM notification WHERE status IN ('SENT', 'SKIPPED', 'CANCELLED') AND updated_at < $1
             LIMIT ${RETENTION_BATCH} FOR UPDATE SKIP LOCKED),
               gone AS (DELETE FROM notification n USING old WHERE n.id = old.id RETURNING 1)
          SELECT count(*)::int AS deleted FROM gone`,
         [cutoff],
-      )) as [{ deleted: number }];
+      );
       total += deleted;
       if (deleted < RETENTION_BATCH) return total;
     }

@@ -33,7 +33,9 @@ function useUrlText(urlValue: string, commit: (value: string) => void): [string,
   const [value, setValue] = useState(urlValue);
   const committed = useRef(urlValue);
   const commitRef = useRef(commit);
-  commitRef.current = commit;
+  useEffect(() => {
+    commitRef.current = commit;
+  });
   useEffect(() => {
     if (urlValue !== committed.current) {
       committed.current = urlValue;
