@@ -104,6 +104,9 @@ describeWithBrowser('the web app in a browser: an engagement from ad hoc session
     await page.getByLabel('Password', { exact: true }).fill(coach.password);
     await page.getByLabel('Time zone', { exact: true }).selectOption('Europe/London');
     await page.getByRole('button', { name: 'Create practice' }).click();
+    await heading('Check your inbox').waitFor();
+    await page.goto(await web.signUpLink(coach.email));
+    await page.getByRole('button', { name: 'Open my practice' }).click();
     await heading('Clients').waitFor();
     await page.getByRole('link', { name: 'Add client' }).first().click();
     await page.getByLabel('Name', { exact: true }).fill(client.name);
