@@ -1,3 +1,4 @@
+// Long on purpose: the API benchmark is one script (data set, roster and portal pages, planner) sharing its settings.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -1,3 +1,4 @@
+// Long on purpose: the worker benchmark is one script (per backend: lateness, capacity, raw limit) sharing its summaries.
 /**
  * The worker benchmark (`npm run bench -- --only worker [--scale N]`).
  *

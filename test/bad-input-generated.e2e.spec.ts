@@ -1,3 +1,4 @@
+// Long on purpose: generates bad-input cases from the schema (every argument and field) and judges each answer.
 import { GraphQLSchemaHost, TypeMetadataStorage } from '@nestjs/graphql';
 import { getMetadataStorage } from 'class-validator';
 import {

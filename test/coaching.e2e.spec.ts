@@ -1,3 +1,4 @@
+// Long on purpose: the coaching API end to end (roster, engagements, sessions, the practice, query limits), case by case.
 import { DateTime } from 'luxon';
 import { expandCadence, type Cadence } from '#tandem/scheduling';
 import { justAfter, ShiftedClock, withClockAt } from './support/clock.js';

@@ -1,3 +1,4 @@
+// Long on purpose: each settings change that re-plans pending emails is its own case over one setup.
 import { TestClock } from '#tandem/clock';
 import { NotificationDispatcher, NotificationSender, signUnsubscribeToken } from '#tandem/notifications';
 import { aClient, aClientLogin, anEngagement, anOwner, type OwnerSession, type Session } from './support/factories.js';

@@ -1,3 +1,4 @@
+// Long on purpose: the fault drill is one timed scenario (kills, stalls, 451s) keeping its counters in one place.
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';

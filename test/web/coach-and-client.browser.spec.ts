@@ -1,3 +1,4 @@
+// Long on purpose: a coach and a client walk through the app in a browser, with accessibility and screenshot checks.
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';

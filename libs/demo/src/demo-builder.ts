@@ -1,4 +1,4 @@
-// Long on purpose: one class whose steps share the rows built so far (ids, the client log-in, sessions held); the content itself is in demo-practice.data.ts.
+// Long on purpose: one class whose steps share the rows built so far; the content is in demo-practice.data.ts.
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';

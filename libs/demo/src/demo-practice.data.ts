@@ -1,4 +1,4 @@
-// Long on purpose: this is the demo practice's content as plain data (names, themes, goals, notes), no logic; demo-builder.ts turns it into rows.
+// Long on purpose: the demo practice's content as plain data, no logic; demo-builder.ts turns it into rows.
 import type { UserRole } from '#tandem/coaching';
 import type { Cadence, CadenceAnchor, Weekday, WeekdayOrdinal } from '#tandem/scheduling';
 import type { ClientSeed, CoachKey } from './demo-practice.types.js';

@@ -1,3 +1,4 @@
+// Long on purpose: the cadence rules case by case (anchors, stepping, time zones, DST), one describe per rule.
 import { DateTime, Settings } from 'luxon';
 import {
   expandCadence,

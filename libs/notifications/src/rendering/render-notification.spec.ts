@@ -1,3 +1,4 @@
+// Long on purpose: every email kind and rendering rule (times, user text, links, footer, calendar part) with its fixtures.
 import ICAL from 'ical.js';
 import {
   renderNotification,

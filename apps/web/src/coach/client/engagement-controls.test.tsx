@@ -1,3 +1,4 @@
+// Long on purpose: every engagement action (status, cadence, edit) with its confirm step and its errors.
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { CombinedError } from 'urql';
