@@ -1,7 +1,7 @@
 import { AccountRequests } from '#tandem/coaching';
 import { NotificationSender } from '#tandem/notifications';
 import { PASSWORD, aCoach, anOwner } from './support/factories.js';
-import { SmtpReceiver } from '../bench/support/smtp-receiver.js';
+import { SmtpReceiver } from './support/smtp-receiver.js';
 import { TestApi } from './support/test-api.js';
 
 const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) }`;

@@ -297,7 +297,7 @@ export class NotificationOutbox extends CoachingEvents {
         data: {
           tokenId: request.tokenId,
           recipientName: request.recipientName,
-          sealedUrl: sealText(request.url, this.config.jwtSecret),
+          ...(request.url ? { sealedUrl: sealText(request.url, this.config.jwtSecret) } : {}),
           ...(request.accountExists ? { accountExists: true } : {}),
         },
         sendAt: now,

@@ -21,14 +21,15 @@ export abstract class CoachingEvents {
 }
 
 export interface LinkEmailRequest {
-  /** ACCOUNT_EXISTS carries no token: `url` is only where to log in and `tokenId` names the request. */
+  /** ACCOUNT_EXISTS carries no token and no link of its own (`tokenId` names the request). */
   kind: 'INVITE' | 'PASSWORD_RESET' | 'SIGN_UP' | 'ACCOUNT_EXISTS';
   practiceId: string;
   email: string;
   userId: string | null;
   timeZone: string;
   recipientName: string;
-  url: string;
+  /** The one-time link; none for ACCOUNT_EXISTS. */
+  url?: string;
   /** Identifies the token the link carries, for the idempotency key. */
   tokenId: string;
   /** An invite to an address that already has an account: the email tells its owner to log in instead. */

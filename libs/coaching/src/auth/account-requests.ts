@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '#tandem/clock';
-import { AppConfig } from '#tandem/config';
 import { CoachingEvents } from '../access/coaching-events.js';
 import { Db } from '../access/db.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -40,7 +39,6 @@ export class AccountRequests {
     private readonly tokens: UserTokens,
     private readonly events: CoachingEvents,
     private readonly audit: AuditService,
-    private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
@@ -124,7 +122,6 @@ export class AccountRequests {
         userId: existing.id,
         timeZone: existing.timeZone,
         recipientName: existing.name,
-        url: `${this.config.appUrl}/login`,
         tokenId: request.id,
       });
       return 'ACCOUNT_EXISTS';
