@@ -20,7 +20,7 @@ import {
 } from '../engagements/engagement-form';
 import { ChangeCadenceMutation, ENGAGEMENT_CHANGES } from './engagement-controls.graphql';
 import type { ControlledEngagement } from './engagement-edit-form';
-import { PlanConfirmStep } from './plan-confirm-step';
+import { PlanFormActions } from './plan-confirm-step';
 import { useSessionPlanPreview } from './session-plan-preview';
 import './engagement-controls.css';
 
@@ -138,27 +138,25 @@ export function ChangeCadenceForm({
           </>
         )}
       </section>
-      {confirming && plan.preview ? (
-        <PlanConfirmStep
-          title="Change the cadence?"
-          confirmLabel="Yes, change cadence"
-          preview={plan.preview}
-          clientZone={client.timeZone}
-          busy={result.fetching}
-          error={result.error}
-          onConfirm={() => void save()}
-          onCancel={() => setConfirming(false)}
-        />
-      ) : (
-        <div className="form-actions">
-          <button type="submit" disabled={result.fetching || plan.fetching}>
-            {plan.fetching ? 'Checking the sessions…' : result.fetching ? 'Saving…' : active ? 'Review changes' : 'Save cadence'}
-          </button>
-          <button type="button" className="button-secondary" disabled={result.fetching} onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
-      )}
+      <PlanFormActions
+        confirm={
+          confirming && plan.preview
+            ? {
+                title: 'Change the cadence?',
+                confirmLabel: 'Yes, change cadence',
+                preview: plan.preview,
+                onConfirm: () => void save(),
+                onCancel: () => setConfirming(false),
+              }
+            : null
+        }
+        clientZone={client.timeZone}
+        saving={result.fetching}
+        checking={plan.fetching}
+        submitLabel={active ? 'Review changes' : 'Save cadence'}
+        error={result.error}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { SelectField, TextField } from '../../ui/fields';
 import { focusFirstInvalid } from '../../ui/focus';
 import { ErrorNotice } from '../../ui/status';
 import { useUnsavedChanges } from '../../ui/use-unsaved-changes';
+import { ClientRoleAndTagFields, ClientTimeZoneField } from './client-fields';
 import { ConfirmStep } from './confirm-step';
 import {
   clientFormOf,
@@ -130,19 +131,7 @@ export function EditClient({ client, onSaved }: { client: Client; onSaved: (noti
           error={fieldError('email')}
           hint={client.hasLogin ? 'They log in with this address, so only they can change it (from their preferences).' : undefined}
         />
-        <SelectField
-          label="Time zone"
-          hint="Sessions are planned in the client’s zone."
-          value={form.timeZone}
-          onChange={set('timeZone')}
-          error={fieldError('timeZone')}
-        >
-          {zones.map((zone) => (
-            <option key={zone} value={zone}>
-              {zone.replace(/_/g, ' ')}
-            </option>
-          ))}
-        </SelectField>
+        <ClientTimeZoneField form={form} onChange={set} fieldError={fieldError} zones={zones} />
         <SelectField
           label="Status"
           value={form.status}
@@ -156,20 +145,7 @@ export function EditClient({ client, onSaved }: { client: Client; onSaved: (noti
             </option>
           ))}
         </SelectField>
-        <TextField
-          label="Current role (optional)"
-          value={form.currentRole}
-          onChange={set('currentRole')}
-          error={fieldError('currentRole')}
-        />
-        <TextField label="Target role (optional)" value={form.targetRole} onChange={set('targetRole')} error={fieldError('targetRole')} />
-        <TextField
-          label="Tags (optional)"
-          hint="Separate tags with commas, e.g. leadership, career change."
-          value={form.tags}
-          onChange={set('tags')}
-          error={fieldError('tags')}
-        />
+        <ClientRoleAndTagFields form={form} onChange={set} fieldError={fieldError} />
         <TextField
           label="Reminder times (optional)"
           hint={reminderHint}

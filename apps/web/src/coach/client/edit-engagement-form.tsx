@@ -17,7 +17,7 @@ import {
   type EngagementEditForm,
 } from './engagement-edit-form';
 import { PHASE_LABELS } from './labels';
-import { PlanConfirmStep } from './plan-confirm-step';
+import { PlanFormActions } from './plan-confirm-step';
 import { useSessionPlanPreview } from './session-plan-preview';
 import './engagement-controls.css';
 
@@ -172,27 +172,25 @@ export function EditEngagementForm({
       <p className="small muted" role="status" aria-live="polite">
         {unchanged ? 'Nothing has changed yet.' : ''}
       </p>
-      {confirming && plan.preview ? (
-        <PlanConfirmStep
-          title="Save and re-plan the sessions?"
-          confirmLabel="Yes, save engagement"
-          preview={plan.preview}
-          clientZone={clientZone}
-          busy={result.fetching}
-          error={result.error}
-          onConfirm={() => void save()}
-          onCancel={() => setConfirming(false)}
-        />
-      ) : (
-        <div className="form-actions">
-          <button type="submit" disabled={result.fetching || plan.fetching}>
-            {plan.fetching ? 'Checking the sessions…' : result.fetching ? 'Saving…' : replans ? 'Review changes' : 'Save engagement'}
-          </button>
-          <button type="button" className="button-secondary" disabled={result.fetching} onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
-      )}
+      <PlanFormActions
+        confirm={
+          confirming && plan.preview
+            ? {
+                title: 'Save and re-plan the sessions?',
+                confirmLabel: 'Yes, save engagement',
+                preview: plan.preview,
+                onConfirm: () => void save(),
+                onCancel: () => setConfirming(false),
+              }
+            : null
+        }
+        clientZone={clientZone}
+        saving={result.fetching}
+        checking={plan.fetching}
+        submitLabel={replans ? 'Review changes' : 'Save engagement'}
+        error={result.error}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

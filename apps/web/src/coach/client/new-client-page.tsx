@@ -5,11 +5,12 @@ import { timeZoneOptions } from '../../auth/time-zones';
 import { graphql } from '../../graphql/graphql';
 import { browserZone } from '../../time/format';
 import { errorCode, errorField, errorMessage } from '../../ui/errors';
-import { SelectField, TextField } from '../../ui/fields';
+import { TextField } from '../../ui/fields';
 import { focusFirstInvalid } from '../../ui/focus';
 import { Page } from '../../ui/page';
 import { ErrorNotice } from '../../ui/status';
 import { useUnsavedChanges } from '../../ui/use-unsaved-changes';
+import { ClientRoleAndTagFields, ClientTimeZoneField } from './client-fields';
 
 const CreateClientMutation = graphql(`
   mutation CreateClient($input: CreateClientInput!) {
@@ -110,33 +111,8 @@ export function NewClientPage() {
           onChange={set('email')}
           error={fieldError('email')}
         />
-        <SelectField
-          label="Time zone"
-          hint="Sessions are planned in the client’s zone."
-          value={form.timeZone}
-          onChange={set('timeZone')}
-          error={fieldError('timeZone')}
-        >
-          {zones.map((zone) => (
-            <option key={zone} value={zone}>
-              {zone.replace(/_/g, ' ')}
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          label="Current role (optional)"
-          value={form.currentRole}
-          onChange={set('currentRole')}
-          error={fieldError('currentRole')}
-        />
-        <TextField label="Target role (optional)" value={form.targetRole} onChange={set('targetRole')} error={fieldError('targetRole')} />
-        <TextField
-          label="Tags (optional)"
-          hint="Separate tags with commas, e.g. leadership, career change."
-          value={form.tags}
-          onChange={set('tags')}
-          error={fieldError('tags')}
-        />
+        <ClientTimeZoneField form={form} onChange={set} fieldError={fieldError} zones={zones} />
+        <ClientRoleAndTagFields form={form} onChange={set} fieldError={fieldError} />
         <div className="form-actions">
           <button type="submit" disabled={result.fetching}>
             {result.fetching ? 'Creating…' : 'Create client'}

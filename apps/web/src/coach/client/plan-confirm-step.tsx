@@ -38,3 +38,37 @@ export function PlanChanges({ preview, error, clientZone }: { preview?: SessionP
   if (preview) return <SessionPlanPreviewList preview={preview} clientZone={clientZone} />;
   return error ? <ErrorNotice>The sessions this changes could not be listed: {errorMessage(error)}</ErrorNotice> : null;
 }
+
+/**
+ * The end of a form that may re-plan sessions: its submit and cancel buttons, or, once the plan
+ * has been fetched and the coach asked to review it, the confirm step in their place.
+ */
+export function PlanFormActions({
+  confirm,
+  clientZone,
+  saving,
+  checking,
+  submitLabel,
+  error,
+  onCancel,
+}: {
+  confirm: { title: string; confirmLabel: string; preview: SessionPlanPreview; onConfirm: () => void; onCancel: () => void } | null;
+  clientZone: string;
+  saving: boolean;
+  checking: boolean;
+  submitLabel: string;
+  error?: CombinedError;
+  onCancel: () => void;
+}) {
+  if (confirm) return <PlanConfirmStep {...confirm} clientZone={clientZone} busy={saving} error={error} />;
+  return (
+    <div className="form-actions">
+      <button type="submit" disabled={saving || checking}>
+        {checking ? 'Checking the sessions…' : saving ? 'Saving…' : submitLabel}
+      </button>
+      <button type="button" className="button-secondary" disabled={saving} onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}
