@@ -1,120 +1,29 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import { useViewer } from '../../auth/auth-context';
-import { graphql, type ResultOf } from '../../graphql/graphql';
 import { joinUrlOf } from '../../scheduling/meeting-link';
 import { formatDateTime } from '../../time/format';
 import { DateTimeText } from '../../ui/date-time';
 import { errorCode, errorField, errorMessage } from '../../ui/errors';
 import { TextAreaField, UrlField } from '../../ui/fields';
 import { Page } from '../../ui/page';
-import { EmptyState, ErrorNotice, QueryState, SuccessNotice } from '../../ui/status';
+import { EmptyState, QueryState } from '../../ui/status';
 import { useUnsavedChanges } from '../../ui/use-unsaved-changes';
-import { ACTION_ITEM_STATUS, formatPlainDate, SESSION_STATUS } from '../client/labels';
-import { NewActionItemFields } from '../client/new-action-item-fields';
+import { SESSION_STATUS } from '../client/labels';
+import { SaveFeedback } from './save-feedback';
+import { SessionActionItems } from './session-action-items';
+import {
+  CompleteSessionMutation,
+  NoShowSessionMutation,
+  PublishSummaryMutation,
+  SaveAgendaMutation,
+  SaveMeetingLinkMutation,
+  SessionEditorQuery,
+  WritePrivateNotesMutation,
+  type EditorSession,
+} from './session-editor.graphql';
 import './session-editor-page.css';
-
-export const SessionEditorQuery = graphql(`
-  query SessionEditor($id: ID!) {
-    session(id: $id) {
-      id
-      sequence
-      startsAt
-      durationMinutes
-      timeZone
-      status
-      meetingUrl
-      agenda
-      privateNotes
-      sharedSummary
-      summaryPublishedAt
-      completedAt
-      client {
-        id
-        name
-        timeZone
-      }
-      engagement {
-        id
-        title
-        meetingUrl
-      }
-      actionItems {
-        id
-        title
-        dueDate
-        status
-        isOverdue
-      }
-    }
-  }
-`);
-
-export const SaveAgendaMutation = graphql(`
-  mutation SaveSessionAgenda($id: ID!, $agenda: String!) {
-    updateSession(id: $id, input: { agenda: $agenda }) {
-      id
-      agenda
-    }
-  }
-`);
-export const SaveMeetingLinkMutation = graphql(`
-  mutation SaveSessionMeetingLink($id: ID!, $meetingUrl: String) {
-    updateSession(id: $id, input: { meetingUrl: $meetingUrl }) {
-      id
-      meetingUrl
-    }
-  }
-`);
-export const WritePrivateNotesMutation = graphql(`
-  mutation WriteSessionPrivateNotes($id: ID!, $notes: String!) {
-    writePrivateNotes(id: $id, notes: $notes) {
-      id
-      privateNotes
-    }
-  }
-`);
-export const PublishSummaryMutation = graphql(`
-  mutation PublishSessionSummary($id: ID!, $summary: String!) {
-    publishSessionSummary(id: $id, summary: $summary) {
-      id
-      sharedSummary
-      summaryPublishedAt
-    }
-  }
-`);
-export const CompleteSessionMutation = graphql(`
-  mutation CompleteSession($id: ID!) {
-    completeSession(id: $id) {
-      id
-      status
-      completedAt
-    }
-  }
-`);
-export const NoShowSessionMutation = graphql(`
-  mutation MarkSessionNoShow($id: ID!) {
-    markSessionNoShow(id: $id) {
-      id
-      status
-      completedAt
-    }
-  }
-`);
-export const AddSessionActionItemMutation = graphql(`
-  mutation AddSessionActionItem($input: CreateActionItemInput!) {
-    createActionItem(input: $input) {
-      id
-      title
-      dueDate
-      status
-      isOverdue
-    }
-  }
-`);
-
-type Session = ResultOf<typeof SessionEditorQuery>['session'];
 
 /** The coach's editor for one session: agenda, private notes, the shared summary, status and action items. */
 export function SessionEditorPage() {
@@ -136,7 +45,7 @@ export function SessionEditorPage() {
   );
 }
 
-function SessionEditor({ session, reload }: { session: Session; reload: () => void }) {
+function SessionEditor({ session, reload }: { session: EditorSession; reload: () => void }) {
   const viewer = useViewer();
   const clientName = session.client?.name ?? 'Client';
   const clientZone = session.client?.timeZone ?? session.timeZone;
@@ -257,7 +166,7 @@ function SessionEditor({ session, reload }: { session: Session; reload: () => vo
             {status.label} <DateTimeText value={session.completedAt} />
           </p>
         ) : null}
-        <Feedback ok={done.status} error={completeState.error ?? noShowState.error} />
+        <SaveFeedback ok={done.status} error={completeState.error ?? noShowState.error} />
       </section>
 
       <form className="card" onSubmit={(event) => void onAgenda(event)}>
@@ -275,7 +184,7 @@ function SessionEditor({ session, reload }: { session: Session; reload: () => vo
           </button>
           {agenda !== saved.agenda ? <span className="muted small">Unsaved changes</span> : null}
         </div>
-        <Feedback ok={done.agenda} error={agendaState.error} />
+        <SaveFeedback ok={done.agenda} error={agendaState.error} />
       </form>
 
       <form className="card" onSubmit={(event) => void onLink(event)} noValidate>
@@ -297,7 +206,7 @@ function SessionEditor({ session, reload }: { session: Session; reload: () => vo
           </button>
           {meetingUrl.trim() !== saved.meetingUrl ? <span className="muted small">Unsaved changes</span> : null}
         </div>
-        <Feedback ok={done.link} error={linkError ? undefined : linkState.error} />
+        <SaveFeedback ok={done.link} error={linkError ? undefined : linkState.error} />
       </form>
 
       <div className="session-zones">
@@ -313,7 +222,7 @@ function SessionEditor({ session, reload }: { session: Session; reload: () => vo
             </button>
             {notes !== saved.notes ? <span className="muted small">Unsaved changes</span> : null}
           </div>
-          <Feedback ok={done.notes} error={notesState.error} />
+          <SaveFeedback ok={done.notes} error={notesState.error} />
         </form>
 
         <form className="shared-zone" onSubmit={(event) => void onPublish(event)}>
@@ -345,79 +254,11 @@ function SessionEditor({ session, reload }: { session: Session; reload: () => vo
               'Not published yet.'
             )}
           </p>
-          <Feedback ok={done.summary} error={errorField(summaryState.error) === 'summary' ? undefined : summaryState.error} />
+          <SaveFeedback ok={done.summary} error={errorField(summaryState.error) === 'summary' ? undefined : summaryState.error} />
         </form>
       </div>
 
       <SessionActionItems session={session} onAdded={reload} />
     </Page>
-  );
-}
-
-/** Success or failure of one save, announced to screen readers. */
-function Feedback({ ok, error }: { ok?: string; error?: CombinedError }) {
-  let content: ReactNode = null;
-  if (error) content = <ErrorNotice error={error} />;
-  else if (ok) content = <SuccessNotice>{ok}</SuccessNotice>;
-  return (
-    <div className="session-feedback" aria-live="polite">
-      {content}
-    </div>
-  );
-}
-
-function SessionActionItems({ session, onAdded }: { session: Session; onAdded: () => void }) {
-  const [title, setTitle] = useState('');
-  const [dueDate, setDueDate] = useState('');
-  const [added, setAdded] = useState<string | null>(null);
-  const [result, create] = useMutation(AddSessionActionItemMutation);
-  const field = errorField(result.error);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!session.engagement) return;
-    const answer = await create({
-      input: { engagementId: session.engagement.id, sessionId: session.id, title: title.trim(), ...(dueDate ? { dueDate } : {}) },
-    });
-    if (!answer.error) {
-      setAdded(`Added “${title.trim()}”.`);
-      setTitle('');
-      setDueDate('');
-      onAdded();
-    }
-  };
-  return (
-    <section className="card">
-      <h2 id="session-items-heading">Action items from this session</h2>
-      {session.actionItems.length ? (
-        <ul className="session-items">
-          {session.actionItems.map((item) => {
-            const status = ACTION_ITEM_STATUS[item.status];
-            return (
-              <li key={item.id}>
-                <span>{item.title}</span>
-                <span className={status.badge}>{status.label}</span>
-                {item.isOverdue ? <span className="badge badge-danger">Overdue</span> : null}
-                <span className="muted small">{item.dueDate ? `Due ${formatPlainDate(item.dueDate)}` : 'No due date'}</span>
-              </li>
-            );
-          })}
-        </ul>
-      ) : (
-        <p className="muted">None yet.</p>
-      )}
-      {session.engagement ? (
-        <form onSubmit={(event) => void submit(event)} className="session-item-form">
-          <NewActionItemFields
-            title={title}
-            dueDate={dueDate}
-            onTitle={setTitle}
-            onDueDate={setDueDate}
-            error={result.error}
-            fetching={result.fetching}
-          />
-        </form>
-      ) : null}
-      <Feedback ok={added ?? undefined} error={field ? undefined : result.error} />
-    </section>
   );
 }
