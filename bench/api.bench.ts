@@ -12,7 +12,8 @@ import { ALL_MIGRATIONS } from '../migrations/index.js';
 import { createApiApp } from '../apps/api/src/create-api-app.js';
 import { EngagementService } from '../libs/coaching/src/engagement/engagement.service.js';
 import { runLoad, type LoadGeneratorMode, type LoadResult } from './api/load-generator.js';
-import { prepareApiDataset, seedPractice, datasetShape, type BenchDataset, type DatasetShape } from './dataset.js';
+import { datasetShape, seedPractice, type DatasetShape } from './dataset-seed.js';
+import { prepareApiDataset, type BenchDataset } from './dataset.js';
 import { startRawApiServer, type RawApiServer } from './raw-api-server.js';
 import { adminQuery, benchDatabase, percentile, type BenchContext, type BenchSection } from './support/bench-context.js';
 
