@@ -141,90 +141,35 @@ describe('expandCadence', () => {
     });
 
     it('puts "the 1st" on the first of every month', () => {
-      expect(datesIn2025(day(1))).toEqual([
-        '2025-01-01',
-        '2025-02-01',
-        '2025-03-01',
-        '2025-04-01',
-        '2025-05-01',
-        '2025-06-01',
-        '2025-07-01',
-        '2025-08-01',
-        '2025-09-01',
-        '2025-10-01',
-        '2025-11-01',
-        '2025-12-01',
-      ]);
+      expect(datesIn2025(day(1)).join(' ')).toBe(
+        '2025-01-01 2025-02-01 2025-03-01 2025-04-01 2025-05-01 2025-06-01 2025-07-01 2025-08-01 2025-09-01 2025-10-01 2025-11-01 2025-12-01',
+      );
     });
   });
 
   describe('ordinal weekday anchors', () => {
     it('first Tuesday', () => {
-      expect(datesIn2025(nth(1, TUE))).toEqual([
-        '2025-01-07',
-        '2025-02-04',
-        '2025-03-04',
-        '2025-04-01',
-        '2025-05-06',
-        '2025-06-03',
-        '2025-07-01',
-        '2025-08-05',
-        '2025-09-02',
-        '2025-10-07',
-        '2025-11-04',
-        '2025-12-02',
-      ]);
+      expect(datesIn2025(nth(1, TUE)).join(' ')).toBe(
+        '2025-01-07 2025-02-04 2025-03-04 2025-04-01 2025-05-06 2025-06-03 2025-07-01 2025-08-05 2025-09-02 2025-10-07 2025-11-04 2025-12-02',
+      );
     });
 
     it('second Wednesday', () => {
-      expect(datesIn2025(nth(2, WED))).toEqual([
-        '2025-01-08',
-        '2025-02-12',
-        '2025-03-12',
-        '2025-04-09',
-        '2025-05-14',
-        '2025-06-11',
-        '2025-07-09',
-        '2025-08-13',
-        '2025-09-10',
-        '2025-10-08',
-        '2025-11-12',
-        '2025-12-10',
-      ]);
+      expect(datesIn2025(nth(2, WED)).join(' ')).toBe(
+        '2025-01-08 2025-02-12 2025-03-12 2025-04-09 2025-05-14 2025-06-11 2025-07-09 2025-08-13 2025-09-10 2025-10-08 2025-11-12 2025-12-10',
+      );
     });
 
     it('fourth Thursday (US Thanksgiving in November)', () => {
-      expect(datesIn2025(nth(4, THU))).toEqual([
-        '2025-01-23',
-        '2025-02-27',
-        '2025-03-27',
-        '2025-04-24',
-        '2025-05-22',
-        '2025-06-26',
-        '2025-07-24',
-        '2025-08-28',
-        '2025-09-25',
-        '2025-10-23',
-        '2025-11-27',
-        '2025-12-25',
-      ]);
+      expect(datesIn2025(nth(4, THU)).join(' ')).toBe(
+        '2025-01-23 2025-02-27 2025-03-27 2025-04-24 2025-05-22 2025-06-26 2025-07-24 2025-08-28 2025-09-25 2025-10-23 2025-11-27 2025-12-25',
+      );
     });
 
     it('last Friday, including the fifth Friday of January, May, August and October 2025', () => {
-      expect(datesIn2025(nth(-1, FRI))).toEqual([
-        '2025-01-31',
-        '2025-02-28',
-        '2025-03-28',
-        '2025-04-25',
-        '2025-05-30',
-        '2025-06-27',
-        '2025-07-25',
-        '2025-08-29',
-        '2025-09-26',
-        '2025-10-31',
-        '2025-11-28',
-        '2025-12-26',
-      ]);
+      expect(datesIn2025(nth(-1, FRI)).join(' ')).toBe(
+        '2025-01-31 2025-02-28 2025-03-28 2025-04-25 2025-05-30 2025-06-27 2025-07-25 2025-08-29 2025-09-26 2025-10-31 2025-11-28 2025-12-26',
+      );
     });
 
     it('handles months that start or end on the wanted weekday', () => {
@@ -340,20 +285,11 @@ describe('expandCadence', () => {
     it('Europe/London: 09:00 local all year, 09:00Z in GMT and 08:00Z in BST', () => {
       const dates = fifteenths('Europe/London');
       expect(local(dates, 'Europe/London')).toEqual(allAtNine);
-      expect(utc(dates).map((s) => s.slice(5, 13))).toEqual([
-        '01-15T09',
-        '02-15T09',
-        '03-15T09',
-        '04-15T08',
-        '05-15T08',
-        '06-15T08',
-        '07-15T08',
-        '08-15T08',
-        '09-15T08',
-        '10-15T08',
-        '11-15T09',
-        '12-15T09',
-      ]);
+      expect(
+        utc(dates)
+          .map((s) => s.slice(5, 13))
+          .join(' '),
+      ).toBe('01-15T09 02-15T09 03-15T09 04-15T08 05-15T08 06-15T08 07-15T08 08-15T08 09-15T08 10-15T08 11-15T09 12-15T09');
     });
 
     it('Europe/London: on the transition days themselves (last Sunday of March and of October)', () => {
@@ -369,20 +305,11 @@ describe('expandCadence', () => {
     it('Australia/Sydney: 09:00 local all year, on the previous UTC day (22:00Z in AEDT, 23:00Z in AEST)', () => {
       const dates = fifteenths('Australia/Sydney');
       expect(local(dates, 'Australia/Sydney')).toEqual(allAtNine);
-      expect(utc(dates).map((s) => s.slice(5, 13))).toEqual([
-        '01-14T22',
-        '02-14T22',
-        '03-14T22',
-        '04-14T23',
-        '05-14T23',
-        '06-14T23',
-        '07-14T23',
-        '08-14T23',
-        '09-14T23',
-        '10-14T22',
-        '11-14T22',
-        '12-14T22',
-      ]);
+      expect(
+        utc(dates)
+          .map((s) => s.slice(5, 13))
+          .join(' '),
+      ).toBe('01-14T22 02-14T22 03-14T22 04-14T23 05-14T23 06-14T23 07-14T23 08-14T23 09-14T23 10-14T22 11-14T22 12-14T22');
     });
 
     it('Australia/Sydney: on the transition days themselves (first Sunday of April and of October)', () => {
