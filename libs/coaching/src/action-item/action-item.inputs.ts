@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { ActionItemStatusEnum } from '../common/enums.js';
 import { PageArgs } from '../common/pagination.js';
-import { IsCalendarDate, MAX_NAME, MAX_TEXT, Trim } from '../common/validation.js';
+import { IsCalendarDate, IsShortText, MAX_TEXT, Trim } from '../common/validation.js';
 import type { ActionItemStatus } from './action-item.entity.js';
 
 const STATUSES = Object.values(ActionItemStatusEnum);
@@ -26,9 +26,7 @@ export class CreateActionItemInput {
   goalId?: string;
 
   @Field()
-  @Trim()
-  @IsString()
-  @Length(1, MAX_NAME)
+  @IsShortText()
   title!: string;
 
   @Field({ nullable: true })
@@ -48,9 +46,7 @@ export class UpdateActionItemInput {
   // Not @IsOptional: that would let an explicit null through to a NOT NULL column.
   @Field({ nullable: true })
   @ValidateIf((input: UpdateActionItemInput) => input.title !== undefined)
-  @Trim()
-  @IsString()
-  @Length(1, MAX_NAME)
+  @IsShortText()
   title?: string;
 
   @Field(() => String, { nullable: true, description: 'null or empty clears it.' })

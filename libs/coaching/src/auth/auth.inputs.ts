@@ -1,27 +1,21 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { IsIanaTimeZone, MAX_EMAIL, MAX_NAME, NormalizeEmail, Trim } from '../common/validation.js';
+import { IsOptional, IsString, Length } from 'class-validator';
+import { IsEmailAddress, IsIanaTimeZone, IsShortText } from '../common/validation.js';
 
 const PASSWORD = { min: 10, max: 200 };
 
 @InputType()
 export class SignUpInput {
   @Field()
-  @Trim()
-  @IsString()
-  @Length(1, MAX_NAME)
+  @IsShortText()
   practiceName!: string;
 
   @Field()
-  @Trim()
-  @IsString()
-  @Length(1, MAX_NAME)
+  @IsShortText()
   name!: string;
 
   @Field()
-  @NormalizeEmail()
-  @IsEmail()
-  @MaxLength(MAX_EMAIL)
+  @IsEmailAddress()
   email!: string;
 
   @Field({ description: 'At least 10 characters.' })
@@ -37,9 +31,7 @@ export class SignUpInput {
 @InputType()
 export class LogInInput {
   @Field()
-  @NormalizeEmail()
-  @IsEmail()
-  @MaxLength(MAX_EMAIL)
+  @IsEmailAddress()
   email!: string;
 
   @Field()
@@ -75,24 +67,18 @@ export class AcceptInviteInput {
 
   @Field({ nullable: true, description: 'Defaults to the name on the invite.' })
   @IsOptional()
-  @Trim()
-  @IsString()
-  @Length(1, MAX_NAME)
+  @IsShortText()
   name?: string;
 }
 
 @InputType()
 export class InviteCoachInput {
   @Field()
-  @Trim()
-  @IsString()
-  @Length(1, MAX_NAME)
+  @IsShortText()
   name!: string;
 
   @Field()
-  @NormalizeEmail()
-  @IsEmail()
-  @MaxLength(MAX_EMAIL)
+  @IsEmailAddress()
   email!: string;
 
   @Field()

@@ -196,19 +196,7 @@ export class AuthService {
       days(INVITE_DAYS),
     );
     await this.audit.record(actor, actor.practiceId, 'client.invited', 'Client', client.id);
-    const url = this.userTokens.link('/accept-invite', token.token);
-    await this.events.linkEmailRequested({
-      kind: 'INVITE',
-      practiceId: actor.practiceId,
-      email: client.email,
-      userId: null,
-      timeZone: client.timeZone,
-      recipientName: client.name,
-      url,
-      tokenId: token.id,
-      accountExists,
-    });
-    return { inviteUrl: url, expiresAt: token.expiresAt };
+    return this.emailInvite(actor, token, { email: client.email, name: client.name, timeZone: client.timeZone, accountExists });
   }
 
   /**
@@ -225,17 +213,26 @@ export class AuthService {
       days(INVITE_DAYS),
     );
     await this.audit.record(actor, actor.practiceId, 'coach.invited', 'UserToken', token.id);
+    return this.emailInvite(actor, token, { email: input.email, name: input.name, timeZone: input.timeZone, accountExists });
+  }
+
+  /** Emails an invite's link, whether or not the address has an account (only the email's wording differs), and answers with it. */
+  private async emailInvite(
+    actor: Actor,
+    token: { id: string; token: string; expiresAt: Date },
+    invitee: { email: string; name: string; timeZone: string; accountExists: boolean },
+  ): Promise<InvitePayload> {
     const url = this.userTokens.link('/accept-invite', token.token);
     await this.events.linkEmailRequested({
       kind: 'INVITE',
       practiceId: actor.practiceId,
-      email: input.email,
+      email: invitee.email,
       userId: null,
-      timeZone: input.timeZone,
-      recipientName: input.name,
+      timeZone: invitee.timeZone,
+      recipientName: invitee.name,
       url,
       tokenId: token.id,
-      accountExists,
+      accountExists: invitee.accountExists,
     });
     return { inviteUrl: url, expiresAt: token.expiresAt };
   }

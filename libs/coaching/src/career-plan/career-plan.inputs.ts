@@ -2,48 +2,37 @@ import { Field, InputType } from '@nestjs/graphql';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { MAX_TEXT } from '../common/validation.js';
 
+/** A section of the plan: optional free text of at most MAX_TEXT characters. */
+function PlanSection() {
+  return (target: object, propertyName: string) => {
+    MaxLength(MAX_TEXT)(target, propertyName);
+    IsString()(target, propertyName);
+    IsOptional()(target, propertyName);
+    Field({ nullable: true })(target, propertyName);
+  };
+}
+
 /** Every section is optional: one left out (or null) carries over from the previous revision; '' clears it. */
 @InputType()
 export class CareerPlanRevisionInput {
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(MAX_TEXT)
+  @PlanSection()
   strengthsInventory?: string;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(MAX_TEXT)
+  @PlanSection()
   gapsAndThreats?: string;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(MAX_TEXT)
+  @PlanSection()
   directionAndOpportunities?: string;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(MAX_TEXT)
+  @PlanSection()
   marketAnalysis?: string;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(MAX_TEXT)
+  @PlanSection()
   compensationPlan?: string;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(MAX_TEXT)
+  @PlanSection()
   strategyAndTimetable?: string;
 
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(MAX_TEXT)
+  @PlanSection()
   brandingAndNetworking?: string;
 }

@@ -1,22 +1,9 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ClientOrderEnum, ClientStatusEnum } from '../common/enums.js';
 import { PageArgs } from '../common/pagination.js';
-import { IsIanaTimeZone, MAX_EMAIL, MAX_NAME, NormalizeEmail, Trim } from '../common/validation.js';
+import { IsEmailAddress, IsIanaTimeZone, IsShortText, MAX_NAME, Trim } from '../common/validation.js';
 import type { ClientStatus } from './client.entity.js';
 
 const STATUSES = Object.values(ClientStatusEnum);
@@ -24,15 +11,11 @@ const STATUSES = Object.values(ClientStatusEnum);
 @InputType()
 export class CreateClientInput {
   @Field()
-  @Trim()
-  @IsString()
-  @Length(1, MAX_NAME)
+  @IsShortText()
   name!: string;
 
   @Field()
-  @NormalizeEmail()
-  @IsEmail()
-  @MaxLength(MAX_EMAIL)
+  @IsEmailAddress()
   email!: string;
 
   @Field()
@@ -74,16 +57,12 @@ export class CreateClientInput {
 export class UpdateClientInput {
   @Field({ nullable: true })
   @IsOptional()
-  @Trim()
-  @IsString()
-  @Length(1, MAX_NAME)
+  @IsShortText()
   name?: string;
 
   @Field({ nullable: true })
   @IsOptional()
-  @NormalizeEmail()
-  @IsEmail()
-  @MaxLength(MAX_EMAIL)
+  @IsEmailAddress()
   email?: string;
 
   @Field({ nullable: true })

@@ -1,5 +1,7 @@
 import { decodeKeys, encodeCursor } from './pagination.js';
-import { isCalendarDate, isStorableText, parseRfc3339 } from './validation.js';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { IsEmailAddress, IsShortText, isCalendarDate, isStorableText, MAX_EMAIL, MAX_NAME, parseRfc3339 } from './validation.js';
 
 describe('parseRfc3339', () => {
   it.each([
@@ -91,5 +93,33 @@ describe('decodeKeys', () => {
     expect(() => decodeKeys('not base64 json', ['uuid'])).toThrow(
       expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'after' } }),
     );
+  });
+});
+
+describe('IsShortText and IsEmailAddress', () => {
+  class Person {
+    @IsShortText()
+    name!: string;
+
+    @IsEmailAddress()
+    email!: string;
+  }
+  const check = (plain: object) => {
+    const person = plainToInstance(Person, plain);
+    return { person, failed: validateSync(person).map((error) => error.property) };
+  };
+
+  it('trims the text and normalises the address before checking them', () => {
+    const { person, failed } = check({ name: '  Ada Lovelace ', email: ' Ada@Example.COM ' });
+    expect(failed).toEqual([]);
+    expect(person).toMatchObject({ name: 'Ada Lovelace', email: 'ada@example.com' });
+  });
+
+  it('refuses blank, too long and non-string text, and addresses that are not addresses', () => {
+    expect(check({ name: '   ', email: 'ada@example.com' }).failed).toEqual(['name']);
+    expect(check({ name: 'x'.repeat(MAX_NAME + 1), email: 'ada@example.com' }).failed).toEqual(['name']);
+    expect(check({ name: 42, email: 'ada@example.com' }).failed).toEqual(['name']);
+    expect(check({ name: 'Ada', email: 'ada.example.com' }).failed).toEqual(['email']);
+    expect(check({ name: 'Ada', email: `${'a'.repeat(MAX_EMAIL)}@example.com` }).failed).toEqual(['email']);
   });
 });

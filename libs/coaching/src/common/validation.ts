@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { MaxLength, registerDecorator, type ValidationOptions } from 'class-validator';
+import { IsEmail, IsString, Length, MaxLength, registerDecorator, type ValidationOptions } from 'class-validator';
 
 export const MAX_NAME = 200;
 export const MAX_EMAIL = 320;
@@ -52,6 +52,24 @@ export const Trim = () => Transform(({ value }: { value: unknown }) => (typeof v
 /** Trims and lower-cases an email address. */
 export const NormalizeEmail = () =>
   Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));
+
+/** A one-line text such as a name, a title or an organisation: trimmed, then 1 to MAX_NAME characters. */
+export function IsShortText() {
+  return (target: object, propertyName: string) => {
+    Length(1, MAX_NAME)(target, propertyName);
+    IsString()(target, propertyName);
+    Trim()(target, propertyName);
+  };
+}
+
+/** An email address: trimmed and lower-cased, then checked, at most MAX_EMAIL characters. */
+export function IsEmailAddress() {
+  return (target: object, propertyName: string) => {
+    MaxLength(MAX_EMAIL)(target, propertyName);
+    IsEmail()(target, propertyName);
+    NormalizeEmail()(target, propertyName);
+  };
+}
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -5,10 +5,8 @@ import {
   IsIn,
   IsInt,
   IsOptional,
-  IsString,
   IsUrl,
   IsUUID,
-  Length,
   Matches,
   Max,
   MaxLength,
@@ -17,7 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CadenceAnchorKindEnum, CadenceFrequencyEnum, EngagementPhaseEnum } from '../common/enums.js';
-import { IsCalendarDate, IsIanaTimeZone, MAX_NAME, Trim } from '../common/validation.js';
+import { IsCalendarDate, IsIanaTimeZone, IsShortText } from '../common/validation.js';
 import type { EngagementPhase } from './engagement.entity.js';
 
 @InputType({
@@ -79,9 +77,7 @@ export class CreateEngagementInput {
   sponsorId?: string;
 
   @Field()
-  @Trim()
-  @IsString()
-  @Length(1, MAX_NAME)
+  @IsShortText()
   title!: string;
 
   @Field(() => EngagementPhaseEnum, { defaultValue: 'DISCOVER' })
@@ -124,9 +120,7 @@ export class CreateEngagementInput {
 export class UpdateEngagementInput {
   @Field({ nullable: true })
   @IsOptional()
-  @Trim()
-  @IsString()
-  @Length(1, MAX_NAME)
+  @IsShortText()
   title?: string;
 
   @Field(() => EngagementPhaseEnum, { nullable: true })

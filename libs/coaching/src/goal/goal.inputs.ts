@@ -2,7 +2,7 @@ import { Field, Float, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsNumber, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import { GoalCategoryEnum, GoalHorizonEnum } from '../common/enums.js';
-import { IsCalendarDate, MAX_NAME, Trim } from '../common/validation.js';
+import { IsCalendarDate, IsShortText, Trim } from '../common/validation.js';
 import type { GoalCategory, GoalHorizon } from './goal.entity.js';
 
 const CATEGORIES = Object.values(GoalCategoryEnum);
@@ -11,9 +11,7 @@ const HORIZONS = Object.values(GoalHorizonEnum);
 @InputType()
 export class GoalMetricInput {
   @Field({ description: 'e.g. Base salary' })
-  @Trim()
-  @IsString()
-  @Length(1, MAX_NAME)
+  @IsShortText()
   name!: string;
 
   @Field({ description: 'e.g. GBP' })
@@ -38,9 +36,7 @@ export class CreateGoalInput {
   engagementId!: string;
 
   @Field()
-  @Trim()
-  @IsString()
-  @Length(1, MAX_NAME)
+  @IsShortText()
   title!: string;
 
   @Field(() => GoalCategoryEnum)
@@ -66,9 +62,7 @@ export class CreateGoalInput {
 export class UpdateGoalInput {
   @Field({ nullable: true })
   @IsOptional()
-  @Trim()
-  @IsString()
-  @Length(1, MAX_NAME)
+  @IsShortText()
   title?: string;
 
   @Field(() => GoalCategoryEnum, { nullable: true })

@@ -1,12 +1,12 @@
 import { Args, Field, InputType, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { Actor } from '../access/actor.js';
 import { CoachingEvents } from '../access/coaching-events.js';
 import { Db } from '../access/db.js';
 import { Scope } from '../access/scope.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CurrentActor, Roles } from '../auth/auth.decorators.js';
-import { IsIanaTimeZone, MAX_NAME, Trim } from '../common/validation.js';
+import { IsIanaTimeZone, IsShortText } from '../common/validation.js';
 import { Practice } from './practice.entity.js';
 import { PracticeModel } from './practice.model.js';
 
@@ -14,9 +14,7 @@ import { PracticeModel } from './practice.model.js';
 export class UpdatePracticeInput {
   @Field({ nullable: true })
   @IsOptional()
-  @Trim()
-  @IsString()
-  @Length(1, MAX_NAME)
+  @IsShortText()
   name?: string;
 
   @Field({ nullable: true })

@@ -1,25 +1,19 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { MAX_EMAIL, MAX_NAME, NormalizeEmail, Trim } from '../common/validation.js';
+import { IsOptional } from 'class-validator';
+import { IsEmailAddress, IsShortText } from '../common/validation.js';
 
 @InputType()
 export class SponsorInput {
   @Field()
-  @Trim()
-  @IsString()
-  @Length(1, MAX_NAME)
+  @IsShortText()
   organisation!: string;
 
   @Field()
-  @Trim()
-  @IsString()
-  @Length(1, MAX_NAME)
+  @IsShortText()
   contactName!: string;
 
   @Field()
-  @NormalizeEmail()
-  @IsEmail()
-  @MaxLength(MAX_EMAIL)
+  @IsEmailAddress()
   contactEmail!: string;
 }
 
@@ -27,22 +21,16 @@ export class SponsorInput {
 export class UpdateSponsorInput {
   @Field({ nullable: true })
   @IsOptional()
-  @Trim()
-  @IsString()
-  @Length(1, MAX_NAME)
+  @IsShortText()
   organisation?: string;
 
   @Field({ nullable: true })
   @IsOptional()
-  @Trim()
-  @IsString()
-  @Length(1, MAX_NAME)
+  @IsShortText()
   contactName?: string;
 
   @Field({ nullable: true })
   @IsOptional()
-  @NormalizeEmail()
-  @IsEmail()
-  @MaxLength(MAX_EMAIL)
+  @IsEmailAddress()
   contactEmail?: string;
 }
