@@ -1,7 +1,18 @@
 import { decodeKeys, encodeCursor } from './pagination.js';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { IsEmailAddress, IsShortText, isCalendarDate, isStorableText, MAX_EMAIL, MAX_NAME, parseRfc3339 } from './validation.js';
+import {
+  IsEmailAddress,
+  IsMeetingUrl,
+  IsSessionAllotment,
+  IsSessionMinutes,
+  IsShortText,
+  isCalendarDate,
+  isStorableText,
+  MAX_EMAIL,
+  MAX_NAME,
+  parseRfc3339,
+} from './validation.js';
 
 describe('parseRfc3339', () => {
   it.each([
@@ -121,5 +132,38 @@ describe('IsShortText and IsEmailAddress', () => {
     expect(check({ name: 42, email: 'ada@example.com' }).failed).toEqual(['name']);
     expect(check({ name: 'Ada', email: 'ada.example.com' }).failed).toEqual(['email']);
     expect(check({ name: 'Ada', email: `${'a'.repeat(MAX_EMAIL)}@example.com` }).failed).toEqual(['email']);
+  });
+});
+
+describe('IsMeetingUrl, IsSessionMinutes and IsSessionAllotment', () => {
+  class Plan {
+    @IsMeetingUrl()
+    meetingUrl!: unknown;
+
+    @IsSessionMinutes()
+    minutes!: unknown;
+
+    @IsSessionAllotment()
+    sessions!: unknown;
+  }
+  const failed = (plain: object) =>
+    validateSync(plainToInstance(Plan, { meetingUrl: 'https://meet.example.com/a', minutes: 60, sessions: 12, ...plain })).map(
+      (error) => error.property,
+    );
+
+  it('accepts the bounds', () => {
+    expect(failed({ minutes: 5, sessions: 1 })).toEqual([]);
+    expect(failed({ minutes: 600, sessions: 500, meetingUrl: 'http://example.com' })).toEqual([]);
+  });
+
+  it('refuses what is past them, fractions, and links without http(s)', () => {
+    expect(failed({ minutes: 4 })).toEqual(['minutes']);
+    expect(failed({ minutes: 601 })).toEqual(['minutes']);
+    expect(failed({ minutes: 30.5 })).toEqual(['minutes']);
+    expect(failed({ sessions: 0 })).toEqual(['sessions']);
+    expect(failed({ sessions: 501 })).toEqual(['sessions']);
+    expect(failed({ meetingUrl: 'meet.example.com/a' })).toEqual(['meetingUrl']);
+    expect(failed({ meetingUrl: 'ftp://example.com/a' })).toEqual(['meetingUrl']);
+    expect(failed({ meetingUrl: `https://example.com/${'a'.repeat(2000)}` })).toEqual(['meetingUrl']);
   });
 });

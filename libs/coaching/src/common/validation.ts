@@ -1,10 +1,11 @@
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, Length, MaxLength, registerDecorator, type ValidationOptions } from 'class-validator';
+import { IsEmail, IsInt, IsString, IsUrl, Length, Max, MaxLength, Min, registerDecorator, type ValidationOptions } from 'class-validator';
 
 export const MAX_NAME = 200;
 export const MAX_EMAIL = 320;
 export const MAX_TEXT = 20_000;
 export const MAX_TIME_ZONE = 64;
+export const MAX_URL = 2000;
 
 export function isIanaTimeZone(value: unknown): value is string {
   if (typeof value !== 'string' || value.length > MAX_TIME_ZONE || (!value.includes('/') && value !== 'UTC')) return false;
@@ -68,6 +69,32 @@ export function IsEmailAddress() {
     MaxLength(MAX_EMAIL)(target, propertyName);
     IsEmail()(target, propertyName);
     NormalizeEmail()(target, propertyName);
+  };
+}
+
+/** A video-call link: http(s) with its protocol written, at most MAX_URL characters. */
+export function IsMeetingUrl() {
+  return (target: object, propertyName: string) => {
+    MaxLength(MAX_URL)(target, propertyName);
+    IsUrl({ protocols: ['https', 'http'], require_protocol: true })(target, propertyName);
+  };
+}
+
+/** A session's length in minutes: 5 to 600. */
+export function IsSessionMinutes() {
+  return (target: object, propertyName: string) => {
+    Max(600)(target, propertyName);
+    Min(5)(target, propertyName);
+    IsInt()(target, propertyName);
+  };
+}
+
+/** How many sessions an engagement includes: 1 to 500. */
+export function IsSessionAllotment() {
+  return (target: object, propertyName: string) => {
+    Max(500)(target, propertyName);
+    Min(1)(target, propertyName);
+    IsInt()(target, propertyName);
   };
 }
 

@@ -1,21 +1,8 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsUrl,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { CadenceAnchorKindEnum, CadenceFrequencyEnum, EngagementPhaseEnum } from '../common/enums.js';
-import { IsCalendarDate, IsIanaTimeZone, IsShortText } from '../common/validation.js';
+import { IsCalendarDate, IsIanaTimeZone, IsMeetingUrl, IsSessionAllotment, IsSessionMinutes, IsShortText } from '../common/validation.js';
 import type { EngagementPhase } from './engagement.entity.js';
 
 @InputType({
@@ -95,15 +82,11 @@ export class CreateEngagementInput {
 
   @Field(() => Int, { nullable: true })
   @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @IsSessionAllotment()
   sessionsAllotted?: number;
 
   @Field(() => Int, { defaultValue: 60 })
-  @IsInt()
-  @Min(5)
-  @Max(600)
+  @IsSessionMinutes()
   sessionMinutes: number = 60;
 
   @Field(() => CadenceInput)
@@ -135,16 +118,12 @@ export class UpdateEngagementInput {
 
   @Field(() => Int, { nullable: true })
   @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @IsSessionAllotment()
   sessionsAllotted?: number | null;
 
   @Field(() => Int, { nullable: true })
   @IsOptional()
-  @IsInt()
-  @Min(5)
-  @Max(600)
+  @IsSessionMinutes()
   sessionMinutes?: number;
 
   @Field(() => ID, { nullable: true })
@@ -155,8 +134,7 @@ export class UpdateEngagementInput {
   @Field(() => String, { nullable: true, description: 'An http(s) link; null or empty clears it.' })
   @IsOptional()
   @ValidateIf((_, value) => value !== '')
-  @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
-  @MaxLength(2000)
+  @IsMeetingUrl()
   meetingUrl?: string | null;
 }
 
@@ -175,9 +153,7 @@ export class SessionPlanChangeInput {
 
   @Field(() => Int, { nullable: true })
   @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @IsSessionAllotment()
   sessionsAllotted?: number | null;
 
   @Field(() => Boolean, { nullable: true })

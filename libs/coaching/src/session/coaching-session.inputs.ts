@@ -1,11 +1,9 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsDate, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsDate, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { SessionStatusEnum } from '../common/enums.js';
 import { PageArgs } from '../common/pagination.js';
-import { MAX_TEXT } from '../common/validation.js';
+import { IsMeetingUrl, IsSessionMinutes, MAX_TEXT } from '../common/validation.js';
 import type { SessionStatus } from './coaching-session.entity.js';
-
-const URL_OPTIONS = { protocols: ['https', 'http'], require_protocol: true };
 
 @InputType()
 export class ScheduleSessionInput {
@@ -19,9 +17,7 @@ export class ScheduleSessionInput {
 
   @Field(() => Int, { nullable: true, description: "Defaults to the engagement's session length." })
   @IsOptional()
-  @IsInt()
-  @Min(5)
-  @Max(600)
+  @IsSessionMinutes()
   durationMinutes?: number;
 
   @Field({ nullable: true })
@@ -32,8 +28,7 @@ export class ScheduleSessionInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @IsUrl(URL_OPTIONS)
-  @MaxLength(2000)
+  @IsMeetingUrl()
   meetingUrl?: string;
 }
 
@@ -41,9 +36,7 @@ export class ScheduleSessionInput {
 export class UpdateSessionInput {
   @Field(() => Int, { nullable: true })
   @IsOptional()
-  @IsInt()
-  @Min(5)
-  @Max(600)
+  @IsSessionMinutes()
   durationMinutes?: number;
 
   @Field(() => String, { nullable: true })
@@ -54,8 +47,7 @@ export class UpdateSessionInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsUrl(URL_OPTIONS)
-  @MaxLength(2000)
+  @IsMeetingUrl()
   meetingUrl?: string | null;
 }
 
