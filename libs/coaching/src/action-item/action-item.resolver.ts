@@ -25,6 +25,7 @@ import { ActionItemCommentModel, ActionItemConnection, ActionItemModel } from '.
 import { ACTION_ITEM_LIST_ALWAYS, ACTION_ITEM_NODE_FIELDS } from './action-item.columns.js';
 import { ActionItemService } from './action-item.service.js';
 import { isOverdue, overdueRead } from './overdue.js';
+import { IdArg } from '../common/id-arg.js';
 
 @Resolver(() => ActionItemModel)
 export class ActionItemResolver {
@@ -41,7 +42,7 @@ export class ActionItemResolver {
   }
 
   @Query(() => ActionItemModel)
-  actionItem(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ActionItem> {
+  actionItem(@CurrentActor() actor: Actor, @IdArg() id: string): Promise<ActionItem> {
     return this.actionItemService.get(actor, id);
   }
 
@@ -53,27 +54,23 @@ export class ActionItemResolver {
 
   @Roles('OWNER', 'COACH')
   @Mutation(() => ActionItemModel)
-  updateActionItem(
-    @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: UpdateActionItemInput,
-  ): Promise<ActionItem> {
+  updateActionItem(@CurrentActor() actor: Actor, @IdArg() id: string, @Args('input') input: UpdateActionItemInput): Promise<ActionItem> {
     return this.actionItemService.update(actor, id, input);
   }
 
   @Mutation(() => ActionItemModel, { description: 'OPEN → DONE; the client may complete their own items.' })
-  completeActionItem(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ActionItem> {
+  completeActionItem(@CurrentActor() actor: Actor, @IdArg() id: string): Promise<ActionItem> {
     return this.actionItemService.complete(actor, id);
   }
 
   @Mutation(() => ActionItemModel, { description: 'DONE or DROPPED → OPEN; a client may reopen only what they completed.' })
-  reopenActionItem(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ActionItem> {
+  reopenActionItem(@CurrentActor() actor: Actor, @IdArg() id: string): Promise<ActionItem> {
     return this.actionItemService.reopen(actor, id);
   }
 
   @Roles('OWNER', 'COACH')
   @Mutation(() => ActionItemModel, { description: 'OPEN → DROPPED.' })
-  dropActionItem(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ActionItem> {
+  dropActionItem(@CurrentActor() actor: Actor, @IdArg() id: string): Promise<ActionItem> {
     return this.actionItemService.drop(actor, id);
   }
 

@@ -17,6 +17,7 @@ import type { Client } from './client.entity.js';
 import { ClientsArgs, CreateClientInput, UpdateClientInput } from './client.inputs.js';
 import { ClientConnection, ClientModel } from './client.model.js';
 import { ClientService } from './client.service.js';
+import { IdArg } from '../common/id-arg.js';
 
 @ObjectType({ description: 'Progress on the goal most recently checked in on.' })
 export class GoalProgressSummary {
@@ -44,7 +45,7 @@ export class ClientResolver {
   }
 
   @Query(() => ClientModel, { description: 'A client you coach; clients can read their own record.' })
-  client(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Client> {
+  client(@CurrentActor() actor: Actor, @IdArg() id: string): Promise<Client> {
     return this.clientService.get(actor, id);
   }
 
@@ -56,17 +57,13 @@ export class ClientResolver {
 
   @Roles('OWNER', 'COACH')
   @Mutation(() => ClientModel)
-  updateClient(
-    @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: UpdateClientInput,
-  ): Promise<Client> {
+  updateClient(@CurrentActor() actor: Actor, @IdArg() id: string, @Args('input') input: UpdateClientInput): Promise<Client> {
     return this.clientService.update(actor, id, input);
   }
 
   @Roles('OWNER', 'COACH')
   @Mutation(() => ClientModel, { description: 'Takes the client off the roster (status ALUMNI); records are kept.' })
-  archiveClient(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Client> {
+  archiveClient(@CurrentActor() actor: Actor, @IdArg() id: string): Promise<Client> {
     return this.clientService.archive(actor, id);
   }
 

@@ -22,6 +22,7 @@ import type { SessionPlanChange } from './session-plan.js';
 import { SessionPlanPreviewModel } from './session-plan.model.js';
 import { ObjectType } from '@nestjs/graphql';
 import { Connection } from '../common/pagination.js';
+import { IdArg } from '../common/id-arg.js';
 
 @ObjectType()
 export class EngagementConnection extends Connection(EngagementModel, 'Engagement') {}
@@ -53,7 +54,7 @@ export class EngagementResolver {
   ) {}
 
   @Query(() => EngagementModel)
-  engagement(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Engagement> {
+  engagement(@CurrentActor() actor: Actor, @IdArg() id: string): Promise<Engagement> {
     return this.engagementService.get(actor, id);
   }
 
@@ -87,17 +88,13 @@ export class EngagementResolver {
 
   @Roles('OWNER', 'COACH')
   @Mutation(() => EngagementModel)
-  updateEngagement(
-    @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: UpdateEngagementInput,
-  ): Promise<Engagement> {
+  updateEngagement(@CurrentActor() actor: Actor, @IdArg() id: string, @Args('input') input: UpdateEngagementInput): Promise<Engagement> {
     return this.engagementService.update(actor, id, input);
   }
 
   @Roles('OWNER', 'COACH')
   @Mutation(() => EngagementModel, { description: 'DRAFT or PAUSED → ACTIVE; plans the next 12 months of sessions.' })
-  activateEngagement(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Engagement> {
+  activateEngagement(@CurrentActor() actor: Actor, @IdArg() id: string): Promise<Engagement> {
     return this.engagementService.activate(actor, id);
   }
 
@@ -106,7 +103,7 @@ export class EngagementResolver {
     description:
       'ACTIVE → PAUSED; future plain cadence sessions are cancelled, those moved by hand, ad hoc or with content stay scheduled (see lastPlanChange).',
   })
-  pauseEngagement(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Engagement> {
+  pauseEngagement(@CurrentActor() actor: Actor, @IdArg() id: string): Promise<Engagement> {
     return this.engagementService.pause(actor, id);
   }
 
@@ -114,13 +111,13 @@ export class EngagementResolver {
   @Mutation(() => EngagementModel, {
     description: 'ACTIVE or PAUSED → COMPLETED; future scheduled sessions are cancelled, keeping their content.',
   })
-  completeEngagement(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Engagement> {
+  completeEngagement(@CurrentActor() actor: Actor, @IdArg() id: string): Promise<Engagement> {
     return this.engagementService.complete(actor, id);
   }
 
   @Roles('OWNER', 'COACH')
   @Mutation(() => EngagementModel)
-  cancelEngagement(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Engagement> {
+  cancelEngagement(@CurrentActor() actor: Actor, @IdArg() id: string): Promise<Engagement> {
     return this.engagementService.cancel(actor, id);
   }
 
@@ -129,11 +126,7 @@ export class EngagementResolver {
     description:
       'Re-plans future scheduled sessions; past, completed, moved by hand, ad hoc and content-bearing ones never move (see lastPlanChange).',
   })
-  changeCadence(
-    @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('cadence') cadence: CadenceInput,
-  ): Promise<Engagement> {
+  changeCadence(@CurrentActor() actor: Actor, @IdArg() id: string, @Args('cadence') cadence: CadenceInput): Promise<Engagement> {
     return this.engagementService.changeCadence(actor, id, cadence);
   }
 

@@ -13,13 +13,14 @@ import { Goal } from './goal.entity.js';
 import { CreateGoalInput, GoalCheckInInput, UpdateGoalInput } from './goal.inputs.js';
 import { GoalCheckInModel, GoalMetricModel, GoalModel } from './goal.model.js';
 import { GoalService } from './goal.service.js';
+import { IdArg } from '../common/id-arg.js';
 
 @Resolver(() => GoalModel)
 export class GoalResolver {
   constructor(private readonly goalService: GoalService) {}
 
   @Query(() => GoalModel, { description: 'A goal you can see; clients can read their own.' })
-  goal(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Goal> {
+  goal(@CurrentActor() actor: Actor, @IdArg() id: string): Promise<Goal> {
     return this.goalService.get(actor, id);
   }
 
@@ -31,17 +32,13 @@ export class GoalResolver {
 
   @Roles('OWNER', 'COACH')
   @Mutation(() => GoalModel)
-  updateGoal(
-    @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: UpdateGoalInput,
-  ): Promise<Goal> {
+  updateGoal(@CurrentActor() actor: Actor, @IdArg() id: string, @Args('input') input: UpdateGoalInput): Promise<Goal> {
     return this.goalService.update(actor, id, input);
   }
 
   @Roles('OWNER', 'COACH')
   @Mutation(() => Boolean, { description: 'Deletes the goal and its check-ins.' })
-  deleteGoal(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+  deleteGoal(@CurrentActor() actor: Actor, @IdArg() id: string): Promise<boolean> {
     return this.goalService.delete(actor, id);
   }
 

@@ -1,4 +1,4 @@
-import { Args, ID, Info, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Info, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { ForbiddenError } from '#tandem/errors';
 import { isStaff, type Actor } from '../access/actor.js';
@@ -14,13 +14,14 @@ import { ScheduleSessionInput, SessionsArgs, UpdateSessionInput } from './coachi
 import { CoachingSessionConnection, CoachingSessionModel } from './coaching-session.model.js';
 import { SESSION_LIST_ALWAYS, SESSION_NODE_FIELDS } from './coaching-session.columns.js';
 import { CoachingSessionService } from './coaching-session.service.js';
+import { IdArg } from '../common/id-arg.js';
 
 @Resolver(() => CoachingSessionModel)
 export class CoachingSessionResolver {
   constructor(private readonly sessionService: CoachingSessionService) {}
 
   @Query(() => CoachingSessionModel)
-  session(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<CoachingSession> {
+  session(@CurrentActor() actor: Actor, @IdArg() id: string): Promise<CoachingSession> {
     return this.sessionService.get(actor, id);
   }
 
@@ -37,49 +38,37 @@ export class CoachingSessionResolver {
 
   @Roles('OWNER', 'COACH')
   @Mutation(() => CoachingSessionModel, { description: 'Moves this one session to a time from now on; the others keep their times.' })
-  rescheduleSession(
-    @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('startsAt') startsAt: Date,
-  ): Promise<CoachingSession> {
+  rescheduleSession(@CurrentActor() actor: Actor, @IdArg() id: string, @Args('startsAt') startsAt: Date): Promise<CoachingSession> {
     return this.sessionService.reschedule(actor, id, startsAt);
   }
 
   @Roles('OWNER', 'COACH')
   @Mutation(() => CoachingSessionModel)
-  updateSession(
-    @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: UpdateSessionInput,
-  ): Promise<CoachingSession> {
+  updateSession(@CurrentActor() actor: Actor, @IdArg() id: string, @Args('input') input: UpdateSessionInput): Promise<CoachingSession> {
     return this.sessionService.update(actor, id, input);
   }
 
   @Roles('OWNER', 'COACH')
   @Mutation(() => CoachingSessionModel)
-  cancelSession(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<CoachingSession> {
+  cancelSession(@CurrentActor() actor: Actor, @IdArg() id: string): Promise<CoachingSession> {
     return this.sessionService.cancel(actor, id);
   }
 
   @Roles('OWNER', 'COACH')
   @Mutation(() => CoachingSessionModel, { description: 'From the session’s start time on (CONFLICT before).' })
-  completeSession(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<CoachingSession> {
+  completeSession(@CurrentActor() actor: Actor, @IdArg() id: string): Promise<CoachingSession> {
     return this.sessionService.complete(actor, id);
   }
 
   @Roles('OWNER', 'COACH')
   @Mutation(() => CoachingSessionModel, { description: 'From the session’s start time on (CONFLICT before).' })
-  markSessionNoShow(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<CoachingSession> {
+  markSessionNoShow(@CurrentActor() actor: Actor, @IdArg() id: string): Promise<CoachingSession> {
     return this.sessionService.markNoShow(actor, id);
   }
 
   @Roles('OWNER', 'COACH')
   @Mutation(() => CoachingSessionModel, { description: 'Your private notes: never visible to the client or a sponsor.' })
-  writePrivateNotes(
-    @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('notes') notes: string,
-  ): Promise<CoachingSession> {
+  writePrivateNotes(@CurrentActor() actor: Actor, @IdArg() id: string, @Args('notes') notes: string): Promise<CoachingSession> {
     return this.sessionService.writePrivateNotes(actor, id, notes);
   }
 
@@ -87,11 +76,7 @@ export class CoachingSessionResolver {
   @Mutation(() => CoachingSessionModel, {
     description: 'Shares the summary with the client, from the session’s start time on (before it, the client sees the agenda).',
   })
-  publishSessionSummary(
-    @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('summary') summary: string,
-  ): Promise<CoachingSession> {
+  publishSessionSummary(@CurrentActor() actor: Actor, @IdArg() id: string, @Args('summary') summary: string): Promise<CoachingSession> {
     return this.sessionService.publishSummary(actor, id, summary);
   }
 

@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../access/actor.js';
 import { RequestLoaders } from '../access/loaders.decorator.js';
 import type { Loaders } from '../access/loaders.js';
@@ -10,6 +10,7 @@ import { Sponsor } from './sponsor.entity.js';
 import { SponsorInput, UpdateSponsorInput } from './sponsor.inputs.js';
 import { SponsorConnection, SponsorModel } from './sponsor.model.js';
 import { SponsorService } from './sponsor.service.js';
+import { IdArg } from '../common/id-arg.js';
 
 @Roles('OWNER', 'COACH')
 @Resolver(() => SponsorModel)
@@ -26,7 +27,7 @@ export class SponsorResolver {
   }
 
   @Query(() => SponsorModel)
-  sponsor(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Sponsor> {
+  sponsor(@CurrentActor() actor: Actor, @IdArg() id: string): Promise<Sponsor> {
     return this.sponsorService.get(actor, id);
   }
 
@@ -36,16 +37,12 @@ export class SponsorResolver {
   }
 
   @Mutation(() => SponsorModel)
-  updateSponsor(
-    @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: UpdateSponsorInput,
-  ): Promise<Sponsor> {
+  updateSponsor(@CurrentActor() actor: Actor, @IdArg() id: string, @Args('input') input: UpdateSponsorInput): Promise<Sponsor> {
     return this.sponsorService.update(actor, id, input);
   }
 
   @Mutation(() => SponsorModel)
-  archiveSponsor(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Sponsor> {
+  archiveSponsor(@CurrentActor() actor: Actor, @IdArg() id: string): Promise<Sponsor> {
     return this.sponsorService.archive(actor, id);
   }
 }
