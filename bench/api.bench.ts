@@ -132,6 +132,8 @@ export async function benchApi(ctx: BenchContext, options: ApiBenchOptions = {})
       busyLoad,
       loadGenerator: mode,
       cpuIncludesLoadGenerator: mode === 'in-process',
+      // npm run bench runs node with --expose-gc: a full collection before each run (api/measure-page.ts).
+      fullGcBeforeEachRun: typeof (globalThis as { gc?: unknown }).gc === 'function',
     };
     ctx.progress(
       `API: ${rounds} interleaved rounds of ${durationSeconds} s per server, page and connection count; busy above host load ${busyLoad}`,
