@@ -34,7 +34,8 @@ export interface ApiBenchOptions {
   /**
    * Seconds of load per server per round (default: the per-configuration budget, 10 s at
    * scale ≥ 1 and down to 2 s for small scales, divided by the rounds, at least 1 s: 3.3 s
-   * for 3 rounds, so the API part lasts about as long as one 10 s run per configuration did).
+   * for 3 rounds, so the API part lasts about as long as one 10 s run per configuration did;
+   * env BENCH_ROUND_SECONDS overrides).
    */
   durationSeconds?: number;
   /** Interleaved rounds per page and connection count (default 3; env BENCH_ROUNDS). */
@@ -91,7 +92,8 @@ export const PORTAL_QUERY =
 export async function benchApi(ctx: BenchContext, options: ApiBenchOptions = {}): Promise<BenchSection[]> {
   const rounds = options.rounds ?? roundCount(3, process.env.BENCH_ROUNDS);
   const budgetSeconds = Math.min(10, Math.max(2, Math.round(10 * ctx.scale)));
-  const durationSeconds = options.durationSeconds ?? Math.max(1, Math.round((10 * budgetSeconds) / rounds) / 10);
+  const durationSeconds =
+    options.durationSeconds ?? roundSeconds(process.env.BENCH_ROUND_SECONDS) ?? Math.max(1, Math.round((10 * budgetSeconds) / rounds) / 10);
   const warmupSeconds = options.warmupSeconds ?? Math.min(2, budgetSeconds);
   const busyLoad = options.busyLoad ?? busyThreshold(os.cpus().length, process.env.BENCH_BUSY_LOAD);
   const connections = options.connections ?? [1, 32];
@@ -210,6 +212,14 @@ export async function benchApi(ctx: BenchContext, options: ApiBenchOptions = {})
   sections.push(await benchPlanner(ctx, plannerShape(datasetShape(ctx.scale), options.plannerEngagements), plannerDatabase, options));
   if (options.dropApiDatabase) await adminQuery(ctx.adminUrl, `DROP DATABASE IF EXISTS ${apiDatabase} WITH (FORCE)`);
   return sections;
+}
+
+/** BENCH_ROUND_SECONDS, when set: seconds of load per server per round. */
+function roundSeconds(text: string | undefined): number | undefined {
+  if (!text?.trim()) return undefined;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`BENCH_ROUND_SECONDS must be a positive number (got "${text}")`);
+  return value;
 }
 
 // ---------------------------------------------------------------------------

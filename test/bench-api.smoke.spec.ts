@@ -86,6 +86,7 @@ describe('API benchmark (smoke)', () => {
           expect(row['Tandem ÷ raw']).toBeGreaterThan(0);
           expect(row['CPU raw ÷ Tandem']).toBeGreaterThan(0);
           expect(row['spread ÷ raw']).toMatch(/^\d+\.\d\d–\d+\.\d\d$/);
+          expect(row['spread CPU']).toMatch(/^\d+\.\d\d–\d+\.\d\d$/);
         }
       }
     }

@@ -249,6 +249,7 @@ function pageRows(shapes: ShapeSummary[]): Array<Record<string, string | number 
         'Tandem ÷ raw': isTandem ? round2(shape.ratio.median) : null,
         'spread ÷ raw': isTandem ? formatSpread(shape.ratio) : null,
         'CPU raw ÷ Tandem': isTandem ? round2(shape.cpuRatio.median) : null,
+        'spread CPU': isTandem ? formatSpread(shape.cpuRatio) : null,
         'p99 ÷ raw': isTandem ? round2(shape.p99Ratio.median) : null,
         errors: runs.reduce((sum, run) => sum + run.errors, 0),
         'non-2xx': runs.reduce((sum, run) => sum + run.non2xx, 0),
