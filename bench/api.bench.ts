@@ -11,24 +11,42 @@ import type { Runtime } from '#tandem/runtime';
 import { ALL_MIGRATIONS } from '../migrations/index.js';
 import { createApiApp } from '../apps/api/src/create-api-app.js';
 import { EngagementService } from '../libs/coaching/src/engagement/engagement.service.js';
-import { runLoad, type LoadGeneratorMode, type LoadResult } from './api/load-generator.js';
+import type { LoadGeneratorMode } from './api/load-generator.js';
+import { measurePage, targetsSection, type RunSettings } from './api/measure-page.js';
 import { datasetShape, seedPractice, type DatasetShape } from './dataset-seed.js';
 import { prepareApiDataset, type BenchDataset } from './dataset.js';
 import { startRawApiServer, type RawApiServer } from './raw-api-server.js';
-import { adminQuery, benchDatabase, percentile, type BenchContext, type BenchSection } from './support/bench-context.js';
+import { adminQuery, benchDatabase, type BenchContext, type BenchSection } from './support/bench-context.js';
+import { busyThreshold, roundCount } from './support/rounds.js';
 
 /**
  * The API part of `npm run bench`:
  * 1. the data set (built once, reused while its fingerprint matches);
  * 2. a coach's roster page and 3. a client's portal page, each through the real
  *    API app (in this process, autocannon in a child process) beside a raw
- *    node:http + pg server answering the same JSON from one SQL statement;
+ *    node:http + pg server answering the same JSON from one SQL statement,
+ *    measured in interleaved rounds (Tandem, raw, Tandem, raw … per connection
+ *    count; see api/measure-page.ts);
  * 4. the session planner: EngagementService.planSessions for every engagement of
  *    a copy without sessions, then again after every cadence changed.
  */
 export interface ApiBenchOptions {
-  /** Seconds per load configuration (default: 10 at scale ≥ 1, down to 2 s for small scales). */
+  /**
+   * Seconds of load per server per round (default: the per-configuration budget, 10 s at
+   * scale ≥ 1 and down to 2 s for small scales, divided by the rounds, at least 1 s: 3.3 s
+   * for 3 rounds, so the API part lasts about as long as one 10 s run per configuration did;
+   * env BENCH_ROUND_SECONDS overrides).
+   */
   durationSeconds?: number;
+  /** Interleaved rounds per page and connection count (default 3; env BENCH_ROUNDS). */
+  rounds?: number;
+  /**
+   * 1-minute load average above which a round is repeated once, then flagged
+   * (default 1.5 × cores, see BUSY_LOAD_PER_CORE; env BENCH_BUSY_LOAD).
+   */
+  busyLoad?: number;
+  /** The 1-minute load average (default os.loadavg()[0]; tests inject a busy machine). */
+  loadAverage?: () => number;
   /** Seconds of warm-up load before a server's first configuration (default: 2, or less when durations are short). */
   warmupSeconds?: number;
   /** Concurrent connections, one configuration each (default [1, 32]). */
@@ -72,8 +90,12 @@ export const PORTAL_QUERY =
   'sessions(from: $from, first: 10) { edges { node { startsAt timeZone agenda sharedSummary } } } }';
 
 export async function benchApi(ctx: BenchContext, options: ApiBenchOptions = {}): Promise<BenchSection[]> {
-  const durationSeconds = options.durationSeconds ?? Math.min(10, Math.max(2, Math.round(10 * ctx.scale)));
-  const warmupSeconds = options.warmupSeconds ?? Math.min(2, durationSeconds);
+  const rounds = options.rounds ?? roundCount(3, process.env.BENCH_ROUNDS);
+  const budgetSeconds = Math.min(10, Math.max(2, Math.round(10 * ctx.scale)));
+  const durationSeconds =
+    options.durationSeconds ?? roundSeconds(process.env.BENCH_ROUND_SECONDS) ?? Math.max(1, Math.round((10 * budgetSeconds) / rounds) / 10);
+  const warmupSeconds = options.warmupSeconds ?? Math.min(2, budgetSeconds);
+  const busyLoad = options.busyLoad ?? busyThreshold(os.cpus().length, process.env.BENCH_BUSY_LOAD);
   const connections = options.connections ?? [1, 32];
   const apiDatabase = options.apiDatabase ?? 'tandem_bench_api';
   const plannerDatabase = options.plannerDatabase ?? 'tandem_bench_planner';
@@ -95,7 +117,29 @@ export async function benchApi(ctx: BenchContext, options: ApiBenchOptions = {})
       role: 'CLIENT',
       clientId: dataset.client.clientId,
     };
-    const run = { ctx, mode, durationSeconds, warmupSeconds, connections, tokens };
+    const run: RunSettings = {
+      ctx,
+      mode,
+      roundSeconds: durationSeconds,
+      rounds,
+      warmupSeconds,
+      connections,
+      busyLoad,
+      loadAverage: options.loadAverage,
+    };
+    const settings = {
+      rounds,
+      roundSeconds: durationSeconds,
+      warmupSeconds,
+      busyLoad,
+      loadGenerator: mode,
+      cpuIncludesLoadGenerator: mode === 'in-process',
+      // npm run bench runs node with --expose-gc: a full collection before each run (api/measure-page.ts).
+      fullGcBeforeEachRun: typeof (globalThis as { gc?: unknown }).gc === 'function',
+    };
+    ctx.progress(
+      `API: ${rounds} interleaved rounds of ${durationSeconds} s per server, page and connection count; busy above host load ${busyLoad}`,
+    );
 
     // The roster: same 100 names in the same order from both, and the whole JSON identical.
     const rosterBody = JSON.stringify({ query: rosterQuery(ROSTER_FIRST) });
@@ -124,15 +168,16 @@ export async function benchApi(ctx: BenchContext, options: ApiBenchOptions = {})
       tandemUrl: tandem.url + '/graphql',
       rawUrl: raw.url + '/roster',
       body: rosterBody,
-      actor: coach,
+      headers: () => bearer(tokens, coach),
+      statements: (url, headers) => sqlStatements(url, rosterBody, headers),
     });
     sections.push({
-      name: `API: a coach's roster page, clients(first: ${ROSTER_FIRST}) with 5 nested fields (coach with ${dataset.coach.clients} clients, ${dataset.counts.client} in the practice)`,
+      name: `API: a coach's roster page, clients(first: ${ROSTER_FIRST}) with 5 nested fields (coach with ${dataset.coach.clients} clients, ${dataset.counts.client} in the practice); medians of ${rounds} interleaved rounds`,
       rows: roster.rows.map((row) => ({
         ...row,
-        'SQL first 10/100': row.server.startsWith('Tandem') ? `${statementsFirst10}/${rosterCheck.statements}` : '1/1',
+        'SQL first 10/100': String(row.server).startsWith('Tandem') ? `${statementsFirst10}/${rosterCheck.statements}` : '1/1',
       })),
-      details: { durationSeconds, warmupSeconds, loadGenerator: mode, results: roster.details },
+      details: { ...settings, perRound: roster.records },
     });
 
     // The client portal: the whole JSON identical.
@@ -149,15 +194,16 @@ export async function benchApi(ctx: BenchContext, options: ApiBenchOptions = {})
       tandemUrl: tandem.url + '/graphql',
       rawUrl: raw.url + '/portal',
       body: portalBody,
-      actor: client,
+      headers: () => bearer(tokens, client),
+      statements: (url, headers) => sqlStatements(url, portalBody, headers),
     });
     sections.push({
-      name: "API: a client's portal page, myActionItems(first: 50) + sessions(from: now, first: 10) in one request",
+      name: `API: a client's portal page, myActionItems(first: 50) + sessions(from: now, first: 10) in one request; medians of ${rounds} interleaved rounds`,
       rows: portal.rows,
-      details: { durationSeconds, warmupSeconds, loadGenerator: mode, results: portal.details },
+      details: { ...settings, perRound: portal.records },
     });
 
-    sections.push(targetsSection(roster, statementsFirst10, rosterCheck.statements, portal));
+    sections.push(targetsSection(roster, statementsFirst10, rosterCheck.statements, portal, busyLoad));
   } finally {
     await raw?.close();
     await tandem.close();
@@ -166,6 +212,14 @@ export async function benchApi(ctx: BenchContext, options: ApiBenchOptions = {})
   sections.push(await benchPlanner(ctx, plannerShape(datasetShape(ctx.scale), options.plannerEngagements), plannerDatabase, options));
   if (options.dropApiDatabase) await adminQuery(ctx.adminUrl, `DROP DATABASE IF EXISTS ${apiDatabase} WITH (FORCE)`);
   return sections;
+}
+
+/** BENCH_ROUND_SECONDS, when set: seconds of load per server per round. */
+function roundSeconds(text: string | undefined): number | undefined {
+  if (!text?.trim()) return undefined;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`BENCH_ROUND_SECONDS must be a positive number (got "${text}")`);
+  return value;
 }
 
 // ---------------------------------------------------------------------------
@@ -288,150 +342,9 @@ interface PortalAnswer {
   data: { myActionItems: { edges: unknown[] }; sessions: { edges: unknown[] } };
 }
 
-// ---------------------------------------------------------------------------
-// Load
-// ---------------------------------------------------------------------------
-
-interface RunSettings {
-  ctx: BenchContext;
-  mode: LoadGeneratorMode;
-  durationSeconds: number;
-  warmupSeconds: number;
-  connections: number[];
-  tokens: BenchTokens;
-}
-
-interface PageSpec {
-  page: string;
-  tandemUrl: string;
-  rawUrl: string;
-  body: string;
-  actor: Actor;
-}
-
-type LoadRow = {
-  server: string;
-  connections: number;
-  'req/s': number;
-  'p50 ms': number;
-  'p99 ms': number;
-  errors: number;
-  'non-2xx': number;
-  'SQL/req': number;
-  'Tandem ÷ raw': number | null;
-  requests: number;
-  /** The machine's 1-minute load average after the run: above ~2 on 2 cores, something else was competing. */
-  'host load': number;
-};
-
-interface PageResult {
-  rows: LoadRow[];
-  details: Array<Record<string, unknown>>;
-}
-
-/** Each server: a warm-up, then every connection count (a fresh token, the statement header read once, then the load). */
-async function measurePage(run: RunSettings, spec: PageSpec): Promise<PageResult> {
-  const rows: LoadRow[] = [];
-  const details: Array<Record<string, unknown>> = [];
-  for (const [server, url] of [
-    ['Tandem (GraphQL)', spec.tandemUrl],
-    ['raw (node:http + pg, 1 SQL)', spec.rawUrl],
-  ] as const) {
-    if (run.warmupSeconds > 0) {
-      run.ctx.progress(`${spec.page}: warming up ${server} (${run.warmupSeconds} s)`);
-      await runLoad(
-        {
-          url,
-          headers: await bearer(run.tokens, spec.actor),
-          body: spec.body,
-          connections: Math.max(...run.connections),
-          durationSeconds: run.warmupSeconds,
-        },
-        run.mode,
-      );
-    }
-    for (const connections of run.connections) {
-      const headers = await bearer(run.tokens, spec.actor);
-      const statements = await sqlStatements(url, spec.body, headers);
-      run.ctx.progress(`${spec.page}: ${server}, ${connections} connection(s), ${run.durationSeconds} s …`);
-      const result = await runLoad({ url, headers, body: spec.body, connections, durationSeconds: run.durationSeconds }, run.mode);
-      const row = loadRow(server, connections, statements, result);
-      run.ctx.progress(
-        `${spec.page}: ${server}, ${connections} connection(s): ${row['req/s'].toFixed(1)} req/s, p50 ${row['p50 ms'].toFixed(2)} ms, p99 ${row['p99 ms'].toFixed(2)} ms, ${row.errors} errors, ${row['non-2xx']} non-2xx (host load ${row['host load']})`,
-      );
-      if (row.errors || row['non-2xx'])
-        run.ctx.progress(`${spec.page}: WARNING ${server} had ${row.errors} errors and ${row['non-2xx']} non-2xx responses`);
-      rows.push(row);
-      details.push({
-        server,
-        connections,
-        statements,
-        requests: result.requests,
-        seconds: result.seconds,
-        non2xx: result.non2xx,
-        errors: result.errors,
-        timeouts: result.timeouts,
-        bodyErrors: result.bodyErrors,
-      });
-    }
-  }
-  for (const row of rows) {
-    if (!row.server.startsWith('Tandem')) continue;
-    const raw = rows.find((other) => !other.server.startsWith('Tandem') && other.connections === row.connections);
-    row['Tandem ÷ raw'] = raw && raw['req/s'] > 0 ? round(row['req/s'] / raw['req/s'], 2) : null;
-  }
-  return { rows, details };
-}
-
-function loadRow(server: string, connections: number, statements: number, result: LoadResult): LoadRow {
-  return {
-    server,
-    connections,
-    'req/s': round(result.requestsPerSecond, 1),
-    'p50 ms': round(percentile(result.latenciesMs, 50), 2),
-    'p99 ms': round(percentile(result.latenciesMs, 99), 2),
-    errors: result.errors + result.bodyErrors,
-    'non-2xx': result.non2xx,
-    'SQL/req': statements,
-    'Tandem ÷ raw': null,
-    requests: result.requests,
-    'host load': round(os.loadavg()[0], 1),
-  };
-}
-
 function round(value: number, digits: number): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
-}
-
-function targetsSection(roster: PageResult, first10: number, first100: number, portal: PageResult): BenchSection {
-  const tandemRoster = roster.rows.filter((row) => row.server.startsWith('Tandem'));
-  const most = tandemRoster.reduce<LoadRow | undefined>(
-    (best, row) => (!best || row.connections > best.connections ? row : best),
-    undefined,
-  );
-  const ratios = tandemRoster.map((row) => row['Tandem ÷ raw'] ?? 0);
-  const worstRatio = Math.min(...ratios);
-  const errors = [...roster.rows, ...portal.rows].reduce((sum, row) => sum + row.errors + row['non-2xx'], 0);
-  const rows: Array<Record<string, string | number | null>> = [
-    {
-      target: `roster p99 at ${most?.connections ?? '–'} connections ≤ 50 ms`,
-      measured: `${most?.['p99 ms'].toFixed(2) ?? '–'} ms`,
-      met: most ? (most['p99 ms'] <= 50 ? 'yes' : 'NO') : '–',
-    },
-    {
-      target: 'roster Tandem ÷ raw req/s ≥ 0.5',
-      measured: tandemRoster.map((row) => `${row['Tandem ÷ raw']?.toFixed(2) ?? '–'} (c=${row.connections})`).join(', '),
-      met: worstRatio >= 0.5 ? 'yes' : 'NO',
-    },
-    {
-      target: 'roster SQL statements per request constant (first 10 vs 100)',
-      measured: `${first10} / ${first100}`,
-      met: first10 === first100 ? 'yes' : 'NO',
-    },
-    { target: 'no errors or non-2xx responses', measured: errors, met: errors === 0 ? 'yes' : 'NO' },
-  ];
-  return { name: 'API: targets from the issue', rows };
 }
 
 function datasetSection(dataset: BenchDataset): BenchSection {

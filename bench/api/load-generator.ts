@@ -39,13 +39,19 @@ export type LoadGeneratorMode = 'child-process' | 'in-process';
 
 const SELF = fileURLToPath(import.meta.url);
 
-export function runLoad(spec: LoadSpec, mode: LoadGeneratorMode): Promise<LoadResult> {
-  return mode === 'in-process' ? runLoadHere(spec) : runLoadInChild(spec);
+/**
+ * `onStart` is called in this process just before the load begins (after the child
+ * process has started and loaded autocannon), so a caller can measure this process's
+ * CPU over the load alone, without the fork and the child's start-up.
+ */
+export function runLoad(spec: LoadSpec, mode: LoadGeneratorMode, onStart?: () => void): Promise<LoadResult> {
+  return mode === 'in-process' ? runLoadHere(spec, onStart) : runLoadInChild(spec, onStart);
 }
 
 /** autocannon in this process (for tests: it competes with the server for the event loop). */
-export function runLoadHere(spec: LoadSpec): Promise<LoadResult> {
+export function runLoadHere(spec: LoadSpec, onStart?: () => void): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
+    onStart?.();
     const latencies: number[] = [];
     let good = 0;
     const instance = autocannon(
@@ -86,7 +92,7 @@ export function runLoadHere(spec: LoadSpec): Promise<LoadResult> {
 }
 
 /** autocannon in a child Node process running this very file (compiled), answering over IPC. */
-export function runLoadInChild(spec: LoadSpec): Promise<LoadResult> {
+export function runLoadInChild(spec: LoadSpec, onStart?: () => void): Promise<LoadResult> {
   if (!fs.existsSync(SELF) || !SELF.endsWith('.js')) {
     return Promise.reject(
       new Error(`the load generator runs as compiled JavaScript (${SELF}); build first (npm run build:fast) or use the in-process mode`),
@@ -95,7 +101,9 @@ export function runLoadInChild(spec: LoadSpec): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const child = fork(SELF, ['--load-generator'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let settled = false;
-    child.once('message', (message: { result?: LoadResult; error?: string }) => {
+    child.on('message', (message: { started?: true; result?: LoadResult; error?: string }) => {
+      if (message.started) return onStart?.();
+      if (settled) return;
       settled = true;
       if (message.error) reject(new Error(`load generator: ${message.error}`));
       else resolve(message.result!);
@@ -115,7 +123,7 @@ export function runLoadInChild(spec: LoadSpec): Promise<LoadResult> {
 
 if (process.argv[1] === SELF && process.argv.includes('--load-generator')) {
   process.once('message', (spec: LoadSpec) => {
-    runLoadHere(spec).then(
+    runLoadHere(spec, () => process.send!({ started: true })).then(
       (result) => process.send!({ result }),
       (error: unknown) => process.send!({ error: error instanceof Error ? error.message : String(error) }),
     );
