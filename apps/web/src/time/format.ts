@@ -89,8 +89,8 @@ function formatterFor(zone: string): Intl.DateTimeFormat | undefined {
   let formatter = formatters.get(zone);
   if (!formatter) {
     try {
-      // The browser's locale, as Luxon's default: English everywhere Tandem is used today.
-      formatter = new Intl.DateTimeFormat(undefined, {
+      // en-US whatever the browser's locale, as Luxon's toFormat ("EST", not "GMT-5").
+      formatter = new Intl.DateTimeFormat('en-US', {
         timeZone: zone,
         weekday: 'short',
         year: 'numeric',
@@ -109,7 +109,7 @@ function formatterFor(zone: string): Intl.DateTimeFormat | undefined {
   return formatter;
 }
 
-// Separate formatters for the numbers, so locales that write them in other digits still parse.
+// Separate formatters for the numbers (the named one's parts are words).
 const numberFormatters = new Map<string, Intl.DateTimeFormat>();
 
 function numbersFor(zone: string): Intl.DateTimeFormat {
