@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { BenchContext, BenchSection } from './support/bench-context.js';
 import { formatTable } from './support/table.js';
 
-const USAGE = 'usage: npm run bench -- [--scale N] [--only api|worker|auth]';
+const USAGE = 'usage: npm run bench -- [--scale N] [--only api|worker|auth|web]';
 
 function parseArgs(argv: string[]): { scale: number; only: string | null } {
   let scale = 1;
@@ -16,7 +16,7 @@ function parseArgs(argv: string[]): { scale: number; only: string | null } {
     else throw new Error(`unknown argument ${arg} (${USAGE})`);
   }
   if (!Number.isFinite(scale) || scale <= 0 || scale > 10) throw new Error(`--scale must be a number in (0, 10] (${USAGE})`);
-  if (only && !['api', 'worker', 'auth'].includes(only)) throw new Error(`--only must be api, worker or auth (${USAGE})`);
+  if (only && !['api', 'worker', 'auth', 'web'].includes(only)) throw new Error(`--only must be api, worker, auth or web (${USAGE})`);
   return { scale, only };
 }
 
@@ -25,6 +25,7 @@ const PARTS = [
   { name: 'api', pgDir: 'pg-api', portOffset: 0 },
   { name: 'worker', pgDir: 'pg-worker', portOffset: 1 },
   { name: 'auth', pgDir: 'pg-auth', portOffset: 2 },
+  { name: 'web', pgDir: 'pg-web', portOffset: 3 },
 ] as const;
 
 /**
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   const { benchApi } = await import('./api.bench.js');
   const { benchWorker } = await import('./worker.bench.js');
   const { benchAuth } = await import('./auth.bench.js');
+  const { benchWeb } = await import('./web.bench.js');
   const { acquireBenchLock, benchPostgres, benchRedis } = await import('./support/bench-context.js');
 
   const dataDir = path.resolve('var/bench');
@@ -61,7 +63,13 @@ async function main(): Promise<void> {
       const ctx: BenchContext = { adminUrl: postgres.adminUrl, scale, redisUrl, dataDir, progress };
       try {
         sections.push(
-          ...(part.name === 'api' ? await benchApi(ctx) : part.name === 'worker' ? await benchWorker(ctx) : await benchAuth(ctx)),
+          ...(part.name === 'api'
+            ? await benchApi(ctx)
+            : part.name === 'worker'
+              ? await benchWorker(ctx)
+              : part.name === 'web'
+                ? await benchWeb(ctx)
+                : await benchAuth(ctx)),
         );
       } finally {
         await postgres.stop();

@@ -1,24 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Provider as UrqlProvider } from 'urql';
-import { createGraphQLClient } from '../graphql/client';
-import { graphql, readFragment, type FragmentOf, type ResultOf } from '../graphql/graphql';
+import { createGraphQLClient, refresherFor, type RefreshedTokens } from '../graphql/client';
+import { graphql, readFragment, type FragmentOf } from '../graphql/graphql';
 import { SessionStore, type AuthTokens } from './session-store';
+import { ViewerFields, type Viewer } from './viewer';
 
-export const ViewerFields = graphql(`
-  fragment ViewerFields on User {
-    id
-    name
-    email
-    role
-    timeZone
-    client {
-      id
-      name
-    }
-  }
-`);
-
-export type Viewer = ResultOf<typeof ViewerFields>;
+export { ViewerFields, type Viewer };
 
 /** What AuthPayload-returning mutations (logIn, signUp, acceptInvite) hand to startSession. */
 export interface AuthPayloadResult extends AuthTokens {
@@ -52,7 +39,7 @@ interface AuthState {
 const AuthContext = createContext<AuthState | null>(null);
 
 export function AuthProvider({ children, storage = window.localStorage }: { children: ReactNode; storage?: Storage }) {
-  const session = useMemo(() => new SessionStore(storage), [storage]);
+  const session = useMemo(() => new SessionStore<RefreshedTokens>(storage), [storage]);
   // A new client per log-in and log-out, so nothing cached for one user is ever shown to the next.
   const [client, setClient] = useState(() => createGraphQLClient(session));
   const [viewer, setViewer] = useState<Viewer | null | undefined>(session.hasSession ? undefined : null);
@@ -60,18 +47,23 @@ export function AuthProvider({ children, storage = window.localStorage }: { chil
   useEffect(() => {
     if (viewer !== undefined) return;
     let cancelled = false;
-    // Fire and forget: urql reports a failed query in its result, the promise does not reject.
-    void client
-      .query(MeQuery, {}, { requestPolicy: 'network-only' })
-      .toPromise()
-      .then((result) => {
-        if (cancelled) return;
-        setViewer(result.data ? readFragment(ViewerFields, result.data.me) : null);
-      });
+    // A stored session: the refresh that brings the access token names the viewer too. Only when
+    // another tab had just rotated the pair (so this one reused its token) is `me` asked.
+    const restore = async (): Promise<Viewer | null> => {
+      const refreshed = await session.refreshWith(refresherFor()).catch(() => null);
+      if (!refreshed) return null;
+      if (refreshed.tokens?.user) return readFragment(ViewerFields, refreshed.tokens.user);
+      // urql reports a failed query in its result, the promise does not reject.
+      const result = await client.query(MeQuery, {}, { requestPolicy: 'network-only' }).toPromise();
+      return result.data ? readFragment(ViewerFields, result.data.me) : null;
+    };
+    void restore().then((restored) => {
+      if (!cancelled) setViewer(restored);
+    });
     return () => {
       cancelled = true;
     };
-  }, [client, viewer]);
+  }, [client, session, viewer]);
 
   useEffect(
     () =>

@@ -11,7 +11,13 @@ export interface AuthTokens {
   refreshToken: string;
 }
 
-export type RefreshFn = (refreshToken: string) => Promise<AuthTokens | null>;
+export type RefreshFn<T extends AuthTokens = AuthTokens> = (refreshToken: string) => Promise<T | null>;
+
+/** What a refresh came to: the access token to use and, when this refresh exchanged the pair itself, the API's answer. */
+export interface Refreshed<T extends AuthTokens = AuthTokens> {
+  accessToken: string;
+  tokens?: T;
+}
 
 const STORAGE_KEY = 'tandem.refreshToken';
 const LOCK_NAME = 'tandem.refresh';
@@ -20,10 +26,15 @@ const EXPIRY_MARGIN_MS = 30_000;
 
 type Listener = (loggedIn: boolean) => void;
 
-export class SessionStore {
+/** Whether this browser holds a log-in to restore (without reading or changing it). */
+export function hasStoredSession(storage: Storage): boolean {
+  return storage.getItem(STORAGE_KEY) !== null;
+}
+
+export class SessionStore<T extends AuthTokens = AuthTokens> {
   private accessToken: string | null = null;
   private accessExpiresAt = 0;
-  private refreshing: Promise<string | null> | null = null;
+  private refreshing: Promise<Refreshed<T> | null> | null = null;
   private readonly listeners = new Set<Listener>();
 
   constructor(
@@ -53,7 +64,7 @@ export class SessionStore {
   }
 
   /** A usable access token, refreshing first when it is missing or about to expire. */
-  async accessTokenFor(refresh: RefreshFn): Promise<string | null> {
+  async accessTokenFor(refresh: RefreshFn<T>): Promise<string | null> {
     if (this.accessToken && this.accessExpiresAt - EXPIRY_MARGIN_MS > this.now()) return this.accessToken;
     return this.refresh(refresh);
   }
@@ -69,7 +80,15 @@ export class SessionStore {
   }
 
   /** Exchanges the refresh token for a new pair; null (and logged out) when it no longer works. */
-  refresh(refresh: RefreshFn): Promise<string | null> {
+  async refresh(refresh: RefreshFn<T>): Promise<string | null> {
+    return (await this.refreshWith(refresh))?.accessToken ?? null;
+  }
+
+  /**
+   * As refresh, with the API's answer when this refresh (or the one in flight it joined) made the
+   * exchange; without it when another tab had already rotated the pair.
+   */
+  refreshWith(refresh: RefreshFn<T>): Promise<Refreshed<T> | null> {
     this.refreshing ??= this.refreshOnce(refresh).finally(() => {
       this.refreshing = null;
     });
@@ -81,20 +100,21 @@ export class SessionStore {
     return () => this.listeners.delete(listener);
   }
 
-  private async refreshOnce(refresh: RefreshFn): Promise<string | null> {
+  private async refreshOnce(refresh: RefreshFn<T>): Promise<Refreshed<T> | null> {
     const held = this.storage.getItem(STORAGE_KEY);
     if (!held) return null;
     return withLock(async () => {
       const current = this.storage.getItem(STORAGE_KEY);
       if (!current) return null;
-      if (current !== held && this.accessToken && this.accessExpiresAt - EXPIRY_MARGIN_MS > this.now()) return this.accessToken;
+      if (current !== held && this.accessToken && this.accessExpiresAt - EXPIRY_MARGIN_MS > this.now())
+        return { accessToken: this.accessToken };
       const tokens = await refresh(current);
       if (!tokens) {
         this.clear();
         return null;
       }
       this.save(tokens);
-      return tokens.accessToken;
+      return { accessToken: tokens.accessToken, tokens };
     });
   }
 

@@ -1,34 +1,39 @@
 import { Navigate, Route, Routes } from 'react-router';
-import { PreferencesPage } from '../account/preferences-page';
-import { CalendarPage } from './calendar/calendar-page';
-import { ClientPage } from './client/client-page';
-import { NewClientPage } from './client/new-client-page';
-import { NewEngagementPage } from './engagements/new-engagement-page';
-import { ClientNotificationsPage } from './notifications/client-notifications-page';
-import { RosterPage } from './roster/roster-page';
-import { SessionEditorPage } from './sessions/session-editor-page';
-import { SponsorsPage } from './sponsors/sponsors-page';
-import { PracticePage } from '../practice/practice-page';
+import { lazyPage, PageSuspense } from '../app/lazy-page';
 import { NotFoundPage } from '../app/not-found-page';
+import { RosterPage } from './roster/roster-page';
+
+// The roster is where a coach lands, so it comes with this chunk; every other page is its own.
+const PreferencesPage = lazyPage(() => import('../account/preferences-page'), 'PreferencesPage');
+const CalendarPage = lazyPage(() => import('./calendar/calendar-page'), 'CalendarPage');
+const ClientPage = lazyPage(() => import('./client/client-page'), 'ClientPage');
+const NewClientPage = lazyPage(() => import('./client/new-client-page'), 'NewClientPage');
+const NewEngagementPage = lazyPage(() => import('./engagements/new-engagement-page'), 'NewEngagementPage');
+const ClientNotificationsPage = lazyPage(() => import('./notifications/client-notifications-page'), 'ClientNotificationsPage');
+const SessionEditorPage = lazyPage(() => import('./sessions/session-editor-page'), 'SessionEditorPage');
+const SponsorsPage = lazyPage(() => import('./sponsors/sponsors-page'), 'SponsorsPage');
+const PracticePage = lazyPage(() => import('../practice/practice-page'), 'PracticePage');
 
 /** The coach's (and owner's) workspace. URLs here are also linked from emails: keep them stable. */
 export function CoachRoutes() {
   return (
-    <Routes>
-      <Route index element={<Navigate to="/clients" replace />} />
-      <Route path="clients" element={<RosterPage />} />
-      <Route path="clients/new" element={<NewClientPage />} />
-      <Route path="clients/:clientId/engagements/new" element={<NewEngagementPage />} />
-      <Route path="clients/:clientId/notifications" element={<ClientNotificationsPage />} />
-      {/* The client page has its own tabs (overview, sessions, action items, goals, plan). */}
-      <Route path="clients/:clientId/*" element={<ClientPage />} />
-      <Route path="sessions/:sessionId" element={<SessionEditorPage />} />
-      <Route path="calendar" element={<CalendarPage />} />
-      <Route path="sponsors" element={<SponsorsPage />} />
-      <Route path="preferences" element={<PreferencesPage />} />
-      <Route path="practice/*" element={<PracticePage />} />
-      <Route path="action-items" element={<Navigate to="/clients" replace />} />
-      <Route path="*" element={<NotFoundPage />} />
-    </Routes>
+    <PageSuspense>
+      <Routes>
+        <Route index element={<Navigate to="/clients" replace />} />
+        <Route path="clients" element={<RosterPage />} />
+        <Route path="clients/new" element={<NewClientPage />} />
+        <Route path="clients/:clientId/engagements/new" element={<NewEngagementPage />} />
+        <Route path="clients/:clientId/notifications" element={<ClientNotificationsPage />} />
+        {/* The client page has its own tabs (overview, sessions, action items, goals, plan). */}
+        <Route path="clients/:clientId/*" element={<ClientPage />} />
+        <Route path="sessions/:sessionId" element={<SessionEditorPage />} />
+        <Route path="calendar" element={<CalendarPage />} />
+        <Route path="sponsors" element={<SponsorsPage />} />
+        <Route path="preferences" element={<PreferencesPage />} />
+        <Route path="practice/*" element={<PracticePage />} />
+        <Route path="action-items" element={<Navigate to="/clients" replace />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </PageSuspense>
   );
 }

@@ -1,18 +1,30 @@
 import { authExchange } from '@urql/exchange-auth';
-import { print } from 'graphql';
-import { Client, cacheExchange, fetchExchange, type CombinedError } from 'urql';
+import { Client, cacheExchange, fetchExchange, stringifyDocument, type CombinedError } from 'urql';
 import type { AuthTokens, SessionStore } from '../auth/session-store';
-import { graphql } from './graphql';
+import { ViewerFields } from '../auth/viewer';
+import { graphql, type FragmentOf } from './graphql';
 
-const RefreshMutation = graphql(`
-  mutation Refresh($refreshToken: String!) {
-    refresh(refreshToken: $refreshToken) {
-      accessToken
-      accessTokenExpiresAt
-      refreshToken
+// The viewer comes with every new pair, so a reload knows who is logged in from this one request.
+const RefreshMutation = graphql(
+  `
+    mutation Refresh($refreshToken: String!) {
+      refresh(refreshToken: $refreshToken) {
+        accessToken
+        accessTokenExpiresAt
+        refreshToken
+        user {
+          ...ViewerFields
+        }
+      }
     }
-  }
-`);
+  `,
+  [ViewerFields],
+);
+
+/** A refreshed pair and the user it belongs to (absent only in tests' hand-made answers). */
+export interface RefreshedTokens extends AuthTokens {
+  user?: FragmentOf<typeof ViewerFields>;
+}
 
 /**
  * Whether the whole operation was refused for want of a valid token: an UNAUTHENTICATED error on a
@@ -24,22 +36,27 @@ export function wasRefusedUnauthenticated(error: CombinedError | undefined): boo
 }
 
 /** Exchanges a refresh token without going through the authenticated client. */
-export async function exchangeRefreshToken(url: string, refreshToken: string): Promise<AuthTokens | null> {
+export async function exchangeRefreshToken(url: string, refreshToken: string): Promise<RefreshedTokens | null> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: print(RefreshMutation), variables: { refreshToken } }),
+    body: JSON.stringify({ query: stringifyDocument(RefreshMutation), variables: { refreshToken } }),
   });
-  const body = (await response.json()) as { data?: { refresh?: AuthTokens } | null };
+  const body = (await response.json()) as { data?: { refresh?: RefreshedTokens } | null };
   return body.data?.refresh ?? null;
+}
+
+/** The refresh function every caller of SessionStore.refresh passes (one exchange at a time, whoever asks). */
+export function refresherFor(url = '/graphql'): (refreshToken: string) => Promise<RefreshedTokens | null> {
+  return (token) => exchangeRefreshToken(url, token);
 }
 
 /**
  * The one GraphQL client: adds `Authorization: Bearer`, refreshes the access token before it
  * expires and once more when the API answers UNAUTHENTICATED, then logs out if that fails.
  */
-export function createGraphQLClient(session: SessionStore, url = '/graphql'): Client {
-  const refresh = (token: string) => exchangeRefreshToken(url, token);
+export function createGraphQLClient(session: SessionStore<RefreshedTokens>, url = '/graphql'): Client {
+  const refresh = refresherFor(url);
   return new Client({
     url,
     // Queries go as POST with a JSON body: a GET without a preflight header is refused by

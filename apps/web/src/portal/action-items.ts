@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import { graphql, type ResultOf } from '../graphql/graphql';
+import { formatCalendarDate, isoDateIn } from '../time/format';
 
 /** What the portal shows of an action item: never anything from the session's notes. */
 export const PortalActionItemFields = graphql(`
@@ -94,14 +94,13 @@ export function orderForAttention<T extends Orderable>(items: readonly T[]): T[]
 
 /** "Tue 3 Mar 2026" for a YYYY-MM-DD due date (a calendar date: no zone conversion). */
 export function formatDueDate(dueDate: string): string {
-  const parsed = DateTime.fromISO(dueDate, { zone: 'UTC' });
-  return parsed.isValid ? parsed.toFormat('ccc d LLL yyyy') : dueDate;
+  return formatCalendarDate(dueDate);
 }
 
 /** Whether a date-only due date falls within the next `days` days (today included) in the zone. */
 export function isDueSoon(dueDate: string, zone: string, now: Date = new Date(), days = 7): boolean {
-  const today = DateTime.fromJSDate(now, { zone }).toISODate() ?? '';
-  const limit = DateTime.fromJSDate(now, { zone }).plus({ days }).toISODate() ?? '';
+  const today = isoDateIn(now, zone);
+  const limit = isoDateIn(now, zone, days);
   return dueDate >= today && dueDate <= limit;
 }
 

@@ -1,10 +1,9 @@
-import { DateTime } from 'luxon';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { useViewer } from '../auth/auth-context';
 import { graphql, readFragment, type ResultOf } from '../graphql/graphql';
-import { formatDate, formatDateTime, zoneCity } from '../time/format';
+import { formatDate, formatDateTime, formatTime, hourIn, zoneCity } from '../time/format';
 import { Page } from '../ui/page';
 import { GoalProgressChart } from '../ui/progress-chart';
 import { EmptyState, QueryState } from '../ui/status';
@@ -103,7 +102,7 @@ export const PortalHomeSummariesQuery = graphql(`
 type Overview = NonNullable<ResultOf<typeof PortalHomeOverviewQuery>['me']['client']>;
 
 function greeting(zone: string, now = new Date()): string {
-  const hour = DateTime.fromJSDate(now, { zone }).hour;
+  const hour = hourIn(now, zone);
   if (hour < 5 || hour >= 18) return 'Good evening';
   if (hour < 12) return 'Good morning';
   return 'Good afternoon';
@@ -238,8 +237,7 @@ function NextSession({ client }: { client: Overview }) {
         <time dateTime={session.startsAt}>{formatDateTime(session.startsAt, viewer.timeZone)}</time>
       </p>
       <p className="muted small">
-        {session.durationMinutes} minutes, until{' '}
-        <time dateTime={end}>{DateTime.fromISO(end, { zone: viewer.timeZone }).toFormat('HH:mm ZZZZ')}</time> ({zoneCity(viewer.timeZone)}{' '}
+        {session.durationMinutes} minutes, until <time dateTime={end}>{formatTime(end, viewer.timeZone)}</time> ({zoneCity(viewer.timeZone)}{' '}
         time){coachName ? ` · with ${coachName}` : ''}
         {session.timeZone !== viewer.timeZone ? (
           <>
@@ -330,10 +328,18 @@ function Goals({ client }: { client: Overview }) {
   );
 }
 
+/** Local midnight a year before `now` (29 February goes to the 28th), as ISO UTC. */
+function startOfDayAYearAgo(now: Date): string {
+  const day = new Date(now.getFullYear() - 1, now.getMonth(), 1);
+  const lastOfMonth = new Date(day.getFullYear(), day.getMonth() + 1, 0).getDate();
+  day.setDate(Math.min(now.getDate(), lastOfMonth));
+  return day.toISOString();
+}
+
 function SummariesSection() {
   // Summaries of the past year: the calendar lists sessions in start order, so the window keeps
   // the newest ones within one page.
-  const from = useMemo(() => DateTime.now().minus({ years: 1 }).startOf('day').toUTC().toISO() ?? '', []);
+  const from = useMemo(() => startOfDayAYearAgo(new Date()), []);
   const [result] = useQuery({ query: PortalHomeSummariesQuery, variables: { from } });
   const [showAll, setShowAll] = useState(false);
   const viewer = useViewer();

@@ -1,21 +1,26 @@
 import { Route, Routes } from 'react-router';
-import { PreferencesPage } from '../account/preferences-page';
+import { lazyPage, PageSuspense } from '../app/lazy-page';
 import { NotFoundPage } from '../app/not-found-page';
-import { ActionItemsPage } from './action-items-page';
-import { CareerPlanPage } from './career-plan-page';
-import { ClientSessionPage } from './client-session-page';
 import { PortalHomePage } from './portal-home-page';
+
+// Home is where a client lands, so it comes with this chunk; the other pages are their own.
+const PreferencesPage = lazyPage(() => import('../account/preferences-page'), 'PreferencesPage');
+const ActionItemsPage = lazyPage(() => import('./action-items-page'), 'ActionItemsPage');
+const CareerPlanPage = lazyPage(() => import('./career-plan-page'), 'CareerPlanPage');
+const ClientSessionPage = lazyPage(() => import('./client-session-page'), 'ClientSessionPage');
 
 /** The client's portal. /action-items and /sessions/:id are linked from emails: keep them stable. */
 export function PortalRoutes() {
   return (
-    <Routes>
-      <Route index element={<PortalHomePage />} />
-      <Route path="action-items" element={<ActionItemsPage />} />
-      <Route path="sessions/:sessionId" element={<ClientSessionPage />} />
-      <Route path="plan" element={<CareerPlanPage />} />
-      <Route path="preferences" element={<PreferencesPage />} />
-      <Route path="*" element={<NotFoundPage />} />
-    </Routes>
+    <PageSuspense>
+      <Routes>
+        <Route index element={<PortalHomePage />} />
+        <Route path="action-items" element={<ActionItemsPage />} />
+        <Route path="sessions/:sessionId" element={<ClientSessionPage />} />
+        <Route path="plan" element={<CareerPlanPage />} />
+        <Route path="preferences" element={<PreferencesPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </PageSuspense>
   );
 }

@@ -3,20 +3,13 @@ import { Link, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import { useViewer } from '../../auth/auth-context';
 import { graphql } from '../../graphql/graphql';
-import {
-  formatDate,
-  formatDateTime,
-  formatTime,
-  fromLocalInputValue,
-  toLocalInputValue,
-  zoneAbbreviation,
-  zoneCity,
-} from '../../time/format';
+import { formatDate, formatDateTime, formatTime, zoneAbbreviation, zoneCity } from '../../time/format';
 import { TextField } from '../../ui/fields';
 import { Page } from '../../ui/page';
 import { EmptyState, ErrorNotice, Loading, SuccessNotice } from '../../ui/status';
 import { SESSION_STATUS } from '../client/labels';
 import { calendarRange, dayOf, parseCalendarSearch, shiftRange, switchView, type CalendarDay, type CalendarView } from './calendar-range';
+import { fromLocalInputValue, toLocalInputValue } from './local-input';
 import { useSessionsInRange, type CalendarSession } from './use-sessions-in-range';
 import './calendar-page.css';
 

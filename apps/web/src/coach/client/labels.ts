@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { formatCalendarDate } from '../../time/format';
 
 /** Words for the API's enums, shared by the roster, client page and session editor. */
 
@@ -76,6 +76,5 @@ export function cadenceInWords(cadence: {
 
 /** A YYYY-MM-DD date for people: "Tue 3 Mar 2026" (a date has no zone: shown as written). */
 export function formatPlainDate(date: string): string {
-  const parsed = DateTime.fromISO(date, { zone: 'UTC' });
-  return parsed.isValid ? parsed.toFormat('ccc d LLL yyyy') : date;
+  return formatCalendarDate(date);
 }
