@@ -37,8 +37,10 @@ export interface GrowthBenchOptions {
   clientsPerCoach?: number;
   /** Roster page size (default 100, as the API bench). */
   rosterFirst?: number;
-  /** Interleaved rounds of the roster load and of the worker comparison (default 3). */
+  /** Interleaved rounds of the roster load (default 3). */
   rounds?: number;
+  /** Interleaved rounds of the worker comparison (default: `rounds`). */
+  workerRounds?: number;
   /** Seconds of load per size per round at one connection (default 4; 2 below scale 0.5). */
   durationSeconds?: number;
   /** Requests before the first round, per size (default 30). */
@@ -105,7 +107,9 @@ export async function benchGrowth(ctx: BenchContext, options: GrowthBenchOptions
     if (parts.includes('workers')) {
       const emails = options.workerEmails ?? Number(env.BENCH_GROWTH_EMAILS ?? Math.max(50, Math.round(3000 * ctx.scale)));
       databases.push(`${prefix}_worker`);
-      sections.push(await benchWorkersGrowth(ctx, emails, rounds, `${prefix}_worker`, options.workerConcurrency ?? 16));
+      sections.push(
+        await benchWorkersGrowth(ctx, emails, options.workerRounds ?? rounds, `${prefix}_worker`, options.workerConcurrency ?? 16),
+      );
     }
   } finally {
     if (options.dropDatabases) {
