@@ -124,6 +124,8 @@ export interface DeliveryRun {
   otherCores?: number | null;
   /** /proc/loadavg (1 min) when the run started and when it ended. */
   loadavg?: [number, number];
+  /** PostgreSQL transactions committed per delivered email (the worker's statements, the queue's on its PostgreSQL backend). */
+  commitsPerEmail?: number | null;
   /** Other work used more than BUSY_OTHER_CORES cores during the run. */
   contended?: boolean;
   /** Capacity round (1, 2, …) of a batch due at once, and the raw run that followed it. */
@@ -187,6 +189,28 @@ async function localPostmaster(url: string): Promise<number | null> {
     const parent = row ? parentPid(row.pid) : null;
     const stat = parent ? await fs.readFile(`/proc/${parent}/comm`, 'utf8').catch(() => '') : '';
     return parent && stat.trim().startsWith('postgres') ? parent : null;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Transactions committed in the bench database so far (pg_stat_database): every statement the worker runs outside
+ * a transaction is one, so the difference over a batch ÷ emails is its statements per email (queue's included on
+ * the PostgreSQL backend). The statistics are flushed about once a second: read after a pause.
+ */
+async function commitsSoFar(url: string): Promise<number | null> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const [row] = (
+      await client.query<{ commits: string }>(
+        `SELECT pg_stat_force_next_flush(), (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()) AS commits`,
+      )
+    ).rows;
+    return row ? Number(row.commits) : null;
+  } catch {
+    return null;
   } finally {
     await client.end();
   }
@@ -345,8 +369,10 @@ async function runWorker(
       // A moment ahead, so no row is due before the update commits.
       const firstDueAt = Date.now() + 1000;
       const ids = await armReminders(url, seeded, count, new Date(firstDueAt), phase.spreadMs);
+      const commitsBefore = await commitsSoFar(url);
       const cpuBefore = cpuSnapshot({ worker: worker.pid, receiver: process.pid }, postmaster);
-      const timeoutMs = phase.spreadMs + Math.max(60_000, count * 25);
+      // Generous: on a shared machine a batch can take 10× its quiet time; a timed-out batch ends the backend's runs.
+      const timeoutMs = phase.spreadMs + Math.max(120_000, count * 100);
       const complete = await awaitArrivals(ctx, sink, count, timeoutMs, label, () => !worker.exited);
       const cpuAfter = cpuSnapshot({ worker: worker.pid, receiver: process.pid }, postmaster);
       const samples = rss.samples.slice(phaseStart);
@@ -358,6 +384,9 @@ async function runWorker(
       }
       const summary = summarise(sink.arrivals, outcome.sendAt, notificationIdOf);
       const seconds = summary.lastArrivalAt === null ? null : (summary.lastArrivalAt - firstDueAt) / 1000;
+      // The worker's backends report their statistics about once a second.
+      if (settings.raw) await sleep(1000);
+      const commitsAfter = await commitsSoFar(url);
       const run: DeliveryRun = {
         label,
         spreadMs: phase.spreadMs,
@@ -373,6 +402,11 @@ async function runWorker(
         rssSamples: samples,
         ...cpuFigures(cpuBefore, cpuAfter, summary.delivered),
         loadavg: [Number(loadBefore.toFixed(2)), Number(loadavg().toFixed(2))],
+        // Less the bench's own reads of the outcome (one per try, at most a few).
+        commitsPerEmail:
+          commitsBefore !== null && commitsAfter !== null && summary.delivered
+            ? Number(((commitsAfter - commitsBefore) / summary.delivered).toFixed(2))
+            : null,
         smtpConnections: sink.connectionCount,
         statuses: outcome.statuses,
         timedOut: !complete,
@@ -421,7 +455,7 @@ async function runRaw(
     const startRssMb = rss.now();
     const loadBefore = loadavg();
     const cpuBefore = cpuSnapshot({ sender: sender.pid, receiver: process.pid }, postmaster);
-    const complete = await awaitArrivals(ctx, sink, count, 60_000 + count * 10, label, () => !sender.exited);
+    const complete = await awaitArrivals(ctx, sink, count, 120_000 + count * 50, label, () => !sender.exited);
     const cpuAfter = cpuSnapshot({ sender: sender.pid, receiver: process.pid }, postmaster);
     const memory = rss.stop();
     const code = await Promise.race([sender.wait(), sleep(30_000).then(() => 'still running')]);
@@ -504,6 +538,7 @@ function cpuRow(run: DeliveryRun): Record<string, string | number | null> {
     'sender CPU ms/msg': round(perEmail.worker ?? perEmail.sender ?? null, 2),
     'postgres CPU ms/msg': round(perEmail.postgres ?? null, 2),
     'redis CPU ms/msg': round(perEmail.redis ?? null, 2),
+    'PG commits/msg': round(run.commitsPerEmail ?? null, 2),
     'SMTP connections': run.smtpConnections,
   };
 }
@@ -532,6 +567,10 @@ function comparisonRow(queue: string, runs: DeliveryRun[], raws: DeliveryRun[]):
     'raw CPU ms/email': round(median(cpuOf(raws, 'sender')), 2),
     'CPU ÷ raw median': round(median(rounds.map((run) => run.cpuRatio).filter((value): value is number => typeof value === 'number')), 2),
     'postgres CPU ms/email': round(median(cpuOf(rounds, 'postgres')), 2),
+    'PG commits/email': round(
+      median(rounds.map((run) => run.commitsPerEmail).filter((value): value is number => typeof value === 'number')),
+      2,
+    ),
     'lateness p99 over the spread (s)': round(minute?.latenessP99 ?? null, 2),
     'host load (1 min)': spread(loads, 1),
     'contended runs': `${contended} of ${rounds.length + raws.length}`,
@@ -582,7 +621,8 @@ export async function benchWorker(ctx: BenchContext, options: WorkerBenchOptions
     phases,
     workerEnv: options.workerEnv ?? {},
     workerNodeArgs,
-    raw: options.skipRaw ? null : { connections: rawConnections },
+    // Interleaved with the default phases; with phases of the caller's (the smoke test), one raw run after all.
+    raw: options.skipRaw || !defaults ? null : { connections: rawConnections },
   };
   const sink = await new SmtpReceiver({ keep: 'arrivals' }).start();
   // Every wait below is bounded by its own timer; this only makes sure a drained event loop can never end the
@@ -621,6 +661,12 @@ export async function benchWorker(ctx: BenchContext, options: WorkerBenchOptions
       runs.push(...result.runs);
       raws.push(...result.raws);
       if (result.raws.length) comparisons.push(comparisonRow(`${queue} queue`, result.runs, result.raws));
+    }
+    if (!options.skipRaw && !settings.raw) {
+      const single = await attempt('raw nodemailer', async () =>
+        runRaw(ctx, sink, count, rawConnections, await localPostmaster(ctx.adminUrl)),
+      );
+      if (single) raws.push(single);
     }
   } finally {
     clearInterval(keepAlive);
