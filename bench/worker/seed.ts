@@ -27,11 +27,14 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
  * One practice, a coach per 200 clients, n + 1 clients each with an ACTIVE
  * engagement, one SCHEDULED session ~48 h 10 min ahead and two open action
  * items (so the reminder carries a list, as real ones do), and n + 1
- * SESSION_REMINDER rows (PENDING, version 1, the 48 h offset). The n rows are
+ * SESSION_REMINDER rows (PENDING, version 1, the 48 h offset). Engagements are
+ * planned a year ahead, as the session plan leaves them (`unplanned`: planned_until
+ * NULL, the state before 2026-12-07, which makes the worker's horizon job plan a year
+ * for each during the run). The n rows are
  * parked a day ahead until `armReminders` gives them due times; the extra one
  * (the canary) is due at once.
  */
-export async function seedReminders(url: string, n: number): Promise<SeededReminders> {
+export async function seedReminders(url: string, n: number, options: { unplanned?: boolean } = {}): Promise<SeededReminders> {
   const coaches = Math.max(1, Math.ceil(n / CLIENTS_PER_COACH));
   return withClient(url, async (db) => {
     await db.query('BEGIN');
@@ -52,13 +55,16 @@ export async function seedReminders(url: string, n: number): Promise<SeededRemin
          FROM generate_series(0, $2::int) g JOIN coaches ON coaches.k = g % $3`,
       [practiceId, n, coaches, TIME_ZONES],
     );
+    // planned_until as the session plan leaves it in production (planned a year ahead when the engagement is
+    // created). Left NULL, the worker's hourly horizon job would spend the measured minutes planning a year of
+    // sessions and their emails for every engagement at once: a one-off catch-up, not the sending measured here.
     await db.query(
       `INSERT INTO engagement (practice_id, client_id, coach_id, title, phase, status, start_date, session_minutes,
-                               cadence_frequency, cadence_anchor_kind, cadence_day, cadence_local_time, cadence_time_zone)
+                               cadence_frequency, cadence_anchor_kind, cadence_day, cadence_local_time, cadence_time_zone, planned_until)
        SELECT practice_id, id, coach_id, 'Leadership transition', 'ACT', 'ACTIVE', current_date - 30, 60,
-              'MONTHLY', 'DAY_OF_MONTH', 15, '09:00', time_zone
+              'MONTHLY', 'DAY_OF_MONTH', 15, '09:00', time_zone, CASE WHEN $2::boolean THEN NULL ELSE now() + interval '12 months 1 day' END
          FROM client WHERE practice_id = $1`,
-      [practiceId],
+      [practiceId, options.unplanned === true],
     );
     await db.query(
       `INSERT INTO coaching_session (practice_id, client_id, engagement_id, coach_id, sequence, starts_at, time_zone, duration_minutes,
