@@ -28,9 +28,7 @@ describe('the portal never asks for private notes', () => {
   it('finds the portal’s documents', () => {
     const names = documents.map((d) => d.name);
     for (const expected of [
-      'PortalHomeOverviewQuery',
-      'PortalHomeActionItemsQuery',
-      'PortalHomeSummariesQuery',
+      'PortalHomeQuery',
       'MyActionItemsQuery',
       'ClientSessionQuery',
       'ClientCareerPlanQuery',

@@ -70,9 +70,8 @@ const summaries = {
 
 function homeClient(extra: Record<string, () => unknown> = {}) {
   return mockClient((name) => {
-    if (name === 'PortalHomeOverview') return { data: { me: { id: 'user-9', client: overview.client } } };
-    if (name === 'PortalHomeActionItems') return { data: { myActionItems: connection(items) } };
-    if (name === 'PortalHomeSummaries') return { data: summaries };
+    if (name === 'PortalHome')
+      return { data: { me: { id: 'user-9', client: overview.client }, myActionItems: connection(items), ...summaries } };
     if (extra[name]) return { data: extra[name]() };
     return undefined;
   });
@@ -154,19 +153,30 @@ describe('PortalHomePage', () => {
     expect(within(section).getByRole('link', { name: 'Your career plan' })).toHaveAttribute('href', '/plan');
   });
 
+  it('asks for the whole page in one request', async () => {
+    const client = homeClient();
+    renderPage(<PortalHomePage />, { client, viewer: aClientViewer() });
+    await waitFor(() => expect(screen.getByText('Tue 3 Mar 2026, 09:00 EST')).toBeInTheDocument());
+    expect(client.operations.map((o) => o.name)).toEqual(['PortalHome']);
+  });
+
   it('does not depend on the viewer’s client id (a fresh log-in may not carry it)', () => {
     renderPage(<PortalHomePage />, { client: homeClient(), viewer: aClientViewer({ client: null }) });
     expect(screen.getByRole('region', { name: 'Next session' })).toHaveTextContent('Tue 3 Mar 2026, 09:00 EST');
   });
 
   it('says so when there is nothing open and no session planned', () => {
-    const client = mockClient((name) => {
-      if (name === 'PortalHomeOverview')
-        return { data: { me: { id: 'user-9', client: { ...overview.client, nextSession: null, currentEngagement: null } } } };
-      if (name === 'PortalHomeActionItems') return { data: { myActionItems: connection([]) } };
-      if (name === 'PortalHomeSummaries') return { data: { sessions: connection([]) } };
-      return undefined;
-    });
+    const client = mockClient((name) =>
+      name === 'PortalHome'
+        ? {
+            data: {
+              me: { id: 'user-9', client: { ...overview.client, nextSession: null, currentEngagement: null } },
+              myActionItems: connection([]),
+              sessions: connection([]),
+            },
+          }
+        : undefined,
+    );
     renderPage(<PortalHomePage />, { client, viewer: aClientViewer() });
     expect(screen.getByText('Nothing open right now')).toBeInTheDocument();
     expect(screen.getByText('No session planned')).toBeInTheDocument();

@@ -1,6 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { useQuery } from 'urql';
+import { useQuery, type CombinedError } from 'urql';
 import { useViewer } from '../auth/auth-context';
 import { graphql, readFragment, type ResultOf } from '../graphql/graphql';
 import { formatDate, formatDateTime, formatTime, hourIn, zoneCity } from '../time/format';
@@ -18,56 +18,56 @@ const HOME_ITEM_LIMIT = 6;
 /** How many summaries are shown before "Show all". */
 const SUMMARY_LIMIT = 3;
 
-export const PortalHomeOverviewQuery = graphql(`
-  query PortalHomeOverview {
-    me {
-      id
-      client {
+/**
+ * Everything the home page shows, in one request: the client's next session and goals (`me`, so
+ * nothing depends on ids held in the browser), their open action items and the past year's
+ * summaries. After the refresh that names the viewer, it is the page's only request.
+ */
+export const PortalHomeQuery = graphql(
+  `
+    query PortalHome($from: DateTime!) {
+      me {
         id
-        nextSession {
+        client {
           id
-          startsAt
-          durationMinutes
-          timeZone
-          meetingUrl
-          version
-          engagement {
+          nextSession {
             id
+            startsAt
+            durationMinutes
+            timeZone
             meetingUrl
-          }
-        }
-        currentEngagement {
-          id
-          coach {
-            id
-            name
-          }
-          goals {
-            id
-            title
-            progress
-            targetDate
-            metric {
-              name
-              unit
-              baseline
-              target
-            }
-            checkIns(first: 50) {
+            version
+            engagement {
               id
-              recordedAt
-              value
+              meetingUrl
+            }
+          }
+          currentEngagement {
+            id
+            coach {
+              id
+              name
+            }
+            goals {
+              id
+              title
+              progress
+              targetDate
+              metric {
+                name
+                unit
+                baseline
+                target
+              }
+              checkIns(first: 50) {
+                id
+                recordedAt
+                value
+              }
             }
           }
         }
       }
-    }
-  }
-`);
-
-export const PortalHomeActionItemsQuery = graphql(
-  `
-    query PortalHomeActionItems {
       myActionItems(status: OPEN, first: 25) {
         edges {
           node {
@@ -78,28 +78,26 @@ export const PortalHomeActionItemsQuery = graphql(
           hasNextPage
         }
       }
+      sessions(status: COMPLETED, from: $from, first: 100) {
+        edges {
+          node {
+            id
+            startsAt
+            timeZone
+            sharedSummary
+            summaryPublishedAt
+          }
+        }
+      }
     }
   `,
   [PortalActionItemFields],
 );
 
-export const PortalHomeSummariesQuery = graphql(`
-  query PortalHomeSummaries($from: DateTime!) {
-    sessions(status: COMPLETED, from: $from, first: 100) {
-      edges {
-        node {
-          id
-          startsAt
-          timeZone
-          sharedSummary
-          summaryPublishedAt
-        }
-      }
-    }
-  }
-`);
+type Home = ResultOf<typeof PortalHomeQuery>;
+type HomeResult = { data?: Home; fetching: boolean; error?: CombinedError };
 
-type Overview = NonNullable<ResultOf<typeof PortalHomeOverviewQuery>['me']['client']>;
+type Overview = NonNullable<Home['me']['client']>;
 
 function greeting(zone: string, now = new Date()): string {
   const hour = hourIn(now, zone);
@@ -111,21 +109,24 @@ function greeting(zone: string, now = new Date()): string {
 export function PortalHomePage() {
   const viewer = useViewer();
   const firstName = viewer.name.split(/\s+/)[0] || viewer.name;
+  // Summaries of the past year: the calendar lists sessions in start order, so the window keeps
+  // the newest ones within one page.
+  const from = useMemo(() => startOfDayAYearAgo(new Date()), []);
+  const [result] = useQuery({ query: PortalHomeQuery, variables: { from } });
 
   return (
     <Page title={`${greeting(viewer.timeZone)}, ${firstName}`} subtitle={<>Times are shown in {zoneCity(viewer.timeZone)} time.</>}>
       <div className="portal-home">
-        <ActionItemsSection />
-        <NextSessionSection />
-        <SummariesSection />
-        <GoalsSection />
+        <ActionItemsSection result={result} />
+        <NextSessionSection result={result} />
+        <SummariesSection result={result} />
+        <GoalsSection result={result} />
       </div>
     </Page>
   );
 }
 
-function ActionItemsSection() {
-  const [result] = useQuery({ query: PortalHomeActionItemsQuery });
+function ActionItemsSection({ result }: { result: HomeResult }) {
   return (
     <section className="portal-section" aria-labelledby="home-action-items">
       <div className="section-head">
@@ -163,33 +164,29 @@ function ActionItemsSection() {
   );
 }
 
-function NextSessionSection() {
+function NextSessionSection({ result }: { result: HomeResult }) {
   return (
     <section className="portal-section" aria-labelledby="home-next-session">
       <h2 id="home-next-session">Next session</h2>
-      <WithOverview>{(client) => <NextSession client={client} />}</WithOverview>
+      <WithOverview result={result}>{(client) => <NextSession client={client} />}</WithOverview>
     </section>
   );
 }
 
-function GoalsSection() {
+function GoalsSection({ result }: { result: HomeResult }) {
   return (
     <section className="portal-section" aria-labelledby="home-goals">
       <div className="section-head">
         <h2 id="home-goals">Goals</h2>
         <Link to="/plan">Your career plan</Link>
       </div>
-      <WithOverview>{(client) => <Goals client={client} />}</WithOverview>
+      <WithOverview result={result}>{(client) => <Goals client={client} />}</WithOverview>
     </section>
   );
 }
 
-/**
- * The overview belongs to the logged-in client (`me`), so nothing depends on ids held in the browser.
- * The sections that use it each ask the same query: urql runs it once.
- */
-function WithOverview({ children }: { children: (client: Overview) => ReactNode }) {
-  const [result] = useQuery({ query: PortalHomeOverviewQuery });
+/** The logged-in client's part of the home page, or why there is none. */
+function WithOverview({ result, children }: { result: HomeResult; children: (client: Overview) => ReactNode }) {
   return (
     <QueryState result={result}>
       {(data) =>
@@ -336,11 +333,7 @@ function startOfDayAYearAgo(now: Date): string {
   return day.toISOString();
 }
 
-function SummariesSection() {
-  // Summaries of the past year: the calendar lists sessions in start order, so the window keeps
-  // the newest ones within one page.
-  const from = useMemo(() => startOfDayAYearAgo(new Date()), []);
-  const [result] = useQuery({ query: PortalHomeSummariesQuery, variables: { from } });
+function SummariesSection({ result }: { result: HomeResult }) {
   const [showAll, setShowAll] = useState(false);
   const viewer = useViewer();
   return (
