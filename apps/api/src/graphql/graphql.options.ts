@@ -10,7 +10,6 @@ import type { Logger } from 'pino';
 import type { LoaderFactory } from '#tandem/coaching';
 import type { AppConfig } from '#tandem/config';
 import { graphqlMetricsPlugin } from '../metrics/graphql-metrics.plugin.js';
-import { CompiledExecution } from './compiled-execution.js';
 import { createErrorFormatter, errorLoggingPlugin } from './format-error.js';
 import { graphqlOverHttpPlugin } from './graphql-over-http.plugin.js';
 import { limitObjectsPerRequest, objectBudgetPlugin, REQUEST_BUDGET, requestBudgetPlugin } from './request-budget.js';
@@ -59,7 +58,6 @@ export function graphqlOptions(config: AppConfig, logger: Logger, loaders: Loade
     // Suggestions are removed from every message by the error formatter in production.
     blockFieldSuggestion: { enabled: false },
   }).protect();
-  const compiled = new CompiledExecution();
   return {
     driver: ApolloDriver,
     path: '/graphql',
@@ -69,9 +67,7 @@ export function graphqlOptions(config: AppConfig, logger: Logger, loaders: Loade
     introspection: development,
     playground: false,
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
-    transformSchema: (schema) => compiled.capture(limitObjectsPerRequest(schema)),
-    // Not in Nest's ApolloDriverConfig type (it omits Apollo's gateway), passed to ApolloServer as is.
-    ...({ gateway: compiled.gateway } as object),
+    transformSchema: (schema) => limitObjectsPerRequest(schema),
     plugins: [
       ...(armor.plugins as NonNullable<ApolloDriverConfig['plugins']>),
       requestBudgetPlugin(),
