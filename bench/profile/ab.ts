@@ -39,14 +39,14 @@ function option(args: string[], name: string): string[] {
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const variants = option(args, 'variant').map((value) => {
     const [name, dir] = value.split('=');
-    return { name: name!, dir: path.resolve(dir!) };
+    return { name: name, dir: path.resolve(dir) };
   });
   if (args.includes('--raw')) variants.push({ name: 'raw', dir: path.resolve('.') });
   const scale = Number(option(args, 'scale')[0] ?? 0.3);
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     }
     for (const server of servers)
       for (const page of pages) {
-        const spec = server.pages[page]!;
+        const spec = server.pages[page];
         if (warmup > 0) await runLoad({ ...spec, connections: 8, durationSeconds: warmup }, 'child-process');
       }
     for (let round = 1; round <= rounds; round += 1) {
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
         for (const conn of connections) {
           const order = round % 2 ? servers : [...servers].reverse();
           for (const server of order) {
-            const spec = server.pages[page]!;
+            const spec = server.pages[page];
             const profile = profileDir ? path.join(profileDir, `${server.name}-${page}-c${conn}-r${round}.cpuprofile`) : undefined;
             if (profile) await server.command('profile-start');
             const cpuBefore = processCpuMs(server.pid);
@@ -103,7 +103,7 @@ async function main(): Promise<void> {
               p99: at(99),
               cpuMsPerRequest: cpuMs / Math.max(1, result.requests),
               errors: result.errors + result.bodyErrors + result.non2xx,
-              load: os.loadavg()[0]!,
+              load: os.loadavg()[0],
             };
             rows.push(row);
             progress(
@@ -121,7 +121,7 @@ async function main(): Promise<void> {
   const lines: string[] = [];
   for (const page of pages) {
     for (const conn of connections) {
-      const base = rows.filter((row) => row.page === page && row.connections === conn && row.variant === variants[0]!.name);
+      const base = rows.filter((row) => row.page === page && row.connections === conn && row.variant === variants[0].name);
       for (const variant of variants) {
         const mine = rows.filter((row) => row.page === page && row.connections === conn && row.variant === variant.name);
         const rps = mine.map((row) => row.rps);
@@ -130,7 +130,7 @@ async function main(): Promise<void> {
         lines.push(
           `${page} c=${conn} ${variant.name.padEnd(8)} req/s ${median(rps).toFixed(1)} (${Math.min(...rps).toFixed(1)}–${Math.max(...rps).toFixed(1)})  ` +
             `CPU ms/req ${median(cpu).toFixed(3)} (${Math.min(...cpu).toFixed(3)}–${Math.max(...cpu).toFixed(3)})  ` +
-            `÷ ${variants[0]!.name} ${median(ratio).toFixed(2)} (${Math.min(...ratio).toFixed(2)}–${Math.max(...ratio).toFixed(2)})  ` +
+            `÷ ${variants[0].name} ${median(ratio).toFixed(2)} (${Math.min(...ratio).toFixed(2)}–${Math.max(...ratio).toFixed(2)})  ` +
             `p99 ${median(mine.map((row) => row.p99)).toFixed(1)} ms  load ${Math.min(...mine.map((row) => row.load)).toFixed(1)}–${Math.max(...mine.map((row) => row.load)).toFixed(1)}`,
         );
       }

@@ -55,11 +55,11 @@ async function main(): Promise<void> {
   if (spec.server === 'tandem') {
     const tandem = await startTandem(dataset.url, true);
     base = tandem.url;
-    close = tandem.close;
+    close = () => tandem.close();
   } else {
     const raw = await startRawApiServer({ databaseUrl: dataset.url, jwtSecret: JWT_SECRET, poolSize: 20, rosterFirst: 100 });
     base = raw.url;
-    close = raw.close;
+    close = () => raw.close();
   }
   const path = (page: string) => (spec.server === 'tandem' ? '/graphql' : `/${page}`);
   const pages = {

@@ -19,7 +19,7 @@ export function packageOf(url: string, functionName: string): string {
   const modules = url.lastIndexOf('node_modules/');
   if (modules >= 0) {
     const parts = url.slice(modules + 'node_modules/'.length).split('/');
-    return parts[0]!.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]!;
+    return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
   }
   if (url.startsWith('node:')) return `node:${url.slice(5).split('/')[0] === 'internal' ? url.slice(5).split('/')[1] : url.slice(5)}`;
   const dist = url.indexOf('/dist/');

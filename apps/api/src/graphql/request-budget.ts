@@ -205,7 +205,7 @@ export function requestBudgetPlugin(budget: RequestBudget = REQUEST_BUDGET): Apo
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
           let known = estimates.get(operation);
-          if (!known) estimates.set(operation, (known = new Map()));
+          if (!known) estimates.set(operation, (known = new Map<string, number>()));
           const key = JSON.stringify(request.variables ?? {});
           let cost = known.get(key);
           if (cost === undefined) {
