@@ -14,6 +14,10 @@ export async function createApiApp(runtime: Runtime, options: ApiModuleOptions):
     abortOnError: false,
   });
   app.disable('x-powered-by');
+  // No ETag on the app's own answers (GraphQL, health, metrics): they are per caller and sent
+  // with no-store, so nothing revalidates them, and Express would hash every body (SHA-1) to
+  // make one. The web app's files keep theirs (sendFile makes its own).
+  app.set('etag', false);
   // Only these peers may set X-Forwarded-For: the client IP (log-in and rate limits) must not be a header anyone can write.
   app.set('trust proxy', runtime.config.trustProxy);
   app.use(securityHeaders({ production: runtime.config.isProduction }));

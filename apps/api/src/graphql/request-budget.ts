@@ -195,21 +195,35 @@ function tooComplex(cost: number, budget: RequestBudget): QueryTooComplexError {
  * to execution, which refuses them with BAD_USER_INPUT.
  */
 export function requestBudgetPlugin(budget: RequestBudget = REQUEST_BUDGET): ApolloServerPlugin {
+  // The estimate is a function of the operation and its variables alone (the schema is fixed), and
+  // Apollo hands out the same parsed document for the same text: remember it per operation node and
+  // variables. NaN marks variables that do not coerce (the estimate is then left to execution).
+  const estimates = new WeakMap<OperationDefinitionNode, Map<string, number>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const definitions = operation.variableDefinitions ?? [];
-          const coerced = getVariableValues(schema, definitions, request.variables ?? {}, { maxErrors: 1 });
-          if (coerced.errors) return;
-          const cost = requestCost(schema, document, operation, coerced.coerced, budget);
+          let known = estimates.get(operation);
+          if (!known) estimates.set(operation, (known = new Map<string, number>()));
+          const key = JSON.stringify(request.variables ?? {});
+          let cost = known.get(key);
+          if (cost === undefined) {
+            const definitions = operation.variableDefinitions ?? [];
+            const coerced = getVariableValues(schema, definitions, request.variables ?? {}, { maxErrors: 1 });
+            cost = coerced.errors ? Number.NaN : requestCost(schema, document, operation, coerced.coerced, budget);
+            if (known.size >= ESTIMATES_PER_OPERATION) known.clear();
+            known.set(key, cost);
+          }
           if (cost > budget.maxCost) throw tooComplex(cost, budget);
         },
       };
     },
   };
 }
+
+/** Variable sets remembered per operation (a client polling or paging repeats a few; a new one past this starts over). */
+const ESTIMATES_PER_OPERATION = 64;
 
 /**
  * The ceiling behind the estimate: counts, per request, the objects every composite field
