@@ -1,5 +1,5 @@
 import { BENCH_EMAIL_DOMAIN, countRows, datasetShape, seedPractice, type DatasetShape } from './dataset-seed.js';
-import { adminQuery, benchDatabase, type BenchContext } from './support/bench-context.js';
+import { adminQuery, benchDatabase, type BenchContext, readDatasetFingerprint, writeDatasetFingerprint } from './support/bench-context.js';
 
 // The API benchmark's data set: built once by dataset-seed.ts, then reused while its fingerprint (version, shape, age) holds.
 
@@ -34,7 +34,7 @@ export interface BenchDataset {
 export async function prepareApiDataset(ctx: BenchContext, name: string): Promise<BenchDataset> {
   const shape = datasetShape(ctx.scale);
   let url = await benchDatabase(ctx, name);
-  const stored = await readFingerprint(url);
+  const stored = await readDatasetFingerprint<Fingerprint>(url);
   const reusable =
     stored !== null &&
     stored.version === API_DATASET_VERSION &&
@@ -58,7 +58,7 @@ export async function prepareApiDataset(ctx: BenchContext, name: string): Promis
     ctx.progress('api data set: VACUUM ANALYZE');
     await adminQuery(url, 'VACUUM ANALYZE');
     seededAt = new Date().toISOString();
-    await writeFingerprint(url, { version: API_DATASET_VERSION, ...shape, seededAt });
+    await writeDatasetFingerprint(url, { version: API_DATASET_VERSION, ...shape, seededAt });
     seconds = (Date.now() - started) / 1000;
     seeded = true;
     ctx.progress(`api data set: built in ${seconds.toFixed(1)} s`);
@@ -69,26 +69,6 @@ export async function prepareApiDataset(ctx: BenchContext, name: string): Promis
 interface Fingerprint extends DatasetShape {
   version: string;
   seededAt: string;
-}
-
-async function readFingerprint(url: string): Promise<Fingerprint | null> {
-  const [table] = await adminQuery<{ exists: boolean }>(url, `SELECT to_regclass('public.bench_meta') IS NOT NULL AS exists`);
-  if (!table?.exists) return null;
-  const [row] = await adminQuery<{ value: Fingerprint }>(url, `SELECT value FROM bench_meta WHERE key = 'dataset'`);
-  return row?.value ?? null;
-}
-
-/** Written last, so an interrupted seed is never mistaken for a complete one. */
-async function writeFingerprint(url: string, value: Fingerprint): Promise<void> {
-  await adminQuery(
-    url,
-    `CREATE TABLE IF NOT EXISTS bench_meta (key text PRIMARY KEY, value jsonb NOT NULL, written_at timestamptz NOT NULL DEFAULT now())`,
-  );
-  await adminQuery(
-    url,
-    `INSERT INTO bench_meta (key, value) VALUES ('dataset', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value, written_at = now()`,
-    [JSON.stringify(value)],
-  );
 }
 
 async function identities(url: string, shape: DatasetShape): Promise<Pick<BenchDataset, 'practiceId' | 'coach' | 'client'>> {

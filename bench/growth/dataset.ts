@@ -1,5 +1,5 @@
 import { BENCH_EMAIL_DOMAIN, countRows, seedPractice, type DatasetShape } from '../dataset-seed.js';
-import { adminQuery, benchDatabase, type BenchContext } from '../support/bench-context.js';
+import { adminQuery, benchDatabase, type BenchContext, readDatasetFingerprint, writeDatasetFingerprint } from '../support/bench-context.js';
 
 /**
  * One practice of the growth part: `coaches` × `clientsPerCoach` clients with the API data
@@ -34,7 +34,7 @@ interface Fingerprint extends DatasetShape {
 
 export async function prepareGrowthPractice(ctx: BenchContext, name: string, shape: DatasetShape): Promise<GrowthPractice> {
   let url = await benchDatabase(ctx, name);
-  const stored = await readFingerprint(url);
+  const stored = await readDatasetFingerprint<Fingerprint>(url);
   const label = `growth ${shape.coaches * shape.clientsPerCoach} clients`;
   const reusable =
     stored !== null &&
@@ -55,7 +55,7 @@ export async function prepareGrowthPractice(ctx: BenchContext, name: string, sha
     ctx.progress(`${label}: VACUUM ANALYZE`);
     await adminQuery(url, 'VACUUM ANALYZE');
     seededAt = new Date().toISOString();
-    await writeFingerprint(url, { version: GROWTH_DATASET_VERSION, ...shape, seededAt });
+    await writeDatasetFingerprint(url, { version: GROWTH_DATASET_VERSION, ...shape, seededAt });
     seconds = (Date.now() - started) / 1000;
     seeded = true;
     ctx.progress(`${label}: built in ${seconds.toFixed(1)} s`);
@@ -88,24 +88,4 @@ function throttled(progress: (message: string) => void, everyMs: number): (messa
       progress(message);
     }
   };
-}
-
-async function readFingerprint(url: string): Promise<Fingerprint | null> {
-  const [table] = await adminQuery<{ exists: boolean }>(url, `SELECT to_regclass('public.bench_meta') IS NOT NULL AS exists`);
-  if (!table?.exists) return null;
-  const [row] = await adminQuery<{ value: Fingerprint }>(url, `SELECT value FROM bench_meta WHERE key = 'dataset'`);
-  return row?.value ?? null;
-}
-
-/** Written last, so an interrupted seed is never mistaken for a complete one. */
-async function writeFingerprint(url: string, value: Fingerprint): Promise<void> {
-  await adminQuery(
-    url,
-    `CREATE TABLE IF NOT EXISTS bench_meta (key text PRIMARY KEY, value jsonb NOT NULL, written_at timestamptz NOT NULL DEFAULT now())`,
-  );
-  await adminQuery(
-    url,
-    `INSERT INTO bench_meta (key, value) VALUES ('dataset', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value, written_at = now()`,
-    [JSON.stringify(value)],
-  );
 }

@@ -152,3 +152,24 @@ export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
+
+/** The fingerprint stored with a seeded data set (bench_meta), or null when there is none yet. */
+export async function readDatasetFingerprint<T>(url: string): Promise<T | null> {
+  const [table] = await adminQuery<{ exists: boolean }>(url, `SELECT to_regclass('public.bench_meta') IS NOT NULL AS exists`);
+  if (!table?.exists) return null;
+  const [row] = await adminQuery<{ value: T }>(url, `SELECT value FROM bench_meta WHERE key = 'dataset'`);
+  return row?.value ?? null;
+}
+
+/** Written last, so an interrupted seed is never mistaken for a complete one. */
+export async function writeDatasetFingerprint(url: string, value: object): Promise<void> {
+  await adminQuery(
+    url,
+    `CREATE TABLE IF NOT EXISTS bench_meta (key text PRIMARY KEY, value jsonb NOT NULL, written_at timestamptz NOT NULL DEFAULT now())`,
+  );
+  await adminQuery(
+    url,
+    `INSERT INTO bench_meta (key, value) VALUES ('dataset', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value, written_at = now()`,
+    [JSON.stringify(value)],
+  );
+}
