@@ -109,7 +109,8 @@ export async function benchApi(ctx: BenchContext, options: ApiBenchOptions = {})
   let raw: RawApiServer | undefined;
   try {
     raw = await startRawApiServer({ databaseUrl: dataset.url, jwtSecret: JWT_SECRET, poolSize: POOL_SIZE, rosterFirst: ROSTER_FIRST });
-    const tokens = benchTokens(new AccessTokenService(tandem.config), tandem.app.get(Db));
+    const db = tandem.app.get(Db);
+    const tokens = benchTokens(new AccessTokenService(tandem.config), (sql, values) => db.manager.query(sql, values));
     const coach: Actor = { userId: dataset.coach.userId, practiceId: dataset.practiceId, role: 'COACH', clientId: null };
     const client: Actor = {
       userId: dataset.client.userId,
@@ -233,8 +234,11 @@ export interface TandemServer {
   close(): Promise<void>;
 }
 
-/** The real API app, configured as production runs it, on `databaseUrl` (listening on 127.0.0.1, or only initialised). */
-export async function startTandem(databaseUrl: string, listen: boolean): Promise<TandemServer> {
+/**
+ * The real API app, configured as production runs it, on `databaseUrl` (listening on 127.0.0.1,
+ * or only initialised); `webAppDir` serves a build of the web app too.
+ */
+export async function startTandem(databaseUrl: string, listen: boolean, options: { webAppDir?: string } = {}): Promise<TandemServer> {
   const config = loadConfig({
     NODE_ENV: 'production',
     JWT_SECRET,
@@ -251,7 +255,7 @@ export async function startTandem(databaseUrl: string, listen: boolean): Promise
     migrations: ALL_MIGRATIONS,
     stop: async () => undefined,
   };
-  const app = await createApiApp(runtime, { runWorker: false, schemaFile: false });
+  const app = await createApiApp(runtime, { runWorker: false, schemaFile: false, webAppDir: options.webAppDir });
   let url = '';
   if (listen) {
     await app.listen(0, '127.0.0.1');
@@ -263,15 +267,16 @@ export async function startTandem(databaseUrl: string, listen: boolean): Promise
 }
 
 /** Access tokens of a live session (a refresh-token family with an unrevoked token), as log-in makes them. */
-interface BenchTokens {
+export interface BenchTokens {
   issue(actor: Actor): Promise<{ token: string }>;
 }
 
-function benchTokens(tokens: AccessTokenService, db: Db): BenchTokens {
+/** `query` runs SQL on the bench database (the app's own connection, or a client of the caller's). */
+export function benchTokens(tokens: AccessTokenService, query: (sql: string, values: unknown[]) => Promise<unknown>): BenchTokens {
   return {
     async issue(actor) {
       const sessionId = randomUUID();
-      await db.manager.query(
+      await query(
         `INSERT INTO refresh_token (practice_id, user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, $4, now() + interval '1 day')`,
         [actor.practiceId, actor.userId, sessionId, randomBytes(32).toString('hex')],
       );
@@ -280,7 +285,7 @@ function benchTokens(tokens: AccessTokenService, db: Db): BenchTokens {
   };
 }
 
-async function bearer(tokens: BenchTokens, actor: Actor): Promise<Record<string, string>> {
+export async function bearer(tokens: BenchTokens, actor: Actor): Promise<Record<string, string>> {
   const { token } = await tokens.issue(actor);
   return { 'content-type': 'application/json', authorization: `Bearer ${token}` };
 }

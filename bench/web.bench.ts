@@ -1,18 +1,13 @@
 // Long on purpose: the web part of `npm run bench` is one script (servers, browser, throttling, figures) sharing its settings.
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { BrowserContext } from 'playwright-core';
 import { pino } from 'pino';
-import { loadConfig } from '#tandem/config';
 import { DEMO_CLIENT_EMAIL, DEMO_COACH_EMAIL, DEMO_PASSWORD, seedDemoDatabase } from '#tandem/demo';
-import type { Runtime } from '#tandem/runtime';
-import { ALL_MIGRATIONS } from '../migrations/index.js';
-import { createApiApp } from '../apps/api/src/create-api-app.js';
+import { startTandem } from './api.bench.js';
 import { benchDatabase, percentile, type BenchContext, type BenchSection } from './support/bench-context.js';
 
 /**
@@ -39,7 +34,6 @@ const TARGETS = { login: 100, portal: 100, roster: 160 } as const;
 const FCP_TARGET_MS = 2000;
 const DATA_TARGET_MS = 3000;
 const LOAD_TIMEOUT_MS = 90_000;
-const JWT_SECRET = 'w'.repeat(48);
 const HINT_KEY = 'tandem.workspace';
 const REFRESH_KEY = 'tandem.refreshToken';
 
@@ -90,7 +84,7 @@ export async function benchWeb(ctx: BenchContext, options: { runs?: number; data
   });
   try {
     for (const [label, dir] of baseline ? [['before', baseline] as const, ['after', current] as const] : [['now', current] as const]) {
-      builds.push({ label, dir, ...(await startServer(databaseUrl, dir)) });
+      builds.push({ label, dir, ...(await startTandem(databaseUrl, true, { webAppDir: dir })) });
     }
     const tokens = new Map<string, string>();
     const refreshToken = async (build: Build, email: string) => tokens.get(`${build.label}:${email}`) ?? (await logIn(build.url, email));
@@ -153,22 +147,6 @@ export async function benchWeb(ctx: BenchContext, options: { runs?: number; data
     await browser.close();
     for (const build of builds) await build.app.close();
   }
-}
-
-/** The real API app serving one build of the web app, as production runs it. */
-async function startServer(databaseUrl: string, webAppDir: string): Promise<{ url: string; app: INestApplication }> {
-  const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', LOG_FORMAT: 'json' });
-  const runtime: Runtime = {
-    config,
-    logger: pino({ level: 'silent' }),
-    databaseUrl,
-    databaseLabel: 'bench database',
-    migrations: ALL_MIGRATIONS,
-    stop: async () => undefined,
-  };
-  const app = await createApiApp(runtime, { runWorker: false, schemaFile: false, webAppDir });
-  await app.listen(0, '127.0.0.1');
-  return { app, url: `http://127.0.0.1:${((app.getHttpServer() as Server).address() as AddressInfo).port}` };
 }
 
 async function logIn(url: string, email: string): Promise<string> {

@@ -31,10 +31,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import { SMTP_POOL_CONNECTIONS } from '#tandem/mail';
-import { adminQuery, benchDatabase, percentile, type BenchContext, type BenchSection } from './support/bench-context.js';
+import { deleteRedisKeys, adminQuery, benchDatabase, percentile, type BenchContext, type BenchSection } from './support/bench-context.js';
 import { cpuBetween, cpuSnapshot, parentPid, RssSampler, statusMb } from './worker/proc-stats.js';
 import { armReminders, reminderOutcome, seedReminders } from './worker/seed.js';
 import { SmtpReceiver, type Arrival } from './support/smtp-receiver.js';
@@ -269,20 +268,6 @@ async function awaitArrivals(
     ctx.progress(`${label}: ${sink.received}/${count} delivered`);
   }
   return false;
-}
-
-async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 /** One batch of reminders given to the worker: `count` rows due evenly over `spreadMs` (0: all at the same instant). */

@@ -2,9 +2,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Redis } from 'ioredis';
 import { SmtpReceiver } from '../support/smtp-receiver.js';
-import { benchDatabase, type BenchContext } from '../support/bench-context.js';
+import { deleteRedisKeys, benchDatabase, type BenchContext } from '../support/bench-context.js';
 import { WORKER_NODE_ARGS } from '../worker.bench.js';
 import { cpuBetween, cpuSnapshot } from '../worker/proc-stats.js';
 import { armReminders, reminderOutcome, seedReminders } from '../worker/seed.js';
@@ -199,19 +198,5 @@ async function runOnce(
     await Promise.all(workers.map((worker) => worker.stop('SIGTERM')));
     await deleteRedisKeys(redisUrl, prefix).catch(() => undefined);
     for (const dir of dirs) await fs.rm(dir, { recursive: true, force: true });
-  }
-}
-
-async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
   }
 }

@@ -1,9 +1,9 @@
 // One server (a Tandem build or the raw server) kept running for `ab.ts`, which loads it in interleaved rounds.
-import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import readline from 'node:readline';
 import pg from 'pg';
+import type { Actor } from '#tandem/coaching';
 
 /**
  * `node dist/bench/profile/api-run.js` with PROFILE_SERVER (JSON: server, dataset) in the
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const spec = JSON.parse(process.env.PROFILE_SERVER ?? '') as ServerSpec;
   process.env.NODE_ENV ??= 'production';
   await import('reflect-metadata');
-  const { startTandem, rosterQuery, PORTAL_QUERY } = await import('../api.bench.js');
+  const { startTandem, rosterQuery, PORTAL_QUERY, benchTokens, bearer } = await import('../api.bench.js');
   const { startRawApiServer } = await import('../raw-api-server.js');
   const { AccessTokenService } = await import('#tandem/coaching');
   const { loadConfig } = await import('#tandem/config');
@@ -33,15 +33,8 @@ async function main(): Promise<void> {
   const tokens = new AccessTokenService(config);
   const db = new pg.Client({ connectionString: dataset.url });
   await db.connect();
-  const bearer = async (actor: { userId: string; practiceId: string; role: 'COACH' | 'CLIENT'; clientId: string | null }) => {
-    const sessionId = randomUUID();
-    await db.query(
-      `INSERT INTO refresh_token (practice_id, user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, $4, now() + interval '1 day')`,
-      [actor.practiceId, actor.userId, sessionId, randomBytes(32).toString('hex')],
-    );
-    const { token } = await tokens.issue(actor, sessionId);
-    return { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-  };
+  const issuer = benchTokens(tokens, (sql, values) => db.query(sql, values));
+  const headersFor = (actor: Actor) => bearer(issuer, actor);
   const coach = { userId: dataset.coach.userId, practiceId: dataset.practiceId, role: 'COACH' as const, clientId: null };
   const client = {
     userId: dataset.client.userId,
@@ -63,10 +56,10 @@ async function main(): Promise<void> {
   }
   const path = (page: string) => (spec.server === 'tandem' ? '/graphql' : `/${page}`);
   const pages = {
-    roster: { url: base + path('roster'), headers: await bearer(coach), body: JSON.stringify({ query: rosterQuery(100) }) },
+    roster: { url: base + path('roster'), headers: await headersFor(coach), body: JSON.stringify({ query: rosterQuery(100) }) },
     portal: {
       url: base + path('portal'),
-      headers: await bearer(client),
+      headers: await headersFor(client),
       body: JSON.stringify({ query: PORTAL_QUERY, variables: { from: new Date().toISOString() } }),
     },
   };

@@ -173,3 +173,18 @@ export async function writeDatasetFingerprint(url: string, value: object): Promi
     [JSON.stringify(value)],
   );
 }
+
+/** Deletes every Redis key under `prefix:` (a benchmark's own queue), a page of keys at a time. */
+export async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
