@@ -87,10 +87,11 @@ export function graphqlOptions(config: AppConfig, logger: Logger, loaders: Loade
     persistedQueries: false,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter({ hideSuggestions: !development }),
-    context: ({ req, res }: { req: { actor?: unknown }; res: unknown }) => ({
-      req,
-      res,
-      loaders: loaders.create(() => req.actor as never),
+    // Fastify's integration calls it with (request, reply).
+    context: (request: { actor?: unknown }, reply: unknown) => ({
+      req: request,
+      res: reply,
+      loaders: loaders.create(() => request.actor as never),
     }),
   };
 }
