@@ -1,65 +1,34 @@
-import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { pinoHttp } from 'pino-http';
-import { PinoLoggerService, requestContext, type RequestContext } from '#tandem/logging';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { PinoLoggerService, requestLogging } from '#tandem/logging';
 import type { Runtime } from '#tandem/runtime';
 import { ApiModule, type ApiModuleOptions } from './api.module.js';
 import { securityHeaders } from './security-headers.js';
+import { defaultWebAppDir, serveWebApp, webAppBuilt, webAppMissing } from './web/serve-web-app.js';
 
-const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
-/** PROTOTYPE: the app on Fastify (issue 14 A/B); web app serving left out. */
+/** Builds the HTTP app (GraphQL + health) exactly as production runs it; tests use the same function. */
 export async function createApiApp(runtime: Runtime, options: ApiModuleOptions): Promise<INestApplication> {
-  const adapter = new FastifyAdapter({
-    trustProxy: runtime.config.trustProxy as never,
-    bodyLimit: 100 * 1024,
-    genReqId: (req) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && SAFE_REQUEST_ID.test(given) ? given : randomUUID();
-    },
-  });
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(runtime, options), adapter, {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(runtime, options), {
     logger: new PinoLoggerService(runtime.logger),
     abortOnError: false,
   });
-  const fastify = app.getHttpAdapter().getInstance();
-  const helmet = securityHeaders({ production: runtime.config.isProduction }) as unknown as (
-    req: unknown,
-    res: unknown,
-    next: (error?: unknown) => void,
-  ) => void;
-  const quiet = new Set(['/health/live', '/health/ready', '/metrics']);
-  const httpLogger = pinoHttp({
-    logger: runtime.logger,
-    genReqId: (req) => (req as unknown as { tandemId: string }).tandemId,
-    autoLogging: { ignore: (req) => quiet.has((req.url ?? '').split('?')[0] ?? '') },
-    customProps: (req) => ({ sqlStatements: (req as { sqlStatements?: number }).sqlStatements }),
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-    serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-  });
-  const contexts = new WeakMap<object, RequestContext>();
-  fastify.addHook('onRequest', (request, reply, done) => {
-    reply.header('X-Request-Id', request.id);
-    (request.raw as unknown as { tandemId: string }).tandemId = request.id;
-    httpLogger(request.raw, reply.raw);
-    contexts.set(request, { requestId: request.id, sqlStatements: 0 });
-    helmet(request.raw, reply.raw, done);
-  });
-  fastify.addHook('preHandler', (request, _reply, done) => {
-    requestContext.run(contexts.get(request)!, done);
-  });
-  fastify.addHook('onSend', (request, reply, payload, done) => {
-    const context = contexts.get(request);
-    if (context) {
-      reply.header('X-Sql-Statements', String(context.sqlStatements));
-      (request.raw as unknown as { sqlStatements?: number }).sqlStatements = context.sqlStatements;
+  app.disable('x-powered-by');
+  // No ETag on the app's own answers (GraphQL, health, metrics): they are per caller and sent
+  // with no-store, so nothing revalidates them, and Express would hash every body (SHA-1) to
+  // make one. The web app's files keep theirs (sendFile makes its own).
+  app.set('etag', false);
+  // Only these peers may set X-Forwarded-For: the client IP (log-in and rate limits) must not be a header anyone can write.
+  app.set('trust proxy', runtime.config.trustProxy);
+  app.use(securityHeaders({ production: runtime.config.isProduction }));
+  app.use(requestLogging(runtime.logger, { quietPaths: ['/health/live', '/health/ready', '/metrics'] }));
+  if (options.webAppDir !== false) {
+    const dir = options.webAppDir ?? defaultWebAppDir();
+    if (webAppBuilt(dir)) app.use(serveWebApp(dir));
+    else {
+      runtime.logger.warn({ dir }, 'the web app is not built: run npm run build:web');
+      app.use(webAppMissing(dir));
     }
-    done(null, payload);
-  });
+  }
   return app;
 }

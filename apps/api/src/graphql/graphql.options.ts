@@ -87,11 +87,10 @@ export function graphqlOptions(config: AppConfig, logger: Logger, loaders: Loade
     persistedQueries: false,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter({ hideSuggestions: !development }),
-    // Fastify's integration calls it with (request, reply).
-    context: (request: { actor?: unknown }, reply: unknown) => ({
-      req: request,
-      res: reply,
-      loaders: loaders.create(() => request.actor as never),
+    context: ({ req, res }: { req: { actor?: unknown }; res: unknown }) => ({
+      req,
+      res,
+      loaders: loaders.create(() => req.actor as never),
     }),
   };
 }
