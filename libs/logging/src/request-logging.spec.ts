@@ -23,6 +23,7 @@ describe('request logging', () => {
     server = createServer((req, res) =>
       middleware(req, res, () => {
         // Later work, after an await, still sees the request's context.
+        if (req.url === '/never') return; // answered only by the caller giving up
         setImmediate(() => {
           countSqlStatement();
           countSqlStatement();
@@ -74,6 +75,15 @@ describe('request logging', () => {
     await settled();
     expect(lines.filter((line) => line.msg === 'request completed')).toEqual([
       expect.objectContaining({ level: 40, req: expect.objectContaining({ id: hostile.headers.get('x-request-id'), url: '/missing' }) }),
+    ]);
+  });
+
+  it('logs a response the caller gave up on as an error', async () => {
+    lines.length = 0;
+    await expect(fetch(`${base}/never`, { signal: AbortSignal.timeout(100) })).rejects.toThrow();
+    for (let tries = 0; tries < 50 && !lines.some((line) => line.msg === 'request aborted'); tries += 1) await settled();
+    expect(lines.filter((line) => line.msg === 'request aborted')).toEqual([
+      expect.objectContaining({ level: 50, req: expect.objectContaining({ url: '/never' }) }),
     ]);
   });
 });
