@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react-swc';
 import { defineConfig } from 'vitest/config';
 import { precompress } from './precompress.ts';
+import { workspaceFiles } from './workspace-files.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 // The API the dev server forwards to (npm start / npm run start:api listen on 3000 by default).
@@ -9,7 +10,7 @@ const apiUrl = process.env.TANDEM_API_URL ?? 'http://localhost:3000';
 
 export default defineConfig({
   root,
-  plugins: [react(), precompress()],
+  plugins: [react(), workspaceFiles(), precompress()],
   resolve: {
     // The server's pure cadence code (luxon only), reused for the new-engagement preview.
     // and the password rule the API applies (no dependencies), so the forms tell before submitting.

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { join } from 'node:path';
@@ -129,6 +130,16 @@ it('answers a page path with index.html, revalidated every time, compressed when
     expect(decode(response).equals(original)).toBe(true);
     expectSecurityHeaders(response);
   }
+});
+
+it("allows index.html's inline scripts by their hash and no other inline script", async () => {
+  const response = await rawGet(`${base}/`, { accept: 'text/html' });
+  const html = decode(response).toString('utf8');
+  const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) => match[1]);
+  expect(inline.length).toBeGreaterThan(0);
+  const scriptSrc = /(?:^|;)\s*script-src ([^;]*)/.exec(String(response.headers['content-security-policy']))?.[1].split(' ');
+  const hashes = inline.map((body) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`);
+  expect(scriptSrc?.sort()).toEqual(["'self'", ...hashes].sort());
 });
 
 it('keeps source maps on the server: none is served and no bundle points to one', async () => {

@@ -2,13 +2,17 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 
 // The web app talks only to its own origin; inline styles are allowed for React's style
-// attributes and the unsubscribe page's <style>. No upgrade-insecure-requests: a plain-HTTP
+// attributes and the unsubscribe page's <style>. The one inline script is index.html's (it starts
+// a reload's token refresh early), allowed by its hash: test/production/web-assets.spec.ts checks
+// that every inline script the built page carries is allowed. No upgrade-insecure-requests: a plain-HTTP
 // install (npm start on a laptop) would have every asset rewritten to an https URL that fails.
+const INDEX_HTML_SCRIPT = "'sha256-hpNyHB1TV5m9Ah9bJLxi7sqxKcDI7P3NY3AUlncsGlY='";
+
 const APP_POLICY = {
   useDefaults: false,
   directives: {
     defaultSrc: ["'self'"],
-    scriptSrc: ["'self'"],
+    scriptSrc: ["'self'", INDEX_HTML_SCRIPT],
     scriptSrcAttr: ["'none'"],
     styleSrc: ["'self'", "'unsafe-inline'"],
     imgSrc: ["'self'", 'data:'],

@@ -5,10 +5,13 @@ import { AppRoutes } from './app/app-routes';
 import { preloadRememberedWorkspace } from './app/workspaces';
 import { hasStoredSession } from './auth/session-store';
 import { AuthProvider } from './auth/auth-context';
+import { takeEarlyRefresh } from './auth/early-refresh';
 import { UnsavedChangesGuard } from './ui/use-unsaved-changes';
 import './styles.css';
 
-// A reload of a logged-in page: fetch the workspace's code while the session is restored.
+// A reload of a logged-in page: index.html has started the refresh (adopted here) and the
+// workspace's download; importing it now runs it as soon as it arrives.
+const earlyRefresh = takeEarlyRefresh();
 if (hasStoredSession(window.localStorage)) preloadRememberedWorkspace(window.localStorage);
 
 // A data router (one splat route; the pages keep their <Routes>) so forms can block a navigation that would lose unsaved text.
@@ -17,7 +20,7 @@ const router = createBrowserRouter([
     path: '*',
     element: (
       <UnsavedChangesGuard>
-        <AuthProvider>
+        <AuthProvider earlyRefresh={earlyRefresh}>
           <AppRoutes />
         </AuthProvider>
       </UnsavedChangesGuard>

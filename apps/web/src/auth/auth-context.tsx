@@ -38,8 +38,21 @@ interface AuthState {
 
 const AuthContext = createContext<AuthState | null>(null);
 
-export function AuthProvider({ children, storage = window.localStorage }: { children: ReactNode; storage?: Storage }) {
-  const session = useMemo(() => new SessionStore<RefreshedTokens>(storage), [storage]);
+export function AuthProvider({
+  children,
+  storage = window.localStorage,
+  earlyRefresh,
+}: {
+  children: ReactNode;
+  storage?: Storage;
+  /** The refresh index.html started for this page load, if any (early-refresh.ts). */
+  earlyRefresh?: Promise<RefreshedTokens | null>;
+}) {
+  const session = useMemo(() => {
+    const store = new SessionStore<RefreshedTokens>(storage);
+    if (earlyRefresh) store.adoptEarlyRefresh(earlyRefresh);
+    return store;
+  }, [storage, earlyRefresh]);
   // A new client per log-in and log-out, so nothing cached for one user is ever shown to the next.
   const [client, setClient] = useState(() => createGraphQLClient(session));
   const [viewer, setViewer] = useState<Viewer | null | undefined>(session.hasSession ? undefined : null);

@@ -48,3 +48,39 @@ describe('SessionStore', () => {
     expect(changes).toEqual([false]);
   });
 });
+
+describe('SessionStore.adoptEarlyRefresh', () => {
+  it("takes the page's early refresh instead of exchanging the token again, and rotates from its pair next time", async () => {
+    let now = Date.now();
+    window.localStorage.clear();
+    window.localStorage.setItem('tandem.refreshToken', 'refresh-1');
+    const store = new SessionStore(window.localStorage, () => now);
+    // index.html's script stores the rotated refresh token itself, under the lock.
+    window.localStorage.setItem('tandem.refreshToken', 'refresh-2');
+    store.adoptEarlyRefresh(Promise.resolve(tokens(now, 2)));
+    const changes: boolean[] = [];
+    store.onChange((loggedIn) => changes.push(loggedIn));
+    const refresh = vi.fn(async (refreshToken: string) => tokens(now, Number(refreshToken.split('-')[1]) + 1));
+
+    const [a, b] = await Promise.all([store.refreshWith(refresh), store.accessTokenFor(refresh)]);
+    expect(a).toEqual({ accessToken: 'access-2', tokens: tokens(now, 2) });
+    expect(b).toBe('access-2');
+    expect(refresh).not.toHaveBeenCalled();
+    expect(changes).toEqual([true]);
+
+    now += 15 * 60_000;
+    expect(await store.accessTokenFor(refresh)).toBe('access-3');
+    expect(refresh).toHaveBeenCalledExactlyOnceWith('refresh-2');
+  });
+
+  it('logs out when the early refresh was refused', async () => {
+    window.localStorage.clear();
+    window.localStorage.setItem('tandem.refreshToken', 'refresh-1');
+    const store = new SessionStore(window.localStorage);
+    store.adoptEarlyRefresh(Promise.resolve(null));
+    const refresh = vi.fn();
+    expect(await store.refresh(refresh)).toBeNull();
+    expect(store.hasSession).toBe(false);
+    expect(refresh).not.toHaveBeenCalled();
+  });
+});

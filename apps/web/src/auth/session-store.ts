@@ -35,6 +35,7 @@ export class SessionStore<T extends AuthTokens = AuthTokens> {
   private accessToken: string | null = null;
   private accessExpiresAt = 0;
   private refreshing: Promise<Refreshed<T> | null> | null = null;
+  private early: Promise<T | null> | null = null;
   private readonly listeners = new Set<Listener>();
 
   constructor(
@@ -95,12 +96,26 @@ export class SessionStore<T extends AuthTokens = AuthTokens> {
     return this.refreshing;
   }
 
+  /**
+   * A refresh the page started before this code ran (index.html's inline script, under the same
+   * lock, which also stored the new refresh token): the next refresh takes its answer instead of
+   * exchanging the token again.
+   */
+  adoptEarlyRefresh(early: Promise<T | null>): void {
+    this.early = early;
+  }
+
   onChange(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
   private async refreshOnce(refresh: RefreshFn<T>): Promise<Refreshed<T> | null> {
+    const early = this.early;
+    if (early) {
+      this.early = null;
+      return this.takeEarly(early);
+    }
     const held = this.storage.getItem(STORAGE_KEY);
     if (!held) return null;
     return withLock(async () => {
@@ -116,6 +131,19 @@ export class SessionStore<T extends AuthTokens = AuthTokens> {
       this.save(tokens);
       return { accessToken: tokens.accessToken, tokens };
     });
+  }
+
+  private async takeEarly(early: Promise<T | null>): Promise<Refreshed<T> | null> {
+    const tokens = await early;
+    if (!tokens) {
+      this.clear();
+      return null;
+    }
+    // Not written to storage again: another tab may have rotated the pair since.
+    this.accessToken = tokens.accessToken;
+    this.accessExpiresAt = Date.parse(tokens.accessTokenExpiresAt);
+    this.emit(true);
+    return { accessToken: tokens.accessToken, tokens };
   }
 
   private emit(loggedIn: boolean): void {

@@ -5,7 +5,7 @@ import { ViewerFields } from '../auth/viewer';
 import { graphql, type FragmentOf } from './graphql';
 
 // The viewer comes with every new pair, so a reload knows who is logged in from this one request.
-const RefreshMutation = graphql(
+export const RefreshMutation = graphql(
   `
     mutation Refresh($refreshToken: String!) {
       refresh(refreshToken: $refreshToken) {
