@@ -10,7 +10,8 @@ import { runLoad } from '../api/load-generator.js';
 
 /**
  * `node dist/bench/profile/ab.js --variant A=/path/to/build --variant B=. [--raw] [--scale 0.3]
- *  [--pages roster,portal] [--connections 1,32] [--rounds 3] [--seconds 5] [--profile dir]`
+ *  [--pages roster,portal] [--connections 1,32] [--rounds 3] [--seconds 5] [--profile dir]
+ *  [--node-flags B="--max-semi-space-size=128"]`
  *
  * A build is a directory holding package.json and dist/ (node_modules may be a symlink).
  * Every round runs each page × connections × server in a fresh process, the servers in
@@ -49,6 +50,19 @@ async function main(): Promise<void> {
     return { name: name, dir: path.resolve(dir) };
   });
   if (args.includes('--raw')) variants.push({ name: 'raw', dir: path.resolve('.') });
+  // `--node-flags B="--max-semi-space-size=128 --single-threaded-gc"`: variant B's Node flags instead of the default.
+  const nodeFlags = new Map(
+    option(args, 'node-flags').map((value) => {
+      const split = value.indexOf('=');
+      return [
+        value.slice(0, split),
+        value
+          .slice(split + 1)
+          .split(' ')
+          .filter(Boolean),
+      ] as const;
+    }),
+  );
   const scale = Number(option(args, 'scale')[0] ?? 0.3);
   const pages = (option(args, 'pages')[0] ?? 'roster,portal').split(',');
   const connections = (option(args, 'connections')[0] ?? '1,32').split(',').map(Number);
@@ -71,7 +85,8 @@ async function main(): Promise<void> {
     const dataset = await prepareApiDataset({ adminUrl: postgres.adminUrl, scale, redisUrl: null, dataDir, progress }, 'tandem_bench_api');
     for (const variant of variants) {
       const script = path.join(variant.dir, 'dist/bench/profile/api-run.js');
-      servers.push(await startServer(variant.name, script, { server: variant.name === 'raw' ? 'raw' : 'tandem', dataset }));
+      const spec = { server: variant.name === 'raw' ? 'raw' : 'tandem', dataset };
+      servers.push(await startServer(variant.name, script, spec, nodeFlags.get(variant.name) ?? DEFAULT_NODE_FLAGS));
       progress(`${variant.name}: started (pid ${servers.at(-1)!.pid})`);
     }
     for (const server of servers)
@@ -162,9 +177,12 @@ function processCpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-function startServer(name: string, script: string, spec: object): Promise<Server> {
+/** The API's production flags (start:api, the Dockerfile, npm run bench). */
+const DEFAULT_NODE_FLAGS = ['--max-semi-space-size=64'];
+
+function startServer(name: string, script: string, spec: object, nodeFlags: readonly string[]): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--max-semi-space-size=64', script], {
+    const child = spawn(process.execPath, [...nodeFlags, script], {
       env: { ...process.env, PROFILE_SERVER: JSON.stringify(spec) },
       stdio: ['pipe', 'pipe', 'inherit'],
     });

@@ -22,11 +22,20 @@ export class Scope {
 
   query<T extends ObjectLiteral>(actor: Actor, entity: EntityTarget<T>, alias: string): SelectQueryBuilder<T> {
     const qb = this.db.manager.createQueryBuilder(entity, alias);
-    const params = { scopePracticeId: actor.practiceId, scopeUserId: actor.userId, scopeClientId: actor.clientId };
     const [first, ...rest] = scopeConditions(actor, qb.expressionMap.mainAlias!.metadata, alias, (name) => `:${NAMED[name]}`);
-    qb.where(first, params);
+    qb.where(first, this.parameters(actor));
     for (const condition of rest) qb.andWhere(condition);
     return qb;
+  }
+
+  /** The named parameters `query()` binds for `actor`. */
+  parameters(actor: Actor): Record<string, unknown> {
+    return { scopePracticeId: actor.practiceId, scopeUserId: actor.userId, scopeClientId: actor.clientId };
+  }
+
+  /** What decides the text of `query()`'s conditions on one entity: the caller's role (their ids are parameters). */
+  shape(actor: Actor): string {
+    return actor.role;
   }
 
   /**

@@ -15,12 +15,13 @@ import { ActionItemComment } from './action-item-comment.entity.js';
 import { ActionItem, type ActionItemStatus } from './action-item.entity.js';
 import type { ActionItemFilter, CreateActionItemInput, UpdateActionItemInput } from './action-item.inputs.js';
 import { OVERDUE_SQL, setOverdueRead } from './overdue.js';
-import { preparedPage, RawEntityColumns } from '#tandem/database';
+import { PreparedPages, RawEntityColumns } from '#tandem/database';
 import { Client } from '../client/client.entity.js';
 
 @Injectable()
 export class ActionItemService {
   private columns?: RawEntityColumns<ActionItem>;
+  private readonly pages = new PreparedPages();
 
   constructor(
     private readonly db: Db,
@@ -51,34 +52,40 @@ export class ActionItemService {
     after?: string,
     read: { properties: readonly string[] | null; overdue: boolean } = { properties: null, overdue: true },
   ): Promise<ConnectionShape<ActionItem>> {
-    const qb = this.scope.query(actor, ActionItem, 'a');
-    if (filter?.clientId) qb.andWhere('a.client_id = :clientId', { clientId: filter.clientId });
-    if (filter?.engagementId) qb.andWhere('a.engagement_id = :engagementId', { engagementId: filter.engagementId });
-    if (filter?.sessionId) qb.andWhere('a.session_id = :sessionId', { sessionId: filter.sessionId });
-    if (filter?.status) qb.andWhere('a.status = :status', { status: filter.status });
-    if (filter?.dueBefore) qb.andWhere('a.due_date < :dueBefore', { dueBefore: filter.dueBefore });
-    if (after) {
-      const [dueDate, id] = decodeKeys(after, ['date', 'uuid'], [true, false]);
-      if (dueDate) {
-        qb.andWhere('(a.due_date > :afterDue OR (a.due_date = :afterDue AND a.id > :afterId) OR a.due_date IS NULL)', {
-          afterDue: dueDate,
-          afterId: id,
-        });
-      } else {
-        qb.andWhere('a.due_date IS NULL AND a.id > :afterId', { afterId: id });
-      }
-    }
+    const { clientId, engagementId, sessionId, status, dueBefore } = filter ?? {};
+    const [afterDue, afterId] = after ? decodeKeys(after, ['date', 'uuid'], [true, false]) : [];
+    const afterKind = !after ? '' : afterDue ? 'dated' : 'undated';
     // isOverdue, when asked, is read in the same statement (the client's zone joined), so a page of
     // items needs no statement more for it; the item is visible, so its client is in the caller's reach.
-    // A named prepared statement (planned once per connection), as the sessions list.
+    // A named prepared statement (planned once per connection), its text written once per shape, as the sessions list.
     const overdue = read.overdue;
-    if (overdue) qb.leftJoin(Client, 'owner', 'owner.id = a.client_id');
-    qb.orderBy('a.due_date', 'ASC', 'NULLS LAST').addOrderBy('a.id');
     const all = (this.columns ??= new RawEntityColumns(this.db.manager.connection, ActionItem, 'a__'));
     const properties = read.properties;
-    const { entities: rows, rows: raw } = await preparedPage(
+    const { entities: rows, rows: raw } = await this.pages.read(
       this.db,
-      qb,
+      {
+        shape: [this.scope.shape(actor), !!clientId, !!engagementId, !!sessionId, !!status, !!dueBefore, afterKind, overdue].join(),
+        parameters: { ...this.scope.parameters(actor), clientId, engagementId, sessionId, status, dueBefore, afterDue, afterId },
+        build: () => {
+          const qb = this.scope.query(actor, ActionItem, 'a');
+          if (clientId) qb.andWhere('a.client_id = :clientId', { clientId });
+          if (engagementId) qb.andWhere('a.engagement_id = :engagementId', { engagementId });
+          if (sessionId) qb.andWhere('a.session_id = :sessionId', { sessionId });
+          if (status) qb.andWhere('a.status = :status', { status });
+          if (dueBefore) qb.andWhere('a.due_date < :dueBefore', { dueBefore });
+          if (afterKind === 'dated') {
+            qb.andWhere('(a.due_date > :afterDue OR (a.due_date = :afterDue AND a.id > :afterId) OR a.due_date IS NULL)', {
+              afterDue,
+              afterId,
+            });
+          } else if (afterKind === 'undated') {
+            qb.andWhere('a.due_date IS NULL AND a.id > :afterId', { afterId });
+          }
+          if (overdue) qb.leftJoin(Client, 'owner', 'owner.id = a.client_id');
+          qb.orderBy('a.due_date', 'ASC', 'NULLS LAST').addOrderBy('a.id');
+          return qb;
+        },
+      },
       properties ? all.only(properties) : all,
       'a',
       first + 1,

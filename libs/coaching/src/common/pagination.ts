@@ -157,12 +157,22 @@ export class Keyset {
 
   /** Orders `qb` by the keys and, with `after`, keeps only the rows past that cursor. */
   apply(qb: KeysetQuery, after: string | undefined): void {
-    if (after) {
-      const values = decodeKeys(
-        after,
-        this.keys.map((key) => key.type),
-      );
-      const parameters = Object.fromEntries(values.map((value, index) => [`${this.prefix}after${index}`, value]));
+    this.applyAfter(qb, this.afterParameters(after));
+  }
+
+  /** The named parameters of the condition past `after` (a cursor of this list), or undefined without one. */
+  afterParameters(after: string | undefined): Record<string, unknown> | undefined {
+    if (!after) return undefined;
+    const values = decodeKeys(
+      after,
+      this.keys.map((key) => key.type),
+    );
+    return Object.fromEntries(values.map((value, index) => [`${this.prefix}after${index}`, value]));
+  }
+
+  /** apply() with the cursor already decoded by afterParameters(). */
+  applyAfter(qb: KeysetQuery, parameters: Record<string, unknown> | undefined): void {
+    if (parameters) {
       const left = this.keys.map((key) => key.sql).join(', ');
       const right = this.keys.map((key, index) => `CAST(:${this.prefix}after${index} AS ${key.type})`).join(', ');
       qb.andWhere(`(${left}) ${this.direction === 'ASC' ? '>' : '<'} (${right})`, parameters);
@@ -175,7 +185,7 @@ export class Keyset {
     return this.aliases.map((alias) => String(row[alias]));
   }
 
-  /** A page of entities with the raw rows they were read from (same order, as getRawAndEntities and preparedPage return them). */
+  /** A page of entities with the raw rows they were read from (same order, as getRawAndEntities and PreparedPages.read return them). */
   connection<T>(page: { entities: T[]; raw: Array<Record<string, unknown>> }, first: number): ConnectionShape<T> {
     return toConnection(page.entities, first, (_entity, index) => this.cursorOf(page.raw[index]));
   }

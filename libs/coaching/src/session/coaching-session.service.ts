@@ -3,7 +3,7 @@ import { Clock } from '#tandem/clock';
 import { BadUserInputError, ConflictError } from '#tandem/errors';
 import { isStaff, type Actor } from '../access/actor.js';
 import { Db } from '../access/db.js';
-import { preparedPage, RawEntityColumns } from '#tandem/database';
+import { PreparedPages, RawEntityColumns } from '#tandem/database';
 import { Scope } from '../access/scope.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CoachingEvents } from '../access/coaching-events.js';
@@ -24,6 +24,7 @@ const SESSION_ORDER = new Keyset('ASC', [
 export class CoachingSessionService {
   private columns?: RawEntityColumns<CoachingSession>;
   private allProperties?: string[];
+  private readonly pages = new PreparedPages();
 
   constructor(
     private readonly db: Db,
@@ -45,17 +46,26 @@ export class CoachingSessionService {
    */
   async list(actor: Actor, args: SessionsArgs, properties?: readonly string[] | null): Promise<ConnectionShape<CoachingSession>> {
     if (args.from && args.to && args.to <= args.from) throw new BadUserInputError('to must be after from', 'to');
-    const qb = this.scope.query(actor, CoachingSession, 's');
-    if (args.from) qb.andWhere('s.starts_at >= :from', { from: args.from });
-    if (args.to) qb.andWhere('s.starts_at < :to', { to: args.to });
-    if (args.status) qb.andWhere('s.status = :status', { status: args.status });
-    if (args.clientId) qb.andWhere('s.client_id = :clientId', { clientId: args.clientId });
-    if (args.engagementId) qb.andWhere('s.engagement_id = :engagementId', { engagementId: args.engagementId });
-    SESSION_ORDER.apply(qb, args.after);
-    // A named prepared statement (planned once per connection): the calendar and the client's portal ask for it on every visit.
-    const { entities, rows } = await preparedPage(
+    const after = SESSION_ORDER.afterParameters(args.after);
+    const { from, to, status, clientId, engagementId } = args;
+    // A named prepared statement (planned once per connection), its text written once per shape:
+    // the calendar and the client's portal ask for it on every visit.
+    const { entities, rows } = await this.pages.read(
       this.db,
-      qb,
+      {
+        shape: [this.scope.shape(actor), !!from, !!to, !!status, !!clientId, !!engagementId, !!after].join(),
+        parameters: { ...this.scope.parameters(actor), from, to, status, clientId, engagementId, ...after },
+        build: () => {
+          const qb = this.scope.query(actor, CoachingSession, 's');
+          if (from) qb.andWhere('s.starts_at >= :from', { from });
+          if (to) qb.andWhere('s.starts_at < :to', { to });
+          if (status) qb.andWhere('s.status = :status', { status });
+          if (clientId) qb.andWhere('s.client_id = :clientId', { clientId });
+          if (engagementId) qb.andWhere('s.engagement_id = :engagementId', { engagementId });
+          SESSION_ORDER.applyAfter(qb, after);
+          return qb;
+        },
+      },
       this.listColumns(actor, properties ?? null),
       's',
       args.first + 1,
