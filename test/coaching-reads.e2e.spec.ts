@@ -58,6 +58,17 @@ describe('CoachingReads (what notifications read of coaching)', () => {
     expect(await reads.session(randomUUID())).toBeNull();
   });
 
+  it('reads several sessions in one call, each as session() reads it, leaving out those that do not exist', async () => {
+    const [first, second] = engagement.sessions;
+    const read = await reads.sessions([second.id, randomUUID(), first.id], { withOpenItems: true });
+    const byId = new Map(read.map((details) => [details.id, details]));
+    expect([...byId.keys()].sort()).toEqual([first.id, second.id].sort());
+    expect(byId.get(first.id)).toEqual(await reads.session(first.id, { withOpenItems: true }));
+    expect(byId.get(second.id)).toEqual(await reads.session(second.id, { withOpenItems: true }));
+    expect((await reads.sessions([first.id]))[0].openItems).toBeUndefined();
+    expect(await reads.sessions([])).toEqual([]);
+  });
+
   it('gives goal progress by the goal rule (at the latest check-in, held within 0–1)', async () => {
     const goal = async (title: string, baseline: number, target: number, values: number[]) => {
       const [row] = await api.sql<{ id: string }>(

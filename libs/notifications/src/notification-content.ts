@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { CoachingReads, isOverdue, type OpenItem, type SessionDetails } from '#tandem/coaching';
 import { AppConfig } from '#tandem/config';
+import { GroupBatcher } from './group-batcher.js';
 import type { Notification } from './notification.entity.js';
 import type { ItemFacts, NotificationContent, SessionFacts } from './rendering/render-notification.js';
 import { NUDGE_HORIZON_DAYS } from './planning/notification-planning.js';
@@ -18,6 +19,10 @@ export type Resolution =
  */
 @Injectable()
 export class NotificationContentLoader {
+  /** Sends running at once read their sessions in one statement (see GroupBatcher), with or without open items. */
+  private readonly sessionsWithItems = new GroupBatcher<string, SessionDetails | null>((ids) => this.readSessions(ids, true));
+  private readonly sessionsAlone = new GroupBatcher<string, SessionDetails | null>((ids) => this.readSessions(ids, false));
+
   constructor(
     private readonly coaching: CoachingReads,
     private readonly config: AppConfig,
@@ -173,7 +178,13 @@ export class NotificationContentLoader {
   }
 
   private session(id: string | null, options: { withOpenItems?: boolean } = {}): Promise<SessionDetails | null> {
-    return id ? this.coaching.session(id, options) : Promise.resolve(null);
+    if (!id) return Promise.resolve(null);
+    return (options.withOpenItems ? this.sessionsWithItems : this.sessionsAlone).run(id);
+  }
+
+  private async readSessions(ids: string[], withOpenItems: boolean): Promise<Array<SessionDetails | null>> {
+    const byId = new Map((await this.coaching.sessions(ids, { withOpenItems })).map((session) => [session.id, session]));
+    return ids.map((id) => byId.get(id) ?? null);
   }
 }
 

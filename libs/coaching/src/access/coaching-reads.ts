@@ -8,6 +8,8 @@
 export abstract class CoachingReads {
   /** The session with its people and practice; `withOpenItems` adds its client's open items (as openItems()). */
   abstract session(sessionId: string, options?: { withOpenItems?: boolean }): Promise<SessionDetails | null>;
+  /** These sessions (those that exist, in no particular order), as session() reads each, in one statement. */
+  abstract sessions(sessionIds: readonly string[], options?: { withOpenItems?: boolean }): Promise<SessionDetails[]>;
   /** The engagement's goals, oldest first, with their progress (goalProgress) at their latest check-in. */
   abstract goals(engagementId: string): Promise<GoalDetails[]>;
   /** The open action items given in one session, by due date (undated last). */

@@ -33,9 +33,9 @@ const SESSION = (extra: string) =>
      JOIN client c ON c.id = s.client_id
      JOIN app_user u ON u.id = s.coach_id
      JOIN practice p ON p.id = s.practice_id
-    WHERE s.id = $1`;
-const SESSION_ALONE = SESSION('');
-const SESSION_WITH_ITEMS = SESSION(`, ${OPEN_ITEMS_JSON}`);
+    WHERE s.id = ANY($1::uuid[])`;
+const SESSIONS_ALONE = SESSION('');
+const SESSIONS_WITH_ITEMS = SESSION(`, ${OPEN_ITEMS_JSON}`);
 
 /** A session to plan emails for, with its client's and coach's addresses (PlannableSession). */
 const PLANNABLE = (where: string) =>
@@ -113,6 +113,26 @@ interface ItemRow {
 
 const openItem = (row: ItemRow): OpenItem => ({ title: row.title, dueDate: row.due_date });
 
+const sessionDetails = (row: SessionRow): SessionDetails => ({
+  id: row.id,
+  status: row.status,
+  version: row.version,
+  startsAt: new Date(row.starts_at),
+  durationMinutes: row.duration_minutes,
+  timeZone: row.time_zone,
+  meetingUrl: row.meeting_url,
+  agenda: row.agenda,
+  sequence: row.sequence,
+  sharedSummary: row.shared_summary,
+  summaryPublishedAt: row.summary_published_at ? new Date(row.summary_published_at) : null,
+  engagementId: row.engagement_id,
+  clientId: row.client_id,
+  client: { name: row.client_name, email: row.client_email },
+  coach: { name: row.coach_name, email: row.coach_email },
+  practiceName: row.practice_name,
+  ...(row.open_items ? { openItems: row.open_items.map(openItem) } : {}),
+});
+
 /**
  * Every statement the CoachingReads port runs, as prepared statements (the SQL toolkit),
  * in the caller's transaction when there is one. Covered by test/coaching-reads.spec.ts
@@ -123,27 +143,13 @@ export class CoachingReadStatements implements CoachingReads {
   constructor(private readonly db: Db) {}
 
   async session(sessionId: string, options: { withOpenItems?: boolean } = {}): Promise<SessionDetails | null> {
-    const [row] = await this.db.preparedQuery<SessionRow>(options.withOpenItems ? SESSION_WITH_ITEMS : SESSION_ALONE, [sessionId]);
-    if (!row) return null;
-    return {
-      id: row.id,
-      status: row.status,
-      version: row.version,
-      startsAt: new Date(row.starts_at),
-      durationMinutes: row.duration_minutes,
-      timeZone: row.time_zone,
-      meetingUrl: row.meeting_url,
-      agenda: row.agenda,
-      sequence: row.sequence,
-      sharedSummary: row.shared_summary,
-      summaryPublishedAt: row.summary_published_at ? new Date(row.summary_published_at) : null,
-      engagementId: row.engagement_id,
-      clientId: row.client_id,
-      client: { name: row.client_name, email: row.client_email },
-      coach: { name: row.coach_name, email: row.coach_email },
-      practiceName: row.practice_name,
-      ...(row.open_items ? { openItems: row.open_items.map(openItem) } : {}),
-    };
+    const [details] = await this.sessions([sessionId], options);
+    return details ?? null;
+  }
+
+  async sessions(sessionIds: readonly string[], options: { withOpenItems?: boolean } = {}): Promise<SessionDetails[]> {
+    const rows = await this.db.preparedQuery<SessionRow>(options.withOpenItems ? SESSIONS_WITH_ITEMS : SESSIONS_ALONE, [sessionIds]);
+    return rows.map(sessionDetails);
   }
 
   async goals(engagementId: string): Promise<GoalDetails[]> {
