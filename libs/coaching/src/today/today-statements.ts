@@ -50,30 +50,41 @@ interface Pieces {
   /** The clock's now, as a placeholder. */
   now: string;
   /** Scope's condition on a row `alias` of `entity` belonging to the client row `c`. */
-  ofClient: (entity: typeof Engagement | typeof CoachingSession | typeof ActionItem | typeof GoalCheckIn | typeof ActionItemComment, alias: string) => string;
+  ofClient: (
+    entity: typeof Engagement | typeof CoachingSession | typeof ActionItem | typeof GoalCheckIn | typeof ActionItemComment,
+    alias: string,
+  ) => string;
 }
 
-function pieces(scope: Scope, actor: Actor, now: Date): { pieces: Pieces; values: unknown[] } {
+function pieces(scope: Scope, actor: Actor, clockNow: Date): { pieces: Pieces; values: unknown[] } {
   const parameters = new Parameters();
   const param = parameters.add;
+  let nowPlaceholder: string | undefined;
   return {
     values: parameters.values,
     pieces: {
       actor,
       param,
-      now: `CAST(${param(now.toISOString())} AS timestamptz)`,
+      // Added when first used: a placeholder the text never names has no type PostgreSQL can infer.
+      get now() {
+        return (nowPlaceholder ??= `CAST(${param(clockNow.toISOString())} AS timestamptz)`);
+      },
       ofClient: (entity, alias) => scope.rawCondition(actor, entity, alias, param, { ofClient: 'c.id' }),
     },
   };
 }
 
-/** The caller's own clients, not archived (Scope's rule, and for an owner their own roster): the CTE `mine`. */
 function mineCte(scope: Scope, { actor, param }: Pieces, extra = ''): string {
   return `mine AS (SELECT c.* FROM client c WHERE ${scope.rawCondition(actor, Client, 'c', param)} AND c.coach_id = ${param(actor.userId)} AND c.archived_at IS NULL${extra})`;
 }
 
 /** `(a, b) > (CAST($1 AS t1), CAST($2 AS t2))` for a keyset cursor. */
-function after(keys: ReadonlyArray<{ sql: string; type: KeyType }>, cursor: string, direction: 'ASC' | 'DESC', param: (value: unknown) => string) {
+function after(
+  keys: ReadonlyArray<{ sql: string; type: KeyType }>,
+  cursor: string,
+  direction: 'ASC' | 'DESC',
+  param: (value: unknown) => string,
+) {
   const values = decodeKeys(
     cursor,
     keys.map((key) => key.type),
@@ -240,7 +251,9 @@ export const ACTIVITY_SOURCES: readonly ActivitySourceSql[] = [
   {
     // Items the client marked done themself (one the coach completed is not the client's activity).
     kind: 'ACTION_ITEM_DONE',
-    branch: (p) => `SELECT 'ACTION_ITEM_DONE'::text AS kind, a.id, a.completed_at AS at, a.client_id, a.title::text AS subject, NULL::text AS detail,
+    branch: (
+      p,
+    ) => `SELECT 'ACTION_ITEM_DONE'::text AS kind, a.id, a.completed_at AS at, a.client_id, a.title::text AS subject, NULL::text AS detail,
              a.id AS action_item_id, NULL::uuid AS goal_id, NULL::double precision AS value
         FROM mine m JOIN action_item a ON a.practice_id = ${p.param(p.actor.practiceId)} AND a.client_id = m.id
        WHERE a.status = 'DONE' AND a.completed_at IS NOT NULL AND a.completed_by_id = m.user_id`,

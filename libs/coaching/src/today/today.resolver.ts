@@ -25,7 +25,9 @@ export class TodayResolver {
   }
 
   @Roles('OWNER', 'COACH')
-  @Mutation(() => TodayModel, { description: 'Marks your clients\' activity seen up to `through`, an activity edge\'s cursor (never moves back).' })
+  @Mutation(() => TodayModel, {
+    description: "Marks your clients' activity seen up to `through`, an activity edge's cursor (never moves back).",
+  })
   markActivitySeen(@CurrentActor() actor: Actor, @Args('through') through: string): Promise<TodayView> {
     return this.todayService.markSeen(actor, through);
   }
