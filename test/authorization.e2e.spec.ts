@@ -252,6 +252,21 @@ const OPERATIONS: Operation[] = [
     },
     fresh: true,
   },
+  {
+    // Every coach has a Today of their own clients (another coach's clients never appear: today.e2e.spec.ts).
+    name: 'today',
+    run: op(`{ today { date needsAttention { edges { node { client { id } } } } activity { edges { node { id } } } } }`, () => ({})),
+    expect: { owner: 'ok', coach: 'ok', otherCoach: 'ok', client: 'FORBIDDEN', otherClient: 'FORBIDDEN', otherPractice: 'ok' },
+  },
+  {
+    name: 'markActivitySeen',
+    run: op(`mutation($through: String!) { markActivitySeen(through: $through) { date } }`, () => ({
+      through: Buffer.from(
+        JSON.stringify(['2027-01-01T00:00:00.000000Z', 'GOAL_CHECK_IN', '00000000-0000-4000-8000-000000000000']),
+      ).toString('base64url'),
+    })),
+    expect: { owner: 'ok', coach: 'ok', otherCoach: 'ok', client: 'FORBIDDEN', otherClient: 'FORBIDDEN', otherPractice: 'ok' },
+  },
 ];
 
 describe('authorization matrix: every role × every operation', () => {

@@ -44,6 +44,7 @@ const CLIENT_QUERIES: Record<string, (ids: Ids) => { query: string; variables?: 
 const STAFF_ONLY_QUERIES: Record<string, (ids: Ids) => { query: string; variables?: Record<string, unknown> }> = {
   clients: () => ({ query: `{ clients(first: 10) { edges { node { id } } } }` }),
   coaches: () => ({ query: `{ coaches { id } }` }),
+  today: () => ({ query: `{ today { date sessions(when: TODAY) { edges { node { session { id } } } } } }` }),
   sponsors: () => ({ query: `{ sponsors(first: 10) { edges { node { id } } } }` }),
   sponsor: (ids) => ({ query: `query($id: ID!) { sponsor(id: $id) { id } }`, variables: { id: ids.sponsorId } }),
   sponsorReport: (ids) => ({

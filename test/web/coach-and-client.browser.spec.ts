@@ -183,8 +183,12 @@ describeWithBrowser('the web app in a browser: a coach and their client', () => 
     STEP_MS,
   );
 
-  step('lets a coach sign up and lands them on their (empty) roster', async () => {
+  step('lets a coach sign up and lands them on their (empty) Today, the roster a link away', async () => {
     await signUp(web, coachPage, coach);
+    await coachPage.waitForURL((url) => url.pathname === '/');
+    await heading(coachPage, 'Today').waitFor();
+    await coachPage.getByText('Nobody needs attention').waitFor();
+    await coachPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
     await coachPage.waitForURL((url) => url.pathname === '/clients');
     await heading(coachPage, 'Clients').waitFor();
     // Sent once: a partial answer must never make the app send the mutation again.

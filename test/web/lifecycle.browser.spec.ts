@@ -107,6 +107,8 @@ describeWithBrowser('the web app in a browser: an engagement from ad hoc session
     await heading('Check your inbox').waitFor();
     await page.goto(await web.signUpLink(coach.email));
     await page.getByRole('button', { name: 'Open my practice' }).click();
+    await heading('Today').waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
     await heading('Clients').waitFor();
     await page.getByRole('link', { name: 'Add client' }).first().click();
     await page.getByLabel('Name', { exact: true }).fill(client.name);

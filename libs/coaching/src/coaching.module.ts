@@ -34,6 +34,8 @@ import { CoachingSession } from './session/coaching-session.entity.js';
 import { AccountRequest } from './auth/account-request.entity.js';
 import { Sponsor } from './sponsor/sponsor.entity.js';
 import { User } from './user/user.entity.js';
+import { ActivityReadPoint } from './today/activity-read-point.entity.js';
+import { TodayModule } from './today/today.module.js';
 
 /** Every entity of this library, for a DataSource built outside Nest (the demo seed). In the app each feature module registers its own. */
 export const COACHING_ENTITIES = [
@@ -56,6 +58,7 @@ export const COACHING_ENTITIES = [
   CareerPlan,
   CareerPlanRevision,
   AuditEvent,
+  ActivityReadPoint,
 ];
 
 /**
@@ -80,6 +83,7 @@ export const COACHING_ENTITIES = [
     GoalModule,
     CareerPlanModule,
     AuditModule,
+    TodayModule,
   ],
   providers: [DateTimeScalar],
   exports: [AccessModule, AuthModule, EngagementModule],

@@ -3,6 +3,7 @@ import { useAuth, useViewer } from '../auth/auth-context';
 import { zoneCity } from '../time/format';
 
 const COACH_LINKS = [
+  { to: '/', label: 'Today', end: true },
   { to: '/clients', label: 'Clients' },
   { to: '/calendar', label: 'Calendar' },
   { to: '/sponsors', label: 'Sponsors' },
@@ -10,7 +11,7 @@ const COACH_LINKS = [
 ];
 
 /** Owners also run the practice: its settings, coaches and audit trail. */
-const OWNER_LINKS = [...COACH_LINKS.slice(0, 3), { to: '/practice', label: 'Practice' }, COACH_LINKS[3]];
+const OWNER_LINKS = [...COACH_LINKS.slice(0, 4), { to: '/practice', label: 'Practice' }, COACH_LINKS[4]];
 
 const CLIENT_LINKS = [
   { to: '/', label: 'Home', end: true },

@@ -3,7 +3,8 @@ import { lazyPage, PageSuspense } from '../app/lazy-page';
 import { NotFoundPage } from '../app/not-found-page';
 import { RosterPage } from './roster/roster-page';
 
-// The roster is where a coach lands, so it comes with this chunk; every other page is its own.
+// The roster comes with this chunk (the most visited page after Today); every other page is its own.
+const TodayPage = lazyPage(() => import('./today/today-page'), 'TodayPage');
 const PreferencesPage = lazyPage(() => import('../account/preferences-page'), 'PreferencesPage');
 const CalendarPage = lazyPage(() => import('./calendar/calendar-page'), 'CalendarPage');
 const ClientPage = lazyPage(() => import('./client/client-page'), 'ClientPage');
@@ -19,7 +20,8 @@ export function CoachRoutes() {
   return (
     <PageSuspense>
       <Routes>
-        <Route index element={<Navigate to="/clients" replace />} />
+        {/* Where staff land: their day (today/today-page.tsx); the roster keeps /clients. */}
+        <Route index element={<TodayPage />} />
         <Route path="clients" element={<RosterPage />} />
         <Route path="clients/new" element={<NewClientPage />} />
         <Route path="clients/:clientId/engagements/new" element={<NewEngagementPage />} />
