@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { Clock } from '#tandem/clock';
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import { actionItemLoaders } from '../action-item/action-item.loaders.js';
@@ -63,10 +63,11 @@ export interface LoadersContext {
 export class LoaderFactory {
   constructor(
     private readonly scope: Scope,
-    private readonly clock: Clock,
+    // Optional: a context built without the ClockModule (the unsubscribe pages) serves no GraphQL.
+    @Optional() private readonly clock?: Clock,
   ) {}
 
   create(actorOf: () => Actor | undefined): Loaders {
-    return createLoaders(this.scope, actorOf, () => this.clock.now());
+    return createLoaders(this.scope, actorOf, () => this.clock?.now() ?? new Date());
   }
 }
