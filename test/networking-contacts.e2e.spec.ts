@@ -1,5 +1,14 @@
 import { ShiftedClock, withClockAt } from './support/clock.js';
-import { aClient, aClientLogin, aCoach, anOwner, type ClientRecord, type OwnerSession, type Session } from './support/factories.js';
+import {
+  aClient,
+  aClientLogin,
+  aCoach,
+  anEngagement,
+  anOwner,
+  type ClientRecord,
+  type OwnerSession,
+  type Session,
+} from './support/factories.js';
 import { dispatchAndSend, outboxRows, planPeriodic } from './support/notifications.js';
 import { SmtpReceiver } from './support/smtp-receiver.js';
 import { TestApi } from './support/test-api.js';
@@ -263,5 +272,30 @@ describe('networking contacts: kept by the client and their coach, private to th
     expect((await nudges(later.id)).map((r) => r.status)).toEqual(['PENDING']);
     await api.as(coach.token).gql(DELETE, { id: notYet.node.id });
     expect(await nudges(later.id)).toEqual([expect.objectContaining({ status: 'CANCELLED', reason: 'nothing due' })]);
+  });
+
+  it('keeps a nudge that still has a follow-up due when its last action item is done, and withdraws it with the follow-up', async () => {
+    const both = await aClient(api, coach, { timeZone: 'Europe/London' });
+    const engagement = await anEngagement(api, coach, both.id);
+    const nudges = () => outboxRows(api, `client_id = $1 AND kind = 'ACCOUNTABILITY_NUDGE'`, [both.id]);
+    const { createActionItem: item } = await api
+      .as(coach.token)
+      .gql(`mutation($input: CreateActionItemInput!) { createActionItem(input: $input) { id } }`, {
+        input: { engagementId: engagement.id, title: 'Send the CV', dueDate: '2027-03-11' },
+      });
+    const { createContact: contact } = await api
+      .as(coach.token)
+      .gql(CREATE, { input: { clientId: both.id, name: 'Both Ways', nextFollowUpDate: '2027-03-11' } });
+    await withClockAt(clock, AFTERNOON, () => planPeriodic(api, clock.now()));
+    expect((await nudges()).map((r) => r.status)).toEqual(['PENDING']);
+    await api.as(coach.token).gql(`mutation($id: ID!) { completeActionItem(id: $id) { status } }`, { id: item.id });
+    expect((await nudges()).map((r) => r.status)).toEqual(['PENDING']);
+    // Moved past the nudge's day: nothing left for it.
+    expect(await api.as(clientLogin.token).errorCode(UPDATE, { id: contact.id, input: { nextFollowUpDate: '2027-03-20' } })).toBe(
+      'NOT_FOUND',
+    );
+    expect((await nudges()).map((r) => r.status)).toEqual(['PENDING']); // another client's contact: refused, nothing changed
+    await api.as(coach.token).gql(UPDATE, { id: contact.id, input: { nextFollowUpDate: '2027-03-20' } });
+    expect(await nudges()).toEqual([expect.objectContaining({ status: 'CANCELLED', reason: 'nothing due' })]);
   });
 });
