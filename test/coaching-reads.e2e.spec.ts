@@ -163,10 +163,26 @@ describe('CoachingReads (what notifications read of coaching)', () => {
 
   it('finds the recipients and sessions the periodic planner plans for', async () => {
     // 'Sooner' (2000-01-01) is the earliest open dated item.
-    expect(await reads.earliestOpenDueDate(client.id)).toEqual({ timeZone: 'America/New_York', dueDate: '2000-01-01' });
+    expect(await reads.earliestOpenDueDate(client.id)).toEqual({ timeZone: 'America/New_York', dueDate: '2000-01-01', followUpDate: null });
     const idle = await aClient(api, coach);
-    expect(await reads.earliestOpenDueDate(idle.id)).toEqual({ timeZone: 'America/New_York', dueDate: null });
+    expect(await reads.earliestOpenDueDate(idle.id)).toEqual({ timeZone: 'America/New_York', dueDate: null, followUpDate: null });
     expect(await reads.earliestOpenDueDate(randomUUID())).toBeNull();
+
+    // Networking follow-ups: the earliest, the clients with one due, and those due by a date.
+    const networker = await aClient(api, coach);
+    const CREATE = `mutation($input: CreateContactInput!) { createContact(input: $input) { id } }`;
+    for (const [name, date] of [
+      ['Later', '2999-01-01'],
+      ['Early', '2000-01-02'],
+      ['None', null],
+    ] as const) {
+      await api.as(coach.token).gql(CREATE, { input: { clientId: networker.id, name, organisation: 'Org', nextFollowUpDate: date } });
+    }
+    expect(await reads.earliestOpenDueDate(networker.id)).toMatchObject({ dueDate: null, followUpDate: '2000-01-02' });
+    const withFollowUps = await reads.clientsWithFollowUpsDue(new Date(), 1);
+    expect(withFollowUps).toContainEqual(expect.objectContaining({ id: networker.id, email: networker.email, followUpDate: '2000-01-02' }));
+    expect(withFollowUps.map((r) => r.id)).not.toContain(idle.id);
+    expect(await reads.followUpsDue(networker.id, '2026-01-01')).toEqual([{ name: 'Early', organisation: 'Org', dueDate: '2000-01-02' }]);
 
     const due = await reads.clientsWithItemsDue(new Date(), 2);
     expect(due).toContainEqual({

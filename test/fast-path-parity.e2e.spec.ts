@@ -187,8 +187,9 @@ describe('fast paths answer as the DataLoader/entity path, field by field', () =
       const named = getNamedType(field.type);
       if (isLeafType(named)) return fieldName;
       if (!isObjectType(named)) return null;
+      // __typename in every object, so a field whose object holds only objects (a connection) compares by it too.
       const inner = ownFields(named, related);
-      return `${fieldName} { ${inner || '__typename'} }`;
+      return `${fieldName} { __typename ${inner} }`;
     };
     const names = Object.keys(type.getFields());
     const all = (related: boolean) =>

@@ -1,4 +1,4 @@
-import { aClient, anEngagement, anOwner, type OwnerSession } from './support/factories.js';
+import { aClient, aClientLogin, anEngagement, anOwner, type OwnerSession, type Session } from './support/factories.js';
 import { TestApi } from './support/test-api.js';
 
 /**
@@ -17,6 +17,10 @@ interface Case {
   args?: string;
   /** The ids the caller may see, in the list's order (the same ORDER BY, in SQL). */
   expected: (api: TestApi, practiceId: string) => Promise<string[]>;
+  /** Who pages it: the owner, unless the list is the client's own. */
+  caller?: 'client';
+  /** A connection on the template client (Client.<field>), read through client(id). */
+  onClient?: true;
 }
 
 const ids = async (api: TestApi, sql: string, practiceId: string) => (await api.sql<{ id: string }>(sql, [practiceId])).map((r) => r.id);
@@ -37,6 +41,22 @@ const CASES: Record<string, Case[]> = {
     {
       field: 'myActionItems',
       expected: (api, p) => ids(api, 'SELECT id FROM action_item WHERE practice_id = $1 ORDER BY due_date NULLS LAST, id', p),
+    },
+  ],
+  'Query.myContacts': [
+    {
+      field: 'myContacts',
+      caller: 'client',
+      expected: (api, p) =>
+        ids(api, 'SELECT id FROM networking_contact WHERE practice_id = $1 ORDER BY next_follow_up_date NULLS LAST, id', p),
+    },
+  ],
+  'Client.contacts': [
+    {
+      field: 'contacts',
+      onClient: true,
+      expected: (api, p) =>
+        ids(api, 'SELECT id FROM networking_contact WHERE practice_id = $1 ORDER BY next_follow_up_date NULLS LAST, id', p),
     },
   ],
   'Query.auditEvents': [
@@ -96,12 +116,16 @@ async function copies(api: TestApi, table: string, templateId: string, overrides
 describe('paging: every connection reaches each row exactly once, in order', () => {
   let api: TestApi;
   let owner: OwnerSession;
+  let clientLogin: Session;
+  let templateClientId: string;
 
   beforeAll(async () => {
     api = await TestApi.start();
     owner = await anOwner(api);
     const as = api.as(owner.token);
     const client = await aClient(api, owner);
+    templateClientId = client.id;
+    clientLogin = await aClientLogin(api, owner, client.id);
     const engagement = await anEngagement(api, owner, client.id);
     const item = await as.gql(`mutation($input: CreateActionItemInput!) { createActionItem(input: $input) { id } }`, {
       input: { engagementId: engagement.id, title: 'Template', dueDate: '2027-03-01' },
@@ -129,6 +153,15 @@ describe('paging: every connection reaches each row exactly once, in order', () 
       created_at: 'now()',
     });
     await copies(api, 'action_item', item.createActionItem.id, { id: 'gen_random_uuid()', created_at: 'now()' });
+    // Contacts: runs of the same follow-up date, and a run with none (ordered last), all written at one instant.
+    const contact = await as.gql(`mutation($input: CreateContactInput!) { createContact(input: $input) { id } }`, {
+      input: { clientId: client.id, name: 'Same Name', nextFollowUpDate: '2027-03-01' },
+    });
+    await copies(api, 'networking_contact', contact.createContact.id, {
+      id: 'gen_random_uuid()',
+      next_follow_up_date: `CASE WHEN i % 3 = 0 THEN NULL ELSE to_jsonb(DATE '2027-03-01' + i % 2) END`,
+      created_at: 'now()',
+    });
     const [notification] = await api.sql<{ id: string }>('SELECT id FROM notification WHERE practice_id = $1 LIMIT 1', [owner.practiceId]);
     await copies(api, 'notification', notification.id, {
       id: 'gen_random_uuid()',
@@ -178,16 +211,21 @@ describe('paging: every connection reaches each row exactly once, in order', () 
   const all = Object.values(CASES).flat();
   it.each(all.flatMap((c) => STEPS.map((step) => [`${c.field}${c.args ? `(${c.args})` : ''}`, step, c] as const)))(
     '%s in steps of %i',
-    async (_name, step, { field, args, expected }) => {
+    async (_name, step, { field, args, expected, caller, onClient }) => {
       const want = await expected(api, owner.practiceId);
       expect(want.length).toBeGreaterThan(ROWS);
-      const query = `query($first: Int!, $after: String) { page: ${field}(first: $first, after: $after${args ? `, ${args}` : ''}) {
-        edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`;
+      const list = `page: ${field}(first: $first, after: $after${args ? `, ${args}` : ''}) {
+        edges { cursor node { id } } pageInfo { hasNextPage endCursor } }`;
+      const query = onClient
+        ? `query($first: Int!, $after: String, $clientId: ID!) { client(id: $clientId) { ${list} } }`
+        : `query($first: Int!, $after: String) { ${list} }`;
       const seen: string[] = [];
       let after: string | null = null;
       for (let pages = 0; ; pages += 1) {
         expect(pages).toBeLessThanOrEqual(Math.ceil(want.length / step));
-        const { page }: { page: any } = await api.as(owner.token).gql(query, { first: step, after });
+        const variables = { first: step, after, ...(onClient ? { clientId: templateClientId } : {}) };
+        const data: any = await api.as(caller === 'client' ? clientLogin.token : owner.token).gql(query, variables);
+        const page = onClient ? data.client.page : data.page;
         seen.push(...page.edges.map((e: { node: { id: string } }) => e.node.id));
         if (!page.pageInfo.hasNextPage) break;
         expect(page.edges).toHaveLength(step);

@@ -35,6 +35,8 @@ const CLIENT_QUERIES: Record<string, (ids: Ids) => { query: string; variables?: 
   actionItems: () => ({ query: `{ actionItems(first: 100) { edges { node { ${ITEM} } } } }` }),
   myActionItems: () => ({ query: `{ myActionItems(first: 100) { edges { node { ${ITEM} } } } }` }),
   actionItem: (ids) => ({ query: `query($id: ID!) { actionItem(id: $id) { ${ITEM} } }`, variables: { id: ids.actionItemId } }),
+  myContacts: () => ({ query: `{ myContacts(first: 100) { edges { node { id name notes } } } }` }),
+  contact: (ids) => ({ query: `query($id: ID!) { contact(id: $id) { id name notes } }`, variables: { id: ids.contactId } }),
   notificationPreferences: () => ({ query: `{ notificationPreferences { email disabledKinds quietHoursStart } }` }),
   goal: (ids) => ({
     query: `query($id: ID!) { goal(id: $id) { id title progress checkIns { value note } latestCheckIn { value } } }`,
@@ -69,6 +71,7 @@ interface Ids {
   actionItemId: string;
   goalId: string;
   sponsorId: string;
+  contactId: string;
 }
 
 describe('privacy: private notes never reach a client or a sponsor', () => {
@@ -120,8 +123,12 @@ describe('privacy: private notes never reach a client or a sponsor', () => {
       `mutation($id: ID!) { saveCareerPlanRevision(engagementId: $id, input: { strengthsInventory: "Finance, people" }) { number } }`,
       { id: engagement.id },
     );
+    const contact = await as.gql(`mutation($input: CreateContactInput!) { createContact(input: $input) { id } }`, {
+      input: { clientId: record.id, name: 'Priya Shah', notes: 'Met at the fintech meetup' },
+    });
     client = await aClientLogin(api, coach, record.id);
     ids = {
+      contactId: contact.createContact.id,
       clientId: record.id,
       engagementId: engagement.id,
       notedSessionId: noted.id,

@@ -143,6 +143,31 @@ describe('sponsor confidentiality: a sponsor sees only the goals the client agre
     expect(report).toMatchObject({ sessionsCompleted: 1, sessionsNoShow: 1, sessionsScheduled: 3, attendanceRate: 0.5 });
   });
 
+  it('keeps the client’s networking contacts out of the report, whoever wrote them', async () => {
+    const CREATE_CONTACT = `mutation($input: CreateContactInput!) { createContact(input: $input) { id } }`;
+    const [client] = await api.sql<{ client_id: string }>('SELECT client_id FROM engagement WHERE id = $1', [engagementId]);
+    await api.as(clientLogin.token).gql(CREATE_CONTACT, {
+      input: { name: 'Rita Rival', organisation: 'Competitor Corp', howMet: 'Headhunter call', notes: 'Offer expected in May' },
+    });
+    await api.as(coach.token).gql(CREATE_CONTACT, {
+      input: { clientId: client.client_id, name: 'Hank Hiring', organisation: 'Other Rival Ltd', nextFollowUpDate: '2026-01-05' },
+    });
+    for (const who of [owner, coach]) {
+      const { json } = await reportBody(who);
+      for (const text of [
+        'Rita Rival',
+        'Competitor Corp',
+        'Headhunter call',
+        'Offer expected',
+        'Hank Hiring',
+        'Other Rival Ltd',
+        '2026-01-05',
+      ]) {
+        expect(json).not.toContain(text);
+      }
+    }
+  });
+
   it('sends the sponsor no email at all', async () => {
     const [sponsorMail] = await api.sql<{ count: number }>(
       `SELECT count(*)::int AS count FROM notification WHERE lower(recipient_email) = 'hr@acme.test'`,

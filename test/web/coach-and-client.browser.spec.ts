@@ -408,6 +408,34 @@ describeWithBrowser('the web app in a browser: a coach and their client', () => 
     await item.getByText('Done', { exact: true }).waitFor();
   });
 
+  step('lets the client add a networking contact and log a contact made today', async () => {
+    const page = clientPage!;
+    const contact = `Rosa ${unique}`;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
+    await heading(page, 'Contacts').waitFor();
+    await page.getByRole('button', { name: 'Add a contact' }).click();
+    const form = page.getByRole('region', { name: 'New contact' });
+    await form.getByLabel('Name', { exact: true }).fill(contact);
+    await form.getByLabel('Organisation (optional)').fill('Initech');
+    await mutationAnswer(page, () => form.getByRole('button', { name: 'Add contact' }).click());
+    const card = page.getByRole('article', { name: contact });
+    await card.getByText('Not yet', { exact: true }).waitFor();
+    await capture(page, '12-portal-contacts');
+    await card.getByRole('button', { name: `Log a contact made today: ${contact}` }).click();
+    await mutationAnswer(page, () => page.getByRole('button', { name: 'Log contact', exact: true }).click());
+    await page.getByText(`Logged a contact with ${contact} today.`).waitFor();
+    await card.getByText('Not yet', { exact: true }).waitFor({ state: 'detached' });
+  });
+
+  step("shows the coach the contact and its counts on the client page's Contacts tab", async () => {
+    await openInApp(coachPage, `/clients/${found.clientId}/contacts`);
+    await coachPage.getByRole('heading', { level: 2, name: 'Networking contacts' }).waitFor();
+    await coachPage.getByRole('article', { name: `Rosa ${unique}` }).waitFor();
+    const counts = await coachPage.getByLabel('Networking at a glance').innerText();
+    expect(counts.replace(/\s+/g, ' ')).toContain('Contacts 1 Touched this month 1 Follow-ups overdue 0');
+    await capture(coachPage, '13-client-contacts');
+  });
+
   step('shows the roster with the client on it, on a desktop and on a phone', async () => {
     await coachPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
     await coachPage.getByRole('main').getByRole('link', { name: client.name }).waitFor();

@@ -16,6 +16,8 @@ import { ActionItemModule } from './action-item/action-item.module.js';
 import { CareerPlanModule } from './career-plan/career-plan.module.js';
 import { DateTimeScalar } from './common/date-time.scalar.js';
 import { GoalModule } from './goal/goal.module.js';
+import { NetworkingModule } from './networking/networking.module.js';
+import { NetworkingContact } from './networking/networking-contact.entity.js';
 import { AuditEvent } from './audit/audit-event.entity.js';
 import { LoginAttempt } from './auth/login-attempt.entity.js';
 import { RateLimitCounter } from './rate-limit/rate-limit-counter.entity.js';
@@ -57,6 +59,7 @@ export const COACHING_ENTITIES = [
   ActionItemCommentRead,
   CareerPlan,
   CareerPlanRevision,
+  NetworkingContact,
   AuditEvent,
   ActivityReadPoint,
 ];
@@ -82,6 +85,7 @@ export const COACHING_ENTITIES = [
     ActionItemModule,
     GoalModule,
     CareerPlanModule,
+    NetworkingModule,
     AuditModule,
     TodayModule,
   ],

@@ -14,6 +14,7 @@ export * from './career-plan/career-plan.entity.js';
 export * from './career-plan/career-plan-revision.entity.js';
 export * from './sponsor/sponsor.entity.js';
 export * from './audit/audit-event.entity.js';
+export * from './networking/networking-contact.entity.js';
 export { Public, Roles, CurrentActor } from './auth/auth.decorators.js';
 export { cadenceOf, cadenceToColumns } from './engagement/engagement-cadence.js';
 export { isOverdue, OVERDUE_SQL } from './action-item/overdue.js';

@@ -114,15 +114,19 @@ export class NotificationContentLoader {
   private async nudge(notification: Notification, now: Date): Promise<Resolution> {
     const client = notification.clientId ? await this.coaching.activeClient(notification.clientId) : null;
     if (!client) return { send: false, reason: 'client archived' };
-    const items = itemFacts(await this.coaching.openItems(notification.clientId!), now, notification.recipientTimeZone).filter(
-      (i) => i.dueDate !== null && (i.overdue || i.dueDate <= inDays(now, notification.recipientTimeZone, NUDGE_HORIZON_DAYS)),
+    const zone = notification.recipientTimeZone;
+    const items = itemFacts(await this.coaching.openItems(notification.clientId!), now, zone).filter(
+      (i) => i.dueDate !== null && (i.overdue || i.dueDate <= inDays(now, zone, NUDGE_HORIZON_DAYS)),
     );
-    if (!items.length) return { send: false, reason: 'nothing due' };
+    // Follow-ups due today or overdue, in the client's zone at send time.
+    const today = inDays(now, zone, 0);
+    const followUps = (await this.coaching.followUpsDue(notification.clientId!, today)).map((f) => ({ ...f, overdue: f.dueDate < today }));
+    if (!items.length && !followUps.length) return { send: false, reason: 'nothing due' };
     return {
       send: true,
       recipientName: client.name,
       practiceName: client.practiceName,
-      content: { kind: 'ACCOUNTABILITY_NUDGE', client: { name: client.name, email: client.email }, items },
+      content: { kind: 'ACCOUNTABILITY_NUDGE', client: { name: client.name, email: client.email }, items, followUps },
     };
   }
 

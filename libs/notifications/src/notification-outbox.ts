@@ -122,16 +122,25 @@ export class NotificationOutbox extends CoachingEvents {
     ]);
   }
 
-  /** A pending nudge with nothing left to nudge about is withdrawn in the same transaction. */
+  /**
+   * A pending nudge with nothing left to nudge about is withdrawn in the same transaction: no
+   * open item due within the horizon of its day, and no networking follow-up due by its day.
+   */
   async actionItemsChanged(clientId: string): Promise<void> {
     const due = await this.coaching.earliestOpenDueDate(clientId);
     if (!due) return;
     await this.db.manager.query(
       `UPDATE notification n SET status = 'CANCELLED', reason = 'nothing due', updated_at = now()
         WHERE n.client_id = $1 AND n.kind = 'ACCOUNTABILITY_NUDGE' AND n.status = 'PENDING'
-          AND ($2::date IS NULL OR $2::date > ((n.send_at AT TIME ZONE $3)::date + ${NUDGE_HORIZON_DAYS}))`,
-      [clientId, due.dueDate, due.timeZone],
+          AND ($2::date IS NULL OR $2::date > ((n.send_at AT TIME ZONE $3)::date + ${NUDGE_HORIZON_DAYS}))
+          AND ($4::date IS NULL OR $4::date > (n.send_at AT TIME ZONE $3)::date)`,
+      [clientId, due.dueDate, due.timeZone, due.followUpDate],
     );
+  }
+
+  /** The same rule as for items: the nudge covers both. */
+  followUpsChanged(clientId: string): Promise<void> {
+    return this.actionItemsChanged(clientId);
   }
 
   /**

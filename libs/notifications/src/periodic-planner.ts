@@ -11,8 +11,8 @@ const UNPLANNED_HORIZON_DAYS = 15;
 
 /**
  * Plans the emails no single change causes: each client's morning nudge when
- * items are due within 48 h or overdue, and each coach's Monday digest. Runs
- * every few minutes; idempotency keys (client + local date, coach + week) make
+ * items are due within 48 h or overdue, or networking follow-ups are due, and
+ * each coach's Monday digest. Runs every few minutes; idempotency keys (client + local date, coach + week) make
  * repeated runs harmless, while one CANCELLED earlier (nothing was due then, or
  * the kind was turned off and is back on) is planned again. Addresses that do
  * not receive the kind get none.
@@ -53,8 +53,19 @@ export class PeriodicPlanner {
     }
   }
 
+  /**
+   * One nudge per client and local day, for items due within the horizon (or overdue) and for
+   * networking follow-ups due by the nudge's day: a client with only follow-ups due gets one too,
+   * under the same key.
+   */
   private async nudges(now: Date): Promise<NotificationDraft[]> {
-    const clients = await this.receiving(await this.coaching.clientsWithItemsDue(now, NUDGE_HORIZON_DAYS), 'ACCOUNTABILITY_NUDGE');
+    const withItems = await this.coaching.clientsWithItemsDue(now, NUDGE_HORIZON_DAYS);
+    const withItemIds = new Set(withItems.map((client) => client.id));
+    // A slot is at most a day ahead (nudgeSlot), so follow-ups due by tomorrow cover its day.
+    const withFollowUps = (await this.coaching.clientsWithFollowUpsDue(now, 1)).filter(
+      (client) => !withItemIds.has(client.id) && client.followUpDate <= nudgeSlot(now, client.timeZone).localDate,
+    );
+    const clients = await this.receiving([...withItems, ...withFollowUps], 'ACCOUNTABILITY_NUDGE');
     return clients.map((client) => {
       const slot = nudgeSlot(now, client.timeZone);
       return {

@@ -32,7 +32,7 @@ const CLIENT_KINDS: KindOption[] = [
   {
     kind: 'ACCOUNTABILITY_NUDGE',
     label: 'Action item nudges',
-    description: 'A morning note when action items are due within two days or overdue.',
+    description: 'A morning note when action items are due within two days or overdue, or networking follow-ups are due.',
   },
 ];
 

@@ -17,6 +17,7 @@ const CLIENT_LINKS = [
   { to: '/', label: 'Home', end: true },
   { to: '/action-items', label: 'Action items' },
   { to: '/plan', label: 'Career plan' },
+  { to: '/contacts', label: 'Contacts' },
   { to: '/preferences', label: 'Email preferences' },
 ];
 

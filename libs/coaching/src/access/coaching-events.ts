@@ -10,6 +10,8 @@ export abstract class CoachingEvents {
   abstract summaryPublished(sessionId: string): Promise<void>;
   /** A client's action items were completed, dropped or re-dated. */
   abstract actionItemsChanged(clientId: string): Promise<void>;
+  /** A client's networking follow-ups were set, moved, cleared or deleted. */
+  abstract followUpsChanged(clientId: string): Promise<void>;
   /** A client's email address or time zone changed. */
   abstract clientContactChanged(clientId: string): Promise<void>;
   /** The practice's default reminder times changed: the future sessions of clients without their own follow them. */

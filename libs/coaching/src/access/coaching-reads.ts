@@ -36,10 +36,17 @@ export abstract class CoachingReads {
   abstract futureSessionsToPlan(scope: FutureSessionScope, after: Date): Promise<PlannableSession[]>;
   /** A client's practice and where they receive email. */
   abstract clientContact(clientId: string): Promise<{ practiceId: string; email: string; userId: string | null; timeZone: string } | null>;
-  /** A client's zone and the earliest due date among their open dated items (null: none). */
-  abstract earliestOpenDueDate(clientId: string): Promise<{ timeZone: string; dueDate: string | null } | null>;
+  /**
+   * A client's zone, the earliest due date among their open dated items and the earliest next
+   * follow-up among their networking contacts (each null: none).
+   */
+  abstract earliestOpenDueDate(clientId: string): Promise<{ timeZone: string; dueDate: string | null; followUpDate: string | null } | null>;
   /** Clients not archived with an open item due within `days` of their today at `now` (or overdue). */
   abstract clientsWithItemsDue(now: Date, days: number): Promise<Recipient[]>;
+  /** Clients not archived with a networking follow-up due within `days` of their today at `now` (or overdue), with the earliest. */
+  abstract clientsWithFollowUpsDue(now: Date, days: number): Promise<Array<Recipient & { followUpDate: string }>>;
+  /** A client's contacts whose next follow-up is on or before `date` (yyyy-MM-dd), earliest first. */
+  abstract followUpsDue(clientId: string, date: string): Promise<FollowUp[]>;
   /** Owners and coaches who can log in (not disabled, a password set). */
   abstract activeCoaches(): Promise<Recipient[]>;
   /** Scheduled sessions starting after `now` and within `days` of it, with their current version. */
@@ -103,6 +110,13 @@ export interface OpenItem {
   title: string;
   /** yyyy-MM-dd, or null when undated. */
   dueDate: string | null;
+}
+
+export interface FollowUp {
+  name: string;
+  organisation: string | null;
+  /** yyyy-MM-dd */
+  dueDate: string;
 }
 
 export interface GoalDetails {

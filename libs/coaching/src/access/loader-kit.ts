@@ -14,11 +14,14 @@ export interface LoaderContext {
   readonly scope: Scope;
   /** The request's caller; read lazily, after the auth guard has set it. */
   actor(): Actor;
+  /** The injected clock's now (what "today" means for date rules). */
+  now(): Date;
 }
 
-export function loaderContext(scope: Scope, actorOf: () => Actor | undefined): LoaderContext {
+export function loaderContext(scope: Scope, actorOf: () => Actor | undefined, now: () => Date = () => new Date()): LoaderContext {
   return {
     scope,
+    now,
     actor() {
       const actor = actorOf();
       if (!actor) throw new UnauthenticatedError();

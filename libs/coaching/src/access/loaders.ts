@@ -1,10 +1,12 @@
 import DataLoader from 'dataloader';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { Clock } from '#tandem/clock';
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import { actionItemLoaders } from '../action-item/action-item.loaders.js';
 import { careerPlanLoaders } from '../career-plan/career-plan.loaders.js';
 import { engagementLoaders } from '../engagement/engagement.loaders.js';
 import { goalLoaders } from '../goal/goal.loaders.js';
+import { networkingLoaders } from '../networking/networking-contact.loaders.js';
 import { coachingSessionLoaders } from '../session/coaching-session.loaders.js';
 import type { Actor } from './actor.js';
 import { loaderContext, type LoaderContext } from './loader-kit.js';
@@ -36,8 +38,8 @@ function byIdLoader(context: LoaderContext): ByIdLoader {
  * and each feature's own (`<feature>.loaders.ts`). Each batches all keys asked for in one tick into
  * one scoped SQL statement, so a page of 100 clients costs the same handful of statements as a page of 10.
  */
-function createLoaders(scope: Scope, actorOf: () => Actor | undefined) {
-  const context = loaderContext(scope, actorOf);
+function createLoaders(scope: Scope, actorOf: () => Actor | undefined, now: () => Date) {
+  const context = loaderContext(scope, actorOf, now);
   return {
     byId: byIdLoader(context),
     ...engagementLoaders(context),
@@ -45,6 +47,7 @@ function createLoaders(scope: Scope, actorOf: () => Actor | undefined) {
     ...actionItemLoaders(context),
     ...goalLoaders(context),
     ...careerPlanLoaders(context),
+    ...networkingLoaders(context),
   };
 }
 
@@ -58,9 +61,13 @@ export interface LoadersContext {
 /** Creates each request's Loaders; the actor is read lazily, after the auth guard has set it. */
 @Injectable()
 export class LoaderFactory {
-  constructor(private readonly scope: Scope) {}
+  constructor(
+    private readonly scope: Scope,
+    // Optional: a context built without the ClockModule (the unsubscribe pages) serves no GraphQL.
+    @Optional() private readonly clock?: Clock,
+  ) {}
 
   create(actorOf: () => Actor | undefined): Loaders {
-    return createLoaders(this.scope, actorOf);
+    return createLoaders(this.scope, actorOf, () => this.clock?.now() ?? new Date());
   }
 }

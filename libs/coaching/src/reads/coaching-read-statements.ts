@@ -3,6 +3,7 @@ import { OVERDUE_SQL } from '../action-item/overdue.js';
 import {
   type CoachingReads,
   type CoachWeek,
+  type FollowUp,
   type FutureSessionScope,
   type GoalDetails,
   type OpenItem,
@@ -273,14 +274,15 @@ export class CoachingReadStatements implements CoachingReads {
     return row ? { practiceId: row.practice_id, email: row.email, userId: row.user_id, timeZone: row.time_zone } : null;
   }
 
-  async earliestOpenDueDate(clientId: string): Promise<{ timeZone: string; dueDate: string | null } | null> {
-    const [row] = await this.db.preparedQuery<{ time_zone: string; due_date: string | null }>(
+  async earliestOpenDueDate(clientId: string): Promise<{ timeZone: string; dueDate: string | null; followUpDate: string | null } | null> {
+    const [row] = await this.db.preparedQuery<{ time_zone: string; due_date: string | null; follow_up_date: string | null }>(
       `SELECT c.time_zone,
-              (SELECT min(a.due_date)::text FROM action_item a WHERE a.client_id = c.id AND a.status = 'OPEN' AND a.due_date IS NOT NULL) AS due_date
+              (SELECT min(a.due_date)::text FROM action_item a WHERE a.client_id = c.id AND a.status = 'OPEN' AND a.due_date IS NOT NULL) AS due_date,
+              (SELECT min(n.next_follow_up_date)::text FROM networking_contact n WHERE n.client_id = c.id) AS follow_up_date
          FROM client c WHERE c.id = $1`,
       [clientId],
     );
-    return row ? { timeZone: row.time_zone, dueDate: row.due_date } : null;
+    return row ? { timeZone: row.time_zone, dueDate: row.due_date, followUpDate: row.follow_up_date } : null;
   }
 
   async clientsWithItemsDue(now: Date, days: number): Promise<Recipient[]> {
@@ -294,6 +296,44 @@ export class CoachingReadStatements implements CoachingReads {
       [now, days],
     );
     return rows.map((row) => ({ id: row.id, practiceId: row.practice_id, email: row.email, userId: row.user_id, timeZone: row.time_zone }));
+  }
+
+  async clientsWithFollowUpsDue(now: Date, days: number): Promise<Array<Recipient & { followUpDate: string }>> {
+    const rows = await this.db.preparedQuery<{
+      id: string;
+      practice_id: string;
+      email: string;
+      user_id: string | null;
+      time_zone: string;
+      follow_up_date: string;
+    }>(
+      `SELECT c.id, c.practice_id, c.email, c.user_id, c.time_zone, f.follow_up_date
+         FROM client c
+         JOIN LATERAL (SELECT min(n.next_follow_up_date)::text AS follow_up_date FROM networking_contact n
+                        WHERE n.client_id = c.id
+                          AND n.next_follow_up_date <= (($1::timestamptz AT TIME ZONE c.time_zone)::date + $2::int)) f
+           ON f.follow_up_date IS NOT NULL
+        WHERE c.archived_at IS NULL`,
+      [now, days],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      practiceId: row.practice_id,
+      email: row.email,
+      userId: row.user_id,
+      timeZone: row.time_zone,
+      followUpDate: row.follow_up_date,
+    }));
+  }
+
+  async followUpsDue(clientId: string, date: string): Promise<FollowUp[]> {
+    const rows = await this.db.preparedQuery<{ name: string; organisation: string | null; due_date: string }>(
+      `SELECT name, organisation, next_follow_up_date::text AS due_date FROM networking_contact
+        WHERE client_id = $1 AND next_follow_up_date <= $2::date
+        ORDER BY next_follow_up_date, name, id LIMIT ${MAX_ITEMS}`,
+      [clientId, date],
+    );
+    return rows.map((row) => ({ name: row.name, organisation: row.organisation, dueDate: row.due_date }));
   }
 
   async activeCoaches(): Promise<Recipient[]> {

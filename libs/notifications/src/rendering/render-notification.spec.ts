@@ -279,6 +279,35 @@ describe('renderNotification', () => {
       expect(subject([false, false, true])).toBe('2 action items due, 1 overdue');
       expect(subject([false, true, true])).toBe('1 action item due, 2 overdue');
     });
+
+    const followUp = (name: string, overdue: boolean) => ({
+      name,
+      organisation: name === 'Rosa' ? 'Initech' : null,
+      dueDate: '2027-01-04',
+      overdue,
+    });
+
+    it('adds the networking follow-ups due, or says only them, and lists each with its organisation', () => {
+      const withItems = renderNotification(
+        {
+          kind: 'ACCOUNTABILITY_NUDGE',
+          client,
+          items: [{ title: 'Item', dueDate: '2027-01-04', overdue: true }],
+          followUps: [followUp('Rosa', false)],
+        },
+        options(),
+      );
+      expect(withItems.subject).toBe('1 action item overdue and 1 networking follow-up due');
+      expect(withItems.text).toContain('Rosa (Initech): due today');
+      const only = renderNotification(
+        { kind: 'ACCOUNTABILITY_NUDGE', client, items: [], followUps: [followUp('Rosa', false), followUp('Dan', true)] },
+        options(),
+      );
+      expect(only.subject).toBe('2 networking follow-ups due');
+      expect(only.text).toContain('Dan: overdue since Mon 4 Jan 2027');
+      expect(only.text).not.toContain('Review your action items');
+      expect(only.text).toContain(`${APP_URL}/contacts`);
+    });
   });
 
   describe('user-provided text', () => {
@@ -314,6 +343,7 @@ describe('renderNotification', () => {
         kind: 'ACCOUNTABILITY_NUDGE',
         client: { name: attack, email: 'a@x.test' },
         items: [{ title: attack, dueDate: null, overdue: false }],
+        followUps: [{ name: attack, organisation: attack, dueDate: '2027-01-04', overdue: true }],
       },
       {
         kind: 'COACH_DIGEST',

@@ -11,6 +11,15 @@ export interface ItemFacts {
   overdue: boolean;
 }
 
+/** A networking contact whose follow-up is due (today) or overdue. */
+export interface FollowUpFacts {
+  name: string;
+  organisation: string | null;
+  /** yyyy-MM-dd, the client's local date. */
+  dueDate: string;
+  overdue: boolean;
+}
+
 export type NotificationContent =
   | {
       kind: 'SESSION_REMINDER';
@@ -31,7 +40,7 @@ export type NotificationContent =
       goals: Array<{ title: string; progress: number }>;
     }
   | { kind: 'SESSION_CANCELLED'; session: SessionFacts; coach: Person; client: Person }
-  | { kind: 'ACCOUNTABILITY_NUDGE'; client: Person; items: ItemFacts[] }
+  | { kind: 'ACCOUNTABILITY_NUDGE'; client: Person; items: ItemFacts[]; followUps?: FollowUpFacts[] }
   | {
       kind: 'SESSION_SUMMARY';
       session: SessionFacts;
@@ -268,24 +277,55 @@ function cancelled(content: Content<'SESSION_CANCELLED'>, context: Context): Dra
   };
 }
 
-/** Each item counted once: an overdue item is not also "due". "1 action item overdue", "2 action items due, 1 overdue". */
-function nudgeSubject(items: ItemFacts[]): string {
+/**
+ * Each item counted once: an overdue item is not also "due". "1 action item overdue", "2 action
+ * items due, 1 overdue"; follow-ups after them ("… and 1 follow-up due"), or alone.
+ */
+function nudgeSubject(items: ItemFacts[], followUps: FollowUpFacts[]): string {
   const overdue = items.filter((item) => item.overdue).length;
   const due = items.length - overdue;
-  if (!overdue) return `${count(due, 'action item')} due`;
-  if (!due) return `${count(overdue, 'action item')} overdue`;
-  return `${count(due, 'action item')} due, ${overdue} overdue`;
+  const followUpPart = followUps.length ? `${count(followUps.length, 'networking follow-up')} due` : '';
+  if (!items.length) return followUpPart.charAt(0).toUpperCase() + followUpPart.slice(1);
+  const itemPart = !overdue
+    ? `${count(due, 'action item')} due`
+    : !due
+      ? `${count(overdue, 'action item')} overdue`
+      : `${count(due, 'action item')} due, ${overdue} overdue`;
+  return followUpPart ? `${itemPart} and ${followUpPart}` : itemPart;
+}
+
+/** "Priya Shah (Acme), due today" / "…, overdue since 3 Dec 2026". */
+function followUpLine(followUp: FollowUpFacts): string {
+  const who = followUp.organisation ? `${oneLine(followUp.name)} (${oneLine(followUp.organisation)})` : oneLine(followUp.name);
+  return `${who}: ${followUp.overdue ? `overdue since ${calendarDate(followUp.dueDate)}` : 'due today'}`;
 }
 
 function nudge(content: Content<'ACCOUNTABILITY_NUDGE'>, context: Context): Draft {
+  const followUps = content.followUps ?? [];
   return {
-    subject: nudgeSubject(content.items),
+    subject: nudgeSubject(content.items, followUps),
     body: [
       context.greeting(content.client.name),
-      paragraph('A quick check-in on the action items from your coaching that are still open:'),
-      list(content.items.map(itemLine)),
-      link('Review your action items', context.url('/action-items')),
-      paragraph('Done with one? Mark it complete so your coach sees the progress.'),
+      ...(content.items.length
+        ? [
+            paragraph('A quick check-in on the action items from your coaching that are still open:'),
+            list(content.items.map(itemLine)),
+            link('Review your action items', context.url('/action-items')),
+            paragraph('Done with one? Mark it complete so your coach sees the progress.'),
+          ]
+        : []),
+      ...(followUps.length
+        ? [
+            heading('Networking follow-ups'),
+            paragraph(
+              content.items.length
+                ? 'People you planned to get back in touch with:'
+                : 'People you planned to get back in touch with today:',
+            ),
+            list(followUps.map(followUpLine)),
+            link('Open your contacts', context.url('/contacts')),
+          ]
+        : []),
     ],
   };
 }

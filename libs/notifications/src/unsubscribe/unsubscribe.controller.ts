@@ -9,7 +9,7 @@ const KIND_LABELS: Partial<Record<NotificationKind, string>> = {
   SESSION_REMINDER: 'session reminders',
   SESSION_PREP: 'session preparation emails',
   SESSION_CANCELLED: 'session cancellation notices',
-  ACCOUNTABILITY_NUDGE: 'action item reminders',
+  ACCOUNTABILITY_NUDGE: 'action item and follow-up reminders',
   SESSION_SUMMARY: 'session summaries',
   COACH_DIGEST: 'weekly digests',
 };

@@ -29,6 +29,7 @@ describe('ClientPage', () => {
       ['Action items', '/clients/c1/action-items'],
       ['Goals', '/clients/c1/goals'],
       ['Career plan', '/clients/c1/plan'],
+      ['Contacts', '/clients/c1/contacts'],
       ['Emails', '/clients/c1/emails'],
     ]) {
       expect(screen.getByRole('link', { name: label })).toHaveAttribute('href', href);
@@ -37,6 +38,14 @@ describe('ClientPage', () => {
     expect(screen.getByRole('link', { name: 'New engagement' })).toHaveAttribute('href', '/clients/c1/engagements/new');
     expect(screen.getByRole('button', { name: 'Invite to portal' })).toBeInTheDocument();
     expect(client.operations.some((o) => o.name === 'ClientActionItems')).toBe(true);
+  });
+
+  it('loads the Contacts tab on demand and asks for the client’s contacts with their counts', async () => {
+    const client = mockClient((name) => (name === 'ClientPage' ? { data: { client: aClient } } : undefined));
+    renderPage(<ClientPage />, { client, route: '/clients/c1/contacts', path: '/clients/:clientId/*' });
+    expect(await screen.findByRole('heading', { level: 2, name: 'Networking contacts' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Contacts' })).toHaveAttribute('aria-current', 'page');
+    expect(client.operations.find((o) => o.name === 'ClientContacts')?.variables).toMatchObject({ clientId: 'c1' });
   });
 
   it('marks unread comments in the header and on the action items tab', async () => {

@@ -16,7 +16,11 @@ import { CLIENT_STATUS_BADGES, CLIENT_STATUS_LABELS } from './labels';
 import { OverviewTab } from './overview-tab';
 import { SessionsTab } from './sessions-tab';
 import { UnreadComments } from './unread-comments';
+import { lazyPage, PageSuspense } from '../../app/lazy-page';
 import './client-page.css';
+
+// Its own chunk: the coach's first script does not grow with it.
+const ContactsTab = lazyPage(() => import('./contacts-tab'), 'ContactsTab');
 
 export const ClientPageQuery = graphql(`
   query ClientPage($id: ID!) {
@@ -43,6 +47,7 @@ const TABS = [
   ['action-items', 'Action items'],
   ['goals', 'Goals'],
   ['plan', 'Career plan'],
+  ['contacts', 'Contacts'],
   ['emails', 'Emails'],
 ] as const;
 
@@ -128,6 +133,14 @@ export function ClientPage() {
               <Route path="action-items" element={<ActionItemsTab clientId={client.id} />} />
               <Route path="goals" element={<GoalsTab clientId={client.id} />} />
               <Route path="plan" element={<CareerPlanTab clientId={client.id} />} />
+              <Route
+                path="contacts"
+                element={
+                  <PageSuspense label="Loading the contacts…">
+                    <ContactsTab />
+                  </PageSuspense>
+                }
+              />
               <Route path="emails" element={<ClientNotifications clientId={client.id} />} />
               <Route
                 path="edit"
