@@ -16,6 +16,9 @@ import { ActionItemModule } from './action-item/action-item.module.js';
 import { CareerPlanModule } from './career-plan/career-plan.module.js';
 import { DateTimeScalar } from './common/date-time.scalar.js';
 import { GoalModule } from './goal/goal.module.js';
+import { MessageModule } from './message/message.module.js';
+import { MessageRead } from './message/message-read.entity.js';
+import { Message } from './message/message.entity.js';
 import { AuditEvent } from './audit/audit-event.entity.js';
 import { LoginAttempt } from './auth/login-attempt.entity.js';
 import { RateLimitCounter } from './rate-limit/rate-limit-counter.entity.js';
@@ -53,6 +56,8 @@ export const COACHING_ENTITIES = [
   ActionItem,
   ActionItemComment,
   ActionItemCommentRead,
+  Message,
+  MessageRead,
   CareerPlan,
   CareerPlanRevision,
   AuditEvent,
@@ -78,6 +83,7 @@ export const COACHING_ENTITIES = [
     CoachingSessionModule,
     ActionItemModule,
     GoalModule,
+    MessageModule,
     CareerPlanModule,
     AuditModule,
   ],

@@ -5,6 +5,7 @@ import { actionItemLoaders } from '../action-item/action-item.loaders.js';
 import { careerPlanLoaders } from '../career-plan/career-plan.loaders.js';
 import { engagementLoaders } from '../engagement/engagement.loaders.js';
 import { goalLoaders } from '../goal/goal.loaders.js';
+import { messageLoaders } from '../message/message.loaders.js';
 import { coachingSessionLoaders } from '../session/coaching-session.loaders.js';
 import type { Actor } from './actor.js';
 import { loaderContext, type LoaderContext } from './loader-kit.js';
@@ -45,6 +46,7 @@ function createLoaders(scope: Scope, actorOf: () => Actor | undefined) {
     ...actionItemLoaders(context),
     ...goalLoaders(context),
     ...careerPlanLoaders(context),
+    ...messageLoaders(context),
   };
 }
 
