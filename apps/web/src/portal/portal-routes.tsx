@@ -7,6 +7,7 @@ import { PortalHomePage } from './portal-home-page';
 const PreferencesPage = lazyPage(() => import('../account/preferences-page'), 'PreferencesPage');
 const ActionItemsPage = lazyPage(() => import('./action-items-page'), 'ActionItemsPage');
 const CareerPlanPage = lazyPage(() => import('./career-plan-page'), 'CareerPlanPage');
+const MessagesPage = lazyPage(() => import('./messages-page'), 'MessagesPage');
 const ClientSessionPage = lazyPage(() => import('./client-session-page'), 'ClientSessionPage');
 
 /** The client's portal. /action-items and /sessions/:id are linked from emails: keep them stable. */
@@ -18,6 +19,7 @@ export function PortalRoutes() {
         <Route path="action-items" element={<ActionItemsPage />} />
         <Route path="sessions/:sessionId" element={<ClientSessionPage />} />
         <Route path="plan" element={<CareerPlanPage />} />
+        <Route path="messages" element={<MessagesPage />} />
         <Route path="preferences" element={<PreferencesPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

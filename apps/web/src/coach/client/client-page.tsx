@@ -16,6 +16,8 @@ import { CLIENT_STATUS_BADGES, CLIENT_STATUS_LABELS } from './labels';
 import { OverviewTab } from './overview-tab';
 import { SessionsTab } from './sessions-tab';
 import { UnreadComments } from './unread-comments';
+import { MessagesTab } from './messages-tab';
+import { UnreadMessages } from '../../messages/unread-messages';
 import './client-page.css';
 
 export const ClientPageQuery = graphql(`
@@ -33,6 +35,7 @@ export const ClientPageQuery = graphql(`
       reminderOffsetsMinutes
       archivedAt
       unreadCommentCount
+      unreadMessageCount
     }
   }
 `);
@@ -43,6 +46,7 @@ const TABS = [
   ['action-items', 'Action items'],
   ['goals', 'Goals'],
   ['plan', 'Career plan'],
+  ['messages', 'Messages'],
   ['emails', 'Emails'],
 ] as const;
 
@@ -78,6 +82,7 @@ export function ClientPage() {
                 <span className={CLIENT_STATUS_BADGES[client.status]}>{CLIENT_STATUS_LABELS[client.status]}</span>
                 {client.archivedAt ? <span className="badge badge-warning">Archived</span> : null}
                 <UnreadComments count={client.unreadCommentCount} to={`${base}/action-items`} />
+                <UnreadMessages count={client.unreadMessageCount} to={`${base}/messages`} />
                 {client.tags.map((tag) => (
                   <Link key={tag} className="small" to={`/clients?tag=${encodeURIComponent(tag)}`} aria-label={`Clients tagged ${tag}`}>
                     #{tag}
@@ -118,6 +123,15 @@ export function ClientPage() {
                       </span>
                     </>
                   ) : null}
+                  {path === 'messages' && client.unreadMessageCount > 0 ? (
+                    <>
+                      {' '}
+                      <span className="badge badge-warning">
+                        {client.unreadMessageCount}{' '}
+                        <span className="visually-hidden">{client.unreadMessageCount === 1 ? 'unread message' : 'unread messages'}</span>
+                      </span>
+                    </>
+                  ) : null}
                 </NavLink>
               ))}
             </nav>
@@ -128,6 +142,7 @@ export function ClientPage() {
               <Route path="action-items" element={<ActionItemsTab clientId={client.id} />} />
               <Route path="goals" element={<GoalsTab clientId={client.id} />} />
               <Route path="plan" element={<CareerPlanTab clientId={client.id} />} />
+              <Route path="messages" element={<MessagesTab clientId={client.id} />} />
               <Route path="emails" element={<ClientNotifications clientId={client.id} />} />
               <Route
                 path="edit"
