@@ -62,7 +62,12 @@ describe('messages: one conversation per engagement, emailed batched, answered b
     smtp = await new SmtpReceiver().start();
     inboundPort = await freePort();
     api = await TestApi.start({
-      env: { SMTP_URL: smtp.url, APP_URL: 'https://tandem.test', INBOUND_SMTP_PORT: String(inboundPort), INBOUND_MAIL_DOMAIN: REPLY_DOMAIN },
+      env: {
+        SMTP_URL: smtp.url,
+        APP_URL: 'https://tandem.test',
+        INBOUND_SMTP_PORT: String(inboundPort),
+        INBOUND_MAIL_DOMAIN: REPLY_DOMAIN,
+      },
       runWorker: true,
       clock,
     });
@@ -114,7 +119,12 @@ describe('messages: one conversation per engagement, emailed batched, answered b
     );
     const thread = await api.as(login.token).gql(MESSAGES, { engagementId, first: 10 });
     expect(thread.messages.edges.map((e: any) => e.node)).toEqual([
-      { id: expect.any(String), body: 'Congratulations! Let us talk it through on Tuesday.', source: 'EMAIL', author: { id: coach.userId, role: 'COACH' } },
+      {
+        id: expect.any(String),
+        body: 'Congratulations! Let us talk it through on Tuesday.',
+        source: 'EMAIL',
+        author: { id: coach.userId, role: 'COACH' },
+      },
       { id: sent.sendMessage.id, body, source: 'WEB', author: { id: login.userId, role: 'CLIENT' } },
     ]);
     // Writing read the thread for the coach; the client has one unread.
@@ -150,7 +160,8 @@ describe('messages: one conversation per engagement, emailed batched, answered b
 
   it('batches: five messages in a minute are one email, and the next waits for the 15-minute window', async () => {
     const { login, engagementId } = await aConversation();
-    for (let n = 1; n <= 5; n++) await api.as(login.token).gql(SEND, { input: { engagementId, body: `Batch note ${n} of ${engagementId}` } });
+    for (let n = 1; n <= 5; n++)
+      await api.as(login.token).gql(SEND, { input: { engagementId, body: `Batch note ${n} of ${engagementId}` } });
     const rowsOf = () => outboxRows(api, `kind = 'NEW_MESSAGES' AND data->>'engagementId' = $1`, [engagementId]);
     expect((await rowsOf()).map((r) => r.status)).toEqual(['PENDING']);
     advance(3 * MINUTE);
@@ -186,15 +197,21 @@ describe('messages: one conversation per engagement, emailed batched, answered b
     advance(3 * MINUTE);
     const statusOf = async (engagementId: string) =>
       (await outboxRows(api, `kind = 'NEW_MESSAGES' AND data->>'engagementId' = $1`, [engagementId]))[0];
-    const skipped = await waitFor(async () => ((await statusOf(read.engagementId)).status === 'SKIPPED' ? statusOf(read.engagementId) : undefined), {
-      what: 'the read email skipped',
-      timeoutMs: 15_000,
-    });
+    const skipped = await waitFor(
+      async () => ((await statusOf(read.engagementId)).status === 'SKIPPED' ? statusOf(read.engagementId) : undefined),
+      {
+        what: 'the read email skipped',
+        timeoutMs: 15_000,
+      },
+    );
     expect(skipped.reason).toBe('messages already read');
-    const turnedOff = await waitFor(async () => ((await statusOf(off.engagementId)).status === 'SKIPPED' ? statusOf(off.engagementId) : undefined), {
-      what: 'the turned-off email skipped',
-      timeoutMs: 15_000,
-    });
+    const turnedOff = await waitFor(
+      async () => ((await statusOf(off.engagementId)).status === 'SKIPPED' ? statusOf(off.engagementId) : undefined),
+      {
+        what: 'the turned-off email skipped',
+        timeoutMs: 15_000,
+      },
+    );
     expect(turnedOff.reason).toMatch(/turned off new messages/);
   });
 
@@ -257,7 +274,9 @@ describe('messages: one conversation per engagement, emailed batched, answered b
     expect(seen).toEqual(['Page 7', 'Page 6', 'Page 5', 'Page 4', 'Page 3', 'Page 2', 'Page 1']);
 
     const statements = async (first: number) => {
-      const response = await api.as(coach.token).raw(`query($first: Int!) { clients(first: $first) { edges { node { id unreadMessageCount } } } }`, { first });
+      const response = await api
+        .as(coach.token)
+        .raw(`query($first: Int!) { clients(first: $first) { edges { node { id unreadMessageCount } } } }`, { first });
       expect(response.body.errors).toBeUndefined();
       return Number(response.headers.get('x-sql-statements'));
     };

@@ -189,7 +189,10 @@ export class NotificationContentLoader {
     const inbound = this.config.inboundMail;
     const replyTo = inbound
       ? replyAddress(
-          signReplyToken({ userId: userId!, engagementId: engagementId as string, expiresAt: new Date(now.getTime() + REPLY_ADDRESS_DAYS * 86_400_000) }, this.config.jwtSecret),
+          signReplyToken(
+            { userId: userId!, engagementId: engagementId as string, expiresAt: new Date(now.getTime() + REPLY_ADDRESS_DAYS * 86_400_000) },
+            this.config.jwtSecret,
+          ),
           inbound.domain,
         )
       : undefined;

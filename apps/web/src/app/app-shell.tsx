@@ -57,7 +57,8 @@ export function AppShell() {
                       <>
                         {' '}
                         <span className="badge badge-warning">
-                          {unreadMessages} <span className="visually-hidden">{unreadMessages === 1 ? 'unread message' : 'unread messages'}</span>
+                          {unreadMessages}{' '}
+                          <span className="visually-hidden">{unreadMessages === 1 ? 'unread message' : 'unread messages'}</span>
                         </span>
                       </>
                     ) : null}

@@ -125,7 +125,8 @@ export class ClientResolver {
   }
 
   @ResolveField(() => Int, {
-    description: "Messages in the client's conversations by the other side (for staff, the client; for the client, their coach) that you have not read yet.",
+    description:
+      "Messages in the client's conversations by the other side (for staff, the client; for the client, their coach) that you have not read yet.",
   })
   unreadMessageCount(client: Client, _args: unknown, { loaders }: LoadersContext): number | Promise<number> {
     const read = rosterSummaryOf(client)?.unreadMessageCount;

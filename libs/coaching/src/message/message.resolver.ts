@@ -21,18 +21,23 @@ export class MessageResolver {
   }
 
   @Query(() => Int, {
-    description: 'Messages by the other side (for staff, their clients; for a client, their coach) you have not read yet, in every conversation you can see.',
+    description:
+      'Messages by the other side (for staff, their clients; for a client, their coach) you have not read yet, in every conversation you can see.',
   })
   unreadMessageCount(@CurrentActor() actor: Actor): Promise<number> {
     return this.messageService.unreadCount(actor);
   }
 
-  @Mutation(() => MessageModel, { description: 'The client or their coach writes in the engagement’s conversation; the other side is emailed (batched).' })
+  @Mutation(() => MessageModel, {
+    description: 'The client or their coach writes in the engagement’s conversation; the other side is emailed (batched).',
+  })
   sendMessage(@CurrentActor() actor: Actor, @Args('input') input: SendMessageInput): Promise<Message> {
     return this.messageService.post(actor, input.engagementId, input.body);
   }
 
-  @Mutation(() => EngagementModel, { description: "The conversation's messages so far are read for you (its unreadMessageCount becomes 0)." })
+  @Mutation(() => EngagementModel, {
+    description: "The conversation's messages so far are read for you (its unreadMessageCount becomes 0).",
+  })
   markMessagesRead(@CurrentActor() actor: Actor, @Args('engagementId', { type: () => ID }) engagementId: string): Promise<Engagement> {
     return this.messageService.markRead(actor, engagementId);
   }

@@ -59,7 +59,7 @@ export class MessageService {
     const engagement = await this.scope.get(actor, Engagement, engagementId, 'Engagement');
     const client = await this.db.manager.findOneByOrFail(Client, { id: engagement.clientId });
     if (actor.userId !== client.coachId && actor.clientId !== client.id) {
-      throw new ForbiddenError("Only the client and their coach write in this conversation; owners may read it");
+      throw new ForbiddenError('Only the client and their coach write in this conversation; owners may read it');
     }
     const message = await this.db.manager.save(
       Message,
@@ -92,7 +92,9 @@ export class MessageService {
     const user = await this.db.manager.findOneBy(User, { id: userId });
     if (!user || user.disabled) throw new NotFoundError('User', userId);
     const clientId =
-      user.role === 'CLIENT' ? ((await this.db.manager.findOneBy(Client, { userId: user.id, practiceId: user.practiceId }))?.id ?? null) : null;
+      user.role === 'CLIENT'
+        ? ((await this.db.manager.findOneBy(Client, { userId: user.id, practiceId: user.practiceId }))?.id ?? null)
+        : null;
     const actor: Actor = { userId: user.id, practiceId: user.practiceId, role: user.role, clientId };
     return (await this.db.transaction(() => this.post(actor, engagementId, body, 'EMAIL'))).result;
   }

@@ -2,9 +2,9 @@ import { replyText } from './reply-text.js';
 
 describe('replyText', () => {
   it('keeps the new text above an "On … wrote:" quote', () => {
-    expect(replyText('Thanks, see you Tuesday.\n\nOn Tue, 8 Dec 2026 at 10:14, Colin Coach <colin@example.com> wrote:\n> How did it go?\n')).toBe(
-      'Thanks, see you Tuesday.',
-    );
+    expect(
+      replyText('Thanks, see you Tuesday.\n\nOn Tue, 8 Dec 2026 at 10:14, Colin Coach <colin@example.com> wrote:\n> How did it go?\n'),
+    ).toBe('Thanks, see you Tuesday.');
   });
 
   it('recognises a quote header wrapped over two lines', () => {
@@ -21,9 +21,11 @@ describe('replyText', () => {
   });
 
   it('cuts an Outlook header block', () => {
-    expect(replyText('I will be there.\r\n\r\nFrom: Tandem <no-reply@tandem.test>\r\nSent: Tuesday, December 8, 2026 10:14 AM\r\nTo: Ada\r\nSubject: New message')).toBe(
-      'I will be there.',
-    );
+    expect(
+      replyText(
+        'I will be there.\r\n\r\nFrom: Tandem <no-reply@tandem.test>\r\nSent: Tuesday, December 8, 2026 10:14 AM\r\nTo: Ada\r\nSubject: New message',
+      ),
+    ).toBe('I will be there.');
     expect(replyText('Yes.\n\n-----Original Message-----\nFrom: Colin')).toBe('Yes.');
   });
 

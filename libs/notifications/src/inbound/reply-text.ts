@@ -14,7 +14,10 @@ export function replyText(text: string): string {
     if (/^\s*>/.test(line)) continue;
     kept.push(line.trimEnd());
   }
-  return kept.join('\n').replace(/^\s*\n/, '').trim();
+  return kept
+    .join('\n')
+    .replace(/^\s*\n/, '')
+    .trim();
 }
 
 /** Whether `line` (with the few lines after it) begins the quoted or signature part of a reply. */

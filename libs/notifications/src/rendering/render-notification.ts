@@ -426,9 +426,14 @@ function newMessages(content: Content<'NEW_MESSAGES'>, context: Context): Draft 
         `${content.unreadCount === 1 ? 'A new message' : `${content.unreadCount} new messages`} in your coaching conversation (${content.engagementTitle}):`,
       ),
       ...(earlier > 0 ? [paragraph(`… and ${count(earlier, 'earlier message')} in Tandem.`)] : []),
-      ...content.messages.flatMap((message) => [paragraph(`${message.authorName}, ${context.short(message.createdAt)}:`), quote(message.body)]),
+      ...content.messages.flatMap((message) => [
+        paragraph(`${message.authorName}, ${context.short(message.createdAt)}:`),
+        quote(message.body),
+      ]),
       link('Open the conversation', context.url(content.conversationPath)),
-      ...(content.canReplyByEmail ? [paragraph('You can also reply to this email: your answer (above the quoted text) joins the conversation.')] : []),
+      ...(content.canReplyByEmail
+        ? [paragraph('You can also reply to this email: your answer (above the quoted text) joins the conversation.')]
+        : []),
     ],
   };
 }
