@@ -215,6 +215,31 @@ describe('messages: one conversation per engagement, emailed batched, answered b
     expect(turnedOff.reason).toMatch(/turned off new messages/);
   });
 
+  it('honours quiet hours: an email planned inside them waits for their end', async () => {
+    const quietCoach = await aCoach(api, owner, 'Quiet Coach');
+    const { login, engagementId } = await aConversation(quietCoach);
+    const local = (offsetHours: number) =>
+      new Date(clock.now().getTime() + offsetHours * 3_600_000).toLocaleTimeString('en-GB', {
+        timeZone: 'Europe/London',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      });
+    await api
+      .as(quietCoach.token)
+      .gql(`mutation($input: NotificationPreferencesInput!) { updateNotificationPreferences(input: $input) { quietHoursStart } }`, {
+        input: { quietHoursStart: local(-1), quietHoursEnd: local(2) },
+      });
+    await api.as(login.token).gql(SEND, { input: { engagementId, body: 'Late-night question' } });
+    const [row] = await api.sql<{ send_at: Date; planned_send_at: Date | null; reason: string | null }>(
+      `SELECT send_at, planned_send_at, reason FROM notification WHERE kind = 'NEW_MESSAGES' AND data->>'engagementId' = $1`,
+      [engagementId],
+    );
+    expect(row.reason).toBe('deferred to the end of quiet hours');
+    expect(row.planned_send_at).not.toBeNull();
+    expect(new Date(row.send_at).getTime()).toBeGreaterThan(clock.now().getTime() + 90 * MINUTE);
+  });
+
   it('tenancy: another client, another coach and another practice get NOT_FOUND; an owner reads but does not write', async () => {
     const { engagementId } = await aConversation();
     await api.as(coach.token).gql(SEND, { input: { engagementId, body: 'Private to us' } });
