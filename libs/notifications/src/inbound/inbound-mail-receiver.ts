@@ -63,11 +63,17 @@ export class InboundMailReceiver implements OnApplicationBootstrap, OnModuleDest
         );
       },
     });
-    server.on('error', (error) => this.logger.warn(`inbound SMTP: ${error.message}`));
     await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
+      server.once('error', (error: Error) =>
+        reject(
+          new Error(
+            `the inbound SMTP receiver cannot listen on ${inbound.host}:${inbound.port} (INBOUND_SMTP_PORT, or off): ${error.message}`,
+          ),
+        ),
+      );
       server.listen(inbound.port, inbound.host, () => {
-        server.off('error', reject);
+        server.removeAllListeners('error');
+        server.on('error', (error) => this.logger.warn(`inbound SMTP: ${error.message}`));
         resolve();
       });
     });
