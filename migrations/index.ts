@@ -10,6 +10,7 @@ import { RateLimitCounter1764040000000 } from './1764040000000-RateLimitCounter.
 import { ActionItemCompletedBy1764050000000 } from './1764050000000-ActionItemCompletedBy.js';
 import { RetentionIndexes1764080000000 } from './1764080000000-RetentionIndexes.js';
 import { AccountRequests1764090000000 } from './1764090000000-AccountRequests.js';
+import { Messages1765100000000 } from './1765100000000-Messages.js';
 import { NetworkingContacts1765300000000 } from './1765300000000-NetworkingContacts.js';
 import { ActivityReadPoint1765400000000 } from './1765400000000-ActivityReadPoint.js';
 
@@ -30,6 +31,7 @@ export const ALL_MIGRATIONS = [
   ActionItemCompletedBy1764050000000,
   RetentionIndexes1764080000000,
   AccountRequests1764090000000,
+  Messages1765100000000,
   NetworkingContacts1765300000000,
   ActivityReadPoint1765400000000,
 ];

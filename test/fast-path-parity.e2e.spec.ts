@@ -124,6 +124,13 @@ describe('fast paths answer as the DataLoader/entity path, field by field', () =
     await comment(owner, samItems[1], 'From the coach');
     await gql(owner, `mutation($id: ID!) { markActionItemCommentsRead(actionItemId: $id) { id } }`, { id: samItems[2] });
     await comment(portal, samItems[2], 'After the read');
+    const message = (session: Session, engagementId: string, body: string) =>
+      gql(session, `mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }`, { input: { engagementId, body } });
+    await message(portal, samNow.id, 'A message from the client');
+    await message(owner, samPaused.id, 'From the coach');
+    await message(portal, samPaused.id, 'An answer');
+    await gql(owner, `mutation($id: ID!) { markMessagesRead(engagementId: $id) { id } }`, { id: samPaused.id });
+    await message(portal, samPaused.id, 'After the read');
 
     // Only a paused engagement; a goal without check-ins; a completed item.
     const pat = await aClient(api, owner, { name: 'Pat Paused', timeZone: 'Europe/London', status: 'PAUSED' });
@@ -343,14 +350,14 @@ describe('fast paths answer as the DataLoader/entity path, field by field', () =
     const { body } = await api
       .as(owner.token)
       .raw(
-        `{ clients(first: 50, filter: { includeArchived: true }) { edges { node { name currentEngagement { status } nextSession { id } openActionItemCount overdueActionItemCount unreadCommentCount latestGoalProgress { progress } } } } }`,
+        `{ clients(first: 50, filter: { includeArchived: true }) { edges { node { name currentEngagement { status } nextSession { id } openActionItemCount overdueActionItemCount unreadCommentCount unreadMessageCount latestGoalProgress { progress } } } } }`,
       );
     const nodes = (body.data as { clients: { edges: Array<{ node: Row }> } }).clients.edges.map((e) => e.node);
     const values = (field: string) =>
       new Set(nodes.map((n) => JSON.stringify(n[field] === null ? null : typeof n[field] === 'number' ? n[field] > 0 : true)));
     for (const field of ['currentEngagement', 'nextSession', 'latestGoalProgress'])
       expect(values(field)).toEqual(new Set(['null', 'true']));
-    for (const field of ['openActionItemCount', 'overdueActionItemCount', 'unreadCommentCount'])
+    for (const field of ['openActionItemCount', 'overdueActionItemCount', 'unreadCommentCount', 'unreadMessageCount'])
       expect(values(field)).toEqual(new Set(['false', 'true']));
     expect(new Set(nodes.map((n) => (n.currentEngagement as { status: string } | null)?.status ?? null))).toEqual(
       new Set([null, 'ACTIVE', 'PAUSED', 'DRAFT']),

@@ -15,6 +15,8 @@ interface Case {
   /** The connection field, and its arguments beside first/after. */
   field: string;
   args?: string;
+  /** Arguments known only once the data is written (read when the case runs). */
+  argsAt?: () => string;
   /** The ids the caller may see, in the list's order (the same ORDER BY, in SQL). */
   expected: (api: TestApi, practiceId: string) => Promise<string[]>;
   /** Who pages it: the owner, unless the list is the client's own. */
@@ -28,6 +30,9 @@ const ids = async (api: TestApi, sql: string, practiceId: string) => (await api.
 const NEXT_SESSION = `coalesce((SELECT min(s.starts_at) FROM coaching_session s WHERE s.client_id = c.id AND s.status = 'SCHEDULED' AND s.starts_at >= now()), 'infinity')`;
 const clientsIn = (order: string) => (api: TestApi, practiceId: string) =>
   ids(api, `SELECT c.id FROM client c WHERE c.practice_id = $1 AND c.archived_at IS NULL ORDER BY ${order}`, practiceId);
+
+/** The engagement whose conversation the messages case pages (set in beforeAll). */
+let messagesEngagementId = '';
 
 /** Keyed by "<type>.<field>" as the schema names it; a connection missing here fails the first test. */
 const CASES: Record<string, Case[]> = {
@@ -75,6 +80,13 @@ const CASES: Record<string, Case[]> = {
     {
       field: 'engagements',
       expected: (api, p) => ids(api, 'SELECT id FROM engagement WHERE practice_id = $1 ORDER BY created_at DESC, id DESC', p),
+    },
+  ],
+  'Query.messages': [
+    {
+      field: 'messages',
+      argsAt: () => `engagementId: "${messagesEngagementId}"`,
+      expected: (api, p) => ids(api, 'SELECT id FROM message WHERE practice_id = $1 ORDER BY created_at DESC, id DESC', p),
     },
   ],
   'Query.notifications': [
@@ -162,6 +174,11 @@ describe('paging: every connection reaches each row exactly once, in order', () 
       next_follow_up_date: `CASE WHEN i % 3 = 0 THEN NULL ELSE to_jsonb(DATE '2027-03-01' + i % 2) END`,
       created_at: 'now()',
     });
+    messagesEngagementId = engagement.id;
+    const message = await as.gql(`mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }`, {
+      input: { engagementId: engagement.id, body: 'Template' },
+    });
+    await copies(api, 'message', message.sendMessage.id, { id: 'gen_random_uuid()', created_at: 'now()' });
     const [notification] = await api.sql<{ id: string }>('SELECT id FROM notification WHERE practice_id = $1 LIMIT 1', [owner.practiceId]);
     await copies(api, 'notification', notification.id, {
       id: 'gen_random_uuid()',
@@ -211,7 +228,8 @@ describe('paging: every connection reaches each row exactly once, in order', () 
   const all = Object.values(CASES).flat();
   it.each(all.flatMap((c) => STEPS.map((step) => [`${c.field}${c.args ? `(${c.args})` : ''}`, step, c] as const)))(
     '%s in steps of %i',
-    async (_name, step, { field, args, expected, caller, onClient }) => {
+    async (_name, step, { field, args: fixedArgs, argsAt, expected, caller, onClient }) => {
+      const args = argsAt?.() ?? fixedArgs;
       const want = await expected(api, owner.practiceId);
       expect(want.length).toBeGreaterThan(ROWS);
       const list = `page: ${field}(first: $first, after: $after${args ? `, ${args}` : ''}) {

@@ -34,6 +34,11 @@ const CLIENT_QUERIES: Record<string, (ids: Ids) => { query: string; variables?: 
   sessions: () => ({ query: `{ sessions(first: 20) { edges { node { ${SESSION} } } } }` }),
   actionItems: () => ({ query: `{ actionItems(first: 100) { edges { node { ${ITEM} } } } }` }),
   myActionItems: () => ({ query: `{ myActionItems(first: 100) { edges { node { ${ITEM} } } } }` }),
+  messages: (ids) => ({
+    query: `query($id: ID!) { messages(engagementId: $id, first: 100) { edges { node { id body source author { id name } } } } }`,
+    variables: { id: ids.engagementId },
+  }),
+  unreadMessageCount: () => ({ query: `{ unreadMessageCount }` }),
   actionItem: (ids) => ({ query: `query($id: ID!) { actionItem(id: $id) { ${ITEM} } }`, variables: { id: ids.actionItemId } }),
   myContacts: () => ({ query: `{ myContacts(first: 100) { edges { node { id name notes } } } }` }),
   contact: (ids) => ({ query: `query($id: ID!) { contact(id: $id) { id name notes } }`, variables: { id: ids.contactId } }),

@@ -58,7 +58,14 @@ describe('npm start (the all-in-one process)', () => {
       root = await fs.mkdtemp(path.join(os.tmpdir(), 'tandem-start-'));
       await fs.chmod(root, 0o755);
       pgPort = await freePort();
-      env = { DATA_DIR: path.join(root, 'var'), PORT: String(await freePort()), EMBEDDED_PG_PORT: String(pgPort), LOG_FORMAT: 'json' };
+      env = {
+        DATA_DIR: path.join(root, 'var'),
+        PORT: String(await freePort()),
+        EMBEDDED_PG_PORT: String(pgPort),
+        // On by default here (2525); a free port keeps parallel runs apart.
+        INBOUND_SMTP_PORT: String(await freePort()),
+        LOG_FORMAT: 'json',
+      };
     });
     afterAll(async () => {
       await fs.rm(root, { recursive: true, force: true });
@@ -87,6 +94,7 @@ describe('npm start (the all-in-one process)', () => {
       expect(banner).toContain(`embedded PostgreSQL on 127.0.0.1:${pgPort}`);
       expect(banner).toContain('BullMQ on PostgreSQL (schema "bullmq")');
       expect(banner).toMatch(/Mail\s+\.eml files in .*outbox/);
+      expect(banner).toContain(`Replies   by email: SMTP on 127.0.0.1:${env.INBOUND_SMTP_PORT} for reply+…@localhost`);
       expect(banner).toMatch(/Demo\s+owner@demo\.tandem\.test \/ tandem-demo-password/);
 
       const response = await fetch(`http://127.0.0.1:${env.PORT}/graphql`, {

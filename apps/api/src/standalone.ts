@@ -28,6 +28,9 @@ async function main(): Promise<void> {
     `  Database  ${runtime.databaseLabel}`,
     `  Queue     ${backends.queue}`,
     `  Mail      ${backends.mail}`,
+    ...(config.inboundMail
+      ? [`  Replies   by email: SMTP on ${config.inboundMail.host}:${config.inboundMail.port} for reply+…@${config.inboundMail.domain}`]
+      : []),
     `  Worker    in this process`,
     ...(demoLine ? [demoLine] : []),
     '',

@@ -18,6 +18,9 @@ import { DateTimeScalar } from './common/date-time.scalar.js';
 import { GoalModule } from './goal/goal.module.js';
 import { NetworkingModule } from './networking/networking.module.js';
 import { NetworkingContact } from './networking/networking-contact.entity.js';
+import { MessageModule } from './message/message.module.js';
+import { MessageRead } from './message/message-read.entity.js';
+import { Message } from './message/message.entity.js';
 import { AuditEvent } from './audit/audit-event.entity.js';
 import { LoginAttempt } from './auth/login-attempt.entity.js';
 import { RateLimitCounter } from './rate-limit/rate-limit-counter.entity.js';
@@ -57,6 +60,8 @@ export const COACHING_ENTITIES = [
   ActionItem,
   ActionItemComment,
   ActionItemCommentRead,
+  Message,
+  MessageRead,
   CareerPlan,
   CareerPlanRevision,
   NetworkingContact,
@@ -84,6 +89,7 @@ export const COACHING_ENTITIES = [
     CoachingSessionModule,
     ActionItemModule,
     GoalModule,
+    MessageModule,
     CareerPlanModule,
     NetworkingModule,
     AuditModule,

@@ -41,3 +41,7 @@ export { AuthGuard } from './auth/auth.guard.js';
 export { ArgumentCheckGuard } from './graphql-edge/argument-check.guard.js';
 export { TransactionInterceptor } from './graphql-edge/transaction.interceptor.js';
 export { createValidationPipe } from './graphql-edge/validation.pipe.js';
+export * from './message/message.entity.js';
+export { MessageModule } from './message/message.module.js';
+export { MessageService } from './message/message.service.js';
+export { MAX_MESSAGE } from './message/message.inputs.js';

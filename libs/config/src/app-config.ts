@@ -27,6 +27,13 @@ export type QueueConfig =
   | { kind: 'redis'; url: string; prefix: string; concurrency: number; lockSeconds: number }
   | { kind: 'postgres'; schema: string; prefix: string; concurrency: number; lockSeconds: number };
 
+/** The inbound SMTP receiver for replies by email: where it listens, and the domain of the reply addresses it accepts. */
+export interface InboundMailConfig {
+  host: string;
+  port: number;
+  domain: string;
+}
+
 export type MailConfig = { kind: 'smtp'; url: string; from: string } | { kind: 'outbox'; dir: string; from: string };
 
 /**
@@ -46,6 +53,8 @@ export class AppConfig {
   readonly liveness!: LivenessConfig;
   readonly queue!: QueueConfig;
   readonly mail!: MailConfig;
+  /** Replies by email (INBOUND_SMTP_PORT); null: off, and emails carry no reply address. */
+  readonly inboundMail!: InboundMailConfig | null;
   /** A notification queued this long ago whose job has not finished is queued again. */
   readonly outboxRequeueSeconds!: number;
   /** Log-in attempts, spent or expired tokens and finished emails older than this many days are deleted. */

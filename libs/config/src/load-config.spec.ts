@@ -25,6 +25,24 @@ describe('loadConfig', () => {
     expect(config.isProduction).toBe(false);
     expect(config.metricsToken).toBeNull();
     expect(config.metricsPort).toBeNull();
+    // Replies by email: on in the embedded default, on a local port.
+    expect(config.inboundMail).toEqual({ host: '127.0.0.1', port: 2525, domain: 'localhost' });
+  });
+
+  it('receives replies by email only when configured once a database is (INBOUND_SMTP_PORT), or not at all with off', () => {
+    const external = { DATABASE_URL: 'postgres://db/tandem', APP_URL: 'https://coach.example.com' };
+    expect(loadConfig(external).inboundMail).toBeNull();
+    expect(loadConfig({ ...external, INBOUND_SMTP_PORT: '2626', INBOUND_SMTP_HOST: '0.0.0.0' }).inboundMail).toEqual({
+      host: '0.0.0.0',
+      port: 2626,
+      domain: 'coach.example.com',
+    });
+    expect(loadConfig({ ...external, INBOUND_SMTP_PORT: '25', INBOUND_MAIL_DOMAIN: 'Reply.Example.com' }).inboundMail?.domain).toBe(
+      'reply.example.com',
+    );
+    expect(loadConfig({ INBOUND_SMTP_PORT: 'off' }).inboundMail).toBeNull();
+    expect(() => loadConfig({ INBOUND_SMTP_PORT: 'x' })).toThrow(/INBOUND_SMTP_PORT/);
+    expect(() => loadConfig({ INBOUND_MAIL_DOMAIN: 'not a domain' })).toThrow(/INBOUND_MAIL_DOMAIN must be a domain name/);
   });
 
   it('switches each backend to an external service when its URL is set', () => {

@@ -6,6 +6,9 @@ import { parseTrustProxy } from './trust-proxy.js';
 /** The development JWT secret; production refuses to start with it. */
 export const DEVELOPMENT_JWT_SECRET = 'tandem-development-secret-do-not-use-in-production';
 
+/** Where the embedded default's inbound SMTP receiver (replies by email) listens. */
+export const DEFAULT_INBOUND_SMTP_PORT = 2525;
+
 /** Raised when the environment is invalid. Its message is one line naming each bad variable. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -99,6 +102,15 @@ const envSchema = z.object({
   RETENTION_DAYS: positiveInt(90, 3650),
   SMTP_URL: urlWithProtocols(['smtp:', 'smtps:']),
   MAIL_FROM: mailbox,
+  INBOUND_SMTP_PORT: z.preprocess(emptyAsUndefined, z.union([z.literal('off'), portNumber()]).optional()),
+  INBOUND_SMTP_HOST: z.preprocess(emptyAsUndefined, z.string().default('127.0.0.1')),
+  INBOUND_MAIL_DOMAIN: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i, 'must be a domain name like reply.example.com')
+      .optional(),
+  ),
   METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, 'must be at least 16 characters long').optional()),
   METRICS_PORT: optionalPort(),
   ADMIN_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(24, 'must be at least 24 characters long').optional()),
@@ -188,6 +200,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: LoadConfigOptions = 
     mail: e.SMTP_URL
       ? { kind: 'smtp', url: e.SMTP_URL, from: e.MAIL_FROM }
       : { kind: 'outbox', dir: path.join(dataDir, 'outbox'), from: e.MAIL_FROM },
+    // Off unless configured, except in the embedded default (no DATABASE_URL: `npm start` on one machine), where it listens on 2525.
+    inboundMail:
+      e.INBOUND_SMTP_PORT === 'off' || (e.INBOUND_SMTP_PORT === undefined && e.DATABASE_URL)
+        ? null
+        : {
+            host: e.INBOUND_SMTP_HOST,
+            port: e.INBOUND_SMTP_PORT ?? DEFAULT_INBOUND_SMTP_PORT,
+            domain: (e.INBOUND_MAIL_DOMAIN ?? (new URL(e.APP_URL ?? 'http://localhost').hostname || 'localhost')).toLowerCase(),
+          },
     metricsToken: e.METRICS_TOKEN ?? null,
     metricsPort: e.METRICS_PORT ?? null,
     adminToken: e.ADMIN_TOKEN ?? null,

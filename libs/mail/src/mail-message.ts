@@ -14,6 +14,8 @@ export interface MailMessage {
   from?: string;
   /** A deterministic Message-ID makes a resend after an ambiguous failure recognisable as the same message. */
   messageId?: string;
+  /** Where replies go (a conversation's signed reply address). */
+  replyTo?: string;
   headers?: Record<string, string>;
   calendarEvent?: MailAttachmentEvent;
 }

@@ -55,6 +55,7 @@ export class NodemailerMailSender extends MailSender implements OnModuleDestroy 
       text: message.text,
       ...(message.html ? { html: message.html } : {}),
       ...(message.messageId ? { messageId: message.messageId } : {}),
+      ...(message.replyTo ? { replyTo: message.replyTo } : {}),
       ...(message.headers ? { headers: message.headers } : {}),
       ...(message.calendarEvent
         ? {

@@ -13,3 +13,7 @@ export * from './unsubscribe/unsubscribe-token.js';
 export * from './rendering/render-notification.js';
 export * from './retention/data-retention.js';
 export * from './retention/data-retention.jobs.js';
+export * from './inbound/reply-token.js';
+export * from './inbound/reply-text.js';
+export * from './inbound/inbound-mail-receiver.js';
+export * from './inbound/inbound-mail.module.js';

@@ -7,10 +7,15 @@ import type { Notification } from './notification.entity.js';
 import type { ItemFacts, NotificationContent, SessionFacts } from './rendering/render-notification.js';
 import { NUDGE_HORIZON_DAYS } from './planning/notification-planning.js';
 import { openText } from './sealed-text.js';
+import { replyAddress, signReplyToken } from './inbound/reply-token.js';
 
 /** The email to send now, or why it no longer applies. */
 export type Resolution =
-  { send: true; content: NotificationContent; recipientName: string; practiceName: string } | { send: false; reason: string };
+  | { send: true; content: NotificationContent; recipientName: string; practiceName: string; replyTo?: string }
+  | { send: false; reason: string };
+
+/** How long a conversation's reply address is accepted after the email that carries it. */
+export const REPLY_ADDRESS_DAYS = 30;
 
 /**
  * Re-reads the current state behind a notification at send time: a session
@@ -47,6 +52,8 @@ export class NotificationContentLoader {
         return this.link(notification, now);
       case 'ACCOUNT_EXISTS':
         return this.accountExists(notification);
+      case 'NEW_MESSAGES':
+        return this.newMessages(notification, now);
     }
   }
 
@@ -178,6 +185,40 @@ export class NotificationContentLoader {
       recipientName: String(notification.data.recipientName ?? ''),
       practiceName: (await this.coaching.practiceName(notification.practiceId)) ?? 'Tandem',
       content: { kind: 'ACCOUNT_EXISTS', logInUrl: `${this.config.appUrl}/login` },
+    };
+  }
+
+  /** The conversation's messages the recipient has still not read; none left (read in the app meanwhile): nothing to send. */
+  private async newMessages(notification: Notification, now: Date): Promise<Resolution> {
+    const engagementId = notification.data.engagementId;
+    const userId = notification.recipientUserId;
+    const unread = typeof engagementId === 'string' && userId ? await this.coaching.unreadMessages(engagementId, userId) : null;
+    if (!unread) return { send: false, reason: 'conversation out of reach' };
+    if (!unread.messages.length) return { send: false, reason: 'messages already read' };
+    const inbound = this.config.inboundMail;
+    const replyTo = inbound
+      ? replyAddress(
+          signReplyToken(
+            { userId: userId!, engagementId: engagementId as string, expiresAt: new Date(now.getTime() + REPLY_ADDRESS_DAYS * 86_400_000) },
+            this.config.jwtSecret,
+          ),
+          inbound.domain,
+        )
+      : undefined;
+    return {
+      send: true,
+      recipientName: unread.recipientName,
+      practiceName: unread.practiceName,
+      ...(replyTo ? { replyTo } : {}),
+      content: {
+        kind: 'NEW_MESSAGES',
+        clientName: unread.clientName,
+        engagementTitle: unread.engagementTitle,
+        conversationPath: unread.recipientIsClient ? '/messages' : `/clients/${encodeURIComponent(unread.clientId)}/messages`,
+        messages: unread.messages,
+        unreadCount: unread.unreadCount,
+        canReplyByEmail: replyTo !== undefined,
+      },
     };
   }
 

@@ -34,6 +34,11 @@ export type ReplanScope = FutureSessionScope;
 
 export const QUIET_HOURS_DEFERRAL = 'deferred to the end of quiet hours';
 
+/** A conversation's recipient gets at most one NEW_MESSAGES email per this window. */
+export const MESSAGE_EMAIL_WINDOW_MS = 15 * 60_000;
+/** The first email of a burst waits this long, so messages written in quick succession go out as one. */
+export const MESSAGE_EMAIL_GATHER_MS = 2 * 60_000;
+
 /**
  * Plans emails as notification rows inside the transaction of the change that
  * causes them (the outbox). Nothing here sends or queues: the dispatcher picks
@@ -288,6 +293,56 @@ export class NotificationOutbox extends CoachingEvents {
          FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[], $4::text[]) AS v(id, send_at, planned_send_at, reason)
         WHERE n.id = v.id AND n.status = 'PENDING'`,
       [changed.map((c) => c.id), changed.map((c) => c.sendAt), changed.map((c) => c.plannedSendAt), changed.map((c) => c.reason)],
+    );
+  }
+
+  /**
+   * Plans the other side's NEW_MESSAGES email, batched: at most one per conversation and
+   * recipient per MESSAGE_EMAIL_WINDOW_MS. An email still PENDING will list this message too
+   * (it lists what is unread when it goes out), so nothing is added; otherwise one is planned
+   * MESSAGE_EMAIL_GATHER_MS from now, or a window after the last one queued or sent, whichever is
+   * later. The key carries that window; a transaction-scoped advisory lock on the conversation
+   * and recipient makes two messages posted at once plan one email.
+   */
+  async messagePosted(messageId: string, now = this.clock.now()): Promise<void> {
+    const target = await this.coaching.messageRecipient(messageId);
+    if (!target) return;
+    const { recipient, engagementId } = target;
+    const manager = this.db.manager;
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`messages:${engagementId}:${recipient.userId}`]);
+    const [last] = await manager.query<Array<{ status: string; at: Date }>>(
+      `SELECT status, coalesce(sent_at, planned_send_at, send_at) AS at FROM notification
+        WHERE recipient_user_id = $1 AND kind = 'NEW_MESSAGES' AND data->>'engagementId' = $2 AND status IN ('PENDING', 'QUEUED', 'SENT')
+        ORDER BY (status = 'PENDING') DESC, coalesce(sent_at, planned_send_at, send_at) DESC LIMIT 1`,
+      [recipient.userId, engagementId],
+    );
+    if (last?.status === 'PENDING') return;
+    const sendAt = new Date(
+      Math.max(now.getTime() + MESSAGE_EMAIL_GATHER_MS, last ? new Date(last.at).getTime() + MESSAGE_EMAIL_WINDOW_MS : 0),
+    );
+    const window = Math.floor(sendAt.getTime() / MESSAGE_EMAIL_WINDOW_MS);
+    const draft: NotificationDraft = {
+      kind: 'NEW_MESSAGES',
+      idempotencyKey: `messages:${engagementId}:${recipient.userId}:${window}`,
+      practiceId: target.practiceId,
+      recipientEmail: recipient.email,
+      recipientUserId: recipient.userId,
+      recipientTimeZone: recipient.timeZone,
+      clientId: target.clientId,
+      sessionId: null,
+      sessionVersion: null,
+      data: { engagementId },
+      sendAt,
+    };
+    // One skipped (everything had been read) or cancelled in the same window is planned again: it sent nothing.
+    await this.write(
+      [draft],
+      1,
+      now,
+      `ON CONFLICT (idempotency_key) DO UPDATE
+          SET status = 'PENDING', send_at = excluded.send_at, planned_send_at = excluded.planned_send_at, queued_at = NULL,
+              reason = excluded.reason, updated_at = now()
+        WHERE notification.status IN ('SKIPPED', 'CANCELLED')`,
     );
   }
 

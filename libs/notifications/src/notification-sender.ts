@@ -133,6 +133,7 @@ export class NotificationSender {
         text: email.text,
         html: email.html,
         messageId,
+        ...(resolution.replyTo ? { replyTo: resolution.replyTo } : {}),
         headers: unsubscribeUrl ? { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {},
         ...(email.calendar ? { calendarEvent: { method: email.calendar.method, content: email.calendar.content } } : {}),
       });

@@ -11,7 +11,8 @@ export type NotificationKind =
   | 'INVITE'
   | 'PASSWORD_RESET'
   | 'SIGN_UP'
-  | 'ACCOUNT_EXISTS';
+  | 'ACCOUNT_EXISTS'
+  | 'NEW_MESSAGES';
 
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'SESSION_REMINDER',
@@ -24,6 +25,7 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'PASSWORD_RESET',
   'SIGN_UP',
   'ACCOUNT_EXISTS',
+  'NEW_MESSAGES',
 ];
 
 /** Sent whatever the recipient's preferences and quiet hours: they answer something the user just did. */

@@ -13,6 +13,7 @@ import { PeriodicPlanner } from './periodic-planner.js';
 import { DataRetentionJobs } from './retention/data-retention.jobs.js';
 import { DataRetention } from './retention/data-retention.js';
 import { NotificationResolver } from './notification.resolver.js';
+import { InboundMailModule } from './inbound/inbound-mail.module.js';
 
 /**
  * Email, outbox first: the coaching domain plans notification rows through
@@ -21,7 +22,7 @@ import { NotificationResolver } from './notification.resolver.js';
  */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([Notification, EmailPreference]), AccessModule, AuthRetentionModule],
+  imports: [TypeOrmModule.forFeature([Notification, EmailPreference]), AccessModule, AuthRetentionModule, InboundMailModule],
   providers: [
     NotificationOutbox,
     { provide: CoachingEvents, useExisting: NotificationOutbox },

@@ -11,7 +11,8 @@ export type NotificationKind =
   | 'SESSION_CANCELLED'
   | 'SESSION_PREP'
   | 'SESSION_REMINDER'
-  | 'SESSION_SUMMARY';
+  | 'SESSION_SUMMARY'
+  | 'NEW_MESSAGES';
 
 export interface KindOption {
   kind: NotificationKind;
@@ -34,12 +35,14 @@ const CLIENT_KINDS: KindOption[] = [
     label: 'Action item nudges',
     description: 'A morning note when action items are due within two days or overdue, or networking follow-ups are due.',
   },
+  { kind: 'NEW_MESSAGES', label: 'New messages', description: 'When your coach writes to you (at most one email per 15 minutes).' },
 ];
 
 /** What a coach or owner receives; their own session reminders are the separate opt-in below. */
 const COACH_KINDS: KindOption[] = [
   { kind: 'COACH_DIGEST', label: 'Weekly digest', description: 'On Monday: the week’s sessions and your clients’ overdue action items.' },
   { kind: 'SESSION_CANCELLED', label: 'Cancelled sessions', description: 'When one of your sessions is cancelled.' },
+  { kind: 'NEW_MESSAGES', label: 'New messages', description: 'When a client writes to you (at most one email per 15 minutes).' },
 ];
 
 /** Sign-in emails (invites, password resets, sign-up confirmations) always arrive: the API refuses to turn them off. */

@@ -1,5 +1,7 @@
 import { NavLink, Outlet } from 'react-router';
+import { useQuery } from 'urql';
 import { useAuth, useViewer } from '../auth/auth-context';
+import { graphql } from '../graphql/graphql';
 import { zoneCity } from '../time/format';
 
 const COACH_LINKS = [
@@ -18,14 +20,24 @@ const CLIENT_LINKS = [
   { to: '/action-items', label: 'Action items' },
   { to: '/plan', label: 'Career plan' },
   { to: '/contacts', label: 'Contacts' },
+  { to: '/messages', label: 'Messages' },
   { to: '/preferences', label: 'Email preferences' },
 ];
+
+/** The client's unread messages, beside Messages in the navigation. */
+export const UnreadMessageCountQuery = graphql(`
+  query UnreadMessageCount {
+    unreadMessageCount
+  }
+`);
 
 /** Header, navigation and the main landmark around every logged-in page. */
 export function AppShell() {
   const viewer = useViewer();
   const { logOut } = useAuth();
   const links = viewer.role === 'CLIENT' ? CLIENT_LINKS : viewer.role === 'OWNER' ? OWNER_LINKS : COACH_LINKS;
+  const [unread] = useQuery({ query: UnreadMessageCountQuery, pause: viewer.role !== 'CLIENT' });
+  const unreadMessages = unread.data?.unreadMessageCount ?? 0;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -43,6 +55,15 @@ export function AppShell() {
                 <li key={link.to}>
                   <NavLink to={link.to} end={'end' in link}>
                     {link.label}
+                    {link.to === '/messages' && unreadMessages > 0 ? (
+                      <>
+                        {' '}
+                        <span className="badge badge-warning">
+                          {unreadMessages}{' '}
+                          <span className="visually-hidden">{unreadMessages === 1 ? 'unread message' : 'unread messages'}</span>
+                        </span>
+                      </>
+                    ) : null}
                   </NavLink>
                 </li>
               ))}

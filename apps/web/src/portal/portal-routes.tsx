@@ -8,6 +8,7 @@ const PreferencesPage = lazyPage(() => import('../account/preferences-page'), 'P
 const ActionItemsPage = lazyPage(() => import('./action-items-page'), 'ActionItemsPage');
 const CareerPlanPage = lazyPage(() => import('./career-plan-page'), 'CareerPlanPage');
 const ContactsPage = lazyPage(() => import('./contacts-page'), 'ContactsPage');
+const MessagesPage = lazyPage(() => import('./messages-page'), 'MessagesPage');
 const ClientSessionPage = lazyPage(() => import('./client-session-page'), 'ClientSessionPage');
 
 /** The client's portal. /action-items, /contacts and /sessions/:id are linked from emails: keep them stable. */
@@ -20,6 +21,7 @@ export function PortalRoutes() {
         <Route path="sessions/:sessionId" element={<ClientSessionPage />} />
         <Route path="plan" element={<CareerPlanPage />} />
         <Route path="contacts" element={<ContactsPage />} />
+        <Route path="messages" element={<MessagesPage />} />
         <Route path="preferences" element={<PreferencesPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

@@ -18,6 +18,8 @@ export abstract class CoachingEvents {
   abstract practiceReminderOffsetsChanged(practiceId: string): Promise<void>;
   /** One client's own reminder times changed. */
   abstract clientReminderOffsetsChanged(clientId: string): Promise<void>;
+  /** A message was posted in an engagement's conversation: the other side hears of it (batched). */
+  abstract messagePosted(messageId: string): Promise<void>;
   /** A one-time link to email at once (invites, password resets, sign-up confirmations). */
   abstract linkEmailRequested(request: LinkEmailRequest): Promise<void>;
 }

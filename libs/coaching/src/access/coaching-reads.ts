@@ -49,6 +49,10 @@ export abstract class CoachingReads {
   abstract followUpsDue(clientId: string, date: string): Promise<FollowUp[]>;
   /** Owners and coaches who can log in (not disabled, a password set). */
   abstract activeCoaches(): Promise<Recipient[]>;
+  /** Who hears of a message: the other side of its conversation (the coach, or the client when they have a login), or null. */
+  abstract messageRecipient(messageId: string): Promise<MessageRecipient | null>;
+  /** What a NEW_MESSAGES email lists: the conversation's messages by the other side that `userId` has not read, oldest first. */
+  abstract unreadMessages(engagementId: string, userId: string): Promise<UnreadMessages | null>;
   /** Scheduled sessions starting after `now` and within `days` of it, with their current version. */
   abstract scheduledSessionsWithin(now: Date, days: number): Promise<Array<{ id: string; version: number }>>;
 }
@@ -131,4 +135,27 @@ export interface CoachWeek {
   clientsWithOverdueItems: Array<{ clientName: string; overdueCount: number }>;
   /** Active engagements with no scheduled session ahead, by client name. */
   engagementsWithoutNextSession: Array<{ clientName: string; title: string }>;
+}
+
+export interface MessageRecipient {
+  practiceId: string;
+  clientId: string;
+  engagementId: string;
+  /** When the message was posted (database time). */
+  postedAt: Date;
+  recipient: { userId: string; email: string; timeZone: string };
+}
+
+export interface UnreadMessages {
+  recipientName: string;
+  practiceName: string;
+  /** Whether the recipient is the client (the email links to the portal) or staff (the client page). */
+  recipientIsClient: boolean;
+  clientId: string;
+  clientName: string;
+  engagementTitle: string;
+  /** The unread messages, oldest first, at most a page of them (the latest ones). */
+  messages: Array<{ authorName: string; body: string; createdAt: Date }>;
+  /** How many are unread in all. */
+  unreadCount: number;
 }

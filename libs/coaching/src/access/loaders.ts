@@ -7,6 +7,7 @@ import { careerPlanLoaders } from '../career-plan/career-plan.loaders.js';
 import { engagementLoaders } from '../engagement/engagement.loaders.js';
 import { goalLoaders } from '../goal/goal.loaders.js';
 import { networkingLoaders } from '../networking/networking-contact.loaders.js';
+import { messageLoaders } from '../message/message.loaders.js';
 import { coachingSessionLoaders } from '../session/coaching-session.loaders.js';
 import type { Actor } from './actor.js';
 import { loaderContext, type LoaderContext } from './loader-kit.js';
@@ -48,6 +49,7 @@ function createLoaders(scope: Scope, actorOf: () => Actor | undefined, now: () =
     ...goalLoaders(context),
     ...careerPlanLoaders(context),
     ...networkingLoaders(context),
+    ...messageLoaders(context),
   };
 }
 

@@ -23,6 +23,7 @@ export interface RosterInclude {
   overdueActionItemCount: boolean;
   latestGoalProgress: boolean;
   unreadCommentCount: boolean;
+  unreadMessageCount: boolean;
   /**
    * The entity properties the statement reads (sorted; the primary key always): the page's
    * clients (null: every column, for a selected field CLIENT_NODE_FIELDS does not list), and the
@@ -38,6 +39,7 @@ export const NO_ROSTER_SUMMARIES: RosterInclude = {
   overdueActionItemCount: false,
   latestGoalProgress: false,
   unreadCommentCount: false,
+  unreadMessageCount: false,
   properties: { client: ['id', ...ROSTER_CLIENT_ALWAYS].sort(), engagement: ['id'], session: ['id'] },
 };
 
@@ -49,6 +51,8 @@ export interface RosterSummary {
   overdueActionItemCount?: number;
   /** Comments on the client's items the viewer has not read (unreadCommentSql). */
   unreadCommentCount?: number;
+  /** Messages in the client's conversations the viewer has not read (unreadMessageSql). */
+  unreadMessageCount?: number;
   /** The client's most recent check-in and its goal (null when out of reach, as the loaders answer); only the columns progressSummary reads. */
   latestGoalCheckIn?: { checkIn: GoalCheckIn; goal: Goal | null } | null;
 }
@@ -106,6 +110,7 @@ export function rosterIncludeOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'f
     overdueActionItemCount: names.has('overdueActionItemCount'),
     latestGoalProgress: names.has('latestGoalProgress'),
     unreadCommentCount: names.has('unreadCommentCount'),
+    unreadMessageCount: names.has('unreadMessageCount'),
     properties: {
       client,
       engagement: engagement ?? ['id'],

@@ -30,6 +30,7 @@ export const CLIENT_NODE_FIELDS: NodeFieldProperties = {
   openActionItemCount: ['id'],
   overdueActionItemCount: ['id'],
   unreadCommentCount: ['id'],
+  unreadMessageCount: ['id'],
   latestGoalProgress: ['id'],
 };
 

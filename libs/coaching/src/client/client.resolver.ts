@@ -124,6 +124,16 @@ export class ClientResolver {
     return loaders.unreadCommentCountByClient.load(client.id);
   }
 
+  @ResolveField(() => Int, {
+    description:
+      "Messages in the client's conversations by the other side (for staff, the client; for the client, their coach) that you have not read yet.",
+  })
+  unreadMessageCount(client: Client, _args: unknown, { loaders }: LoadersContext): number | Promise<number> {
+    const read = rosterSummaryOf(client)?.unreadMessageCount;
+    if (read !== undefined) return read;
+    return loaders.unreadMessageCountByClient.load(client.id);
+  }
+
   @ResolveField(() => GoalProgressSummary, { nullable: true })
   latestGoalProgress(
     client: Client,

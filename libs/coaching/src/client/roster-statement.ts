@@ -5,6 +5,8 @@ import type { Scope } from '../access/scope.js';
 import { ActionItemComment } from '../action-item/action-item-comment.entity.js';
 import { ActionItem } from '../action-item/action-item.entity.js';
 import { readPointJoin, unreadCommentSql } from '../action-item/unread-comments.js';
+import { Message } from '../message/message.entity.js';
+import { messageReadJoin, unreadMessageSql } from '../message/unread-messages.js';
 import { cursorTimeText } from '../common/pagination.js';
 import { Engagement } from '../engagement/engagement.entity.js';
 import { GoalCheckIn } from '../goal/goal-check-in.entity.js';
@@ -71,7 +73,7 @@ interface Pieces extends RosterRequest {
   param: (value: unknown) => string;
   /** Scope's condition on a row `alias` of `entity` belonging to the page's client. */
   ofPageClient: (
-    entity: typeof Engagement | typeof CoachingSession | typeof ActionItem | typeof GoalCheckIn | typeof ActionItemComment,
+    entity: typeof Engagement | typeof CoachingSession | typeof ActionItem | typeof GoalCheckIn | typeof ActionItemComment | typeof Message,
     alias: string,
   ) => string;
 }
@@ -205,6 +207,20 @@ const SUMMARIES: Summary[] = [
       };
     },
   },
+  {
+    // Messages by the other side the viewer has not read (unread-messages.ts).
+    wanted: (include) => include.unreadMessageCount,
+    sql: ({ actor, param, ofPageClient }) => {
+      const viewer = param(actor.userId);
+      return {
+        select: ['um.unread_messages'],
+        join: `LEFT JOIN LATERAL (
+        SELECT count(*)::int AS unread_messages FROM message m
+          LEFT JOIN ${messageReadJoin('m', 'mr', viewer)}
+         WHERE ${ofPageClient(Message, 'm')} AND ${unreadMessageSql(actor, { message: 'm', readAt: 'mr.read_at', clientUserId: 'page.c__user_id', viewer })}) um ON true`,
+      };
+    },
+  },
 ];
 
 /**
@@ -225,6 +241,7 @@ export function rosterClients(
     if (include.openActionItemCount) summary.openActionItemCount = Number(row.open_items ?? 0);
     if (include.overdueActionItemCount) summary.overdueActionItemCount = Number(row.overdue_items ?? 0);
     if (include.unreadCommentCount) summary.unreadCommentCount = Number(row.unread_comments ?? 0);
+    if (include.unreadMessageCount) summary.unreadMessageCount = Number(row.unread_messages ?? 0);
     if (include.latestGoalProgress) {
       const checkIn = columns.checkIn.hydrate(row);
       summary.latestGoalCheckIn = checkIn ? { checkIn, goal: columns.goal.hydrate(row) } : null;

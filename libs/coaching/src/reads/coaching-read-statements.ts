@@ -8,7 +8,9 @@ import {
   type GoalDetails,
   type OpenItem,
   type PlannableSession,
+  type MessageRecipient,
   type Recipient,
+  type UnreadMessages,
   type SessionDetails,
 } from '../access/coaching-reads.js';
 import { Db } from '../access/db.js';
@@ -16,6 +18,8 @@ import { goalProgress } from '../goal/goal-progress.js';
 
 /** Items and goals an email lists at most. */
 const MAX_ITEMS = 20;
+/** Messages a NEW_MESSAGES email quotes at most (the latest unread). */
+const MAX_MESSAGES = 20;
 /** Rows a digest section lists at most. */
 const MAX_DIGEST_ROWS = 100;
 
@@ -351,5 +355,80 @@ export class CoachingReadStatements implements CoachingReads {
         WHERE s.status = 'SCHEDULED' AND s.starts_at > $1 AND s.starts_at < $1 + make_interval(days => $2::int)`,
       [now, days],
     );
+  }
+
+  async messageRecipient(messageId: string): Promise<MessageRecipient | null> {
+    // The other side: a message by the client's login goes to their coach; any other (the coach's) to the client.
+    const [row] = await this.db.preparedQuery<{
+      practice_id: string;
+      client_id: string;
+      engagement_id: string;
+      created_at: Date;
+      user_id: string | null;
+      email: string | null;
+      time_zone: string | null;
+    }>(
+      `SELECT m.practice_id, m.client_id, m.engagement_id, m.created_at, r.id AS user_id, r.email, r.time_zone
+         FROM message m
+         JOIN client c ON c.id = m.client_id
+         LEFT JOIN app_user r ON r.id = CASE WHEN m.author_id = c.user_id THEN c.coach_id ELSE c.user_id END AND NOT r.disabled
+        WHERE m.id = $1`,
+      [messageId],
+    );
+    if (!row?.user_id || !row.email || !row.time_zone) return null;
+    return {
+      practiceId: row.practice_id,
+      clientId: row.client_id,
+      engagementId: row.engagement_id,
+      postedAt: new Date(row.created_at),
+      recipient: { userId: row.user_id, email: row.email, timeZone: row.time_zone },
+    };
+  }
+
+  async unreadMessages(engagementId: string, userId: string): Promise<UnreadMessages | null> {
+    const [row] = await this.db.preparedQuery<{
+      recipient_name: string;
+      practice_name: string;
+      recipient_is_client: boolean;
+      client_id: string;
+      client_name: string;
+      engagement_title: string;
+      unread_count: number;
+      messages: Array<{ author_name: string | null; body: string; created_at: string }>;
+    }>(
+      `WITH thread AS (
+         SELECT e.id, e.title, c.id AS client_id, c.name AS client_name, c.user_id AS client_user_id, u.name AS recipient_name,
+                p.name AS practice_name, (u.id = c.user_id) AS recipient_is_client, rd.read_at
+           FROM engagement e
+           JOIN client c ON c.id = e.client_id
+           JOIN app_user u ON u.id = $2 AND u.practice_id = e.practice_id AND NOT u.disabled
+           JOIN practice p ON p.id = e.practice_id
+           LEFT JOIN message_read rd ON rd.engagement_id = e.id AND rd.user_id = u.id
+          WHERE e.id = $1 AND (u.id = c.user_id OR u.id = c.coach_id)),
+       unread AS (
+         SELECT m.id, m.body, m.created_at, a.name AS author_name
+           FROM thread t
+           JOIN message m ON m.engagement_id = t.id
+           LEFT JOIN app_user a ON a.id = m.author_id
+          WHERE (CASE WHEN t.recipient_is_client THEN m.author_id IS DISTINCT FROM $2 ELSE m.author_id = t.client_user_id END)
+            AND (t.read_at IS NULL OR m.created_at > t.read_at))
+       SELECT t.recipient_name, t.practice_name, t.recipient_is_client, t.client_id, t.client_name, t.title AS engagement_title,
+              (SELECT count(*)::int FROM unread) AS unread_count,
+              coalesce((SELECT json_agg(json_build_object('author_name', l.author_name, 'body', l.body, 'created_at', l.created_at) ORDER BY l.created_at, l.id)
+                          FROM (SELECT * FROM unread ORDER BY created_at DESC, id DESC LIMIT ${MAX_MESSAGES}) l), '[]'::json) AS messages
+         FROM thread t`,
+      [engagementId, userId],
+    );
+    if (!row) return null;
+    return {
+      recipientName: row.recipient_name,
+      practiceName: row.practice_name,
+      recipientIsClient: row.recipient_is_client,
+      clientId: row.client_id,
+      clientName: row.client_name,
+      engagementTitle: row.engagement_title,
+      unreadCount: row.unread_count,
+      messages: row.messages.map((m) => ({ authorName: m.author_name ?? 'Someone', body: m.body, createdAt: new Date(m.created_at) })),
+    };
   }
 }

@@ -530,3 +530,40 @@ describe('renderNotification', () => {
     });
   });
 });
+
+describe('NEW_MESSAGES', () => {
+  const content = (overrides: Partial<Extract<NotificationContent, { kind: 'NEW_MESSAGES' }>> = {}): NotificationContent => ({
+    kind: 'NEW_MESSAGES',
+    clientName: 'Ana Lopez',
+    engagementTitle: 'Leadership transition',
+    conversationPath: '/messages',
+    messages: [
+      {
+        authorName: 'Jane Coach',
+        body: 'How did the <b>interview</b> go?\nTell me everything.',
+        createdAt: new Date('2027-01-05T14:00:00Z'),
+      },
+      { authorName: 'Jane Coach', body: 'Also: <script>x()</script>', createdAt: new Date('2027-01-05T14:01:00Z') },
+    ],
+    unreadCount: 2,
+    canReplyByEmail: true,
+    ...overrides,
+  });
+
+  it('quotes the unread messages as text, links the conversation and says a reply by email works', () => {
+    const email = renderNotification(content(), options());
+    expect(email.subject).toBe('2 new messages from Jane Coach');
+    expect(email.text).toContain('> How did the <b>interview</b> go?\n> Tell me everything.');
+    expect(email.text).toContain(`${APP_URL}/messages`);
+    expect(email.text).toContain('You can also reply to this email');
+    expect(email.html).not.toMatch(/<script>|<b>interview/);
+    expect(email.html).toContain('&#60;script&#62;x()&#60;/script&#62;');
+  });
+
+  it('says how many earlier ones it left out, and names no reply by email when there is no reply address', () => {
+    const email = renderNotification(content({ unreadCount: 25, canReplyByEmail: false }), options());
+    expect(email.subject).toBe('25 new messages from Jane Coach');
+    expect(email.text).toContain('… and 23 earlier messages in Tandem.');
+    expect(email.text).not.toContain('reply to this email');
+  });
+});

@@ -62,7 +62,19 @@ export type NotificationContent =
   | { kind: 'INVITE'; inviteeName: string; practiceName: string; url: string; logInUrl?: string | undefined }
   | { kind: 'PASSWORD_RESET'; url: string }
   | { kind: 'SIGN_UP'; practiceName: string; url: string }
-  | { kind: 'ACCOUNT_EXISTS'; logInUrl: string };
+  | { kind: 'ACCOUNT_EXISTS'; logInUrl: string }
+  | {
+      kind: 'NEW_MESSAGES';
+      clientName: string;
+      engagementTitle: string;
+      /** Where the recipient reads the conversation in the app. */
+      conversationPath: string;
+      /** The unread messages quoted, oldest first (the latest ones when there are many). */
+      messages: Array<{ authorName: string; body: string; createdAt: Date }>;
+      unreadCount: number;
+      /** The email carries a reply address the inbound receiver accepts. */
+      canReplyByEmail: boolean;
+    };
 
 export interface RenderOptions {
   practiceName: string;
@@ -173,6 +185,8 @@ function draftOf(content: NotificationContent, context: Context): Draft {
       return signUp(content, context);
     case 'ACCOUNT_EXISTS':
       return accountExists(content, context);
+    case 'NEW_MESSAGES':
+      return newMessages(content, context);
   }
 }
 
@@ -437,6 +451,29 @@ function accountExists(content: Content<'ACCOUNT_EXISTS'>, context: Context): Dr
       paragraph(
         'If you forgot your password, choose "Forgot your password?" on that page. To open a separate practice, sign up with another address. If it was not you, ignore this email.',
       ),
+    ],
+  };
+}
+
+function newMessages(content: Content<'NEW_MESSAGES'>, context: Context): Draft {
+  const authors = [...new Set(content.messages.map((message) => message.authorName))];
+  const earlier = content.unreadCount - content.messages.length;
+  return {
+    subject: `${content.unreadCount === 1 ? 'New message' : `${content.unreadCount} new messages`} from ${authors.join(', ')}`,
+    body: [
+      context.greeting(),
+      paragraph(
+        `${content.unreadCount === 1 ? 'A new message' : `${content.unreadCount} new messages`} in your coaching conversation (${content.engagementTitle}):`,
+      ),
+      ...(earlier > 0 ? [paragraph(`… and ${count(earlier, 'earlier message')} in Tandem.`)] : []),
+      ...content.messages.flatMap((message) => [
+        paragraph(`${message.authorName}, ${context.short(message.createdAt)}:`),
+        quote(message.body),
+      ]),
+      link('Open the conversation', context.url(content.conversationPath)),
+      ...(content.canReplyByEmail
+        ? [paragraph('You can also reply to this email: your answer (above the quoted text) joins the conversation.')]
+        : []),
     ],
   };
 }

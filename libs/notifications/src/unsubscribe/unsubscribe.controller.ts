@@ -12,6 +12,7 @@ const KIND_LABELS: Partial<Record<NotificationKind, string>> = {
   ACCOUNTABILITY_NUDGE: 'action item and follow-up reminders',
   SESSION_SUMMARY: 'session summaries',
   COACH_DIGEST: 'weekly digests',
+  NEW_MESSAGES: 'new message notices',
 };
 const EVERYTHING = 'all Tandem emails except sign-in links';
 

@@ -17,6 +17,8 @@ import { OverviewTab } from './overview-tab';
 import { SessionsTab } from './sessions-tab';
 import { UnreadComments } from './unread-comments';
 import { lazyPage, PageSuspense } from '../../app/lazy-page';
+import { MessagesTab } from './messages-tab';
+import { UnreadMessages } from '../../messages/unread-messages';
 import './client-page.css';
 
 // Its own chunk: the coach's first script does not grow with it.
@@ -37,6 +39,7 @@ export const ClientPageQuery = graphql(`
       reminderOffsetsMinutes
       archivedAt
       unreadCommentCount
+      unreadMessageCount
     }
   }
 `);
@@ -48,6 +51,7 @@ const TABS = [
   ['goals', 'Goals'],
   ['plan', 'Career plan'],
   ['contacts', 'Contacts'],
+  ['messages', 'Messages'],
   ['emails', 'Emails'],
 ] as const;
 
@@ -83,6 +87,7 @@ export function ClientPage() {
                 <span className={CLIENT_STATUS_BADGES[client.status]}>{CLIENT_STATUS_LABELS[client.status]}</span>
                 {client.archivedAt ? <span className="badge badge-warning">Archived</span> : null}
                 <UnreadComments count={client.unreadCommentCount} to={`${base}/action-items`} />
+                <UnreadMessages count={client.unreadMessageCount} to={`${base}/messages`} />
                 {client.tags.map((tag) => (
                   <Link key={tag} className="small" to={`/clients?tag=${encodeURIComponent(tag)}`} aria-label={`Clients tagged ${tag}`}>
                     #{tag}
@@ -123,6 +128,15 @@ export function ClientPage() {
                       </span>
                     </>
                   ) : null}
+                  {path === 'messages' && client.unreadMessageCount > 0 ? (
+                    <>
+                      {' '}
+                      <span className="badge badge-warning">
+                        {client.unreadMessageCount}{' '}
+                        <span className="visually-hidden">{client.unreadMessageCount === 1 ? 'unread message' : 'unread messages'}</span>
+                      </span>
+                    </>
+                  ) : null}
                 </NavLink>
               ))}
             </nav>
@@ -141,6 +155,7 @@ export function ClientPage() {
                   </PageSuspense>
                 }
               />
+              <Route path="messages" element={<MessagesTab clientId={client.id} />} />
               <Route path="emails" element={<ClientNotifications clientId={client.id} />} />
               <Route
                 path="edit"

@@ -15,6 +15,7 @@ export const KIND_NAMES: Record<NotificationKind, string> = {
   PASSWORD_RESET: 'Password reset',
   SIGN_UP: 'Sign-up confirmation',
   ACCOUNT_EXISTS: 'Sign-up to an existing account',
+  NEW_MESSAGES: 'New messages',
 };
 
 /** Each status's name and badge; the badge's text carries the meaning, its colour only repeats it. */

@@ -9,6 +9,7 @@ import { Pager } from '../../ui/pager';
 import { EmptyState, QueryState } from '../../ui/status';
 import { CLIENT_STATUS_BADGES, CLIENT_STATUS_LABELS, PHASE_LABELS } from '../client/labels';
 import { UnreadComments } from '../client/unread-comments';
+import { UnreadMessages } from '../../messages/unread-messages';
 import { RosterQuery } from './roster-query';
 import {
   isFiltered,
@@ -211,6 +212,7 @@ function RosterRow({ client, onTag }: { client: RosterClient; onTag: (tag: strin
         <span className="roster-meta">
           <span className={CLIENT_STATUS_BADGES[client.status]}>{CLIENT_STATUS_LABELS[client.status]}</span>
           {client.archivedAt ? <span className="badge badge-muted">Archived</span> : null}
+          <UnreadMessages count={client.unreadMessageCount} to={`/clients/${client.id}/messages`} />
           {client.tags.map((tag) => (
             <button
               key={tag}

@@ -15,6 +15,7 @@ export const RosterQuery = graphql(`
           openActionItemCount
           overdueActionItemCount
           unreadCommentCount
+          unreadMessageCount
           currentEngagement {
             id
             title
