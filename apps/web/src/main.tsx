@@ -1,11 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { UNSAFE_createBrowserHistory, unstable_HistoryRouter as HistoryRouter } from 'react-router';
 import { AppRoutes } from './app/app-routes';
 import { preloadRememberedWorkspace } from './app/workspaces';
 import { hasStoredSession } from './auth/session-store';
 import { AuthProvider } from './auth/auth-context';
 import { takeEarlyRefresh } from './auth/early-refresh';
+import { guardHistory } from './ui/guarded-history';
 import { UnsavedChangesGuard } from './ui/use-unsaved-changes';
 import './styles.css';
 
@@ -14,22 +15,18 @@ import './styles.css';
 const earlyRefresh = takeEarlyRefresh();
 if (hasStoredSession(window.localStorage)) preloadRememberedWorkspace(window.localStorage);
 
-// A data router (one splat route; the pages keep their <Routes>) so forms can block a navigation that would lose unsaved text.
-const router = createBrowserRouter([
-  {
-    path: '*',
-    element: (
-      <UnsavedChangesGuard>
+// Declarative routing over a history of our own that forms can hold back while they keep unsaved
+// text (the data router's useBlocker would add 30 KB gz to the first script).
+const history = guardHistory(UNSAFE_createBrowserHistory({ v5Compat: true }));
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <HistoryRouter history={history}>
+      <UnsavedChangesGuard history={history}>
         <AuthProvider earlyRefresh={earlyRefresh}>
           <AppRoutes />
         </AuthProvider>
       </UnsavedChangesGuard>
-    ),
-  },
-]);
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <RouterProvider router={router} />
+    </HistoryRouter>
   </StrictMode>,
 );

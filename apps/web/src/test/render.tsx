@@ -1,9 +1,10 @@
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { createMemoryRouter, Route, RouterProvider, Routes } from 'react-router';
+import { Route, Routes, UNSAFE_createMemoryHistory, unstable_HistoryRouter as HistoryRouter } from 'react-router';
 import { Provider, type Client, type OperationResult } from 'urql';
 import { fromValue, merge, never } from 'wonka';
 import { StaticAuthProvider, type Viewer } from '../auth/auth-context';
+import { guardHistory } from '../ui/guarded-history';
 import { UnsavedChangesGuard } from '../ui/use-unsaved-changes';
 
 export const aCoach = (overrides: Partial<Viewer> = {}): Viewer => ({
@@ -63,26 +64,18 @@ export function renderPage(
   ui: ReactElement,
   { client, viewer = aCoach(), route = '/', path = '*' }: { client: Client; viewer?: Viewer; route?: string; path?: string },
 ): RenderResult {
-  // A data router as in main.tsx, so pages that guard unsaved text can block a navigation.
-  const router = createMemoryRouter(
-    [
-      {
-        path: '*',
-        element: (
-          <UnsavedChangesGuard>
+  // The guarded history as in main.tsx, so pages that guard unsaved text can hold a navigation back.
+  const history = guardHistory(UNSAFE_createMemoryHistory({ initialEntries: [route], v5Compat: true }));
+  return render(
+    <StaticAuthProvider viewer={viewer}>
+      <Provider value={client}>
+        <HistoryRouter history={history}>
+          <UnsavedChangesGuard history={history}>
             <Routes>
               <Route path={path} element={ui} />
             </Routes>
           </UnsavedChangesGuard>
-        ),
-      },
-    ],
-    { initialEntries: [route] },
-  );
-  return render(
-    <StaticAuthProvider viewer={viewer}>
-      <Provider value={client}>
-        <RouterProvider router={router} />
+        </HistoryRouter>
       </Provider>
     </StaticAuthProvider>,
   );

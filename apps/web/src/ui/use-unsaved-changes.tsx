@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useId, useState, type ReactNode } from 'react';
-import { useBlocker, type BlockerFunction } from 'react-router';
+import type { GuardedHistory, MayLeave } from './guarded-history';
 
 export const LEAVE_QUESTION = 'You have changes that are not saved. Leave this page and lose them?';
 
@@ -9,25 +9,20 @@ type DirtyForms = Map<string, boolean>;
 const UnsavedChangesContext = createContext<DirtyForms | null>(null);
 
 /**
- * The one router blocker and beforeunload listener for the whole app (a router honours only one
- * blocker at a time, and a page may hold several forms): it asks before an in-app navigation to
- * another page, and lets the browser ask before unload, while any form reports unsaved changes.
+ * The one navigation check and beforeunload listener for the whole app (a page may hold several
+ * forms): it asks before an in-app navigation to another page, and lets the browser ask before
+ * unload, while any form reports unsaved changes.
  */
-export function UnsavedChangesGuard({ children }: { children: ReactNode }) {
+export function UnsavedChangesGuard({ history, children }: { history: GuardedHistory; children: ReactNode }) {
   const [dirtyForms] = useState<DirtyForms>(() => new Map());
   const hasUnsaved = useCallback(() => [...dirtyForms.values()].some(Boolean), [dirtyForms]);
-  // Only a change of page asks: a tab's search parameters or a hash keep the form on screen.
-  const shouldBlock = useCallback<BlockerFunction>(
-    ({ currentLocation, nextLocation }) => currentLocation.pathname !== nextLocation.pathname && hasUnsaved(),
-    [hasUnsaved],
-  );
-  const blocker = useBlocker(shouldBlock);
 
   useEffect(() => {
-    if (blocker.state !== 'blocked') return;
-    if (window.confirm(LEAVE_QUESTION)) blocker.proceed();
-    else blocker.reset();
-  }, [blocker]);
+    // Only a change of page asks: a tab's search parameters or a hash keep the form on screen.
+    const mayLeave: MayLeave = (from, to) => from.pathname === to.pathname || !hasUnsaved() || window.confirm(LEAVE_QUESTION);
+    history.setMayLeave(mayLeave);
+    return () => history.setMayLeave(null);
+  }, [history, hasUnsaved]);
 
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
