@@ -10,6 +10,7 @@ import { RateLimitCounter1764040000000 } from './1764040000000-RateLimitCounter.
 import { ActionItemCompletedBy1764050000000 } from './1764050000000-ActionItemCompletedBy.js';
 import { RetentionIndexes1764080000000 } from './1764080000000-RetentionIndexes.js';
 import { AccountRequests1764090000000 } from './1764090000000-AccountRequests.js';
+import { MidCycleCheckIns1765200000000 } from './1765200000000-MidCycleCheckIns.js';
 
 /**
  * Every migration, oldest first. Listed by hand (not globbed) so the app, the
@@ -28,6 +29,7 @@ export const ALL_MIGRATIONS = [
   ActionItemCompletedBy1764050000000,
   RetentionIndexes1764080000000,
   AccountRequests1764090000000,
+  MidCycleCheckIns1765200000000,
 ];
 
 /** The names databases record for these migrations (a migration's `name`, which a renamed class keeps). */

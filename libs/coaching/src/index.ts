@@ -40,3 +40,6 @@ export { AuthGuard } from './auth/auth.guard.js';
 export { ArgumentCheckGuard } from './graphql-edge/argument-check.guard.js';
 export { TransactionInterceptor } from './graphql-edge/transaction.interceptor.js';
 export { createValidationPipe } from './graphql-edge/validation.pipe.js';
+export * from './check-in/check-in.entity.js';
+export { CheckInModule } from './check-in/check-in.module.js';
+export { CheckInService, MAX_CHECK_IN_NOTE, type CheckInRef, type RecordedCheckIn } from './check-in/check-in.service.js';

@@ -13,3 +13,6 @@ export * from './unsubscribe/unsubscribe-token.js';
 export * from './rendering/render-notification.js';
 export * from './retention/data-retention.js';
 export * from './retention/data-retention.jobs.js';
+export * from './check-in/check-in-link.module.js';
+export * from './check-in/check-in-token.js';
+export * from './planning/check-in-planning.js';

@@ -11,7 +11,9 @@ export type NotificationKind =
   | 'INVITE'
   | 'PASSWORD_RESET'
   | 'SIGN_UP'
-  | 'ACCOUNT_EXISTS';
+  | 'ACCOUNT_EXISTS'
+  | 'MID_CYCLE_CHECK_IN'
+  | 'CHECK_IN_NEEDS_HELP';
 
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'SESSION_REMINDER',
@@ -24,6 +26,8 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'PASSWORD_RESET',
   'SIGN_UP',
   'ACCOUNT_EXISTS',
+  'MID_CYCLE_CHECK_IN',
+  'CHECK_IN_NEEDS_HELP',
 ];
 
 /** Sent whatever the recipient's preferences and quiet hours: they answer something the user just did. */

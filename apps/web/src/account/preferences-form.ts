@@ -11,7 +11,9 @@ export type NotificationKind =
   | 'SESSION_CANCELLED'
   | 'SESSION_PREP'
   | 'SESSION_REMINDER'
-  | 'SESSION_SUMMARY';
+  | 'SESSION_SUMMARY'
+  | 'MID_CYCLE_CHECK_IN'
+  | 'CHECK_IN_NEEDS_HELP';
 
 export interface KindOption {
   kind: NotificationKind;
@@ -34,12 +36,22 @@ const CLIENT_KINDS: KindOption[] = [
     label: 'Action item nudges',
     description: 'A morning note when action items are due within two days or overdue.',
   },
+  {
+    kind: 'MID_CYCLE_CHECK_IN',
+    label: 'Mid-cycle check-ins',
+    description: 'Halfway to a session more than three weeks away: one click tells your coach how it is going.',
+  },
 ];
 
 /** What a coach or owner receives; their own session reminders are the separate opt-in below. */
 const COACH_KINDS: KindOption[] = [
   { kind: 'COACH_DIGEST', label: 'Weekly digest', description: 'On Monday: the week’s sessions and your clients’ overdue action items.' },
   { kind: 'SESSION_CANCELLED', label: 'Cancelled sessions', description: 'When one of your sessions is cancelled.' },
+  {
+    kind: 'CHECK_IN_NEEDS_HELP',
+    label: 'Clients asking for help',
+    description: 'At once, when a client answers a mid-cycle check-in with “Need help”.',
+  },
 ];
 
 /** Sign-in emails (invites, password resets, sign-up confirmations) always arrive: the API refuses to turn them off. */

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import { actionItemLoaders } from '../action-item/action-item.loaders.js';
 import { careerPlanLoaders } from '../career-plan/career-plan.loaders.js';
+import { checkInLoaders } from '../check-in/check-in.loaders.js';
 import { engagementLoaders } from '../engagement/engagement.loaders.js';
 import { goalLoaders } from '../goal/goal.loaders.js';
 import { coachingSessionLoaders } from '../session/coaching-session.loaders.js';
@@ -45,6 +46,7 @@ function createLoaders(scope: Scope, actorOf: () => Actor | undefined) {
     ...actionItemLoaders(context),
     ...goalLoaders(context),
     ...careerPlanLoaders(context),
+    ...checkInLoaders(context),
   };
 }
 
