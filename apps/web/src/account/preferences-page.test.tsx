@@ -84,7 +84,14 @@ describe('PreferencesPage', () => {
       within(kinds)
         .getAllByRole('checkbox')
         .map((box) => box.closest('.checkbox-field')?.querySelector('label')?.textContent),
-    ).toEqual(['Session preparation', 'Session reminders', 'Cancelled sessions', 'Session summaries', 'Action item nudges']);
+    ).toEqual([
+      'Session preparation',
+      'Session reminders',
+      'Cancelled sessions',
+      'Session summaries',
+      'Action item nudges',
+      'Mid-cycle check-ins',
+    ]);
     expect(screen.getByRole('checkbox', { name: 'Session preparation' })).not.toBeChecked();
     expect(screen.queryByRole('checkbox', { name: 'Weekly digest' })).toBeNull();
     expect(screen.queryByRole('checkbox', { name: 'Reminders before my sessions' })).toBeNull();
