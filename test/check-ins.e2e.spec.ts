@@ -103,6 +103,37 @@ describe('mid-cycle check-ins', () => {
     expect(left.every((row) => row.status === 'CANCELLED')).toBe(true);
   });
 
+  it('pages check-ins exactly, newest first, in the same statements for any page size; latestCheckIn adds one statement to a roster page', async () => {
+    const { client, engagement, sessions } = await quarterlyClient();
+    for (const [index, session] of sessions.slice(0, 3).entries()) {
+      await api.sql(
+        `INSERT INTO check_in (practice_id, client_id, engagement_id, after_session_id, due_date, answer, answered_at)
+         SELECT practice_id, client_id, id, $2, '2027-01-01', $3, now() - make_interval(days => $4) FROM engagement WHERE id = $1`,
+        [engagement.id, session.id, ['ON_TRACK', 'STUCK', 'NEED_HELP'][index], 10 - index],
+      );
+    }
+    const PAGE = `query($id: ID!, $first: Int!, $after: String) { checkIns(clientId: $id, first: $first, after: $after) {
+      edges { node { answer } } pageInfo { hasNextPage endCursor } } }`;
+    const first = await api.as(coach.token).raw(PAGE, { id: client.id, first: 2 });
+    const page1 = (first.body.data as any).checkIns;
+    expect(page1.edges.map((e: any) => e.node.answer)).toEqual(['NEED_HELP', 'STUCK']);
+    expect(page1.pageInfo.hasNextPage).toBe(true);
+    const page2 = (await api.as(coach.token).gql(PAGE, { id: client.id, first: 2, after: page1.pageInfo.endCursor })).checkIns;
+    expect(page2.edges.map((e: any) => e.node.answer)).toEqual(['ON_TRACK']);
+    expect(page2.pageInfo.hasNextPage).toBe(false);
+    expect(await api.as(coach.token).errorCode(PAGE, { id: client.id, first: 2, after: 'not-a-cursor' })).toBe('BAD_USER_INPUT');
+    const all = await api.as(coach.token).raw(PAGE, { id: client.id, first: 100 });
+    expect(all.headers.get('x-sql-statements')).toBe(first.headers.get('x-sql-statements'));
+
+    const bare = await api.as(coach.token).raw(`{ clients(first: 100) { edges { node { id } } } }`);
+    const withLatest = await api.as(coach.token).raw(`{ clients(first: 100) { edges { node { id latestCheckIn { answer } } } } }`);
+    expect(withLatest.body.errors).toBeUndefined();
+    expect((withLatest.body.data as any).clients.edges.length).toBeGreaterThan(3);
+    expect(Number(withLatest.headers.get('x-sql-statements'))).toBe(Number(bare.headers.get('x-sql-statements')) + 1);
+    const latest = (withLatest.body.data as any).clients.edges.find((e: any) => e.node.id === client.id).node.latestCheckIn;
+    expect(latest).toEqual({ answer: 'NEED_HELP' });
+  });
+
   describe('answered by one click', () => {
     let client: { id: string; email: string; name: string };
     let engagementId: string;
