@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { signCheckInToken } from '#tandem/notifications';
 import { ShiftedClock } from './support/clock.js';
 import { aClient, aClientLogin, aCoach, anEngagement, anOwner, type OwnerSession, type Session } from './support/factories.js';
-import { dispatchAndSend, makeDue, outboxRows } from './support/notifications.js';
+import { dispatchAndSend, makeDue, outboxRows, planPeriodic } from './support/notifications.js';
 import { SmtpReceiver, type ReceivedMail } from './support/smtp-receiver.js';
 import { TestApi } from './support/test-api.js';
 
@@ -199,6 +199,16 @@ describe('mid-cycle check-ins', () => {
       expect(alert.parsed.text).toContain('The <b>offer</b> fell through');
       expect(alert.parsed.html).not.toContain('<b>offer</b>');
       expect(alert.parsed.text).toContain(`https://tandem.test/clients/${client.id}`);
+    });
+
+    it('appears in the coach’s weekly digest with its note', async () => {
+      await planPeriodic(api);
+      const [{ email: coachEmail }] = await api.sql<{ email: string }>(`SELECT email FROM app_user WHERE id = $1`, [coach.userId]);
+      await makeDue(api, `kind = 'COACH_DIGEST' AND lower(recipient_email) = lower($1)`, [coachEmail]);
+      await dispatchAndSend(api);
+      const [digest] = mailsTo(smtp, coachEmail).filter((m) => /Your week of/.test(m.parsed.subject ?? ''));
+      expect(digest.parsed.text).toContain('Check-in answers');
+      expect(digest.parsed.text).toMatch(new RegExp(`${client.name}: Need help \\([^)]+\\) – The <b>offer</b> fell through`));
     });
 
     it('the answer is visible to the coach and the client, NOT_FOUND to another coach and absent from the sponsor report', async () => {
