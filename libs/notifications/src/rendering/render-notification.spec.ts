@@ -117,7 +117,12 @@ const SAMPLES: Array<{ content: NotificationContent; subject: string; mentions: 
       clientsWithOverdueItems: [{ clientName: 'Ana Lopez', overdueCount: 1 }],
       engagementsWithoutNextSession: [{ clientName: 'Chen Wei', title: 'Leadership transition' }],
       checkIns: [
-        { clientName: 'Dee Stone', answer: 'NEED_HELP', note: 'Offer <withdrawn>\nwhat now?', answeredAt: new Date('2027-01-02T15:00:00Z') },
+        {
+          clientName: 'Dee Stone',
+          answer: 'NEED_HELP',
+          note: 'Offer <withdrawn>\nwhat now?',
+          answeredAt: new Date('2027-01-02T15:00:00Z'),
+        },
         { clientName: 'Ben Ortiz', answer: 'ON_TRACK', note: null, answeredAt: new Date('2027-01-01T12:00:00Z') },
       ],
     },
