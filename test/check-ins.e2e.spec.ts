@@ -134,6 +134,32 @@ describe('mid-cycle check-ins', () => {
     expect(latest).toEqual({ answer: 'NEED_HELP' });
   });
 
+  it('a coach who turned "need help" alerts off gets none; the answer is still recorded', async () => {
+    const quietCoach = await aCoach(api, owner, 'Quinn Quiet');
+    await api
+      .as(quietCoach.token)
+      .gql(`mutation { updateNotificationPreferences(input: { disabledKinds: [CHECK_IN_NEEDS_HELP] }) { disabledKinds } }`);
+    const client = await aClient(api, quietCoach, { timeZone: ZONE });
+    const engagement = await anEngagement(api, quietCoach, client.id, { cadence: QUARTERLY });
+    const [row] = (await checkInRows(engagement.id)) as any[];
+    const token = signCheckInToken(
+      {
+        practiceId: row.practice_id,
+        engagementId: engagement.id,
+        afterSessionId: row.data.afterSessionId,
+        dueDate: row.data.dueDate,
+        answer: 'NEED_HELP',
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+      api.runtime.config.jwtSecret,
+    );
+    const answered = await fetch(`${api.http.baseUrl}/check-in?token=${token}`, { method: 'POST' });
+    expect(answered.status).toBe(200);
+    await dispatchAndSend(api);
+    const [alert] = await outboxRows(api, `kind = 'CHECK_IN_NEEDS_HELP' AND client_id = $1`, [client.id]);
+    expect(alert).toMatchObject({ status: 'SKIPPED', reason: expect.stringMatching(/turned off check in needs help/) });
+  });
+
   describe('answered by one click', () => {
     let client: { id: string; email: string; name: string };
     let engagementId: string;
