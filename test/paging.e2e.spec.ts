@@ -15,6 +15,8 @@ interface Case {
   /** The connection field, and its arguments beside first/after. */
   field: string;
   args?: string;
+  /** Arguments known only once the data exists (ids), read when the case runs. */
+  argsAtRun?: () => string;
   /** The ids the caller may see, in the list's order (the same ORDER BY, in SQL). */
   expected: (api: TestApi, practiceId: string) => Promise<string[]>;
 }
@@ -24,6 +26,9 @@ const ids = async (api: TestApi, sql: string, practiceId: string) => (await api.
 const NEXT_SESSION = `coalesce((SELECT min(s.starts_at) FROM coaching_session s WHERE s.client_id = c.id AND s.status = 'SCHEDULED' AND s.starts_at >= now()), 'infinity')`;
 const clientsIn = (order: string) => (api: TestApi, practiceId: string) =>
   ids(api, `SELECT c.id FROM client c WHERE c.practice_id = $1 AND c.archived_at IS NULL ORDER BY ${order}`, practiceId);
+
+/** The client whose rows the per-client lists (checkIns) page over; set in beforeAll. */
+let pagedClientId = '';
 
 /** Keyed by "<type>.<field>" as the schema names it; a connection missing here fails the first test. */
 const CASES: Record<string, Case[]> = {
@@ -43,6 +48,13 @@ const CASES: Record<string, Case[]> = {
     {
       field: 'auditEvents',
       expected: (api, p) => ids(api, 'SELECT a.id::text AS id FROM audit_event a WHERE a.practice_id = $1 ORDER BY a.id DESC', p),
+    },
+  ],
+  'Query.checkIns': [
+    {
+      field: 'checkIns',
+      argsAtRun: () => `clientId: "${pagedClientId}"`,
+      expected: (api, p) => ids(api, 'SELECT id FROM check_in WHERE practice_id = $1 ORDER BY answered_at DESC, id DESC', p),
     },
   ],
   'Query.clients': [
@@ -129,6 +141,13 @@ describe('paging: every connection reaches each row exactly once, in order', () 
       created_at: 'now()',
     });
     await copies(api, 'action_item', item.createActionItem.id, { id: 'gen_random_uuid()', created_at: 'now()' });
+    // One check-in answer after each of the engagement's sessions (copies included), all answered at one instant.
+    pagedClientId = client.id;
+    await api.sql(
+      `INSERT INTO check_in (practice_id, client_id, engagement_id, after_session_id, due_date, answer, answered_at)
+       SELECT s.practice_id, s.client_id, s.engagement_id, s.id, '2027-01-01', 'ON_TRACK', now() FROM coaching_session s WHERE s.engagement_id = $1`,
+      [engagement.id],
+    );
     const [notification] = await api.sql<{ id: string }>('SELECT id FROM notification WHERE practice_id = $1 LIMIT 1', [owner.practiceId]);
     await copies(api, 'notification', notification.id, {
       id: 'gen_random_uuid()',
@@ -178,9 +197,10 @@ describe('paging: every connection reaches each row exactly once, in order', () 
   const all = Object.values(CASES).flat();
   it.each(all.flatMap((c) => STEPS.map((step) => [`${c.field}${c.args ? `(${c.args})` : ''}`, step, c] as const)))(
     '%s in steps of %i',
-    async (_name, step, { field, args, expected }) => {
+    async (_name, step, { field, args: fixedArgs, argsAtRun, expected }) => {
       const want = await expected(api, owner.practiceId);
       expect(want.length).toBeGreaterThan(ROWS);
+      const args = argsAtRun?.() ?? fixedArgs;
       const query = `query($first: Int!, $after: String) { page: ${field}(first: $first, after: $after${args ? `, ${args}` : ''}) {
         edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`;
       const seen: string[] = [];
