@@ -11,6 +11,7 @@ import { ActionItemCompletedBy1764050000000 } from './1764050000000-ActionItemCo
 import { RetentionIndexes1764080000000 } from './1764080000000-RetentionIndexes.js';
 import { AccountRequests1764090000000 } from './1764090000000-AccountRequests.js';
 import { Messages1765100000000 } from './1765100000000-Messages.js';
+import { MidCycleCheckIns1765200000000 } from './1765200000000-MidCycleCheckIns.js';
 import { NetworkingContacts1765300000000 } from './1765300000000-NetworkingContacts.js';
 import { ActivityReadPoint1765400000000 } from './1765400000000-ActivityReadPoint.js';
 
@@ -32,6 +33,7 @@ export const ALL_MIGRATIONS = [
   RetentionIndexes1764080000000,
   AccountRequests1764090000000,
   Messages1765100000000,
+  MidCycleCheckIns1765200000000,
   NetworkingContacts1765300000000,
   ActivityReadPoint1765400000000,
 ];

@@ -33,6 +33,8 @@ const clientsIn = (order: string) => (api: TestApi, practiceId: string) =>
 
 /** The engagement whose conversation the messages case pages (set in beforeAll). */
 let messagesEngagementId = '';
+/** The client whose rows the per-client lists (checkIns) page over; set in beforeAll. */
+let pagedClientId = '';
 
 /** Keyed by "<type>.<field>" as the schema names it; a connection missing here fails the first test. */
 const CASES: Record<string, Case[]> = {
@@ -68,6 +70,13 @@ const CASES: Record<string, Case[]> = {
     {
       field: 'auditEvents',
       expected: (api, p) => ids(api, 'SELECT a.id::text AS id FROM audit_event a WHERE a.practice_id = $1 ORDER BY a.id DESC', p),
+    },
+  ],
+  'Query.checkIns': [
+    {
+      field: 'checkIns',
+      argsAt: () => `clientId: "${pagedClientId}"`,
+      expected: (api, p) => ids(api, 'SELECT id FROM check_in WHERE practice_id = $1 ORDER BY answered_at DESC, id DESC', p),
     },
   ],
   'Query.clients': [
@@ -179,6 +188,13 @@ describe('paging: every connection reaches each row exactly once, in order', () 
       input: { engagementId: engagement.id, body: 'Template' },
     });
     await copies(api, 'message', message.sendMessage.id, { id: 'gen_random_uuid()', created_at: 'now()' });
+    // One check-in answer after each of the engagement's sessions (copies included), all answered at one instant.
+    pagedClientId = client.id;
+    await api.sql(
+      `INSERT INTO check_in (practice_id, client_id, engagement_id, after_session_id, due_date, answer, answered_at)
+       SELECT s.practice_id, s.client_id, s.engagement_id, s.id, '2027-01-01', 'ON_TRACK', now() FROM coaching_session s WHERE s.engagement_id = $1`,
+      [engagement.id],
+    );
     const [notification] = await api.sql<{ id: string }>('SELECT id FROM notification WHERE practice_id = $1 LIMIT 1', [owner.practiceId]);
     await copies(api, 'notification', notification.id, {
       id: 'gen_random_uuid()',

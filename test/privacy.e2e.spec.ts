@@ -47,6 +47,10 @@ const CLIENT_QUERIES: Record<string, (ids: Ids) => { query: string; variables?: 
     query: `query($id: ID!) { goal(id: $id) { id title progress checkIns { value note } latestCheckIn { value } } }`,
     variables: { id: ids.goalId },
   }),
+  checkIns: (ids) => ({
+    query: `query($id: ID!) { checkIns(clientId: $id, first: 10) { edges { node { answer note } } } }`,
+    variables: { id: ids.clientId },
+  }),
 };
 const STAFF_ONLY_QUERIES: Record<string, (ids: Ids) => { query: string; variables?: Record<string, unknown> }> = {
   clients: () => ({ query: `{ clients(first: 10) { edges { node { id } } } }` }),

@@ -31,7 +31,9 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: Object.fromEntries(['/graphql', '/health', '/unsubscribe'].map((path) => [path, { target: apiUrl, changeOrigin: true }])),
+    proxy: Object.fromEntries(
+      ['/graphql', '/health', '/unsubscribe', '/check-in'].map((path) => [path, { target: apiUrl, changeOrigin: true }]),
+    ),
   },
   test: {
     root,

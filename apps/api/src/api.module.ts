@@ -10,7 +10,7 @@ import {
   LoaderFactory,
   TransactionInterceptor,
 } from '#tandem/coaching';
-import { NotificationsModule, UnsubscribeModule } from '#tandem/notifications';
+import { CheckInLinkModule, NotificationsModule, UnsubscribeModule } from '#tandem/notifications';
 import type { Clock } from '#tandem/clock';
 import { CoreModule, type Runtime } from '#tandem/runtime';
 import { graphqlOptions } from './graphql/graphql.options.js';
@@ -39,6 +39,7 @@ export class ApiModule {
         CoreModule.forRoot(runtime, { runWorker: options.runWorker, applicationName: 'tandem-api', clock: options.clock }),
         NotificationsModule,
         UnsubscribeModule,
+        CheckInLinkModule,
         CoachingModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,

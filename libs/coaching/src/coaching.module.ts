@@ -14,6 +14,8 @@ import { ActionItemCommentRead } from './action-item/action-item-comment-read.en
 import { ActionItem } from './action-item/action-item.entity.js';
 import { ActionItemModule } from './action-item/action-item.module.js';
 import { CareerPlanModule } from './career-plan/career-plan.module.js';
+import { CheckIn } from './check-in/check-in.entity.js';
+import { CheckInModule } from './check-in/check-in.module.js';
 import { DateTimeScalar } from './common/date-time.scalar.js';
 import { GoalModule } from './goal/goal.module.js';
 import { NetworkingModule } from './networking/networking.module.js';
@@ -67,6 +69,7 @@ export const COACHING_ENTITIES = [
   NetworkingContact,
   AuditEvent,
   ActivityReadPoint,
+  CheckIn,
 ];
 
 /**
@@ -92,10 +95,11 @@ export const COACHING_ENTITIES = [
     MessageModule,
     CareerPlanModule,
     NetworkingModule,
+    CheckInModule,
     AuditModule,
     TodayModule,
   ],
   providers: [DateTimeScalar],
-  exports: [AccessModule, AuthModule, EngagementModule],
+  exports: [AccessModule, AuthModule, EngagementModule, CheckInModule],
 })
 export class CoachingModule {}

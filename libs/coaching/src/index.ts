@@ -45,3 +45,6 @@ export * from './message/message.entity.js';
 export { MessageModule } from './message/message.module.js';
 export { MessageService } from './message/message.service.js';
 export { MAX_MESSAGE } from './message/message.inputs.js';
+export * from './check-in/check-in.entity.js';
+export { CheckInModule } from './check-in/check-in.module.js';
+export { CheckInService, MAX_CHECK_IN_NOTE, type CheckInRef, type RecordedCheckIn } from './check-in/check-in.service.js';

@@ -17,3 +17,6 @@ export * from './inbound/reply-token.js';
 export * from './inbound/reply-text.js';
 export * from './inbound/inbound-mail-receiver.js';
 export * from './inbound/inbound-mail.module.js';
+export * from './check-in/check-in-link.module.js';
+export * from './check-in/check-in-token.js';
+export * from './planning/check-in-planning.js';

@@ -8,6 +8,10 @@ import type { ItemFacts, NotificationContent, SessionFacts } from './rendering/r
 import { NUDGE_HORIZON_DAYS } from './planning/notification-planning.js';
 import { openText } from './sealed-text.js';
 import { replyAddress, signReplyToken } from './inbound/reply-token.js';
+import { signCheckInToken, type CheckInLinkAnswer } from './check-in/check-in-token.js';
+
+/** A check-in's answer links still work this long after the next session starts. */
+const CHECK_IN_LINK_GRACE_DAYS = 7;
 
 /** The email to send now, or why it no longer applies. */
 export type Resolution =
@@ -54,6 +58,10 @@ export class NotificationContentLoader {
         return this.accountExists(notification);
       case 'NEW_MESSAGES':
         return this.newMessages(notification, now);
+      case 'MID_CYCLE_CHECK_IN':
+        return this.checkIn(notification, now);
+      case 'CHECK_IN_NEEDS_HELP':
+        return this.checkInNeedsHelp(notification);
     }
   }
 
@@ -218,6 +226,63 @@ export class NotificationContentLoader {
         messages: unread.messages,
         unreadCount: unread.unreadCount,
         canReplyByEmail: replyTo !== undefined,
+      },
+    };
+  }
+
+  private async checkIn(notification: Notification, now: Date): Promise<Resolution> {
+    const { engagementId, afterSessionId, nextSessionId, nextSessionVersion, dueDate } = notification.data;
+    if (
+      typeof engagementId !== 'string' ||
+      typeof afterSessionId !== 'string' ||
+      typeof nextSessionId !== 'string' ||
+      typeof dueDate !== 'string'
+    )
+      return { send: false, reason: 'check-in without its sessions' };
+    const facts = await this.coaching.checkInToSend(engagementId, afterSessionId, nextSessionId);
+    if (!facts) return { send: false, reason: 'engagement or session deleted' };
+    if (!facts.active) return { send: false, reason: 'engagement not active' };
+    if (facts.answered) return { send: false, reason: 'check-in already answered' };
+    const next = facts.nextSession;
+    if (!next || next.status !== 'SCHEDULED' || next.version !== nextSessionVersion) return { send: false, reason: 'sessions moved' };
+    if (next.startsAt <= now) return { send: false, reason: 'next session already started' };
+    const expiresAt = new Date(next.startsAt.getTime() + CHECK_IN_LINK_GRACE_DAYS * 86_400_000);
+    const answerUrl = (answer: CheckInLinkAnswer) =>
+      `${this.config.appUrl}/check-in?token=${signCheckInToken(
+        { practiceId: facts.practiceId, engagementId, afterSessionId, dueDate, answer, expiresAt },
+        this.config.jwtSecret,
+      )}`;
+    return {
+      send: true,
+      recipientName: facts.client.name,
+      practiceName: facts.practiceName,
+      content: {
+        kind: 'MID_CYCLE_CHECK_IN',
+        client: facts.client,
+        coach: facts.coach,
+        nextSession: { startsAt: next.startsAt, timeZone: next.timeZone },
+        openActionItems: itemFacts(await this.coaching.openItems(facts.clientId), now, notification.recipientTimeZone),
+        goals: await this.coaching.goals(engagementId),
+        answerUrls: { onTrack: answerUrl('ON_TRACK'), stuck: answerUrl('STUCK'), needHelp: answerUrl('NEED_HELP') },
+      },
+    };
+  }
+
+  private async checkInNeedsHelp(notification: Notification): Promise<Resolution> {
+    const checkInId = notification.data.checkInId;
+    const checkIn = typeof checkInId === 'string' ? await this.coaching.checkInAnswer(checkInId) : null;
+    if (!checkIn || checkIn.coach.id !== notification.recipientUserId) return { send: false, reason: 'check-in deleted or coach changed' };
+    return {
+      send: true,
+      recipientName: checkIn.coach.name,
+      practiceName: checkIn.practiceName,
+      content: {
+        kind: 'CHECK_IN_NEEDS_HELP',
+        coach: { name: checkIn.coach.name, email: checkIn.coach.email },
+        clientName: checkIn.clientName,
+        clientId: checkIn.clientId,
+        note: checkIn.note,
+        dueDate: checkIn.dueDate,
       },
     };
   }

@@ -10,6 +10,7 @@ import {
   type NotificationDraft,
   type PlannedSessionEmail,
 } from './planning/notification-planning.js';
+import { checkInKey, planCheckIns } from './planning/check-in-planning.js';
 import { TRANSACTIONAL_KINDS } from './notification.entity.js';
 import { sealText } from './sealed-text.js';
 
@@ -105,6 +106,73 @@ export class NotificationOutbox extends CoachingEvents {
       }
     }
     await this.insert(drafts, now);
+    await this.replanCheckIns(sessionIds, now);
+  }
+
+  /**
+   * Brings the mid-cycle check-ins of these sessions' engagements in line with their sessions
+   * as they are now: a check-in halfway through each long gap ahead (planCheckIns); a pending
+   * one for a gap that moved or closed is cancelled, one cancelled earlier for a gap that is
+   * back is planned again. Three statements whatever the number of sessions.
+   */
+  private async replanCheckIns(sessionIds: readonly string[], now: Date): Promise<void> {
+    const timelines = await this.coaching.checkInTimelines(sessionIds);
+    if (!timelines.length) return;
+    const drafts: NotificationDraft[] = [];
+    for (const timeline of timelines) {
+      if (!timeline.active) continue;
+      for (const slot of planCheckIns(timeline.sessions, timeline.client.timeZone, now)) {
+        drafts.push({
+          kind: 'MID_CYCLE_CHECK_IN',
+          idempotencyKey: checkInKey(timeline.engagementId, slot),
+          practiceId: timeline.practiceId,
+          recipientEmail: timeline.client.email,
+          recipientUserId: timeline.client.userId,
+          recipientTimeZone: timeline.client.timeZone,
+          clientId: timeline.clientId,
+          // The session it follows, without a version: it is not one of that session's reminders.
+          sessionId: slot.afterSession.id,
+          sessionVersion: null,
+          data: {
+            engagementId: timeline.engagementId,
+            afterSessionId: slot.afterSession.id,
+            nextSessionId: slot.nextSession.id,
+            nextSessionVersion: slot.nextSession.version,
+            dueDate: slot.dueDate,
+          },
+          sendAt: slot.sendAt,
+        });
+      }
+    }
+    await this.db.manager.query(
+      `UPDATE notification n SET status = 'CANCELLED', reason = 'sessions moved: check-in no longer due then', updated_at = now()
+        WHERE n.kind = 'MID_CYCLE_CHECK_IN' AND n.status = 'PENDING'
+          AND n.client_id = ANY($1::uuid[]) AND n.data->>'engagementId' = ANY($2::text[])
+          AND NOT n.idempotency_key = ANY($3::text[])`,
+      [timelines.map((t) => t.clientId), timelines.map((t) => t.engagementId), drafts.map((d) => d.idempotencyKey)],
+    );
+    await this.plan(drafts, 1000, now);
+  }
+
+  /** "Need help" reaches the coach at once (their preferences and quiet hours apply at send time). */
+  async checkInAnswered(checkInId: string, now = this.clock.now()): Promise<void> {
+    const checkIn = await this.coaching.checkInAnswer(checkInId);
+    if (!checkIn || checkIn.answer !== 'NEED_HELP') return;
+    await this.insert([
+      {
+        kind: 'CHECK_IN_NEEDS_HELP',
+        idempotencyKey: `check-in-help:${checkIn.id}`,
+        practiceId: checkIn.practiceId,
+        recipientEmail: checkIn.coach.email,
+        recipientUserId: checkIn.coach.id,
+        recipientTimeZone: checkIn.coach.timeZone,
+        clientId: checkIn.clientId,
+        sessionId: null,
+        sessionVersion: null,
+        data: { checkInId: checkIn.id },
+        sendAt: now,
+      },
+    ]);
   }
 
   async summaryPublished(sessionId: string, now = this.clock.now()): Promise<void> {
@@ -158,7 +226,7 @@ export class NotificationOutbox extends CoachingEvents {
     const [updated] = await this.db.manager.query<[Array<{ id: string }>, number]>(
       `UPDATE notification n SET recipient_email = $2, recipient_time_zone = $3, updated_at = now()
         WHERE n.client_id = $1 AND n.status = 'PENDING'
-          AND n.kind IN ('SESSION_REMINDER', 'SESSION_PREP', 'SESSION_CANCELLED', 'ACCOUNTABILITY_NUDGE', 'SESSION_SUMMARY')
+          AND n.kind IN ('SESSION_REMINDER', 'SESSION_PREP', 'SESSION_CANCELLED', 'ACCOUNTABILITY_NUDGE', 'SESSION_SUMMARY', 'MID_CYCLE_CHECK_IN')
           AND NOT coalesce((n.data->>'forCoach')::boolean, false)
        RETURNING n.id`,
       [clientId, client.email, client.timeZone],

@@ -12,7 +12,9 @@ export type NotificationKind =
   | 'PASSWORD_RESET'
   | 'SIGN_UP'
   | 'ACCOUNT_EXISTS'
-  | 'NEW_MESSAGES';
+  | 'NEW_MESSAGES'
+  | 'MID_CYCLE_CHECK_IN'
+  | 'CHECK_IN_NEEDS_HELP';
 
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'SESSION_REMINDER',
@@ -26,6 +28,8 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'SIGN_UP',
   'ACCOUNT_EXISTS',
   'NEW_MESSAGES',
+  'MID_CYCLE_CHECK_IN',
+  'CHECK_IN_NEEDS_HELP',
 ];
 
 /** Sent whatever the recipient's preferences and quiet hours: they answer something the user just did. */

@@ -3,7 +3,7 @@ import { extname, join, relative, resolve, sep } from 'node:path';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
 /** Paths the API itself answers; the web app never shadows them. */
-const API_PATHS = /^\/(graphql|health|metrics|admin|unsubscribe)(\/|$)/;
+const API_PATHS = /^\/(graphql|health|metrics|admin|unsubscribe|check-in)(\/|$)/;
 
 // Precompressed copies written by the build (apps/web/precompress.ts), in our order of preference.
 const ENCODINGS = [

@@ -12,7 +12,9 @@ export type NotificationKind =
   | 'SESSION_PREP'
   | 'SESSION_REMINDER'
   | 'SESSION_SUMMARY'
-  | 'NEW_MESSAGES';
+  | 'NEW_MESSAGES'
+  | 'MID_CYCLE_CHECK_IN'
+  | 'CHECK_IN_NEEDS_HELP';
 
 export interface KindOption {
   kind: NotificationKind;
@@ -36,6 +38,11 @@ const CLIENT_KINDS: KindOption[] = [
     description: 'A morning note when action items are due within two days or overdue, or networking follow-ups are due.',
   },
   { kind: 'NEW_MESSAGES', label: 'New messages', description: 'When your coach writes to you (at most one email per 15 minutes).' },
+  {
+    kind: 'MID_CYCLE_CHECK_IN',
+    label: 'Mid-cycle check-ins',
+    description: 'Halfway to a session more than three weeks away: one click tells your coach how it is going.',
+  },
 ];
 
 /** What a coach or owner receives; their own session reminders are the separate opt-in below. */
@@ -43,6 +50,11 @@ const COACH_KINDS: KindOption[] = [
   { kind: 'COACH_DIGEST', label: 'Weekly digest', description: 'On Monday: the week’s sessions and your clients’ overdue action items.' },
   { kind: 'SESSION_CANCELLED', label: 'Cancelled sessions', description: 'When one of your sessions is cancelled.' },
   { kind: 'NEW_MESSAGES', label: 'New messages', description: 'When a client writes to you (at most one email per 15 minutes).' },
+  {
+    kind: 'CHECK_IN_NEEDS_HELP',
+    label: 'Clients asking for help',
+    description: 'At once, when a client answers a mid-cycle check-in with “Need help”.',
+  },
 ];
 
 /** Sign-in emails (invites, password resets, sign-up confirmations) always arrive: the API refuses to turn them off. */

@@ -91,6 +91,7 @@ describe('PreferencesPage', () => {
       'Session summaries',
       'Action item nudges',
       'New messages',
+      'Mid-cycle check-ins',
     ]);
     expect(screen.getByRole('checkbox', { name: 'Session preparation' })).not.toBeChecked();
     expect(screen.queryByRole('checkbox', { name: 'Weekly digest' })).toBeNull();

@@ -23,6 +23,11 @@ export const ClientCareerPlanQuery = graphql(`
             title
             progress
             sharedWithSponsorAt
+            metric {
+              name
+              unit
+              target
+            }
           }
           careerPlan {
             id

@@ -4,8 +4,20 @@ import { aClientViewer, mockClient, renderPage } from '../test/render';
 import { CareerPlanPage } from './career-plan-page';
 
 const goals = [
-  { id: 'goal-1', title: 'Land a director role', progress: 0.4, sharedWithSponsorAt: null },
-  { id: 'goal-2', title: 'Build a peer network', progress: 0.75, sharedWithSponsorAt: '2026-11-02T09:00:00.000Z' },
+  {
+    id: 'goal-1',
+    title: 'Land a director role',
+    progress: 0.4,
+    sharedWithSponsorAt: null,
+    metric: { name: 'Offers', unit: 'offers', target: 2 },
+  },
+  {
+    id: 'goal-2',
+    title: 'Build a peer network',
+    progress: 0.75,
+    sharedWithSponsorAt: '2026-11-02T09:00:00.000Z',
+    metric: { name: 'Contacts', unit: 'people', target: 40 },
+  },
 ];
 
 const planWith = (hasSponsor: boolean) => ({

@@ -22,6 +22,8 @@ export abstract class CoachingEvents {
   abstract messagePosted(messageId: string): Promise<void>;
   /** A one-time link to email at once (invites, password resets, sign-up confirmations). */
   abstract linkEmailRequested(request: LinkEmailRequest): Promise<void>;
+  /** A client answered a mid-cycle check-in (the row exists): "need help" alerts the coach. */
+  abstract checkInAnswered(checkInId: string): Promise<void>;
 }
 
 export interface LinkEmailRequest {

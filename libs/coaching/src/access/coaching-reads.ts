@@ -55,6 +55,45 @@ export abstract class CoachingReads {
   abstract unreadMessages(engagementId: string, userId: string): Promise<UnreadMessages | null>;
   /** Scheduled sessions starting after `now` and within `days` of it, with their current version. */
   abstract scheduledSessionsWithin(now: Date, days: number): Promise<Array<{ id: string; version: number }>>;
+  /** The engagements of these sessions, each with its client and every session it has, for planning mid-cycle check-ins. */
+  abstract checkInTimelines(sessionIds: readonly string[]): Promise<CheckInTimeline[]>;
+  /** What a mid-cycle check-in email says and whether it still applies (null: the engagement or session is gone). */
+  abstract checkInToSend(engagementId: string, afterSessionId: string, nextSessionId: string): Promise<CheckInToSend | null>;
+  /** A recorded check-in answer with its client and coach, for the coach's "need help" email. */
+  abstract checkInAnswer(checkInId: string): Promise<CheckInAnswerDetails | null>;
+}
+
+export interface CheckInTimeline {
+  engagementId: string;
+  practiceId: string;
+  clientId: string;
+  /** The engagement is active and its client not archived: only then are check-ins planned. */
+  active: boolean;
+  client: { email: string; userId: string | null; timeZone: string };
+  sessions: Array<{ id: string; version: number; startsAt: Date; status: string }>;
+}
+
+export interface CheckInToSend {
+  practiceId: string;
+  practiceName: string;
+  clientId: string;
+  client: { name: string; email: string };
+  coach: { name: string; email: string };
+  active: boolean;
+  answered: boolean;
+  nextSession: { status: string; version: number; startsAt: Date; timeZone: string } | null;
+}
+
+export interface CheckInAnswerDetails {
+  id: string;
+  practiceId: string;
+  practiceName: string;
+  clientId: string;
+  clientName: string;
+  answer: string;
+  note: string | null;
+  dueDate: string;
+  coach: { id: string; name: string; email: string; timeZone: string };
 }
 
 /** Someone who receives email: a client (id: the client's) or a user (id: the user's). */
@@ -135,6 +174,8 @@ export interface CoachWeek {
   clientsWithOverdueItems: Array<{ clientName: string; overdueCount: number }>;
   /** Active engagements with no scheduled session ahead, by client name. */
   engagementsWithoutNextSession: Array<{ clientName: string; title: string }>;
+  /** Mid-cycle check-ins answered in the seven days before the week and during it, newest first. */
+  checkIns: Array<{ clientName: string; answer: string; note: string | null; answeredAt: Date }>;
 }
 
 export interface MessageRecipient {

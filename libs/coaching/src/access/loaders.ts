@@ -4,6 +4,7 @@ import { Clock } from '#tandem/clock';
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import { actionItemLoaders } from '../action-item/action-item.loaders.js';
 import { careerPlanLoaders } from '../career-plan/career-plan.loaders.js';
+import { checkInLoaders } from '../check-in/check-in.loaders.js';
 import { engagementLoaders } from '../engagement/engagement.loaders.js';
 import { goalLoaders } from '../goal/goal.loaders.js';
 import { networkingLoaders } from '../networking/networking-contact.loaders.js';
@@ -50,6 +51,7 @@ function createLoaders(scope: Scope, actorOf: () => Actor | undefined, now: () =
     ...careerPlanLoaders(context),
     ...networkingLoaders(context),
     ...messageLoaders(context),
+    ...checkInLoaders(context),
   };
 }
 

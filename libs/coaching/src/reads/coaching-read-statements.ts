@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { OVERDUE_SQL } from '../action-item/overdue.js';
 import {
+  type CheckInAnswerDetails,
+  type CheckInTimeline,
+  type CheckInToSend,
   type CoachingReads,
   type CoachWeek,
   type FollowUp,
@@ -229,8 +232,15 @@ export class CoachingReadStatements implements CoachingReads {
         ORDER BY c.name LIMIT ${MAX_DIGEST_ROWS}`,
       [coachId],
     );
+    const checkIns = await this.db.preparedQuery<{ client_name: string; answer: string; note: string | null; answered_at: Date }>(
+      `SELECT c.name AS client_name, k.answer, k.note, k.answered_at FROM check_in k JOIN client c ON c.id = k.client_id
+        WHERE c.coach_id = $1 AND k.answered_at >= $2::timestamptz - interval '7 days' AND k.answered_at < $3
+        ORDER BY k.answered_at DESC LIMIT ${MAX_DIGEST_ROWS}`,
+      [coachId, from, to],
+    );
     return {
       sessions: sessions.map((s) => ({ clientName: s.client_name, startsAt: new Date(s.starts_at) })),
+      checkIns: checkIns.map((k) => ({ clientName: k.client_name, answer: k.answer, note: k.note, answeredAt: new Date(k.answered_at) })),
       clientsWithOverdueItems: overdue.map((o) => ({ clientName: o.client_name, overdueCount: o.overdue })),
       engagementsWithoutNextSession: idle.map((i) => ({ clientName: i.client_name, title: i.title })),
     };
@@ -429,6 +439,125 @@ export class CoachingReadStatements implements CoachingReads {
       engagementTitle: row.engagement_title,
       unreadCount: row.unread_count,
       messages: row.messages.map((m) => ({ authorName: m.author_name ?? 'Someone', body: m.body, createdAt: new Date(m.created_at) })),
+    };
+  }
+
+  async checkInTimelines(sessionIds: readonly string[]): Promise<CheckInTimeline[]> {
+    const rows = await this.db.preparedQuery<{
+      id: string;
+      practice_id: string;
+      client_id: string;
+      active: boolean;
+      email: string;
+      user_id: string | null;
+      time_zone: string;
+      sessions: Array<{ id: string; version: number; starts_at: string; status: string }>;
+    }>(
+      `SELECT e.id, e.practice_id, e.client_id, (e.status = 'ACTIVE' AND c.archived_at IS NULL) AS active,
+              c.email, c.user_id, c.time_zone,
+              (SELECT coalesce(json_agg(json_build_object('id', s.id, 'version', s.version, 'starts_at', s.starts_at, 'status', s.status)
+                                        ORDER BY s.starts_at, s.id), '[]'::json)
+                 FROM coaching_session s WHERE s.engagement_id = e.id) AS sessions
+         FROM engagement e JOIN client c ON c.id = e.client_id
+        WHERE e.id IN (SELECT s.engagement_id FROM coaching_session s WHERE s.id = ANY($1::uuid[]))`,
+      [sessionIds],
+    );
+    return rows.map((row) => ({
+      engagementId: row.id,
+      practiceId: row.practice_id,
+      clientId: row.client_id,
+      active: row.active,
+      client: { email: row.email, userId: row.user_id, timeZone: row.time_zone },
+      sessions: row.sessions.map((s) => ({ id: s.id, version: s.version, startsAt: new Date(s.starts_at), status: s.status })),
+    }));
+  }
+
+  async checkInToSend(engagementId: string, afterSessionId: string, nextSessionId: string): Promise<CheckInToSend | null> {
+    const [row] = await this.db.preparedQuery<{
+      practice_id: string;
+      practice_name: string;
+      client_id: string;
+      client_name: string;
+      client_email: string;
+      coach_name: string;
+      coach_email: string;
+      active: boolean;
+      answered: boolean;
+      next_status: string | null;
+      next_version: number | null;
+      next_starts_at: Date | null;
+      next_time_zone: string | null;
+    }>(
+      `SELECT e.practice_id, p.name AS practice_name, c.id AS client_id, c.name AS client_name, c.email AS client_email,
+              u.name AS coach_name, u.email AS coach_email, (e.status = 'ACTIVE' AND c.archived_at IS NULL) AS active,
+              EXISTS (SELECT 1 FROM check_in k WHERE k.engagement_id = e.id AND k.after_session_id = a.id) AS answered,
+              n.status AS next_status, n.version AS next_version, n.starts_at AS next_starts_at, n.time_zone AS next_time_zone
+         FROM engagement e
+         JOIN coaching_session a ON a.id = $2 AND a.engagement_id = e.id
+         JOIN client c ON c.id = e.client_id
+         JOIN app_user u ON u.id = e.coach_id
+         JOIN practice p ON p.id = e.practice_id
+         LEFT JOIN coaching_session n ON n.id = $3 AND n.engagement_id = e.id
+        WHERE e.id = $1`,
+      [engagementId, afterSessionId, nextSessionId],
+    );
+    if (!row) return null;
+    return {
+      practiceId: row.practice_id,
+      practiceName: row.practice_name,
+      clientId: row.client_id,
+      client: { name: row.client_name, email: row.client_email },
+      coach: { name: row.coach_name, email: row.coach_email },
+      active: row.active,
+      answered: row.answered,
+      nextSession:
+        row.next_status === null
+          ? null
+          : {
+              status: row.next_status,
+              version: row.next_version!,
+              startsAt: new Date(row.next_starts_at!),
+              timeZone: row.next_time_zone!,
+            },
+    };
+  }
+
+  async checkInAnswer(checkInId: string): Promise<CheckInAnswerDetails | null> {
+    const [row] = await this.db.preparedQuery<{
+      id: string;
+      practice_id: string;
+      practice_name: string;
+      client_id: string;
+      client_name: string;
+      answer: string;
+      note: string | null;
+      due_date: string;
+      coach_id: string;
+      coach_name: string;
+      coach_email: string;
+      coach_time_zone: string;
+    }>(
+      `SELECT k.id, k.practice_id, p.name AS practice_name, k.client_id, c.name AS client_name, k.answer, k.note, k.due_date::text AS due_date,
+              u.id AS coach_id, u.name AS coach_name, u.email AS coach_email, u.time_zone AS coach_time_zone
+         FROM check_in k
+         JOIN client c ON c.id = k.client_id
+         JOIN engagement e ON e.id = k.engagement_id
+         JOIN app_user u ON u.id = e.coach_id
+         JOIN practice p ON p.id = k.practice_id
+        WHERE k.id = $1 AND NOT u.disabled`,
+      [checkInId],
+    );
+    if (!row) return null;
+    return {
+      id: row.id,
+      practiceId: row.practice_id,
+      practiceName: row.practice_name,
+      clientId: row.client_id,
+      clientName: row.client_name,
+      answer: row.answer,
+      note: row.note,
+      dueDate: row.due_date,
+      coach: { id: row.coach_id, name: row.coach_name, email: row.coach_email, timeZone: row.coach_time_zone },
     };
   }
 }

@@ -58,6 +58,27 @@ export type NotificationContent =
       sessions: Array<{ clientName: string; startsAt: Date }>;
       clientsWithOverdueItems: Array<{ clientName: string; overdueCount: number }>;
       engagementsWithoutNextSession: Array<{ clientName: string; title: string }>;
+      /** Mid-cycle check-ins answered lately, newest first. */
+      checkIns?: Array<{ clientName: string; answer: string; note: string | null; answeredAt: Date }>;
+    }
+  | {
+      kind: 'MID_CYCLE_CHECK_IN';
+      client: Person;
+      coach: Person;
+      nextSession: { startsAt: Date; timeZone: string };
+      openActionItems: ItemFacts[];
+      goals: Array<{ title: string; progress: number }>;
+      /** Signed one-click answer links. */
+      answerUrls: { onTrack: string; stuck: string; needHelp: string };
+    }
+  | {
+      kind: 'CHECK_IN_NEEDS_HELP';
+      coach: Person;
+      clientName: string;
+      clientId: string;
+      note: string | null;
+      /** YYYY-MM-DD */
+      dueDate: string;
     }
   | { kind: 'INVITE'; inviteeName: string; practiceName: string; url: string; logInUrl?: string | undefined }
   | { kind: 'PASSWORD_RESET'; url: string }
@@ -187,6 +208,10 @@ function draftOf(content: NotificationContent, context: Context): Draft {
       return accountExists(content, context);
     case 'NEW_MESSAGES':
       return newMessages(content, context);
+    case 'MID_CYCLE_CHECK_IN':
+      return checkIn(content, context);
+    case 'CHECK_IN_NEEDS_HELP':
+      return checkInNeedsHelp(content, context);
   }
 }
 
@@ -255,6 +280,43 @@ function reminder(content: Content<'SESSION_REMINDER'>, context: Context): Draft
       paragraph('The attached invitation adds the session to your calendar, or updates it there.'),
     ],
     calendar: calendarPart('REQUEST', content, context),
+  };
+}
+
+function goalLines(goals: Array<{ title: string; progress: number }>): string[] {
+  return goals.map((goal) => `${goal.title}: ${Math.round(Math.min(1, Math.max(0, goal.progress)) * 100)}%`);
+}
+
+const CHECK_IN_ANSWER_LABELS: Record<string, string> = { ON_TRACK: 'On track', STUCK: 'Stuck', NEED_HELP: 'Need help' };
+
+function checkIn(content: Content<'MID_CYCLE_CHECK_IN'>, context: Context): Draft {
+  const goals = goalLines(content.goals);
+  return {
+    subject: 'Halfway to your next session: how is it going?',
+    body: [
+      context.greeting(content.client.name),
+      paragraph(
+        `You are halfway to your next coaching session with ${content.coach.name}, on ${context.long(content.nextSession.startsAt)}. How are things going? One click tells your coach.`,
+      ),
+      link('On track', content.answerUrls.onTrack),
+      link('Stuck', content.answerUrls.stuck),
+      link('Need help', content.answerUrls.needHelp),
+      ...openItems(content.openActionItems, context),
+      ...(goals.length ? [heading('Goal progress'), list(goals)] : []),
+      paragraph('Each link opens a page where you can add a note before sending.'),
+    ],
+  };
+}
+
+function checkInNeedsHelp(content: Content<'CHECK_IN_NEEDS_HELP'>, context: Context): Draft {
+  return {
+    subject: `${content.clientName} asked for help`,
+    body: [
+      context.greeting(content.coach.name),
+      paragraph(`${content.clientName} answered their mid-cycle check-in of ${calendarDate(content.dueDate)} with "Need help".`),
+      ...(content.note ? [heading('Their note'), quote(content.note)] : []),
+      link(`Open ${content.clientName}'s page`, context.url(`/clients/${encodeURIComponent(content.clientId)}`)),
+    ],
   };
 }
 
@@ -380,6 +442,17 @@ function digest(content: Content<'COACH_DIGEST'>, context: Context): Draft {
         : []),
       ...(unplanned.length
         ? [heading('Engagements without a next session'), list(unplanned.map((e) => `${e.clientName}: ${e.title}`))]
+        : []),
+      ...(content.checkIns?.length
+        ? [
+            heading('Check-in answers'),
+            list(
+              content.checkIns.map(
+                (k) =>
+                  `${k.clientName}: ${CHECK_IN_ANSWER_LABELS[k.answer] ?? k.answer} (${shortDate(k.answeredAt, context.zone)})${k.note ? ` – ${oneLine(k.note)}` : ''}`,
+              ),
+            ),
+          ]
         : []),
       link('Open Tandem', context.url('/')),
     ],

@@ -3,6 +3,7 @@ import type { ServerResponse } from 'node:http';
 import { Public } from '#tandem/coaching';
 import type { NotificationKind } from '../notification.entity.js';
 import { escapeHtml } from '../rendering/email-layout.js';
+import { page, sendPage as send } from '../rendering/link-page.js';
 import { UnsubscribeService, type UnsubscribeRequest } from './unsubscribe.service.js';
 
 const KIND_LABELS: Partial<Record<NotificationKind, string>> = {
@@ -13,6 +14,8 @@ const KIND_LABELS: Partial<Record<NotificationKind, string>> = {
   SESSION_SUMMARY: 'session summaries',
   COACH_DIGEST: 'weekly digests',
   NEW_MESSAGES: 'new message notices',
+  MID_CYCLE_CHECK_IN: 'mid-cycle check-ins',
+  CHECK_IN_NEEDS_HELP: 'alerts when a client asks for help',
 };
 const EVERYTHING = 'all Tandem emails except sign-in links';
 
@@ -43,47 +46,8 @@ export class UnsubscribeController {
   }
 }
 
-function send(response: ServerResponse, status: number, html: string): void {
-  response.writeHead(status, {
-    'Content-Type': 'text/html; charset=utf-8',
-    'Cache-Control': 'no-store',
-    // The token is in the URL: keep it out of Referer headers and caches.
-    'Referrer-Policy': 'no-referrer',
-    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
-  });
-  response.end(html);
-}
-
 function what(kind: NotificationKind | null): string {
   return kind ? (KIND_LABELS[kind] ?? kind) : EVERYTHING;
-}
-
-function page(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${escapeHtml(title)} – Tandem</title>
-<style>
-  body { margin: 0; padding: 2rem 1rem; background: #f4f4f1; color: #1f2933; font: 1rem/1.5 system-ui, sans-serif; }
-  main { max-width: 32rem; margin: 0 auto; padding: 1.5rem 2rem; background: #fff; border-radius: 8px; }
-  h1 { font-size: 1.4rem; margin-top: 0; }
-  form { display: flex; flex-wrap: wrap; gap: 0.75rem; margin: 1.5rem 0; }
-  button { font: inherit; padding: 0.6rem 1.1rem; border-radius: 6px; border: 2px solid #1f5f8b; background: #1f5f8b; color: #fff; cursor: pointer; }
-  button.secondary { background: #fff; color: #1f5f8b; }
-  button:focus-visible { outline: 3px solid #f0b429; outline-offset: 2px; }
-  .note { color: #52606d; font-size: 0.9rem; }
-</style>
-</head>
-<body>
-<main>
-${body}
-</main>
-</body>
-</html>
-`;
 }
 
 /** One form, one button per choice: the button's name/value says which. */

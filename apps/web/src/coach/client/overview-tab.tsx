@@ -6,6 +6,7 @@ import { graphql } from '../../graphql/graphql';
 import { formatDateTime } from '../../time/format';
 import { EmptyState, QueryState } from '../../ui/status';
 import { cadenceInWords, ENGAGEMENT_STATUS_BADGES, ENGAGEMENT_STATUS_LABELS, formatPlainDate, PHASE_LABELS } from './labels';
+import { CheckInsCard } from './check-ins-card';
 import { EngagementControls } from './engagement-controls';
 import { nowToTheMinute, SessionList } from './session-links';
 
@@ -177,6 +178,7 @@ export function OverviewTab({ clientId }: { clientId: string }) {
                 </p>
               ) : null}
             </section>
+            <CheckInsCard clientId={clientId} />
           </div>
         );
       }}

@@ -16,6 +16,8 @@ export const KIND_NAMES: Record<NotificationKind, string> = {
   SIGN_UP: 'Sign-up confirmation',
   ACCOUNT_EXISTS: 'Sign-up to an existing account',
   NEW_MESSAGES: 'New messages',
+  MID_CYCLE_CHECK_IN: 'Mid-cycle check-in',
+  CHECK_IN_NEEDS_HELP: 'Client asked for help',
 };
 
 /** Each status's name and badge; the badge's text carries the meaning, its colour only repeats it. */
