@@ -407,3 +407,75 @@ describe('Today: statements per request', () => {
     process.stdout.write(`today page: ${ten.statements} SQL statements for 10 clients, ${many.statements} for 200\n`);
   });
 });
+
+describe('Today: messages and mid-cycle check-ins', () => {
+  const clock = new TestClock('2027-03-27T12:00:00Z');
+  let api: TestApi;
+  let coach: Session;
+  let clientLogin: Session;
+  let clientId = '';
+  let engagementId = '';
+  const SEND = `mutation($input: SendMessageInput!) { sendMessage(input: $input) { id } }`;
+  const ATTENTION = `query { today { needsAttention(first: 10) { edges { node { client { name } reasons { kind count description } } } } } }`;
+
+  beforeAll(async () => {
+    api = await TestApi.start({ clock });
+    const owner = await anOwner(api, { timeZone: 'Europe/London' });
+    coach = await aCoach(api, owner, 'Carla Coach');
+    const client = await aClient(api, coach, { name: 'Mia Moss', timeZone: 'Europe/London' });
+    clientId = client.id;
+    clientLogin = await aClientLogin(api, coach, client.id);
+    const data = await api.as(coach.token).gql(ENGAGEMENT, {
+      input: {
+        clientId,
+        title: 'Next role',
+        startDate: '2027-03-01',
+        activate: true,
+        cadence: { frequency: 'AD_HOC', localTime: '09:00' },
+      },
+    });
+    engagementId = data.createEngagement.id;
+    await api.as(coach.token).gql(SCHEDULE, { input: { engagementId, startsAt: '2027-04-20T09:00:00Z' } });
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  const reasonsOfMia = async () => {
+    const data = await api.as(coach.token).gql(ATTENTION);
+    return data.today.needsAttention.edges.find((edge: any) => edge.node.client.name === 'Mia Moss')?.node.reasons ?? [];
+  };
+
+  it("lists the client's unanswered messages as a reason and in activity, until the coach answers", async () => {
+    await api.as(clientLogin.token).gql(SEND, { input: { engagementId, body: 'Can we talk about the offer?' } });
+    await api.as(clientLogin.token).gql(SEND, { input: { engagementId, body: '<b>It expires Friday</b>' } });
+    expect(await reasonsOfMia()).toEqual([{ kind: 'UNANSWERED_MESSAGES', count: 2, description: '2 messages waiting for your answer' }]);
+    const activity = await api.as(coach.token).gql(ACTIVITY, { first: 10 });
+    expect(activity.today.activity.edges.map((edge: any) => [edge.node.kind, edge.node.subject])).toEqual([
+      ['MESSAGE', 'Next role'],
+      ['MESSAGE', 'Next role'],
+    ]);
+
+    await api.as(coach.token).gql(SEND, { input: { engagementId, body: 'Yes: tomorrow at 10?' } });
+    expect(await reasonsOfMia()).toEqual([]);
+  });
+
+  it('lists a check-in answered Stuck as a reason until a session is held after it, and the answer in activity', async () => {
+    const [session] = await api.sql<{ id: string }>(`SELECT id FROM coaching_session WHERE engagement_id = $1`, [engagementId]);
+    await api.sql(
+      `INSERT INTO check_in (practice_id, client_id, engagement_id, after_session_id, due_date, answer, note, answered_at)
+       SELECT practice_id, client_id, engagement_id, id, '2027-03-26', 'STUCK', 'No replies yet', '2027-03-26T10:00:00Z'
+         FROM coaching_session WHERE id = $1`,
+      [session.id],
+    );
+    expect(await reasonsOfMia()).toEqual([
+      { kind: 'CHECK_IN_HELP', count: 1, description: 'Said “stuck” or “need help” at the mid-cycle check-in' },
+    ]);
+    const activity = await api.as(coach.token).gql(ACTIVITY, { first: 1 });
+    expect(activity.today.activity.edges[0].node).toMatchObject({ kind: 'CHECK_IN_ANSWER', subject: 'STUCK' });
+
+    // A session held after the answer settles it.
+    await api.sql(`UPDATE coaching_session SET status = 'COMPLETED', starts_at = '2027-03-27T09:00:00Z' WHERE id = $1`, [session.id]);
+    expect((await reasonsOfMia()).map((reason: any) => reason.kind)).not.toContain('CHECK_IN_HELP');
+  });
+});

@@ -98,7 +98,10 @@ describeWithBrowser('messages in a browser: a coach answers a client', () => {
         await page.getByLabel('Email', { exact: true }).fill(coachEmail);
         await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
         await page.getByRole('button', { name: 'Log in' }).click();
-        await page.getByRole('link', { name: clientName }).waitFor();
+        // Today names the message waiting for an answer; the roster shows it unread.
+        await page.getByRole('link', { name: `${clientName}: 1 message waiting for your answer` }).waitFor();
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clients' }).click();
+        await page.getByRole('link', { name: clientName, exact: true }).waitFor();
         await page.getByRole('link', { name: '1 unread message' }).click();
         await page.waitForURL(`**/clients/${clientId}/messages`);
         // Shown as text: the markup in the message is not rendered.

@@ -1,6 +1,8 @@
 import { NavLink, Outlet } from 'react-router';
+import { useEffect, useState } from 'react';
 import { useQuery } from 'urql';
 import { useAuth, useViewer } from '../auth/auth-context';
+import { firstQueryAnswered } from '../graphql/client';
 import { graphql } from '../graphql/graphql';
 import { zoneCity } from '../time/format';
 
@@ -36,7 +38,15 @@ export function AppShell() {
   const viewer = useViewer();
   const { logOut } = useAuth();
   const links = viewer.role === 'CLIENT' ? CLIENT_LINKS : viewer.role === 'OWNER' ? OWNER_LINKS : COACH_LINKS;
-  const [unread] = useQuery({ query: UnreadMessageCountQuery, pause: viewer.role !== 'CLIENT' });
+  const [pageAnswered, setPageAnswered] = useState(false);
+  useEffect(() => {
+    let mounted = true;
+    void firstQueryAnswered.then(() => mounted && setPageAnswered(true));
+    return () => {
+      mounted = false;
+    };
+  }, []);
+  const [unread] = useQuery({ query: UnreadMessageCountQuery, pause: viewer.role !== 'CLIENT' || !pageAnswered });
   const unreadMessages = unread.data?.unreadMessageCount ?? 0;
   return (
     <>

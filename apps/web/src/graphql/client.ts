@@ -1,5 +1,5 @@
 import { authExchange } from '@urql/exchange-auth';
-import { Client, cacheExchange, fetchExchange, stringifyDocument, type CombinedError } from 'urql';
+import { Client, cacheExchange, fetchExchange, mapExchange, stringifyDocument, type CombinedError } from 'urql';
 import type { AuthTokens, SessionStore } from '../auth/session-store';
 import { ViewerFields } from '../auth/viewer';
 import { graphql, type FragmentOf } from './graphql';
@@ -55,6 +55,15 @@ export function refresherFor(url = '/graphql'): (refreshToken: string) => Promis
  * The one GraphQL client: adds `Authorization: Bearer`, refreshes the access token before it
  * expires and once more when the API answers UNAUTHENTICATED, then logs out if that fails.
  */
+let firstQueryDone: () => void = () => undefined;
+/**
+ * Settles when the first query has answered: what can wait (the navigation's unread count) is asked
+ * for after the page's own data, so a first load still makes two requests before it shows data.
+ */
+export const firstQueryAnswered = new Promise<void>((resolve) => {
+  firstQueryDone = resolve;
+});
+
 export function createGraphQLClient(session: SessionStore<RefreshedTokens>, url = '/graphql'): Client {
   const refresh = refresherFor(url);
   return new Client({
@@ -65,6 +74,12 @@ export function createGraphQLClient(session: SessionStore<RefreshedTokens>, url 
     requestPolicy: 'cache-and-network',
     exchanges: [
       cacheExchange,
+      mapExchange({
+        onResult(result) {
+          if (result.operation.kind === 'query') firstQueryDone();
+          return result;
+        },
+      }),
       authExchange(async (utils) => {
         let token = session.hasSession ? await session.accessTokenFor(refresh) : null;
         return {

@@ -7,8 +7,10 @@ import { ActionItem } from '../action-item/action-item.entity.js';
 import { readPointJoin, unreadCommentSql } from '../action-item/unread-comments.js';
 import { Client } from '../client/client.entity.js';
 import { cursorTimeText, decodeKeys, type KeyType } from '../common/pagination.js';
+import { CheckIn } from '../check-in/check-in.entity.js';
 import { Engagement } from '../engagement/engagement.entity.js';
 import { GoalCheckIn } from '../goal/goal-check-in.entity.js';
+import { Message } from '../message/message.entity.js';
 import { CoachingSession } from '../session/coaching-session.entity.js';
 
 /**
@@ -51,7 +53,14 @@ interface Pieces {
   now: string;
   /** Scope's condition on a row `alias` of `entity` belonging to the client row `c`. */
   ofClient: (
-    entity: typeof Engagement | typeof CoachingSession | typeof ActionItem | typeof GoalCheckIn | typeof ActionItemComment,
+    entity:
+      | typeof Engagement
+      | typeof CoachingSession
+      | typeof ActionItem
+      | typeof GoalCheckIn
+      | typeof ActionItemComment
+      | typeof Message
+      | typeof CheckIn,
     alias: string,
   ) => string;
 }
@@ -160,7 +169,7 @@ export function openItemsStatement(scope: Scope, columns: TodayColumns, request:
 // Clients needing attention: each reason is one LATERAL join on the client `c` giving a count
 // (0: the reason does not hold); a client is listed when any count is above 0.
 
-export type AttentionReasonKind = 'OVERDUE_ACTION_ITEMS' | 'NO_NEXT_SESSION' | 'UNREAD_COMMENTS';
+export type AttentionReasonKind = 'OVERDUE_ACTION_ITEMS' | 'NO_NEXT_SESSION' | 'UNREAD_COMMENTS' | 'UNANSWERED_MESSAGES' | 'CHECK_IN_HELP';
 
 interface AttentionReasonSql {
   kind: AttentionReasonKind;
@@ -193,11 +202,25 @@ export const ATTENTION_REASONS: readonly AttentionReasonSql[] = [
          WHERE ${p.ofClient(ActionItemComment, 'cm')} AND ${unreadCommentSql(p.actor, { comment: 'cm', readAt: 'rd.read_at', clientUserId: 'c.user_id', viewer })}) ${alias} ON true`;
     },
   },
-  // Issue 15 part 1 (messages) joins here: 'UNANSWERED_MESSAGES', the count of the client's
-  // messages in the engagement's thread newer than the coach's last message and read point
-  // (its own unread rule, beside unread-comments.ts).
-  // Issue 15 part 4 (mid-cycle check-ins) joins here: 'CHECK_IN_NEEDS_HELP', 1 when the client's
-  // latest check-in answer is STUCK or NEED_HELP and no session has happened since it.
+  {
+    // The client's messages with no answer after them in their conversation (anyone else's message answers).
+    kind: 'UNANSWERED_MESSAGES',
+    join: (p, alias) => `LEFT JOIN LATERAL (
+        SELECT count(*)::int AS n FROM message m
+         WHERE ${p.ofClient(Message, 'm')} AND m.author_id = c.user_id
+           AND NOT EXISTS (SELECT 1 FROM message r WHERE r.engagement_id = m.engagement_id AND r.created_at > m.created_at
+                              AND r.author_id IS DISTINCT FROM c.user_id)) ${alias} ON true`,
+  },
+  {
+    // The client's latest mid-cycle check-in answered Stuck or Need help, and no session held since: 1, else 0.
+    kind: 'CHECK_IN_HELP',
+    join: (p, alias) => `LEFT JOIN LATERAL (
+        SELECT (latest.answer IN ('STUCK', 'NEED_HELP') AND NOT EXISTS (
+                  SELECT 1 FROM coaching_session s WHERE ${p.ofClient(CoachingSession, 's')} AND s.status = 'COMPLETED'
+                     AND s.starts_at > latest.answered_at AND s.starts_at <= ${p.now}))::int AS n
+          FROM (SELECT k.answer, k.answered_at FROM check_in k WHERE ${p.ofClient(CheckIn, 'k')}
+                 ORDER BY k.answered_at DESC, k.id DESC LIMIT 1) latest) ${alias} ON true`,
+  },
 ];
 
 export const ATTENTION_KEYS = [
@@ -236,7 +259,7 @@ export function attentionReasonsOf(row: Record<string, unknown>): Array<{ kind: 
 // Recent client activity: what the coach's clients did themselves, newest first. Each source is
 // one UNION ALL branch over `mine m` with the same columns.
 
-export type ClientActivityKind = 'ACTION_ITEM_DONE' | 'ACTION_ITEM_COMMENT' | 'GOAL_CHECK_IN';
+export type ClientActivityKind = 'ACTION_ITEM_DONE' | 'ACTION_ITEM_COMMENT' | 'GOAL_CHECK_IN' | 'MESSAGE' | 'CHECK_IN_ANSWER';
 
 interface ActivitySourceSql {
   kind: ClientActivityKind;
@@ -275,10 +298,22 @@ export const ACTIVITY_SOURCES: readonly ActivitySourceSql[] = [
         JOIN goal g ON g.id = gc.goal_id
        WHERE gc.recorded_by_id = m.user_id`,
   },
-  // Issue 15 part 1 (messages) joins here: a 'MESSAGE' branch over the thread's messages whose
-  // author is the client (subject: the thread's engagement title, detail: the message body).
-  // Issue 15 part 4 (mid-cycle check-ins) joins here: a 'CHECK_IN_ANSWER' branch over answered
-  // check-ins (subject: the answer, detail: the client's note).
+  {
+    // The client's messages (subject: the engagement's title, detail: the message).
+    kind: 'MESSAGE',
+    branch: (p) => `SELECT 'MESSAGE'::text, msg.id, msg.created_at, msg.client_id, e.title::text, msg.body::text,
+             NULL::uuid, NULL::uuid, NULL::double precision
+        FROM mine m JOIN message msg ON msg.practice_id = ${p.param(p.actor.practiceId)} AND msg.client_id = m.id
+        JOIN engagement e ON e.id = msg.engagement_id
+       WHERE msg.author_id = m.user_id`,
+  },
+  {
+    // Mid-cycle check-in answers (subject: the answer, detail: the client's note).
+    kind: 'CHECK_IN_ANSWER',
+    branch: (p) => `SELECT 'CHECK_IN_ANSWER'::text, k.id, k.answered_at, k.client_id, k.answer::text, k.note::text,
+             NULL::uuid, NULL::uuid, NULL::double precision
+        FROM mine m JOIN check_in k ON k.practice_id = ${p.param(p.actor.practiceId)} AND k.client_id = m.id`,
+  },
   // Bookings: the product has no client booking yet; a 'SESSION_BOOKED' branch would join here.
 ];
 

@@ -24,6 +24,8 @@ export const AttentionReasonKindEnum = {
   OVERDUE_ACTION_ITEMS: 'OVERDUE_ACTION_ITEMS',
   NO_NEXT_SESSION: 'NO_NEXT_SESSION',
   UNREAD_COMMENTS: 'UNREAD_COMMENTS',
+  UNANSWERED_MESSAGES: 'UNANSWERED_MESSAGES',
+  CHECK_IN_HELP: 'CHECK_IN_HELP',
 } as const satisfies Record<AttentionReasonKind, AttentionReasonKind>;
 registerEnumType(AttentionReasonKindEnum, {
   name: 'AttentionReasonKind',
@@ -31,6 +33,10 @@ registerEnumType(AttentionReasonKindEnum, {
     OVERDUE_ACTION_ITEMS: { description: "Open action items due before today in the client's zone (count: how many)." },
     NO_NEXT_SESSION: { description: 'An active engagement with no session scheduled from now on (count: 1).' },
     UNREAD_COMMENTS: { description: "The client's comments on their action items you have not read (count: how many)." },
+    UNANSWERED_MESSAGES: { description: "The client's messages with no answer after them in their conversation (count: how many)." },
+    CHECK_IN_HELP: {
+      description: "The client's latest mid-cycle check-in said Stuck or Need help and no session has been held since (count: 1).",
+    },
   },
 });
 
@@ -38,6 +44,8 @@ export const ClientActivityKindEnum = {
   ACTION_ITEM_DONE: 'ACTION_ITEM_DONE',
   ACTION_ITEM_COMMENT: 'ACTION_ITEM_COMMENT',
   GOAL_CHECK_IN: 'GOAL_CHECK_IN',
+  MESSAGE: 'MESSAGE',
+  CHECK_IN_ANSWER: 'CHECK_IN_ANSWER',
 } as const satisfies Record<ClientActivityKind, ClientActivityKind>;
 registerEnumType(ClientActivityKindEnum, { name: 'ClientActivityKind' });
 

@@ -187,5 +187,9 @@ function describeReason(kind: AttentionReasonKind, count: number): string {
       return 'Active engagement with no next session';
     case 'UNREAD_COMMENTS':
       return plural('unread comment', 'unread comments');
+    case 'UNANSWERED_MESSAGES':
+      return plural('message waiting for your answer', 'messages waiting for your answer');
+    case 'CHECK_IN_HELP':
+      return 'Said “stuck” or “need help” at the mid-cycle check-in';
   }
 }

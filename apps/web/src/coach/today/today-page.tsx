@@ -18,13 +18,28 @@ const ACTIVITY_VERBS: Record<Activity['kind'], string> = {
   ACTION_ITEM_DONE: 'completed',
   ACTION_ITEM_COMMENT: 'commented on',
   GOAL_CHECK_IN: 'checked in on',
+  MESSAGE: 'wrote in',
+  CHECK_IN_ANSWER: 'answered the mid-cycle check-in:',
 };
+
+/** Where an event is seen on the client's page ('' is the overview). */
+const ACTIVITY_PATHS: Record<Activity['kind'], string> = {
+  ACTION_ITEM_DONE: 'action-items',
+  ACTION_ITEM_COMMENT: 'action-items',
+  GOAL_CHECK_IN: 'goals',
+  MESSAGE: 'messages',
+  CHECK_IN_ANSWER: '',
+};
+
+const CHECK_IN_ANSWERS: Record<string, string> = { ON_TRACK: 'On track', STUCK: 'Stuck', NEED_HELP: 'Need help' };
 
 /** Where a reason is dealt with on the client's page. */
 const REASON_PATHS: Record<Attention['reasons'][number]['kind'], string> = {
   OVERDUE_ACTION_ITEMS: 'action-items',
   UNREAD_COMMENTS: 'action-items',
   NO_NEXT_SESSION: 'sessions/new',
+  UNANSWERED_MESSAGES: 'messages',
+  CHECK_IN_HELP: '',
 };
 
 /** A coach's home page: sessions today and later this week, clients needing attention, what clients did lately. */
@@ -210,8 +225,8 @@ function RecentActivity({ today, cursors, onPage }: { today: TodayData; cursors:
           {events.map(({ node }) => (
             <li key={`${node.kind}-${node.id}`} className={node.unread ? 'today-unread' : undefined}>
               {node.unread ? <span className="badge badge-warning">New</span> : null}{' '}
-              <Link to={`/clients/${node.client.id}/${node.kind === 'GOAL_CHECK_IN' ? 'goals' : 'action-items'}`}>{node.client.name}</Link>{' '}
-              {ACTIVITY_VERBS[node.kind]} <strong>{node.subject}</strong>
+              <Link to={`/clients/${node.client.id}/${ACTIVITY_PATHS[node.kind]}`}>{node.client.name}</Link> {ACTIVITY_VERBS[node.kind]}{' '}
+              <strong>{node.kind === 'CHECK_IN_ANSWER' ? (CHECK_IN_ANSWERS[node.subject] ?? node.subject) : node.subject}</strong>
               {node.kind === 'GOAL_CHECK_IN' && node.value !== null ? ` (${node.value})` : null}
               {node.detail ? <q className="today-detail">{node.detail}</q> : null}{' '}
               <span className="small muted">
