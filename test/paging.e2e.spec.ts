@@ -37,6 +37,17 @@ let messagesEngagementId = '';
 let pagedClientId = '';
 
 /** Keyed by "<type>.<field>" as the schema names it; a connection missing here fails the first test. */
+/**
+ * Connections under `today`, paged in test/today.e2e.spec.ts: their rows depend on the clock's day and
+ * week (sessions), on reasons (attention) and on what clients did (activity), which this spec's
+ * copied rows do not produce.
+ */
+const PAGED_IN_THEIR_OWN_SPEC: Record<string, string> = {
+  'Today.activity': "lists the clients' own activity newest first, the same across pages",
+  'Today.needsAttention': 'pages the clients needing attention exactly, by name',
+  'Today.sessions': 'pages sessions exactly',
+};
+
 const CASES: Record<string, Case[]> = {
   'Query.actionItems': [
     {
@@ -238,7 +249,7 @@ describe('paging: every connection reaches each row exactly once, in order', () 
         t.fields.filter((f) => named(f.type)?.endsWith('Connection')).map((f) => `${t.name}.${f.name}`),
       )
       .sort();
-    expect(connections).toEqual(Object.keys(CASES).sort());
+    expect(connections).toEqual([...Object.keys(CASES), ...Object.keys(PAGED_IN_THEIR_OWN_SPEC)].sort());
   });
 
   const all = Object.values(CASES).flat();

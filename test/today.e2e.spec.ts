@@ -231,6 +231,27 @@ describe("Today: a coach's sessions, clients needing attention and client activi
     expect(after.today.needsAttention.edges[0].node.reasons.map((reason: any) => reason.kind)).toEqual(['OVERDUE_ACTION_ITEMS']);
   });
 
+  it('pages the clients needing attention exactly, by name', async () => {
+    const PAGE = `query($first: Int, $after: String) {
+      today { needsAttention(first: $first, after: $after) { edges { cursor node { client { name } } } pageInfo { hasNextPage endCursor } } }
+    }`;
+    const { today } = await api.as(coach.token).gql(TODAY, { when: 'TODAY' });
+    const all = today.needsAttention.edges.map((edge: any) => edge.node.client.name);
+    expect(all.length).toBeGreaterThan(2);
+    for (const first of [1, 2]) {
+      const seen: string[] = [];
+      let after: string | null = null;
+      do {
+        const page: any = await api.as(coach.token).gql(PAGE, { first, after });
+        const connection = page.today.needsAttention;
+        seen.push(...connection.edges.map((edge: any) => edge.node.client.name));
+        if (connection.pageInfo.hasNextPage) expect(connection.edges).toHaveLength(first);
+        after = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
+      } while (after);
+      expect(seen).toEqual(all);
+    }
+  });
+
   it("lists the clients' own activity newest first, the same across pages", async () => {
     const expected = [
       ['ACTION_ITEM_COMMENT', 'Call two recruiters'],
